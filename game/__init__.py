@@ -1,0 +1,1 @@
+"""Byline: a quiz game for telling reported fact from opinion and finding the source."""

@@ -1,0 +1,92 @@
+"""What a question file holds once it has been checked."""
+from dataclasses import dataclass, field
+
+LABELS = ("fact", "opinion")
+
+# The value a teacher writes, and the words a player reads.
+SOURCE_KINDS = {
+    "news outlet": "News outlet",
+    "official": "Official document or agency",
+    "social media": "Named person on social media",
+    "interview or speech": "Named person in an interview or speech",
+    "anonymous": "Anonymous or unnamed source",
+    "author": "The author (unattributed)",
+}
+
+GENRES = (
+    "straight news report",
+    "news analysis",
+    "opinion column",
+    "partisan blog post",
+    "aggregator repost",
+)
+
+
+@dataclass(frozen=True)
+class Where:
+    """The place in a file a model came from, for messages that point back to it."""
+
+    path: str
+    line: int
+    column: int
+
+    def __str__(self) -> str:
+        return f"{self.path}:{self.line}:{self.column}"
+
+
+@dataclass(frozen=True)
+class Article:
+    id: str
+    headline: str
+    outlet: str
+    author: str
+    date: str
+    genre: str
+    genre_explanation: str
+    provenance: tuple[str, ...]
+    title: str = ""
+    genre_also_fits: tuple[str, ...] = ()
+    text_file: str = ""
+    where: Where | None = field(default=None, compare=False)
+
+    @property
+    def display_title(self) -> str:
+        return self.title or self.headline
+
+
+@dataclass(frozen=True)
+class Statement:
+    id: str
+    article: str
+    text: str
+    label: str
+    source: str
+    source_kind: str
+    cues: tuple[str, ...]
+    difficulty: int
+    explanation: str
+    where: Where | None = field(default=None, compare=False)
+
+
+@dataclass(frozen=True)
+class HandQuestion:
+    """A multiple-choice question a teacher wrote out in full."""
+
+    id: str
+    article: str
+    prompt: str
+    choices: tuple[str, ...]
+    answer: str
+    explanation: str
+    difficulty: int = 2
+    where: Where | None = field(default=None, compare=False)
+
+
+@dataclass
+class Bank:
+    articles: dict[str, Article] = field(default_factory=dict)
+    statements: list[Statement] = field(default_factory=list)
+    questions: list[HandQuestion] = field(default_factory=list)
+
+    def statements_of(self, article_id: str) -> list[Statement]:
+        return [s for s in self.statements if s.article == article_id]

@@ -1,0 +1,129 @@
+"""Turn a teacher's bytes into a YAML node tree, or into problems a teacher can fix.
+
+Only the node tree is built (yaml.compose with the safe loader): nothing in a file is
+ever constructed into a Python object by tag, so a `!!python/...` tag is reported,
+never executed. Nodes keep their positions, which every later message points to."""
+import yaml
+
+from game.bank.errors import BankError
+
+MAX_BYTES = 1_000_000
+
+_PLAIN_TAGS = {
+    "tag:yaml.org,2002:" + name
+    for name in ("str", "int", "float", "bool", "null", "seq", "map", "timestamp")
+}
+
+# PyYAML's wording, and what a teacher needs to hear instead.
+_SYNTAX_HINTS = (
+    ("mapping values are not allowed here",
+     "a ': ' (colon and space) inside a value; put the whole value in double quotes"),
+    ("found character '\\t'",
+     "a tab character; indent with spaces only"),
+    ("could not find expected ':'",
+     "a line that is not 'field: value' (a missing ':', or a long value broken over lines "
+     "without quotes?)"),
+    ("while scanning a quoted scalar",
+     "a quotation mark is opened here and never closed"),
+    ("found unknown escape character",
+     "a backslash inside double quotes; write \\\\ for a backslash, or use single quotes"),
+    ("expected ',' or ']'", "a list in [ ] is missing a comma or its closing ']'"),
+    ("expected ',' or '}'", "a { } block is missing a comma or its closing '}'"),
+    ("found undefined alias", "a '*name' that refers to no '&name' anchor"),
+    ("did not find expected key", "the indentation does not line up with the lines above"),
+    ("expected <block end>", "the indentation does not line up with the lines above"),
+    ("did not find expected '-' indicator",
+     "the indentation of this list item does not line up with the items above"),
+)
+
+
+def _syntax_error(path: str, exc: yaml.YAMLError) -> BankError:
+    context = getattr(exc, "context", None) or ""
+    problem = getattr(exc, "problem", None) or str(exc)
+    mark = getattr(exc, "problem_mark", None)
+    words = f"{context} {problem}"
+    for needle, hint in _SYNTAX_HINTS:
+        if needle in words:
+            if needle == "while scanning a quoted scalar":
+                mark = getattr(exc, "context_mark", None) or mark
+            message = f"YAML syntax error: {hint} (YAML says: {problem})"
+            break
+    else:
+        message = f"YAML syntax error: {problem.strip()}"
+    line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+    return BankError(path, line, column, message)
+
+
+def _position(data: bytes, offset: int) -> tuple[int, int]:
+    line = data.count(b"\n", 0, offset) + 1
+    column = offset - (data.rfind(b"\n", 0, offset) + 1) + 1
+    return line, column
+
+
+def decode(path: str, data: bytes) -> tuple[str | None, list[BankError]]:
+    if len(data) > MAX_BYTES:
+        size = len(data) / 1_000_000
+        return None, [BankError(
+            path, 1, 1,
+            f"the file is {size:.1f} MB; a question file may be at most 1 MB "
+            "(split it into one file per article)")]
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line, column = _position(data, exc.start)
+        return None, [BankError(
+            path, line, column,
+            f"the file is not UTF-8 text: byte 0x{data[exc.start]:02X} cannot be read "
+            "(save the file with the encoding 'UTF-8')")]
+    if "\x00" in text:
+        line, column = _position(data, data.index(b"\x00"))
+        return None, [BankError(path, line, column,
+                                "the file contains a NUL character; is it really a text file?")]
+    return text, []
+
+
+def compose(path: str, text: str) -> tuple[yaml.Node | None, list[BankError]]:
+    """The document's root node, or the problems that stop YAML reading it at all."""
+    try:
+        root = yaml.compose(text, Loader=yaml.SafeLoader)
+    except yaml.YAMLError as exc:
+        return None, [_syntax_error(path, exc)]
+    except RecursionError:
+        return None, [BankError(path, 1, 1, "the file nests lists or fields too deeply to read")]
+    if root is None:
+        return None, [BankError(path, 1, 1,
+                                "the file is empty; expected 'article:' and 'statements:'")]
+    errors: list[BankError] = []
+    _check_tree(path, root, errors)
+    return (None if errors else root), errors
+
+
+def _check_tree(path: str, root: yaml.Node, errors: list[BankError]) -> None:
+    """Refuse unknown tags and repeated nodes (aliases), without recursion."""
+    seen: set[int] = set()
+    stack = [root]
+    while stack:
+        node = stack.pop()
+        mark = node.start_mark
+        if id(node) in seen:
+            errors.append(BankError(
+                path, mark.line + 1, mark.column + 1,
+                "anchors and aliases (&name, *name) are not supported; write the value out"))
+            continue
+        seen.add(id(node))
+        if node.tag not in _PLAIN_TAGS:
+            errors.append(BankError(
+                path, mark.line + 1, mark.column + 1,
+                f"the tag '{_short_tag(node.tag)}' is not allowed: question files hold only "
+                "text, numbers and lists (tags such as !!python/... could run code, so Byline "
+                "refuses them)"))
+            continue
+        if isinstance(node, yaml.SequenceNode):
+            stack.extend(reversed(node.value))
+        elif isinstance(node, yaml.MappingNode):
+            for key, value in reversed(node.value):
+                stack.extend((value, key))
+
+
+def _short_tag(tag: str) -> str:
+    return "!!" + tag[len("tag:yaml.org,2002:"):] if tag.startswith("tag:yaml.org,2002:") else tag

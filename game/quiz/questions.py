@@ -1,0 +1,164 @@
+"""Questions generated from statements, so one statement a teacher writes yields several.
+
+Choices are shuffled by a random.Random seeded from the round's seed and the question's
+id, so the same seed always gives the same questions in the same order of choices."""
+import random
+import re
+from dataclasses import dataclass
+
+from game.bank.models import GENRES, SOURCE_KINDS, Article, Bank, HandQuestion, Statement
+
+SKILLS = {
+    "fact_or_opinion": "Fact or opinion",
+    "who_is_source": "Who is the source?",
+    "source_kind": "What kind of source?",
+    "opinion_words": "Spot the opinion words",
+    "article_genre": "What kind of article?",
+    "hand_written": "Teacher's questions",
+}
+NO_SOURCE = "No source: the author's own claim"
+FACT_CHOICES = ("Fact: checkable", "Opinion: a judgment")
+MAX_CHOICES = 4
+_WORD = re.compile(r"[\w’'-]*\w[\w’']*|\w")
+
+
+@dataclass(frozen=True)
+class Question:
+    id: str
+    skill: str
+    prompt: str
+    article: str
+    explanation: str
+    difficulty: int
+    statement: str | None = None      # the statement id, when generated from one
+    text: str = ""                    # the quoted sentence shown with the question
+    choices: tuple[str, ...] = ()
+    answer: int | None = None         # index into choices
+    words: tuple[tuple[int, int], ...] = ()   # (start, end) of each selectable word
+    cue_words: frozenset[int] = frozenset()   # indices into words that carry a cue
+
+    def word_texts(self) -> list[str]:
+        return [self.text[a:b] for a, b in self.words]
+
+
+def _rng(seed: int, question_id: str) -> random.Random:
+    return random.Random(f"{seed}:{question_id}")
+
+
+def _with_distractors(right: str, others, rng: random.Random, keep=()) -> tuple[tuple, int]:
+    """Choices holding the right answer once and up to three distinct wrong ones."""
+    seen = {right.casefold()}
+    pool = []
+    for option in others:
+        if option.casefold() not in seen:
+            seen.add(option.casefold())
+            pool.append(option)
+    kept = [o for o in pool if o in keep]
+    rest = [o for o in pool if o not in keep]
+    rng.shuffle(rest)
+    choices = [right, *(kept + rest)[: MAX_CHOICES - 1]]
+    rng.shuffle(choices)
+    return tuple(choices), choices.index(right)
+
+
+def source_answer(statement: Statement) -> str:
+    return NO_SOURCE if statement.source_kind == "author" else statement.source
+
+
+def words_of(text: str) -> tuple[tuple[int, int], ...]:
+    return tuple(m.span() for m in _WORD.finditer(text))
+
+
+def cue_word_indices(text: str, words, cues) -> frozenset[int]:
+    spans = []
+    for cue in cues:
+        start = text.find(cue)
+        while start != -1:
+            spans.append((start, start + len(cue)))
+            start = text.find(cue, start + 1)
+    return frozenset(i for i, (a, b) in enumerate(words)
+                     if any(a < end and start < b for start, end in spans))
+
+
+def for_statement(statement: Statement, article: Article, others: list[Statement],
+                  seed: int = 0) -> list[Question]:
+    """Every question a statement yields; `others` are the article's other statements."""
+    s = statement
+    common = dict(article=s.article, difficulty=s.difficulty, statement=s.id, text=s.text)
+    label_word = "a fact" if s.label == "fact" else "an opinion"
+    questions = [Question(
+        id=f"{s.id}/fact_or_opinion", skill="fact_or_opinion",
+        prompt="Is this a checkable fact or an opinion?",
+        choices=FACT_CHOICES, answer=0 if s.label == "fact" else 1,
+        explanation=f"This is {label_word}. {s.explanation}", **common)]
+
+    qid = f"{s.id}/who_is_source"
+    choices, answer = _with_distractors(
+        source_answer(s), [source_answer(o) for o in others] + [NO_SOURCE],
+        _rng(seed, qid), keep=(NO_SOURCE,))
+    if len(choices) > 1:
+        questions.append(Question(
+            id=qid, skill="who_is_source", prompt="Who is the source of this claim?",
+            choices=choices, answer=answer,
+            explanation=_source_line(s) + " " + s.explanation, **common))
+
+    qid = f"{s.id}/source_kind"
+    kind = SOURCE_KINDS[s.source_kind]
+    choices, answer = _with_distractors(kind, SOURCE_KINDS.values(), _rng(seed, qid))
+    questions.append(Question(
+        id=qid, skill="source_kind", prompt="What kind of source is this claim from?",
+        choices=choices, answer=answer,
+        explanation=f"{_source_line(s)} That is: {kind.lower()}.", **common))
+
+    if s.cues:
+        words = words_of(s.text)
+        whose = "the writer's" if s.label == "opinion" else "the quoted speaker's, not the writer's"
+        questions.append(Question(
+            id=f"{s.id}/opinion_words", skill="opinion_words",
+            prompt="Which words carry a judgment? Select them.",
+            words=words, cue_words=cue_word_indices(s.text, words, s.cues),
+            explanation=f"The judgment words are {_quoted(s.cues)}: {whose}. {s.explanation}",
+            **common))
+    return questions
+
+
+def _source_line(s: Statement) -> str:
+    if s.source_kind == "author":
+        return "Nobody is named: it is the author's own claim."
+    return f"The text attributes this to {s.source}."
+
+
+def _quoted(items) -> str:
+    quoted = [f"“{item}”" for item in items]
+    return quoted[0] if len(quoted) == 1 else ", ".join(quoted[:-1]) + " and " + quoted[-1]
+
+
+def for_article(article: Article, seed: int = 0) -> Question:
+    qid = f"{article.id}/article_genre"
+    wrong = [g for g in GENRES if g not in article.genre_also_fits]
+    choices, answer = _with_distractors(article.genre, wrong, _rng(seed, qid))
+    return Question(
+        id=qid, skill="article_genre", article=article.id, difficulty=2,
+        prompt="What kind of article is this?", text=article.headline,
+        choices=tuple(c[0].upper() + c[1:] for c in choices), answer=answer,
+        explanation=article.genre_explanation)
+
+
+def from_hand_written(q: HandQuestion) -> Question:
+    return Question(
+        id=q.id, skill="hand_written", prompt=q.prompt, article=q.article,
+        explanation=q.explanation, difficulty=q.difficulty, choices=q.choices,
+        answer=q.choices.index(q.answer))
+
+
+def generate(bank: Bank, seed: int = 0) -> list[Question]:
+    """Every question the bank yields, in a stable order."""
+    questions = []
+    for article in bank.articles.values():
+        statements = bank.statements_of(article.id)
+        for s in statements:
+            others = [o for o in statements if o is not s]
+            questions.extend(for_statement(s, article, others, seed))
+        questions.append(for_article(article, seed))
+    questions.extend(from_hand_written(q) for q in bank.questions)
+    return questions
