@@ -6,6 +6,7 @@ from dataclasses import dataclass
 import yaml
 
 from game.bank.errors import BankError
+from game.bank.yamlsafe import PLAIN_TAGS
 
 _BOOL_WORDS = "yes/no, on/off and true/false"
 
@@ -87,6 +88,8 @@ class Reader:
         return values, nodes
 
     def _value(self, node, name, spec: Field, what):
+        if node.tag not in PLAIN_TAGS:
+            return None  # reported when the file was read
         where = f"'{name}' in {what}"
         if spec.kind in ("texts", "choices"):
             if isinstance(node, yaml.ScalarNode) and node.tag.endswith(":null"):
@@ -103,6 +106,8 @@ class Reader:
         return self._scalar(node, where, spec)
 
     def _scalar(self, node, where, spec: Field):
+        if node.tag not in PLAIN_TAGS:
+            return None  # reported when the file was read
         if not isinstance(node, yaml.ScalarNode):
             self.error(node, f"{where} should be {spec.expect}; found {kind_of(node)}")
             return None

@@ -12,7 +12,7 @@ from game.bank import schema
 from game.bank.errors import BankError
 from game.bank.fields import Reader, suggest
 from game.bank.models import Article, Bank, HandQuestion, Statement, Where
-from game.bank.yamlsafe import compose, decode
+from game.bank.yamlsafe import PLAIN_TAGS, compose, decode
 
 _ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.-]*\Z")
 PROJECT = Path(__file__).resolve().parents[2]
@@ -72,18 +72,22 @@ def load_bank(paths=("questions",)) -> LoadResult:
 
 
 def load_file(path: Path) -> FileResult:
-    result = FileResult(str(path))
     try:
         data = path.read_bytes()
     except OSError as exc:
-        result.errors.append(BankError(result.path, 1, 1,
-                                       f"cannot read the file: {exc.strerror}"))
-        return result
+        return FileResult(str(path), [BankError(str(path), 1, 1,
+                                                f"cannot read the file: {exc.strerror}")])
+    return parse(path, data)
+
+
+def parse(path: Path, data: bytes) -> FileResult:
+    """Check one file's bytes; `path` names it in messages and anchors its text_file."""
+    result = FileResult(str(path))
     text, result.errors = decode(result.path, data)
     if text is None:
         return result
     root, result.errors = compose(result.path, text)
-    if root is None:
+    if root is None or root.tag not in PLAIN_TAGS:
         return result
     _read_document(root, path, result)
     result.errors.sort()

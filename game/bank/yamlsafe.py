@@ -9,7 +9,7 @@ from game.bank.errors import BankError
 
 MAX_BYTES = 1_000_000
 
-_PLAIN_TAGS = {
+PLAIN_TAGS = {
     "tag:yaml.org,2002:" + name
     for name in ("str", "int", "float", "bool", "null", "seq", "map", "timestamp")
 }
@@ -83,7 +83,9 @@ def decode(path: str, data: bytes) -> tuple[str | None, list[BankError]]:
 
 
 def compose(path: str, text: str) -> tuple[yaml.Node | None, list[BankError]]:
-    """The document's root node, or the problems that stop YAML reading it at all."""
+    """The document's root node (None if YAML cannot read it), and its problems.
+
+    A node with a refused tag stays in the tree; readers skip it, as it is reported here."""
     try:
         root = yaml.compose(text, Loader=yaml.SafeLoader)
     except yaml.YAMLError as exc:
@@ -95,7 +97,7 @@ def compose(path: str, text: str) -> tuple[yaml.Node | None, list[BankError]]:
                                 "the file is empty; expected 'article:' and 'statements:'")]
     errors: list[BankError] = []
     _check_tree(path, root, errors)
-    return (None if errors else root), errors
+    return root, errors
 
 
 def _check_tree(path: str, root: yaml.Node, errors: list[BankError]) -> None:
@@ -111,7 +113,7 @@ def _check_tree(path: str, root: yaml.Node, errors: list[BankError]) -> None:
                 "anchors and aliases (&name, *name) are not supported; write the value out"))
             continue
         seen.add(id(node))
-        if node.tag not in _PLAIN_TAGS:
+        if node.tag not in PLAIN_TAGS:
             errors.append(BankError(
                 path, mark.line + 1, mark.column + 1,
                 f"the tag '{_short_tag(node.tag)}' is not allowed: question files hold only "
