@@ -62,6 +62,7 @@ def load_bank(paths=("questions",)) -> LoadResult:
     _check_unique_ids(results)
     bank = Bank()
     for result in results:
+        result.errors.sort()
         problems.extend(result.errors)
         if result.errors:
             continue
@@ -160,7 +161,7 @@ def _read_article(reader, node, path, result) -> Article | None:
     if genre and genre in also:
         reader.error(nodes["genre_also_fits"],
                      f"'genre_also_fits' repeats the genre '{genre}'; list only other genres")
-    if len(reader.errors) > before:
+    if len(reader.errors) > before or len(values) < len(nodes):
         return None
     article = Article(
         id=values["id"], headline=values["headline"], outlet=values["outlet"],
@@ -214,7 +215,7 @@ def _read_statement(reader, node, article_id, body) -> Statement | None:
     if values.get("label") == "opinion" and "cues" not in nodes:
         reader.error(node, f"{what} is an opinion but has no 'cues'; list the words that "
                            "carry the judgment, like [\"bizarre\"]")
-    if len(reader.errors) > before:
+    if len(reader.errors) > before or len(values) < len(nodes):
         return None
     return Statement(
         id=values["id"], article=article_id, text=text, label=values["label"],
@@ -240,7 +241,7 @@ def _read_question(reader, node, article_id) -> HandQuestion | None:
     if answer is not None and choices is not None and answer not in choices:
         reader.error(nodes["answer"], f"the answer of {what} is not one of its choices"
                                       + suggest(answer, choices))
-    if len(reader.errors) > before:
+    if len(reader.errors) > before or len(values) < len(nodes):
         return None
     return HandQuestion(
         id=values["id"], article=article_id, prompt=values["prompt"], choices=choices,
@@ -278,9 +279,11 @@ def _mismatch(text: str, body: str) -> str:
 
 
 def _check_unique_ids(results: list[FileResult]) -> None:
+    """Files without problems of their own claim their ids first, so a duplicate is
+    reported in the file that is broken anyway rather than in a good one."""
     first: dict[str, Where] = {}
     articles: dict[str, Where] = {}
-    for result in results:
+    for result in sorted(results, key=lambda r: bool(r.errors)):
         if result.article and result.article.where:
             _claim(result, articles, result.article.id, result.article.where, "article id")
         for item in (*result.statements, *result.questions):

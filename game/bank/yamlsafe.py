@@ -37,7 +37,17 @@ _SYNTAX_HINTS = (
 )
 
 
-def _syntax_error(path: str, exc: yaml.YAMLError) -> BankError:
+def _open_quote_line(text: str, before_line: int) -> int | None:
+    """The last line before the error with an odd number of double quotes, if any:
+    an unclosed quotation mark there makes YAML fail lines later."""
+    for number, line in reversed(list(enumerate(text.splitlines()[:before_line], 1))):
+        content = line.split(" #", 1)[0].replace('\\\\', "").replace('\\"', "")
+        if content.count('"') % 2:
+            return number
+    return None
+
+
+def _syntax_error(path: str, text: str, exc: yaml.YAMLError) -> BankError:
     context = getattr(exc, "context", None) or ""
     problem = getattr(exc, "problem", None) or str(exc)
     mark = getattr(exc, "problem_mark", None)
@@ -51,6 +61,9 @@ def _syntax_error(path: str, exc: yaml.YAMLError) -> BankError:
     else:
         message = f"YAML syntax error: {problem.strip()}"
     line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+    quote_line = _open_quote_line(text, line - 1)
+    if quote_line and "never closed" not in message:
+        message += f"; line {quote_line} has an unclosed '\"' that may be the cause"
     return BankError(path, line, column, message)
 
 
@@ -89,7 +102,7 @@ def compose(path: str, text: str) -> tuple[yaml.Node | None, list[BankError]]:
     try:
         root = yaml.compose(text, Loader=yaml.SafeLoader)
     except yaml.YAMLError as exc:
-        return None, [_syntax_error(path, exc)]
+        return None, [_syntax_error(path, text, exc)]
     except RecursionError:
         return None, [BankError(path, 1, 1, "the file nests lists or fields too deeply to read")]
     if root is None:

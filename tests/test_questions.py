@@ -1,0 +1,103 @@
+"""Questions generated from the shipped bank: one right answer, distinct choices, all present."""
+import subprocess
+import sys
+
+import pytest
+
+from conftest import ROOT
+from game.bank import load_bank
+from game.bank.models import SOURCE_KINDS
+from game.quiz.questions import FACT_CHOICES, NO_SOURCE, generate, source_answer
+
+
+@pytest.fixture(scope="module")
+def bank():
+    result = load_bank([ROOT / "questions"])
+    assert result.problems == []
+    return result.bank
+
+
+@pytest.fixture(scope="module")
+def questions(bank):
+    return generate(bank, seed=7)
+
+
+def test_every_choice_question_has_exactly_one_right_answer(questions, bank):
+    statements = {s.id: s for s in bank.statements}
+    for q in questions:
+        if q.skill == "opinion_words":
+            continue
+        assert 2 <= len(q.choices) <= 4, q.id
+        folded = [c.casefold() for c in q.choices]
+        assert len(set(folded)) == len(folded), (q.id, q.choices)
+        assert 0 <= q.answer < len(q.choices)
+        s = statements.get(q.statement)
+        right = {
+            "fact_or_opinion": lambda: FACT_CHOICES[s.label == "opinion"],
+            "who_is_source": lambda: source_answer(s),
+            "source_kind": lambda: SOURCE_KINDS[s.source_kind],
+        }.get(q.skill)
+        if right:
+            assert q.choices[q.answer] == right(), q.id
+            assert sum(c.casefold() == right().casefold() for c in q.choices) == 1
+
+
+def test_every_statement_yields_its_questions(questions, bank):
+    by_statement = {}
+    for q in questions:
+        by_statement.setdefault(q.statement, set()).add(q.skill)
+    for s in bank.statements:
+        expected = {"fact_or_opinion", "who_is_source", "source_kind"}
+        if s.cues:
+            expected.add("opinion_words")
+        assert by_statement.get(s.id) == expected, s.id
+
+
+def test_every_article_gets_a_genre_question_without_defensible_distractors(questions, bank):
+    genre_questions = {q.article: q for q in questions if q.skill == "article_genre"}
+    assert set(genre_questions) == set(bank.articles)
+    for article in bank.articles.values():
+        q = genre_questions[article.id]
+        assert q.choices[q.answer].lower() == article.genre
+        for also in article.genre_also_fits:
+            assert also not in [c.lower() for c in q.choices]
+
+
+def test_source_distractors_come_from_the_same_article(questions, bank):
+    for q in (q for q in questions if q.skill == "who_is_source"):
+        article_sources = {source_answer(s) for s in bank.statements_of(q.article)} | {NO_SOURCE}
+        assert set(q.choices) <= article_sources, q.id
+        assert NO_SOURCE in q.choices
+
+
+def test_opinion_word_questions_mark_exactly_the_cue_words(questions, bank):
+    statements = {s.id: s for s in bank.statements}
+    for q in (q for q in questions if q.skill == "opinion_words"):
+        s = statements[q.statement]
+        marked = " ".join(q.word_texts()[i] for i in sorted(q.cue_words))
+        for cue in s.cues:
+            for word in cue.split():
+                stripped = word.strip("“”‘’\"'.,;:()!?—–")
+                if any(ch.isalnum() for ch in stripped):
+                    assert stripped in marked, (s.id, cue, marked)
+        assert len(q.cue_words) < len(q.words), s.id
+
+
+def test_hand_written_questions_keep_the_teachers_answer(questions, bank):
+    generated = {q.id: q for q in questions if q.skill == "hand_written"}
+    for hq in bank.questions:
+        q = generated[hq.id]
+        assert q.choices == hq.choices and q.choices[q.answer] == hq.answer
+
+
+def test_same_seed_same_questions_other_seed_other_order(bank):
+    assert generate(bank, seed=3) == generate(bank, seed=3)
+    first, other = generate(bank, seed=3), generate(bank, seed=4)
+    assert [q.id for q in first] == [q.id for q in other]
+    assert [q.choices for q in first] != [q.choices for q in other]
+
+
+def test_engine_and_bank_do_not_import_pygame():
+    code = ("import sys, game.bank, game.quiz.questions, game.cli; "
+            "sys.exit('pygame' in sys.modules)")
+    assert subprocess.run([sys.executable, "-c", code], cwd=ROOT).returncode == 0
