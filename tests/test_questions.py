@@ -63,6 +63,16 @@ def test_every_article_gets_a_genre_question_without_defensible_distractors(ques
             assert also not in [c.lower() for c in q.choices]
 
 
+def test_near_twin_sources_are_never_offered_together():
+    from game.quiz.questions import _with_distractors
+    import random
+    choices, answer = _with_distractors(
+        "unnamed US officials", ["an unnamed US official", "The White House", "Unnamed US officials"],
+        random.Random(1))
+    assert choices[answer] == "unnamed US officials"
+    assert sorted(choices) == ["The White House", "unnamed US officials"]
+
+
 def test_source_distractors_come_from_the_same_article(questions, bank):
     for q in (q for q in questions if q.skill == "who_is_source"):
         article_sources = {source_answer(s) for s in bank.statements_of(q.article)} | {NO_SOURCE}

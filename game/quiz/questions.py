@@ -45,13 +45,22 @@ def _rng(seed: int, question_id: str) -> random.Random:
     return random.Random(f"{seed}:{question_id}")
 
 
+def _gist(choice: str) -> str:
+    """A choice reduced so that near-twins compare equal: 'an unnamed US official' and
+    'unnamed US officials' must never be offered side by side."""
+    words = re.findall(r"\w+", choice.casefold())
+    words = [w[:-1] if w.endswith("s") and len(w) > 3 else w
+             for w in words if w not in ("a", "an", "the")]
+    return " ".join(words)
+
+
 def _with_distractors(right: str, others, rng: random.Random, keep=()) -> tuple[tuple, int]:
     """Choices holding the right answer once and up to three distinct wrong ones."""
-    seen = {right.casefold()}
+    seen = {_gist(right)}
     pool = []
     for option in others:
-        if option.casefold() not in seen:
-            seen.add(option.casefold())
+        if _gist(option) not in seen:
+            seen.add(_gist(option))
             pool.append(option)
     kept = [o for o in pool if o in keep]
     rest = [o for o in pool if o not in keep]
