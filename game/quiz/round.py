@@ -1,0 +1,56 @@
+"""Building a round from the bank: a seeded, mixed draw across the chosen skills and articles."""
+import random
+from dataclasses import dataclass, field
+
+from game.bank.models import Bank
+from game.quiz.questions import SKILLS, Question, generate
+
+PLAYABLE_SKILLS = tuple(s for s in SKILLS if s != "hand_written")
+MIN_QUESTIONS, MAX_QUESTIONS = 5, 30
+
+
+@dataclass(frozen=True)
+class RoundSetup:
+    articles: tuple[str, ...] = ()          # empty: every article
+    skills: tuple[str, ...] = PLAYABLE_SKILLS
+    max_difficulty: int = 3
+    count: int = 10
+    timer_seconds: int | None = None        # None: no timer
+    confidence: bool = False
+    seed: int = 0
+    extra: dict = field(default_factory=dict, compare=False)
+
+    def __post_init__(self):
+        if not MIN_QUESTIONS <= self.count <= MAX_QUESTIONS:
+            raise ValueError(f"a round has {MIN_QUESTIONS} to {MAX_QUESTIONS} questions")
+        unknown = set(self.skills) - set(SKILLS)
+        if unknown or not self.skills:
+            raise ValueError(f"unknown or no skills: {sorted(unknown)}")
+
+
+def build_round(bank: Bank, setup: RoundSetup) -> list[Question]:
+    """Up to setup.count questions, skills taking turns so a round mixes them, and no
+    statement asked twice while others are left."""
+    rng = random.Random(setup.seed)
+    pools: dict[str, list[Question]] = {skill: [] for skill in setup.skills}
+    for q in generate(bank, setup.seed):
+        if (q.skill in pools and q.difficulty <= setup.max_difficulty
+                and (not setup.articles or q.article in setup.articles)):
+            pools[q.skill].append(q)
+    for pool in pools.values():
+        rng.shuffle(pool)
+    order = [s for s in setup.skills if pools[s]]
+    rng.shuffle(order)
+    chosen: list[Question] = []
+    used_statements: set[str] = set()
+    while len(chosen) < setup.count and any(pools[s] for s in order):
+        for skill in order:
+            if len(chosen) == setup.count or not pools[skill]:
+                continue
+            pool = pools[skill]
+            fresh = next((i for i, q in enumerate(pool) if q.statement not in used_statements), 0)
+            q = pool.pop(fresh)
+            chosen.append(q)
+            if q.statement:
+                used_statements.add(q.statement)
+    return chosen

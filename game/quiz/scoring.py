@@ -1,0 +1,108 @@
+"""Points, streaks, confidence and the fact/opinion lean: everything a player can win or lose."""
+import math
+from dataclasses import dataclass
+from statistics import NormalDist
+
+from game.quiz.questions import Question
+
+BASE_POINTS = 100
+STREAK_STEP, STREAK_CAP = 10, 50
+SPEED_MAX = 50
+# (multiplier on a right answer, points lost on a wrong one)
+CONFIDENCE = {"sure": (1.5, 50), "fairly sure": (1.0, 20), "guessing": (0.5, 0)}
+WORDS_PASS = 0.5   # an opinion-words answer with overlap (F1) at least this counts as right
+
+
+def word_overlap(selected: frozenset[int], cues: frozenset[int]) -> float:
+    """F1 of the selected words against the cue words: 1.0 exact, 0.0 none in common."""
+    hits = len(selected & cues)
+    if not hits:
+        return 0.0
+    precision, recall = hits / len(selected), hits / len(cues)
+    return 2 * precision * recall / (precision + recall)
+
+
+@dataclass(frozen=True)
+class Answer:
+    question: Question
+    given: int | frozenset[int]   # a choice index, or the selected word indices
+    correct: bool
+    credit: float                 # 0..1: partial credit for opinion words
+    points: int
+    streak: int
+    seconds: float
+    confidence: str | None = None
+
+
+def judge(question: Question, given) -> tuple[bool, float]:
+    if question.skill == "opinion_words":
+        credit = word_overlap(frozenset(given), question.cue_words)
+        return credit >= WORDS_PASS, credit
+    right = given == question.answer
+    return right, float(right)
+
+
+def points_for(correct: bool, credit: float, streak: int, seconds: float,
+               timer: int | None, confidence: str | None) -> int:
+    """streak counts the right answers in a row including this one."""
+    multiplier, penalty = CONFIDENCE.get(confidence, (1.0, 0))
+    if not correct:
+        return -penalty
+    points = BASE_POINTS * credit * multiplier
+    points += min(STREAK_STEP * (streak - 1), STREAK_CAP)
+    if timer:
+        points += SPEED_MAX * max(0.0, 1 - seconds / timer)
+    return round(points)
+
+
+@dataclass(frozen=True)
+class Lean:
+    """Signal detection on fact-or-opinion answers, "opinion" taken as the signal."""
+
+    d_prime: float
+    bias: float     # c: below 0 leans to calling things opinion, above 0 to fact
+    opinions: int
+    facts: int
+
+    @property
+    def words(self) -> str:
+        if self.opinions + self.facts < 4 or not (self.opinions and self.facts):
+            return "Too few fact-or-opinion answers to tell a lean yet."
+        if self.bias <= -0.5:
+            return "You lean to calling sentences opinion, even checkable ones."
+        if self.bias >= 0.5:
+            return "You lean to calling sentences fact, even judgments."
+        return "No strong lean: you call fact and opinion evenly."
+
+
+def lean(answers: list[Answer]) -> Lean:
+    """d′ and c with the log-linear correction (Hautus 1995), so perfect rates stay finite."""
+    fo = [a for a in answers if a.question.skill == "fact_or_opinion"]
+    opinion_index = 1
+    signal = [a for a in fo if a.question.answer == opinion_index]
+    noise = [a for a in fo if a.question.answer != opinion_index]
+    hits = sum(a.given == opinion_index for a in signal)
+    false_alarms = sum(a.given == opinion_index for a in noise)
+    z = NormalDist().inv_cdf
+    hit_rate = (hits + 0.5) / (len(signal) + 1)
+    fa_rate = (false_alarms + 0.5) / (len(noise) + 1)
+    d_prime = z(hit_rate) - z(fa_rate)
+    bias = -(z(hit_rate) + z(fa_rate)) / 2
+    return Lean(round(d_prime, 3), round(bias, 3), len(signal), len(noise))
+
+
+def calibration(answers: list[Answer]) -> dict[str, tuple[int, float]]:
+    """For each confidence level: how many answers, and the share that were right."""
+    table = {}
+    for level in CONFIDENCE:
+        rows = [a for a in answers if a.confidence == level]
+        if rows:
+            table[level] = (len(rows), sum(a.correct for a in rows) / len(rows))
+    return table
+
+
+def accuracy_by_skill(answers: list[Answer]) -> dict[str, float]:
+    skills = {}
+    for a in answers:
+        skills.setdefault(a.question.skill, []).append(a.credit)
+    return {s: math.fsum(c) / len(c) for s, c in skills.items()}
