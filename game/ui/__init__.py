@@ -1,0 +1,1 @@
+"""Widgets, theme and text rendering for the scenes."""
