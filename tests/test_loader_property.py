@@ -1,4 +1,5 @@
 """Whatever bytes a teacher's editor produces, the loader reports problems; it never crashes."""
+import copy
 from pathlib import Path
 
 import yaml
@@ -55,3 +56,15 @@ def test_random_yaml_fragments_only_give_problems(lines):
 def test_deep_nesting_is_a_problem_not_a_crash():
     result = parse(PATH, b"[" * 50_000)
     assert result.errors
+
+
+GOOD = yaml.safe_load((Path(__file__).parent / "data" / "good.yaml").read_text(encoding="utf-8"))
+
+
+@settings(max_examples=300)
+@given(st.sampled_from(["article", "statements", "questions"]), st.integers(0, 1), KEYS, DOCS)
+def test_one_field_of_a_good_file_set_to_anything_only_gives_problems(part, index, key, value):
+    doc = copy.deepcopy(GOOD)
+    target = doc[part] if part == "article" else doc[part][min(index, len(doc[part]) - 1)]
+    target[key] = value
+    _only_problems(parse(PATH, yaml.safe_dump(doc, allow_unicode=True).encode("utf-8")))
