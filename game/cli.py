@@ -24,6 +24,8 @@ def _parser() -> argparse.ArgumentParser:
                       help="as one JSON object (the only format for now)")
     dump.add_argument("paths", nargs="*", metavar="PATH",
                       help="question files or folders (default: questions/)")
+    shots = commands.add_parser("shots", help="render every screen to PNG files")
+    shots.add_argument("dir", metavar="DIR")
     return parser
 
 
@@ -31,12 +33,13 @@ def main(argv=None) -> int:
     args = _parser().parse_args(argv)
     if args.command == "validate":
         return validate(args.paths or DEFAULT_PATHS)
+    if args.command == "shots":
+        from game.shots import main as shots
+        return shots(args.dir)
     if args.command == "bank":
         return dump_bank(args.paths or DEFAULT_PATHS)
-    print("Byline's game window is not built yet. What works today:\n"
-          "  python run.py validate     check the question files\n"
-          "  python run.py bank --json  print the question bank\n")
-    return validate(DEFAULT_PATHS)
+    from game.app import App, Config
+    return App(Config()).run()
 
 
 def validate(paths) -> int:

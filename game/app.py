@@ -1,0 +1,110 @@
+"""The window, the clock, the scene stack and the loop."""
+from dataclasses import dataclass, field
+
+import pygame
+
+from game.bank import LoadResult, load_bank
+from game.bank.loader import PROJECT
+from game.intents import Intent, intents
+from game.ui.text import Text
+from game.ui.theme import STANDARD, Theme
+
+MIN_SIZE = (960, 540)
+
+
+@dataclass
+class Config:
+    size: tuple[int, int] = (1280, 720)
+    question_paths: list = field(default_factory=lambda: [PROJECT / "questions"])
+    seed: int | None = None
+    theme: Theme = STANDARD
+    text_scale: float = 1.0
+
+
+class App:
+    def __init__(self, config: Config, first_scene=None):
+        pygame.init()
+        self.config = config
+        self.screen = pygame.display.set_mode(config.size, pygame.RESIZABLE)
+        pygame.display.set_caption("Byline")
+        self.clock = pygame.time.Clock()
+        self.text = Text()
+        self.loaded: LoadResult = load_bank(config.question_paths)
+        self.stack: list = []
+        self._pending: list = []
+        self.running = True
+        self.frames = 0
+        from game.scenes.title import TitleScene
+        self.push((first_scene or TitleScene)(self))
+        self._apply()
+
+    # The stack changes between frames, never in the middle of one.
+    def push(self, scene) -> None:
+        self._pending.append(("push", scene))
+
+    def pop(self, result=None) -> None:
+        self._pending.append(("pop", result))
+
+    def replace(self, scene) -> None:
+        self._pending.append(("pop", None))
+        self._pending.append(("push", scene))
+
+    def _apply(self) -> None:
+        while self._pending:
+            op, arg = self._pending.pop(0)
+            if op == "push":
+                self.stack.append(arg)
+                arg.enter()
+            elif self.stack:
+                self.stack.pop().exit()
+                if self.stack:
+                    self.stack[-1].resume(arg)
+        if not self.stack:
+            self.running = False
+
+    @property
+    def scene(self):
+        return self.stack[-1] if self.stack else None
+
+    def size(self) -> tuple[int, int]:
+        return self.screen.get_size()
+
+    def handle(self, intent: Intent) -> None:
+        if intent.kind == "quit":
+            self.running = False
+        elif intent.kind == "fullscreen":
+            pygame.display.toggle_fullscreen()
+        elif intent.kind == "resize":
+            w, h = intent.value
+            if (w, h) != self.screen.get_size():
+                self.screen = pygame.display.set_mode(
+                    (max(w, MIN_SIZE[0]), max(h, MIN_SIZE[1])), pygame.RESIZABLE)
+        elif self.scene is not None:
+            self.scene.handle(intent)
+
+    def step(self, events=(), dt: float = 1 / 60) -> None:
+        """One frame: events, update, draw. Tests call this instead of sleeping."""
+        for event in events:
+            for intent in intents(event):
+                self.handle(intent)
+                self._apply()
+        if self.scene is not None:
+            self.scene.update(dt)
+        self._apply()
+        if not self.running:
+            return
+        self.draw(self.screen)
+        pygame.display.flip()
+        self.frames += 1
+
+    def draw(self, surface) -> None:
+        first = max((i for i, s in enumerate(self.stack) if s.opaque), default=0)
+        for scene in self.stack[first:]:
+            scene.draw(surface)
+
+    def run(self) -> int:
+        while self.running:
+            dt = self.clock.tick(60) / 1000
+            self.step(pygame.event.get(), dt)
+        pygame.quit()
+        return 0

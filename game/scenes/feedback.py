@@ -1,0 +1,66 @@
+import pygame
+
+from game.quiz.scoring import Answer
+from game.scenes.base import Scene
+from game.ui.layout import Layout
+
+
+def draw_mark(surface, rect: pygame.Rect, right: bool, colour) -> None:
+    """A tick or a cross: meaning carried by shape as well as colour."""
+    pygame.draw.circle(surface, colour, rect.center, rect.width // 2, width=4)
+    r = rect.inflate(-rect.width // 2, -rect.height // 2)
+    if right:
+        points = [(r.left, r.centery), (r.left + r.width // 3, r.bottom), (r.right, r.top)]
+        pygame.draw.lines(surface, colour, False, points, width=5)
+    else:
+        pygame.draw.line(surface, colour, r.topleft, r.bottomright, width=5)
+        pygame.draw.line(surface, colour, r.topright, r.bottomleft, width=5)
+
+
+class FeedbackScene(Scene):
+    """An overlay on the question: right or wrong, the right answer, and why."""
+
+    opaque = False
+
+    def __init__(self, app, state, answer: Answer):
+        super().__init__(app)
+        self.state, self.answer = state, answer
+
+    def handle(self, intent) -> bool:
+        if intent.kind in ("next", "toggle", "click"):
+            self.dismiss()
+            return True
+        if intent.kind == "back":
+            self.dismiss()
+            return True
+        return False
+
+    def _right_answer(self) -> str:
+        q = self.answer.question
+        if q.skill == "opinion_words":
+            words = q.word_texts()
+            return "The judgment words: " + ", ".join(words[i] for i in sorted(q.cue_words))
+        return "Answer: " + q.choices[q.answer]
+
+    def draw(self, surface) -> None:
+        theme, text = self.app.config.theme, self.app.text
+        lay = Layout(self.app.size(), self.app.config.text_scale)
+        panel = pygame.Rect(0, round(lay.h * 0.5), lay.w, lay.h - round(lay.h * 0.5))
+        pygame.draw.rect(surface, theme.panel, panel)
+        colour = theme.right if self.answer.correct else theme.wrong
+        pygame.draw.line(surface, colour, panel.topleft, panel.topright, width=6)
+        inner = panel.inflate(-2 * lay.margin, -2 * lay.gap)
+        mark = pygame.Rect(inner.left, inner.top, lay.font(0.07), lay.font(0.07))
+        draw_mark(surface, mark, self.answer.correct, colour)
+        word = "Right" if self.answer.correct else "Not quite"
+        points = f"   {self.answer.points:+d} points" if self.answer.points else ""
+        head = text.block(word + points, lay.font(0.045), colour,
+                          inner.width - mark.width - lay.gap, style="bold")
+        surface.blit(head, (mark.right + lay.gap, mark.centery - head.get_height() // 2))
+        hint = text.block("Enter or click: continue", lay.font(0.026), theme.muted, inner.width)
+        body_top = mark.bottom + lay.gap
+        body_h = inner.bottom - hint.get_height() - lay.gap - body_top
+        body = f"{self._right_answer()}\n{self.answer.question.explanation}"
+        size = text.fit(body, inner.width, body_h, range(14, lay.font(0.034) + 1))
+        surface.blit(text.block(body, size, theme.text, inner.width), (inner.left, body_top))
+        surface.blit(hint, (inner.left, inner.bottom - hint.get_height()))

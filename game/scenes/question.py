@@ -1,0 +1,190 @@
+import pygame
+
+from game.quiz.play import RoundState
+from game.quiz.questions import SKILLS
+from game.scenes.base import Scene
+from game.ui.layout import Layout
+from game.ui.widgets import ButtonList
+
+HINTS = {
+    "choice": "1–4 or click: answer   ↑↓ Enter: choose   Esc: title",
+    "fact_or_opinion": "F: fact   O: opinion   1–2 or click: answer   Esc: title",
+    "opinion_words": "←→: move   Space or click: select a word   Enter: done   Esc: title",
+}
+
+
+class QuestionScene(Scene):
+    def __init__(self, app, state: RoundState):
+        super().__init__(app)
+        self.state = state
+        self.elapsed = 0.0
+        self._load()
+
+    def _load(self) -> None:
+        q = self.state.current
+        self.question = q
+        self.elapsed = 0.0
+        self.menu = ButtonList(list(q.choices), numbered=True) if q.choices else None
+        self.selected: set[int] = set()
+        self.word_focus = 0
+        self._word_rects: list[pygame.Rect] = []
+        self._laid_for = None
+
+    # -- input ---------------------------------------------------------------
+    def handle(self, intent) -> bool:
+        if intent.kind == "back":
+            self.app.pop()
+            return True
+        q = self.question
+        if self.menu is not None:
+            self._place()
+            if q.skill == "fact_or_opinion" and intent.kind in ("fact", "opinion"):
+                return self._answer(0 if intent.kind == "fact" else 1)
+            chosen = self.menu.handle(intent)
+            return chosen is not None and self._answer(chosen)
+        return self._handle_words(intent)
+
+    def _handle_words(self, intent) -> bool:
+        n = len(self.question.words)
+        self._place()
+        if intent.kind in ("left", "right", "tab", "up", "down"):
+            step = -1 if intent.kind in ("left", "up") else 1
+            self.word_focus = (self.word_focus + (intent.value or step if intent.kind == "tab"
+                                                  else step)) % n
+        elif intent.kind == "toggle":
+            self.selected ^= {self.word_focus}
+        elif intent.kind == "click":
+            for i, rect in enumerate(self._word_rects):
+                if rect.collidepoint(intent.value):
+                    self.word_focus = i
+                    self.selected ^= {i}
+                    return True
+            if self._done_rect and self._done_rect.collidepoint(intent.value):
+                return self._answer(frozenset(self.selected))
+        elif intent.kind == "next":
+            return self._answer(frozenset(self.selected))
+        else:
+            return False
+        return True
+
+    def _answer(self, given) -> bool:
+        from game.scenes.feedback import FeedbackScene
+        answer = self.state.answer(given, seconds=self.elapsed)
+        self.app.push(FeedbackScene(self.app, self.state, answer))
+        return True
+
+    def resume(self, result) -> None:
+        """Feedback was dismissed: the next question, or the results."""
+        if self.state.finished:
+            from game.scenes.results import ResultsScene
+            self.app.replace(ResultsScene(self.app, self.state))
+        else:
+            self._load()
+
+    def update(self, dt: float) -> None:
+        self.elapsed += dt
+
+    # -- layout --------------------------------------------------------------
+    def _place(self):
+        size = self.app.size()
+        if self._laid_for == size:
+            return self._lay
+        lay = Layout(size, self.app.config.text_scale)
+        text = self.app.text
+        c = lay.content()
+        top = c.top + lay.font(0.032) * 2 + lay.gap * 2
+        hint_h = lay.font(0.026) + lay.gap
+        quote_box = pygame.Rect(c.left, top, c.width, round(lay.h * 0.30))
+        inner = quote_box.inflate(-2 * lay.gap, -2 * lay.gap)
+        quote_size = text.fit(self._quote(), inner.width, inner.height,
+                              range(14, lay.font(0.05, 18) + 1))
+        prompt_size = lay.font(0.034)
+        prompt_top = quote_box.bottom + lay.gap
+        area = pygame.Rect(c.left, prompt_top + round(prompt_size * 1.6),
+                           c.width, c.bottom - hint_h - prompt_top - round(prompt_size * 1.6))
+        self._lay = dict(lay=lay, quote_box=quote_box, inner=inner, quote_size=quote_size,
+                         prompt_size=prompt_size, prompt_top=prompt_top, area=area)
+        self._done_rect = None
+        if self.menu is not None:
+            for choice_size in range(lay.font(0.034), 13, -1):
+                self.menu.place(text, area, choice_size, lay.gap // 2)
+                if self.menu.rects[-1].bottom <= area.bottom:
+                    break
+            self._lay["choice_size"] = choice_size
+        else:
+            self._place_words(lay, area)
+        self._laid_for = size
+        return self._lay
+
+    def _place_words(self, lay, area) -> None:
+        """Flow the sentence's words as buttons across the area, then a Done button."""
+        q, text = self.question, self.app.text
+        for size in range(lay.font(0.036), 13, -1):
+            font = text.font("regular", size)
+            pad, gap = size // 3, size // 2
+            rects, x, y = [], area.left, area.top
+            line_h = font.get_height() + 2 * pad
+            for word in q.word_texts():
+                w = font.size(word)[0] + 2 * pad
+                if x + w > area.right and x > area.left:
+                    x, y = area.left, y + line_h + gap // 2
+                rects.append(pygame.Rect(x, y, min(w, area.width), line_h))
+                x += w + gap // 2
+            done_w = font.size("Done")[0] + 4 * pad
+            done = pygame.Rect(area.right - done_w, y + line_h + gap, done_w, line_h)
+            if done.bottom <= area.bottom:
+                break
+        self._word_rects, self._done_rect = rects, done
+        self._lay["word_size"] = size
+
+    def _quote(self) -> str:
+        q = self.question
+        return f"“{q.text}”" if q.text else ""
+
+    # -- drawing -------------------------------------------------------------
+    def draw(self, surface) -> None:
+        theme, text = self.app.config.theme, self.app.text
+        p = self._place()
+        lay, q, state = p["lay"], self.question, self.state
+        c = lay.content()
+        surface.fill(theme.background)
+        bar = lay.font(0.032)
+        left = text.block(f"Question {len(state.answers) + 1} of {len(state.questions)} · "
+                          f"{SKILLS[q.skill]}", bar, theme.text, c.width // 2, style="bold")
+        right = text.block(f"Score {state.score}   Streak {state.streak}", bar, theme.text,
+                           c.width // 2, align="right", style="bold")
+        surface.blit(left, c.topleft)
+        surface.blit(right, (c.right - right.get_width(), c.top))
+        article = self.app.loaded.bank.articles.get(q.article)
+        if article:
+            source = text.block(f"From: {article.display_title} · {article.outlet}",
+                                lay.font(0.026), theme.muted, c.width)
+            surface.blit(source, (c.left, c.top + bar + lay.gap))
+        pygame.draw.rect(surface, theme.panel, p["quote_box"], border_radius=10)
+        quote = text.block(self._quote(), p["quote_size"], theme.text, p["inner"].width,
+                           style="italic")
+        surface.blit(quote, p["inner"].topleft)
+        prompt = text.block(q.prompt, p["prompt_size"], theme.text, c.width, style="bold")
+        surface.blit(prompt, (c.left, p["prompt_top"]))
+        if self.menu is not None:
+            self.menu.draw(surface, text, theme, p["choice_size"])
+        else:
+            self._draw_words(surface, p)
+        hint_key = q.skill if q.skill in HINTS else "choice"
+        hint = text.block(HINTS[hint_key], lay.font(0.026), theme.muted, c.width)
+        surface.blit(hint, (c.left, c.bottom - hint.get_height()))
+
+    def _draw_words(self, surface, p) -> None:
+        theme, text, size = self.app.config.theme, self.app.text, p["word_size"]
+        for i, (word, rect) in enumerate(zip(self.question.word_texts(), self._word_rects)):
+            chosen = i in self.selected
+            if chosen:
+                pygame.draw.rect(surface, theme.cue, rect, border_radius=6)
+            if i == self.word_focus:
+                pygame.draw.rect(surface, theme.accent, rect, width=3, border_radius=6)
+            block = text.block(word, size, theme.on_cue if chosen else theme.text, rect.width)
+            surface.blit(block, (rect.left + size // 3, rect.top + size // 3))
+        done = self._done_rect
+        pygame.draw.rect(surface, theme.accent, done, border_radius=6)
+        label = text.block("Done", size, theme.on_accent, done.width)
+        surface.blit(label, (done.centerx - label.get_width() // 2, done.top + size // 3))

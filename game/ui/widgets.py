@@ -1,0 +1,57 @@
+"""A vertical list of buttons that keyboard and mouse drive the same way."""
+import pygame
+
+from game.intents import Intent
+
+
+class ButtonList:
+    def __init__(self, labels: list[str], numbered: bool = False):
+        self.labels = labels
+        self.numbered = numbered
+        self.focus = 0
+        self.rects: list[pygame.Rect] = []
+
+    def label(self, i: int) -> str:
+        return f"{i + 1}   {self.labels[i]}" if self.numbered else self.labels[i]
+
+    def place(self, text, area: pygame.Rect, size: int, gap: int) -> None:
+        """Stack the buttons in area, each as tall as its wrapped label needs."""
+        self.rects = []
+        y = area.top
+        pad = max(8, size // 2)
+        for i in range(len(self.labels)):
+            block = text.block(self.label(i), size, (0, 0, 0), area.width - 2 * pad)
+            rect = pygame.Rect(area.left, y, area.width, block.get_height() + 2 * pad)
+            self.rects.append(rect)
+            y = rect.bottom + gap
+
+    def handle(self, intent: Intent) -> int | None:
+        """The index chosen by this intent, if any; moves the focus on arrows and Tab."""
+        n = len(self.labels)
+        if intent.kind in ("up", "down", "tab"):
+            step = -1 if intent.kind == "up" else 1
+            if intent.kind == "tab":
+                step = intent.value or 1
+            self.focus = (self.focus + step) % n
+        elif intent.kind in ("next", "toggle"):
+            return self.focus
+        elif intent.kind == "choose" and 0 <= intent.value < n:
+            self.focus = intent.value
+            return intent.value
+        elif intent.kind in ("click", "hover"):
+            for i, rect in enumerate(self.rects):
+                if rect.collidepoint(intent.value):
+                    self.focus = i
+                    return i if intent.kind == "click" else None
+        return None
+
+    def draw(self, surface, text, theme, size: int) -> None:
+        for i, rect in enumerate(self.rects):
+            focused = i == self.focus
+            fill = theme.accent if focused else theme.panel
+            colour = theme.on_accent if focused else theme.text
+            pygame.draw.rect(surface, fill, rect, border_radius=8)
+            pygame.draw.rect(surface, theme.accent, rect, width=2, border_radius=8)
+            pad = max(8, size // 2)
+            block = text.block(self.label(i), size, colour, rect.width - 2 * pad)
+            surface.blit(block, (rect.left + pad, rect.top + pad))

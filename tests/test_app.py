@@ -1,0 +1,101 @@
+"""Whole rounds through the real event loop, headless."""
+import pygame
+import pytest
+
+from pilot import click, key, new_app, resize
+from game.scenes.feedback import FeedbackScene
+from game.scenes.question import QuestionScene
+from game.scenes.results import ResultsScene
+from game.scenes.title import TitleScene
+
+
+@pytest.fixture
+def app():
+    app = new_app(seed=3)
+    yield app
+    pygame.quit()
+
+
+def answer_right_by_keyboard(app):
+    q = app.scene.question
+    if q.skill == "opinion_words":
+        for i in sorted(q.cue_words):
+            while app.scene.word_focus != i:
+                key(app, pygame.K_RIGHT)
+            key(app, pygame.K_SPACE)
+        key(app, pygame.K_RETURN)
+    else:
+        key(app, pygame.K_1 + q.answer)
+
+
+def test_a_full_round_by_keyboard(app):
+    assert isinstance(app.scene, TitleScene)
+    key(app, pygame.K_RETURN)                       # Play has the focus
+    assert isinstance(app.scene, QuestionScene)
+    total = len(app.scene.state.questions)
+    for n in range(total):
+        answer_right_by_keyboard(app)
+        assert isinstance(app.scene, FeedbackScene) and app.scene.answer.correct
+        key(app, pygame.K_RETURN)
+    assert isinstance(app.scene, ResultsScene)
+    state = app.scene.state
+    assert len(state.answers) == total and all(a.correct for a in state.answers)
+    assert state.score >= 100 * total
+    key(app, pygame.K_DOWN)
+    key(app, pygame.K_RETURN)                       # Back to title
+    assert isinstance(app.scene, TitleScene)
+
+
+def test_a_full_round_by_mouse(app):
+    click(app, app.scene.menu.rects[0].center)
+    assert isinstance(app.scene, QuestionScene)
+    while isinstance(app.scene, QuestionScene):
+        scene = app.scene
+        q = scene.question
+        if q.skill == "opinion_words":
+            click(app, scene._word_rects[min(q.cue_words)].center)
+            click(app, scene._done_rect.center)
+        else:
+            wrong = (q.answer + 1) % len(q.choices)
+            click(app, scene.menu.rects[wrong].center)
+            assert not app.scene.answer.correct
+        click(app, (10, app.size()[1] - 10))        # anywhere continues
+    assert isinstance(app.scene, ResultsScene)
+    click(app, app.scene.menu.rects[0].center)      # Play again
+    assert isinstance(app.scene, QuestionScene)
+
+
+def test_fact_and_opinion_keys(app):
+    key(app, pygame.K_RETURN)
+    while app.scene.question.skill != "fact_or_opinion":
+        answer_right_by_keyboard(app)
+        key(app, pygame.K_RETURN)
+    right = pygame.K_f if app.scene.question.answer == 0 else pygame.K_o
+    key(app, right)
+    assert app.scene.answer.correct
+
+
+def test_resize_in_the_middle_of_a_question(app):
+    key(app, pygame.K_RETURN)
+    question = app.scene.question
+    resize(app, (960, 540))
+    assert app.size() == (960, 540)
+    assert app.scene.question is question
+    for rect in (app.scene.menu.rects if app.scene.menu else app.scene._word_rects):
+        assert app.screen.get_rect().contains(rect)
+    answer_right_by_keyboard(app)
+    assert app.scene.answer.correct
+
+
+def test_a_quiet_frame_renders_no_new_text(app):
+    key(app, pygame.K_RETURN)
+    app.step()
+    before = app.text.renders
+    for _ in range(5):
+        app.step()
+    assert app.text.renders == before
+
+
+def test_escape_from_title_quits(app):
+    key(app, pygame.K_ESCAPE)
+    assert not app.running
