@@ -148,7 +148,9 @@ def for_article(article: Article, seed: int = 0) -> Question:
     choices, answer = _with_distractors(article.genre, wrong, _rng(seed, qid))
     return Question(
         id=qid, skill="article_genre", article=article.id, difficulty=2,
-        prompt="What kind of article is this?", text=article.headline,
+        prompt="What kind of article is this?",
+        text=(f"Headline: {article.headline}\nOutlet: {article.outlet}\n"
+              f"Author: {article.author}\nDate: {article.date}"),
         choices=tuple(c[0].upper() + c[1:] for c in choices), answer=answer,
         explanation=article.genre_explanation)
 

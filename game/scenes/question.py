@@ -139,7 +139,7 @@ class QuestionScene(Scene):
 
     def _quote(self) -> str:
         q = self.question
-        return f"“{q.text}”" if q.text else ""
+        return f"“{q.text}”" if q.statement else q.text
 
     # -- drawing -------------------------------------------------------------
     def draw(self, surface) -> None:
@@ -162,7 +162,7 @@ class QuestionScene(Scene):
             surface.blit(source, (c.left, c.top + bar + lay.gap))
         pygame.draw.rect(surface, theme.panel, p["quote_box"], border_radius=10)
         quote = text.block(self._quote(), p["quote_size"], theme.text, p["inner"].width,
-                           style="italic")
+                           style="italic" if q.statement else "regular")
         surface.blit(quote, p["inner"].topleft)
         prompt = text.block(q.prompt, p["prompt_size"], theme.text, c.width, style="bold")
         surface.blit(prompt, (c.left, p["prompt_top"]))
