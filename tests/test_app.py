@@ -99,3 +99,15 @@ def test_a_quiet_frame_renders_no_new_text(app):
 def test_escape_from_title_quits(app):
     key(app, pygame.K_ESCAPE)
     assert not app.running
+
+
+def test_shots_renders_every_screen_at_both_sizes(tmp_path):
+    from game.shots import shoot
+    paths = shoot(tmp_path)
+    names = {p.name for p in paths}
+    for size in ("1280x720", "960x540"):
+        assert f"title-{size}.png" in names and f"results-{size}.png" in names
+        assert sum(n.startswith("question-") and size in n for n in names) == 6
+        assert any(n.startswith("feedback-wrong") and size in n for n in names)
+        assert any(n.startswith("feedback-right") and size in n for n in names)
+    assert all(p.stat().st_size > 1000 for p in paths)
