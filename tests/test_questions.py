@@ -112,3 +112,10 @@ def test_engine_and_bank_do_not_import_pygame():
             "game.quiz.scoring, game.cli; "
             "sys.exit('pygame' in sys.modules)")
     assert subprocess.run([sys.executable, "-c", code], cwd=ROOT).returncode == 0
+
+
+def test_word_picker_keeps_abbreviations_and_apostrophes_whole():
+    from game.quiz.questions import words_of
+    text = "Washington D.C., reports U.S. President Barack Obama’s fault"
+    assert [text[a:b] for a, b in words_of(text)] == [
+        "Washington", "D.C.", "reports", "U.S.", "President", "Barack", "Obama’s", "fault"]

@@ -19,7 +19,7 @@ SKILLS = {
 NO_SOURCE = "No source: the author's own claim"
 FACT_CHOICES = ("Fact: checkable", "Opinion: a judgment")
 MAX_CHOICES = 4
-_WORD = re.compile(r"[\w’'-]*\w[\w’']*|\w")
+_WORD = re.compile(r"(?:\w\.){2,}|[\w’'-]*\w[\w’']*|\w")
 
 
 @dataclass(frozen=True)
