@@ -38,9 +38,8 @@ class FeedbackScene(Scene):
     def _right_answer(self) -> str:
         q = self.answer.question
         if q.skill == "opinion_words":
-            words = q.word_texts()
-            return "The judgment words: " + ", ".join(words[i] for i in sorted(q.cue_words))
-        return "Answer: " + q.choices[q.answer]
+            return ""   # the explanation opens by naming the judgment words
+        return "Answer: " + q.choices[q.answer] + "\n"
 
     def draw(self, surface) -> None:
         theme, text = self.app.config.theme, self.app.text
@@ -60,7 +59,7 @@ class FeedbackScene(Scene):
         hint = text.block("Enter or click: continue", lay.font(0.026), theme.muted, inner.width)
         body_top = mark.bottom + lay.gap
         body_h = inner.bottom - hint.get_height() - lay.gap - body_top
-        body = f"{self._right_answer()}\n{self.answer.question.explanation}"
+        body = self._right_answer() + self.answer.question.explanation
         size = text.fit(body, inner.width, body_h, range(14, lay.font(0.034) + 1))
         surface.blit(text.block(body, size, theme.text, inner.width), (inner.left, body_top))
         surface.blit(hint, (inner.left, inner.bottom - hint.get_height()))
