@@ -111,3 +111,25 @@ def test_shots_renders_every_screen_at_both_sizes(tmp_path):
         assert any(n.startswith("feedback-wrong") and size in n for n in names)
         assert any(n.startswith("feedback-right") and size in n for n in names)
     assert all(p.stat().st_size > 1000 for p in paths)
+
+
+def test_long_prompts_and_choices_never_overlap(app):
+    """Every hand-written question, the longest prompts, laid out at the smallest window."""
+    from game.quiz.play import RoundState
+    from game.quiz.questions import generate
+    from game.quiz.round import RoundSetup
+    resize(app, (960, 540))
+    hand = [q for q in generate(app.loaded.bank) if q.skill == "hand_written"]
+    scene = QuestionScene(app, RoundState(RoundSetup(count=len(hand)), hand))
+    app.push(scene)
+    app.step()
+    for q in hand:
+        layout = scene._place()
+        prompt = app.text.block(q.prompt, layout["prompt_size"], (0, 0, 0),
+                                layout["lay"].content().width, style="bold")
+        assert layout["prompt_top"] + prompt.get_height() <= scene.menu.rects[0].top
+        assert scene.menu.rects[-1].bottom <= app.size()[1]
+        scene._answer(q.answer)
+        app.step()
+        app.pop()
+        app.step()

@@ -94,14 +94,17 @@ class QuestionScene(Scene):
         c = lay.content()
         top = c.top + lay.font(0.032) * 2 + lay.gap * 2
         hint_h = lay.font(0.026) + lay.gap
-        quote_box = pygame.Rect(c.left, top, c.width, round(lay.h * 0.30))
+        quote_box = pygame.Rect(c.left, top, c.width,
+                                round(lay.h * 0.30) if self._quote() else 0)
         inner = quote_box.inflate(-2 * lay.gap, -2 * lay.gap)
         quote_size = text.fit(self._quote(), inner.width, inner.height,
                               range(14, lay.font(0.05, 18) + 1))
         prompt_size = lay.font(0.034)
         prompt_top = quote_box.bottom + lay.gap
-        area = pygame.Rect(c.left, prompt_top + round(prompt_size * 1.6),
-                           c.width, c.bottom - hint_h - prompt_top - round(prompt_size * 1.6))
+        prompt_h = text.block(self.question.prompt, prompt_size, (0, 0, 0), c.width,
+                              style="bold").get_height() + lay.gap
+        area = pygame.Rect(c.left, prompt_top + prompt_h,
+                           c.width, c.bottom - hint_h - prompt_top - prompt_h)
         self._lay = dict(lay=lay, quote_box=quote_box, inner=inner, quote_size=quote_size,
                          prompt_size=prompt_size, prompt_top=prompt_top, area=area)
         self._done_rect = None
@@ -149,7 +152,8 @@ class QuestionScene(Scene):
         c = lay.content()
         surface.fill(theme.background)
         bar = lay.font(0.032)
-        left = text.block(f"Question {len(state.answers) + 1} of {len(state.questions)} · "
+        number = state.questions.index(q) + 1
+        left = text.block(f"Question {number} of {len(state.questions)} · "
                           f"{SKILLS[q.skill]}", bar, theme.text, c.width // 2, style="bold")
         right = text.block(f"Score {state.score}   Streak {state.streak}", bar, theme.text,
                            c.width // 2, align="right", style="bold")
@@ -160,7 +164,8 @@ class QuestionScene(Scene):
             source = text.block(f"From: {article.display_title} · {article.outlet}",
                                 lay.font(0.026), theme.muted, c.width)
             surface.blit(source, (c.left, c.top + bar + lay.gap))
-        pygame.draw.rect(surface, theme.panel, p["quote_box"], border_radius=10)
+        if self._quote():
+            pygame.draw.rect(surface, theme.panel, p["quote_box"], border_radius=10)
         quote = text.block(self._quote(), p["quote_size"], theme.text, p["inner"].width,
                            style="italic" if q.statement else "regular")
         surface.blit(quote, p["inner"].topleft)
