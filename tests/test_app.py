@@ -133,3 +133,25 @@ def test_long_prompts_and_choices_never_overlap(app):
         app.step()
         app.pop()
         app.step()
+
+
+def test_quiet_frames_on_feedback_and_results_do_no_text_work(app, monkeypatch):
+    import game.ui.text as text_module
+    calls = []
+    real_wrap = text_module.wrap
+    monkeypatch.setattr(text_module, "wrap", lambda *a: calls.append(a) or real_wrap(*a))
+    key(app, pygame.K_RETURN)
+    for _ in range(len(app.scene.state.questions)):
+        answer_right_by_keyboard(app)
+        app.step()
+        calls.clear()
+        before = app.text.renders
+        for _ in range(3):
+            app.step()
+        assert calls == [] and app.text.renders == before, type(app.scene).__name__
+        key(app, pygame.K_RETURN)
+    assert isinstance(app.scene, ResultsScene)
+    app.step()
+    calls.clear()
+    app.step()
+    assert calls == []

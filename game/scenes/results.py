@@ -1,3 +1,5 @@
+from dataclasses import replace
+
 import pygame
 
 from game.quiz.questions import SKILLS
@@ -41,7 +43,6 @@ class ResultsScene(Scene):
         if chosen == 0:
             title = self.app.stack[0]
             seed = self.state.setup.seed + 1
-            from dataclasses import replace
             title.start_round(replace(self.state.setup, seed=seed))
         return True
 

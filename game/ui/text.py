@@ -37,6 +37,7 @@ class Text:
         self.font_dir = font_dir
         self._fonts: dict[tuple[str, int], pygame.font.Font] = {}
         self._blocks: dict[tuple, pygame.Surface] = {}
+        self._fits: dict[tuple, int] = {}
         self.renders = 0   # how many blocks were drawn afresh: a quiet frame adds none
 
     def font(self, style: str, size: int) -> pygame.font.Font:
@@ -57,8 +58,16 @@ class Text:
 
     def fit(self, text: str, width: int, height: int, sizes, style: str = "regular",
             spacing: float = 1.25) -> int:
-        """The largest of sizes (tried largest first) whose wrapped block fits the box."""
-        ordered = sorted(sizes, reverse=True)
+        """The largest of sizes (tried largest first) whose wrapped block fits the box.
+
+        Remembered, as scenes ask again every frame while nothing has changed."""
+        ordered = tuple(sorted(sizes, reverse=True))
+        key = (text, width, height, ordered, style, spacing)
+        if key not in self._fits:
+            self._fits[key] = self._fit(text, width, height, ordered, style, spacing)
+        return self._fits[key]
+
+    def _fit(self, text, width, height, ordered, style, spacing) -> int:
         for size in ordered:
             font = self.font(style, size)
             lines = wrap(text, font, width)
