@@ -1,13 +1,18 @@
 """The window, the clock, the scene stack and the loop."""
+import random
 from dataclasses import dataclass, field
+from pathlib import Path
 
 import pygame
 
 from game.bank import LoadResult, load_bank
 from game.bank.loader import PROJECT
 from game.intents import Intent, intents
+from game.sound import Sounds
+from game.store import settings as stored
+from game.ui.layout import Layout
 from game.ui.text import Text
-from game.ui.theme import STANDARD, Theme
+from game.ui.theme import HIGH_CONTRAST, STANDARD, Theme
 
 MIN_SIZE = (960, 540)
 
@@ -16,9 +21,8 @@ MIN_SIZE = (960, 540)
 class Config:
     size: tuple[int, int] = (1280, 720)
     question_paths: list = field(default_factory=lambda: [PROJECT / "questions"])
-    seed: int | None = None
-    theme: Theme = STANDARD
-    text_scale: float = 1.0
+    seed: int | None = None            # None: a new seed every round
+    data_dir: Path | None = None       # None: the user's data folder (platformdirs)
 
 
 class App:
@@ -29,6 +33,10 @@ class App:
         pygame.display.set_caption("Byline")
         self.clock = pygame.time.Clock()
         self.text = Text()
+        self.data_dir = Path(config.data_dir or stored.default_data_dir())
+        self.settings, problem = stored.load(self.data_dir)
+        self.notices: list[str] = [problem] if problem else []
+        self.sounds = Sounds(self.settings.sound)
         self.loaded: LoadResult = load_bank(config.question_paths)
         self.stack: list = []
         self._pending: list = []
@@ -63,6 +71,23 @@ class App:
             self.running = False
 
     @property
+    def theme(self) -> Theme:
+        return HIGH_CONTRAST if self.settings.high_contrast else STANDARD
+
+    def layout(self) -> Layout:
+        return Layout(self.screen.get_size(), self.settings.text_scale)
+
+    def save_settings(self) -> None:
+        self.sounds.enabled = self.settings.sound
+        problem = stored.save(self.settings, self.data_dir)
+        if problem and problem not in self.notices:
+            self.notices.append(problem)
+
+    def new_seed(self) -> int:
+        """The configured seed, so a class can share one, or a fresh one for each round."""
+        return self.config.seed if self.config.seed is not None else random.randrange(2**31)
+
+    @property
     def scene(self):
         return self.stack[-1] if self.stack else None
 
@@ -73,7 +98,10 @@ class App:
         if intent.kind == "quit":
             self.running = False
         elif intent.kind == "fullscreen":
-            pygame.display.toggle_fullscreen()
+            try:
+                pygame.display.toggle_fullscreen()
+            except pygame.error:
+                pass   # no full screen on this display (headless, some window managers)
         elif intent.kind == "resize":
             w, h = intent.value
             if (w, h) != self.screen.get_size():

@@ -7,7 +7,8 @@ import pygame
 @dataclass(frozen=True)
 class Intent:
     kind: str          # choose, fact, opinion, next, back, up, down, left, right, tab,
-                       # toggle, context, fullscreen, click, wheel, drag, resize, quit
+                       # toggle, context, fullscreen, page_up, page_down, home, end,
+                       # click, hover, wheel, drag, resize, quit
     value: object = None
 
 
@@ -17,6 +18,7 @@ _KEYS = {
     pygame.K_TAB: "tab", pygame.K_SPACE: "toggle", pygame.K_f: "fact", pygame.K_o: "opinion",
     pygame.K_c: "context", pygame.K_F11: "fullscreen",
     pygame.K_PAGEUP: "page_up", pygame.K_PAGEDOWN: "page_down",
+    pygame.K_HOME: "home", pygame.K_END: "end",
 }
 _NUMBERS = {getattr(pygame, f"K_{n}"): n for n in range(1, 10)}
 

@@ -1,5 +1,6 @@
 """Render every screen built so far to PNG, at 1280×720 and 960×540, for people to look at."""
 import os
+import tempfile
 from pathlib import Path
 
 os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
@@ -26,7 +27,7 @@ def shoot(out: Path) -> list[Path]:
     out.mkdir(parents=True, exist_ok=True)
     saved = []
     for size in SIZES:
-        app = App(Config(size=size, seed=1))
+        app = App(Config(size=size, seed=1, data_dir=tempfile.mkdtemp()))
         tag = f"{size[0]}x{size[1]}"
 
         def save(name):

@@ -1,4 +1,6 @@
 """Drive the real app: post events to pygame's queue and step frames."""
+import tempfile
+
 import pygame
 
 from game.app import App, Config
@@ -23,6 +25,8 @@ def resize(app: App, size) -> None:
 
 
 def new_app(**config) -> App:
+    """An app whose settings live in a fresh folder, never in the tester's own."""
+    config.setdefault("data_dir", tempfile.mkdtemp(prefix="byline-test-"))
     app = App(Config(**config))
     app.step()
     return app

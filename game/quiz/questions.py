@@ -78,13 +78,19 @@ def words_of(text: str) -> tuple[tuple[int, int], ...]:
     return tuple(m.span() for m in _WORD.finditer(text))
 
 
-def cue_word_indices(text: str, words, cues) -> frozenset[int]:
+def cue_spans(text: str, cues) -> list[tuple[int, int]]:
+    """Where each cue occurs in the text, every occurrence, as (start, end)."""
     spans = []
     for cue in cues:
         start = text.find(cue)
         while start != -1:
             spans.append((start, start + len(cue)))
             start = text.find(cue, start + 1)
+    return spans
+
+
+def cue_word_indices(text: str, words, cues) -> frozenset[int]:
+    spans = cue_spans(text, cues)
     return frozenset(i for i, (a, b) in enumerate(words)
                      if any(a < end and start < b for start, end in spans))
 

@@ -1,12 +1,13 @@
 """Building a round from the bank: a seeded, mixed draw across the chosen skills and articles."""
 import random
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from game.bank.models import Bank
 from game.quiz.questions import SKILLS, Question, generate
 
 PLAYABLE_SKILLS = tuple(s for s in SKILLS if s != "hand_written")
 MIN_QUESTIONS, MAX_QUESTIONS = 5, 30
+DIFFICULTIES = {1: "Easy", 2: "Medium", 3: "Hard"}   # each level includes the easier ones
 
 
 @dataclass(frozen=True)
@@ -26,6 +27,37 @@ class RoundSetup:
         unknown = set(self.skills) - set(SKILLS)
         if unknown or not self.skills:
             raise ValueError(f"unknown or no skills: {sorted(unknown)}")
+
+
+    def to_plain(self) -> dict:
+        """What is worth remembering between runs (the seed is new each round)."""
+        return {"articles": list(self.articles), "skills": list(self.skills),
+                "max_difficulty": self.max_difficulty, "count": self.count,
+                "timer_seconds": self.timer_seconds, "confidence": self.confidence}
+
+    @classmethod
+    def from_plain(cls, data: dict, articles=()) -> "RoundSetup":
+        """A setup from saved values; anything unknown or out of range keeps its default."""
+        setup = cls()
+        if not isinstance(data, dict):
+            return setup
+        chosen = data.get("articles")
+        if isinstance(chosen, list) and chosen and set(chosen) <= set(articles):
+            setup = replace(setup, articles=tuple(chosen))
+        skills = data.get("skills")
+        if isinstance(skills, list) and skills and set(skills) <= set(PLAYABLE_SKILLS):
+            setup = replace(setup, skills=tuple(s for s in PLAYABLE_SKILLS if s in skills))
+        if data.get("max_difficulty") in DIFFICULTIES:
+            setup = replace(setup, max_difficulty=data["max_difficulty"])
+        count = data.get("count")
+        if type(count) is int and MIN_QUESTIONS <= count <= MAX_QUESTIONS:
+            setup = replace(setup, count=count)
+        timer = data.get("timer_seconds")
+        if timer is None or (type(timer) is int and 5 <= timer <= 300):
+            setup = replace(setup, timer_seconds=timer)
+        if isinstance(data.get("confidence"), bool):
+            setup = replace(setup, confidence=data["confidence"])
+        return setup
 
 
 def build_round(bank: Bank, setup: RoundSetup) -> list[Question]:

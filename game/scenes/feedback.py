@@ -2,19 +2,7 @@ import pygame
 
 from game.quiz.scoring import Answer
 from game.scenes.base import Scene
-from game.ui.layout import Layout
-
-
-def draw_mark(surface, rect: pygame.Rect, right: bool, colour) -> None:
-    """A tick or a cross: meaning carried by shape as well as colour."""
-    pygame.draw.circle(surface, colour, rect.center, rect.width // 2, width=4)
-    r = rect.inflate(-rect.width // 2, -rect.height // 2)
-    if right:
-        points = [(r.left, r.centery), (r.left + r.width // 3, r.bottom), (r.right, r.top)]
-        pygame.draw.lines(surface, colour, False, points, width=5)
-    else:
-        pygame.draw.line(surface, colour, r.topleft, r.bottomright, width=5)
-        pygame.draw.line(surface, colour, r.topright, r.bottomleft, width=5)
+from game.ui.widgets import draw_mark
 
 
 class FeedbackScene(Scene):
@@ -42,8 +30,8 @@ class FeedbackScene(Scene):
         return "Answer: " + q.choices[q.answer] + "\n"
 
     def draw(self, surface) -> None:
-        theme, text = self.app.config.theme, self.app.text
-        lay = Layout(self.app.size(), self.app.config.text_scale)
+        theme, text = self.app.theme, self.app.text
+        lay = self.app.layout()
         panel = pygame.Rect(0, round(lay.h * 0.5), lay.w, lay.h - round(lay.h * 0.5))
         pygame.draw.rect(surface, theme.panel, panel)
         colour = theme.right if self.answer.correct else theme.wrong

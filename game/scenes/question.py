@@ -89,7 +89,7 @@ class QuestionScene(Scene):
         size = self.app.size()
         if self._laid_for == size:
             return self._lay
-        lay = Layout(size, self.app.config.text_scale)
+        lay = self.app.layout()
         text = self.app.text
         c = lay.content()
         top = c.top + lay.font(0.032) * 2 + lay.gap * 2
@@ -146,7 +146,7 @@ class QuestionScene(Scene):
 
     # -- drawing -------------------------------------------------------------
     def draw(self, surface) -> None:
-        theme, text = self.app.config.theme, self.app.text
+        theme, text = self.app.theme, self.app.text
         p = self._place()
         lay, q, state = p["lay"], self.question, self.state
         c = lay.content()
@@ -180,7 +180,7 @@ class QuestionScene(Scene):
         surface.blit(hint, (c.left, c.bottom - hint.get_height()))
 
     def _draw_words(self, surface, p) -> None:
-        theme, text, size = self.app.config.theme, self.app.text, p["word_size"]
+        theme, text, size = self.app.theme, self.app.text, p["word_size"]
         for i, (word, rect) in enumerate(zip(self.question.word_texts(), self._word_rects)):
             chosen = i in self.selected
             if chosen:

@@ -25,7 +25,7 @@ class ResultsScene(Scene):
         self.summary = "\n".join(lines)
 
     def _place(self):
-        lay = Layout(self.app.size(), self.app.config.text_scale)
+        lay = self.app.layout()
         c = lay.content()
         size = lay.font(0.036)
         area = pygame.Rect(c.left, c.bottom - 2 * (size * 2 + lay.gap), c.width // 2, size * 5)
@@ -47,7 +47,7 @@ class ResultsScene(Scene):
         return True
 
     def draw(self, surface) -> None:
-        theme, text = self.app.config.theme, self.app.text
+        theme, text = self.app.theme, self.app.text
         lay, c, size = self._place()
         surface.fill(theme.background)
         head = text.block("Round complete", lay.font(0.06), theme.text, c.width, style="bold")

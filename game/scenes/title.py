@@ -1,14 +1,15 @@
+from dataclasses import replace
+
 import pygame
 
 from game.quiz.play import RoundState
 from game.quiz.round import RoundSetup, build_round
 from game.scenes.base import Scene
-from game.ui.layout import Layout
 from game.ui.widgets import ButtonList
 
 
 class TitleScene(Scene):
-    ITEMS = ["Play", "Quit"]
+    ITEMS = ["Play", "Round setup", "How to play", "Settings", "Quit"]
 
     def __init__(self, app):
         super().__init__(app)
@@ -21,11 +22,24 @@ class TitleScene(Scene):
             chosen = self.ITEMS.index("Quit")
         if chosen is None:
             return False
-        if self.ITEMS[chosen] == "Play":
-            self.start_round(RoundSetup(seed=self.app.config.seed or 0))
-        else:
+        item = self.ITEMS[chosen]
+        if item == "Play":
+            saved = RoundSetup.from_plain(self.app.settings.round, self.app.loaded.bank.articles)
+            self.start_round(replace(saved, seed=self.app.new_seed()))
+        elif item == "Quit":
             self.app.pop()
+        else:
+            from game.scenes.howto import HowToScene
+            from game.scenes.settings import SettingsScene
+            from game.scenes.setup import SetupScene
+            scene = {"Round setup": SetupScene, "How to play": HowToScene,
+                     "Settings": SettingsScene}[item]
+            self.app.push(scene(self.app))
         return True
+
+    def resume(self, result) -> None:
+        if isinstance(result, RoundSetup):
+            self.start_round(result)
 
     def start_round(self, setup: RoundSetup) -> None:
         from game.scenes.question import QuestionScene
@@ -33,30 +47,48 @@ class TitleScene(Scene):
         if questions:
             self.app.push(QuestionScene(self.app, RoundState(setup, questions)))
 
-    def _place(self):
-        lay = Layout(self.app.size(), self.app.config.text_scale)
-        width = min(lay.w // 3 + 120, lay.w - 2 * lay.margin)
-        area = pygame.Rect((lay.w - width) // 2, round(lay.h * 0.42), width, lay.h // 2)
-        size = lay.font(0.04)
-        self.menu.place(self.app.text, area, size, lay.gap)
-        return lay, size
-
-    def draw(self, surface) -> None:
-        theme, text = self.app.config.theme, self.app.text
-        lay, size = self._place()
-        surface.fill(theme.background)
-        title = text.block("Byline", lay.font(0.12), theme.text, lay.w - 2 * lay.margin,
-                           style="bold", align="center")
-        surface.blit(title, ((lay.w - title.get_width()) // 2, round(lay.h * 0.1)))
-        tag = text.block("Tell a checkable fact from an opinion. Find who is talking.",
-                         lay.font(0.035), theme.muted, lay.w - 2 * lay.margin, align="center")
-        surface.blit(tag, ((lay.w - tag.get_width()) // 2, round(lay.h * 0.1) + title.get_height()
-                           + lay.gap))
-        self.menu.draw(surface, text, theme, size)
+    def _notes(self) -> list[str]:
+        notes = list(self.app.notices)
         skipped = self.app.loaded.skipped
         if skipped:
-            first = self.app.loaded.problems[0]
-            note = (f"{len(skipped)} question file(s) skipped because of problems, "
-                    f"first: {first}")
-            block = text.block(note, lay.font(0.026), theme.wrong, lay.w - 2 * lay.margin)
-            surface.blit(block, (lay.margin, lay.h - lay.margin - block.get_height()))
+            notes.append(f"{len(skipped)} question file(s) skipped because of problems, "
+                         f"first: {self.app.loaded.problems[0]}")
+        return notes
+
+    def _place(self):
+        """Title, tag line, menu and notes stacked from the top; the menu takes what is left."""
+        lay, text = self.app.layout(), self.app.text
+        width = lay.w - 2 * lay.margin
+        title = text.block("Byline", lay.font(0.11), self.app.theme.text, width, style="bold",
+                           align="center")
+        tag = text.block("Tell a checkable fact from an opinion. Find who is talking.",
+                         lay.font(0.033), self.app.theme.muted, width, align="center")
+        notes = [text.block(n, lay.font(0.024), self.app.theme.wrong, width)
+                 for n in self._notes()]
+        hint = text.block("↑↓ Enter or click: choose   Esc: quit   F11: full screen",
+                          lay.font(0.024), self.app.theme.muted, width, align="center")
+        y = lay.margin
+        blocks = [(title, y)]
+        y += title.get_height() + lay.gap // 2
+        blocks.append((tag, y))
+        menu_top = y + tag.get_height() + 2 * lay.gap
+        bottom = lay.h - lay.margin - hint.get_height() - lay.gap
+        for note in reversed(notes):
+            bottom -= note.get_height() + lay.gap // 2
+            blocks.append((note, bottom + lay.gap // 2))
+        blocks.append((hint, lay.h - lay.margin - hint.get_height()))
+        menu_w = min(lay.w // 3 + 120, width)
+        area = pygame.Rect((lay.w - menu_w) // 2, menu_top, menu_w, bottom - menu_top)
+        for size in range(lay.font(0.036), 13, -1):
+            self.menu.place(text, area, size, lay.gap // 2)
+            if self.menu.rects[-1].bottom <= area.bottom:
+                break
+        return blocks, size
+
+    def draw(self, surface) -> None:
+        theme = self.app.theme
+        blocks, size = self._place()
+        surface.fill(theme.background)
+        for block, y in blocks:
+            surface.blit(block, ((surface.get_width() - block.get_width()) // 2, y))
+        self.menu.draw(surface, self.app.text, theme, size)

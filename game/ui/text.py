@@ -1,4 +1,5 @@
 """Text that wraps inside its box, rendered once and reused while it does not change."""
+import re
 from pathlib import Path
 
 import pygame
@@ -56,6 +57,47 @@ class Text:
             self.renders += 1
         return surface
 
+    def marked(self, text: str, marks, size: int, colour, width: int, mark_fill, mark_colour,
+               style: str = "regular", spacing: float = 1.25) -> pygame.Surface:
+        """A wrapped block with the character spans in marks highlighted and underlined,
+        so the highlight does not rest on colour alone."""
+        marks = tuple(sorted(marks))
+        key = ("marked", text, marks, size, tuple(colour), width, tuple(mark_fill),
+               tuple(mark_colour), style, spacing)
+        surface = self._blocks.get(key)
+        if surface is None:
+            font = self.font(style, size)
+            lines = _wrap_spans(text, font, width)
+            if lines is None:    # a word wider than the box: plain text, split between letters
+                return self.block(text, size, colour, width, style, spacing=spacing)
+            surface = self._render_marked(text, lines, marks, font, colour, mark_fill,
+                                          mark_colour, spacing)
+            self._blocks[key] = surface
+            self.renders += 1
+        return surface
+
+    @staticmethod
+    def _render_marked(text, lines, marks, font, colour, fill, mark_colour, spacing):
+        step = round(font.get_linesize() * spacing)
+        height = _block_height(font, len(lines), spacing)
+        used = max((font.size(text[a:b])[0] for a, b in lines), default=0)
+        surface = pygame.Surface((max(1, used), max(1, height)), pygame.SRCALPHA)
+        for i, (a, b) in enumerate(lines):
+            y = i * step
+            surface.blit(font.render(text[a:b], True, colour), (0, y))
+            for m_start, m_end in marks:
+                start, end = max(a, m_start), min(b, m_end)
+                if start >= end:
+                    continue
+                x = font.size(text[a:start])[0]
+                piece = font.render(text[start:end], True, mark_colour)
+                rect = pygame.Rect(x - 2, y, piece.get_width() + 4, font.get_height())
+                pygame.draw.rect(surface, fill, rect, border_radius=3)
+                surface.blit(piece, (x, y))
+                pygame.draw.line(surface, mark_colour, (x, y + font.get_height() - 2),
+                                 (x + piece.get_width(), y + font.get_height() - 2), 2)
+        return surface
+
     def fit(self, text: str, width: int, height: int, sizes, style: str = "regular",
             spacing: float = 1.25) -> int:
         """The largest of sizes (tried largest first) whose wrapped block fits the box.
@@ -94,3 +136,22 @@ def _block_height(font: pygame.font.Font, lines: int, spacing: float) -> int:
     if not lines:
         return 0
     return round(font.get_linesize() * spacing) * (lines - 1) + font.get_height()
+
+
+def _wrap_spans(text: str, font: pygame.font.Font, width: int) -> list[tuple[int, int]] | None:
+    """Lines as (start, end) offsets into text, or None if a word alone is too wide."""
+    lines: list[tuple[int, int]] = []
+    for paragraph in re.finditer(r"[^\n]+", text):
+        start = end = None
+        for word in re.finditer(r"\S+", paragraph.group()):
+            a, b = word.start() + paragraph.start(), word.end() + paragraph.start()
+            if font.size(text[a:b])[0] > width:
+                return None
+            if start is not None and font.size(text[start:b])[0] > width:
+                lines.append((start, end))
+                start = None
+            start = a if start is None else start
+            end = b
+        if start is not None:
+            lines.append((start, end))
+    return lines

@@ -55,3 +55,20 @@ class ButtonList:
             pad = max(8, size // 2)
             block = text.block(self.label(i), size, colour, rect.width - 2 * pad)
             surface.blit(block, (rect.left + pad, rect.top + pad))
+
+
+def draw_tick(surface, r: pygame.Rect, colour, width: int = 5) -> None:
+    points = [(r.left, r.centery), (r.left + r.width // 3, r.bottom), (r.right, r.top)]
+    pygame.draw.lines(surface, colour, False, points, width=max(2, width))
+
+
+def draw_mark(surface, rect: pygame.Rect, right: bool, colour) -> None:
+    """A tick or a cross in a ring: meaning carried by shape as well as colour."""
+    pygame.draw.circle(surface, colour, rect.center, rect.width // 2, width=max(2, rect.width // 16))
+    r = rect.inflate(-rect.width // 2, -rect.height // 2)
+    line = max(2, rect.width // 10)
+    if right:
+        draw_tick(surface, r, colour, line)
+    else:
+        pygame.draw.line(surface, colour, r.topleft, r.bottomright, width=line)
+        pygame.draw.line(surface, colour, r.topright, r.bottomleft, width=line)

@@ -1,0 +1,187 @@
+"""Performance figures: startup against bare pygame, CPU ms per frame per screen, peak memory.
+
+Run `python -m game.bench [--json]`. Not a test: timings vary by machine, so nothing asserts them.
+"""
+import dataclasses
+import importlib
+import json
+import os
+import pkgutil
+import resource
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
+os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
+os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
+
+import pygame  # noqa: E402
+
+import game.scenes  # noqa: E402
+from game.app import App, Config  # noqa: E402
+from game.quiz.play import RoundState  # noqa: E402
+from game.quiz.questions import SKILLS, generate  # noqa: E402
+from game.quiz.round import RoundSetup  # noqa: E402
+from game.scenes.base import Scene  # noqa: E402
+from game.scenes.feedback import FeedbackScene  # noqa: E402
+from game.scenes.question import QuestionScene  # noqa: E402
+from game.scenes.results import ResultsScene  # noqa: E402
+
+ROOT = Path(__file__).resolve().parents[1]
+TARGETS = {"startup_ratio": 1.5, "frame_ms_p95": 4.0, "peak_rss_mb": 150.0}
+RUNS, FRAMES, WARMUP, MODES = 5, 300, 5, ("still", "hover")
+HAS_DATA_DIR = "data_dir" in {f.name for f in dataclasses.fields(Config)}
+# Each child prints its peak RSS (KiB) after the marker, so that costs the timing nothing.
+# argv[1] is a temporary data directory: the bench must write nowhere real.
+BYLINE = f"""import resource, sys
+from game.app import App, Config
+app = App(Config({"data_dir=sys.argv[1]" if HAS_DATA_DIR else ""})); app.step()
+print('ready', flush=True)
+print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, flush=True)"""
+BARE = """import resource, pygame
+pygame.init(); s = pygame.display.set_mode((1280, 720)); s.fill((0, 0, 0)); pygame.display.flip()
+print('ready', flush=True)
+print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, flush=True)"""
+
+
+def launch(script: str, tmp: str) -> tuple[float, int]:
+    """Seconds from just before Popen to the child's 'ready' line; the child's peak RSS in KiB."""
+    env = dict(os.environ, SDL_VIDEODRIVER="dummy", SDL_AUDIODRIVER="dummy")
+    start = time.perf_counter()
+    child = subprocess.Popen([sys.executable, "-c", script, tmp], cwd=ROOT, env=env,
+                             stdout=subprocess.PIPE, text=True)
+    for line in child.stdout:   # pygame may print its banner first
+        if line.strip() == "ready":
+            elapsed = time.perf_counter() - start
+            break
+    else:
+        raise RuntimeError(f"a startup child exited without 'ready' (code {child.wait()})")
+    rss = int(child.stdout.readline())
+    child.wait()
+    return elapsed, rss
+
+
+def startup(tmp: str) -> dict:
+    # Alternate the two, so machine noise hits both alike; only Byline's memory matters.
+    runs = [(launch(BYLINE, tmp), launch(BARE, tmp)[0]) for _ in range(RUNS)]
+    b = statistics.median(byline for (byline, _), _ in runs)
+    p = statistics.median(bare for _, bare in runs)
+    return {"startup_ratio": round(b / p, 3), "startup_byline_s": round(b, 4),
+            "startup_bare_s": round(p, 4),
+            "child_rss_mb": round(max(kib for (_, kib), _ in runs) / 1024, 1)}
+
+
+def screens(app: App) -> dict:
+    """Screen name -> a function building the scenes to stack on the title, as in game.shots."""
+    questions = generate(app.loaded.bank, seed=1)
+    # The longest text of each skill: the hardest case for the layout.
+    picked = [max((q for q in questions if q.skill == s), key=lambda q: len(q.text))
+              for s in SKILLS if any(q.skill == s for q in questions)]
+
+    def given(q, right: bool):
+        if q.skill == "opinion_words":
+            return q.cue_words if right else frozenset()
+        return q.answer if right else (q.answer + 1) % len(q.choices)
+
+    def state(answered: int) -> RoundState:
+        st = RoundState(RoundSetup(count=max(5, len(picked))), picked)
+        for i, q in enumerate(picked[:answered]):   # right and wrong in turn, for a real score
+            st.answer(given(q, right=i % 2 == 0))
+        return st
+
+    def feedback(right: bool) -> list:
+        st = state(0)
+        question = QuestionScene(app, st)   # built before the answer moves the round on
+        return [question, FeedbackScene(app, st, st.answer(given(st.current, right)))]
+
+    built = {"title": lambda: []}
+    for i, q in enumerate(picked):
+        built[f"question:{q.skill}"] = lambda i=i: [QuestionScene(app, state(i))]
+    built["feedback:right"] = lambda: feedback(True)
+    built["feedback:wrong"] = lambda: feedback(False)
+    built["results"] = lambda: [ResultsScene(app, state(len(picked)))]
+    # Scenes added since this was written: built with (app), else with (app, a finished round).
+    known = {Scene, type(app.stack[0]), QuestionScene, FeedbackScene, ResultsScene}
+    found = {}
+    for info in pkgutil.iter_modules(game.scenes.__path__):
+        module = importlib.import_module(f"game.scenes.{info.name}")
+        found |= {name: cls for name, cls in vars(module).items() if isinstance(cls, type)
+                  and issubclass(cls, Scene) and cls.__module__ == module.__name__}
+    for name, cls in found.items():   # a base of other new scenes is not a screen of its own
+        if cls not in known and not any(o is not cls and issubclass(o, cls) for o in found.values()):
+            built[name] = lambda cls=cls: build_new(cls, app, lambda: state(len(picked)))
+    return built
+
+
+def build_new(cls, app: App, finished) -> list:
+    try:
+        return [cls(app)]
+    except TypeError:
+        return [cls(app, finished())]
+
+
+def frame_times(app: App, scenes: list, hover: bool) -> list[float]:
+    """CPU milliseconds of each app.step() on this screen, after a warm-up."""
+    app.stack[1:] = []   # the title stays at the bottom, as in play
+    for scene in scenes:
+        app.push(scene)
+    w, h = app.size()
+    times = []
+    for i in range(WARMUP + FRAMES):
+        if hover:   # sweep the pointer over the window so the focus keeps changing
+            pygame.event.post(pygame.event.Event(pygame.MOUSEMOTION, pos=(i * 37 % w, i * 23 % h),
+                                                 rel=(37, 23), buttons=(0, 0, 0)))
+        start = time.process_time_ns()
+        app.step(pygame.event.get())
+        if i >= WARMUP:
+            times.append((time.process_time_ns() - start) / 1e6)
+    if scenes and app.scene is not scenes[-1]:
+        raise RuntimeError("the screen changed while it was measured")
+    return times
+
+
+def main(argv: list[str]) -> int:
+    began = time.perf_counter()
+    modes, notes = {}, []
+    with tempfile.TemporaryDirectory() as tmp:
+        out = startup(tmp)
+        app = App(Config(size=(1280, 720), seed=1,
+                         **({"data_dir": Path(tmp)} if HAS_DATA_DIR else {})))
+        for name, build in screens(app).items():
+            try:   # [18] of the 20-quantiles is the 95th percentile
+                scenes = build()
+                modes[name] = {mode: round(statistics.quantiles(
+                    frame_times(app, scenes, mode == "hover"), n=20)[18], 3) for mode in MODES}
+            except Exception as exc:   # a scene this bench cannot build or run: say so, go on
+                notes.append(f"skipped {name}: {type(exc).__name__}: {exc}")
+                app._pending.clear()
+        pygame.quit()
+    worst = max(modes, key=lambda name: max(modes[name].values()))
+    own = round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)   # Linux: KiB
+    out.update(frame_ms_p95=max(modes[worst].values()), worst_screen=worst, bench_rss_mb=own,
+               peak_rss_mb=max(own, out["child_rss_mb"]),
+               peak_rss_from="bench process" if own >= out["child_rss_mb"] else "startup child",
+               bench_seconds=round(time.perf_counter() - began, 1), screen_p95_ms=modes)
+    print(f"{'p95 CPU ms per frame':34}{'still':>8}{'hover':>8}")
+    for name, m in modes.items():
+        print(f"  {name:32}{m['still']:8.2f}{m['hover']:8.2f}")
+    print("".join(f"  note: {note}\n" for note in notes)
+          + f"startup: Byline {out['startup_byline_s']:.3f}s, bare pygame "
+          f"{out['startup_bare_s']:.3f}s (medians of {RUNS}); peak RSS: bench {own} MB, "
+          f"Byline child {out['child_rss_mb']} MB\n{'figure':16}{'value':>10}{'target':>10}  met")
+    for key, target in TARGETS.items():
+        met = "yes" if out[key] <= target else "NO"
+        print(f"{key:16}{out[key]:10.2f}{'≤ ' + str(target):>10}  {met}")
+    print(f"worst screen: {worst}; peak RSS from the {out['peak_rss_from']}; "
+          f"bench took {out['bench_seconds']}s")
+    if "--json" in argv:
+        print(json.dumps(out))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

@@ -1,0 +1,63 @@
+"""A screen of text to read and scroll, with a Back button: how to play, the review."""
+import pygame
+
+from game.scenes.base import Scene
+from game.ui.doc import lay_out
+from game.ui.scroll import ScrollView
+from game.ui.widgets import ButtonList
+
+HINT = "↑↓ PgUp PgDn, wheel or drag: scroll   Enter or Esc: back"
+
+
+class ReadingScene(Scene):
+    title = ""
+
+    def __init__(self, app):
+        super().__init__(app)
+        self.scroll = ScrollView()
+        self.back = ButtonList(["Back"])
+        self._cache_key = None
+
+    def items(self) -> list:
+        """(kind, payload) pairs for game.ui.doc.lay_out."""
+        raise NotImplementedError
+
+    def handle(self, intent) -> bool:
+        self._place()
+        if intent.kind in ("back", "next") or self.back.handle(intent) is not None:
+            self.dismiss()
+            return True
+        return self.scroll.handle(intent)
+
+    def _place(self):
+        """Lay the text out again only when the window, text size or theme changed."""
+        lay, theme = self.app.layout(), self.app.theme
+        key = (lay.w, lay.h, lay.scale, theme.name)
+        if key != self._cache_key:
+            c = lay.content()
+            text = self.app.text
+            head = text.block(self.title, lay.font(0.05), theme.text, c.width, style="bold")
+            hint = text.block(HINT, lay.font(0.024), theme.muted, c.width * 2 // 3)
+            button_size = lay.font(0.03)
+            back_w = text.font("bold", button_size).size("Back")[0] + 4 * button_size
+            bottom = c.bottom - max(hint.get_height(), round(button_size * 2.4))
+            self.back.place(text, pygame.Rect(c.right - back_w, bottom, back_w, c.bottom - bottom),
+                            button_size, 0)
+            view = pygame.Rect(c.left, c.top + head.get_height() + lay.gap, c.width - 14,
+                               bottom - lay.gap - c.top - head.get_height() - lay.gap)
+            body = lay.font(0.03)
+            blocks, height = lay_out(text, theme, self.items(), view.width, body)
+            self.scroll.set(view, height, body * 2)
+            self._laid = dict(head=head, hint=hint, blocks=blocks, button_size=button_size, c=c)
+            self._cache_key = key
+        return self._laid
+
+    def draw(self, surface) -> None:
+        theme = self.app.theme
+        p = self._place()
+        c = p["c"]
+        surface.fill(theme.background)
+        surface.blit(p["head"], c.topleft)
+        self.scroll.draw(surface, p["blocks"], theme)
+        surface.blit(p["hint"], (c.left, c.bottom - p["hint"].get_height()))
+        self.back.draw(surface, self.app.text, theme, p["button_size"])

@@ -1,0 +1,1 @@
+"""What Byline keeps between runs: settings now, players' results later."""

@@ -1,0 +1,141 @@
+"""Rows of toggles, choices and buttons in a grid, driven the same way by keyboard and mouse.
+
+Used by round setup and settings. Up/Down/Tab walk the rows in the order they were given;
+Left/Right change a choice; Space or Enter toggles a box or presses a button."""
+from dataclasses import dataclass, field
+
+import pygame
+
+from game.ui.widgets import draw_tick
+
+
+@dataclass
+class Row:
+    kind: str                      # header, toggle, choice, button
+    label: str
+    key: object = None             # what the scene calls this row
+    value: object = None           # toggle: bool; choice: index into options
+    options: tuple[str, ...] = ()
+    cell: tuple[int, int] = (0, 0)   # (column, grid row)
+    span: int = 1                  # columns the row spans
+    rect: pygame.Rect = field(default_factory=pygame.Rect)
+
+    @property
+    def shown_value(self) -> str:
+        return f"‹  {self.options[self.value]}  ›" if self.kind == "choice" else ""
+
+
+class Form:
+    def __init__(self, rows: list[Row], columns: int = 1):
+        self.rows = rows
+        self.columns = columns
+        self.focus = next(i for i, r in enumerate(rows) if r.kind != "header")
+
+    def row(self, key) -> Row:
+        return next(r for r in self.rows if r.key == key)
+
+    # -- layout ----------------------------------------------------------------
+    def place(self, text, area: pygame.Rect, sizes) -> int:
+        """Lay the grid out in area with the largest font size that fits; returns it."""
+        for size in sorted(sizes, reverse=True):
+            if self._place(text, area, size):
+                break
+        return size
+
+    def _place(self, text, area, size) -> bool:
+        pad, gap = max(6, size // 3), max(4, size // 4)
+        col_w = (area.width - gap * (self.columns - 1)) // self.columns
+        heights: dict[int, int] = {}
+        for r in self.rows:
+            width = col_w * r.span + gap * (r.span - 1)
+            label_w = width - 2 * pad - self._value_width(text, r, size)
+            style = "bold" if r.kind == "header" else "regular"
+            h = text.block(r.label, size, (0, 0, 0), max(label_w, size), style=style).get_height()
+            heights[r.cell[1]] = max(heights.get(r.cell[1], 0), h + 2 * pad)
+        tops, y = {}, area.top
+        for grid_row in sorted(heights):
+            tops[grid_row] = y
+            y += heights[grid_row] + gap
+        for r in self.rows:
+            col, grid_row = r.cell
+            r.rect = pygame.Rect(area.left + col * (col_w + gap), tops[grid_row],
+                                 col_w * r.span + gap * (r.span - 1), heights[grid_row])
+        return y - gap <= area.bottom
+
+    @staticmethod
+    def _value_width(text, row: Row, size: int) -> int:
+        if row.kind == "toggle":
+            return size + size // 2
+        if row.kind == "choice":
+            return max(text.font("bold", size).size(f"‹  {o}  ›")[0] for o in row.options) \
+                + size // 2
+        return 0
+
+    # -- input -----------------------------------------------------------------
+    def handle(self, intent) -> Row | None:
+        """The row this intent changed or pressed, if any."""
+        kind = intent.kind
+        if kind in ("up", "down", "tab"):
+            step = -1 if kind == "up" else (intent.value or 1) if kind == "tab" else 1
+            self._move(step)
+        elif kind in ("left", "right"):
+            return self._change(self.rows[self.focus], -1 if kind == "left" else 1)
+        elif kind in ("toggle", "next"):
+            return self._change(self.rows[self.focus], 1)
+        elif kind in ("click", "hover"):
+            for i, r in enumerate(self.rows):
+                if r.kind != "header" and r.rect.collidepoint(intent.value):
+                    self.focus = i
+                    if kind == "hover":
+                        return None
+                    back = r.kind == "choice" and intent.value[0] < r.rect.left + r.rect.w // 3
+                    return self._change(r, -1 if back else 1)
+        return None
+
+    def _move(self, step: int) -> None:
+        i = self.focus
+        for _ in self.rows:
+            i = (i + step) % len(self.rows)
+            if self.rows[i].kind != "header":
+                self.focus = i
+                return
+
+    @staticmethod
+    def _change(row: Row, step: int) -> Row | None:
+        if row.kind == "toggle":
+            row.value = not row.value
+        elif row.kind == "choice":
+            row.value = (row.value + step) % len(row.options)
+        elif row.kind != "button":
+            return None
+        return row
+
+    # -- drawing ---------------------------------------------------------------
+    def draw(self, surface, text, theme, size: int) -> None:
+        pad = max(6, size // 3)
+        for i, r in enumerate(self.rows):
+            rect = r.rect
+            if r.kind == "header":
+                block = text.block(r.label, size, theme.text, rect.width, style="bold")
+                surface.blit(block, (rect.left, rect.bottom - pad - block.get_height()))
+                continue
+            focused = i == self.focus
+            button = r.kind == "button"
+            fill = theme.accent if focused else theme.panel
+            colour = theme.on_accent if focused else theme.text
+            pygame.draw.rect(surface, fill, rect, border_radius=8)
+            pygame.draw.rect(surface, theme.accent, rect, width=2, border_radius=8)
+            value_w = self._value_width(text, r, size)
+            label = text.block(r.label, size, colour, rect.width - 2 * pad - value_w,
+                               style="bold" if button else "regular")
+            x = rect.centerx - label.get_width() // 2 if button else rect.left + pad
+            surface.blit(label, (x, rect.top + pad))
+            if r.kind == "toggle":
+                box = pygame.Rect(0, 0, size, size)
+                box.midright = (rect.right - pad, rect.centery)
+                pygame.draw.rect(surface, colour, box, width=2, border_radius=3)
+                if r.value:
+                    draw_tick(surface, box.inflate(-size // 4, -size // 4), colour, size // 8)
+            elif r.kind == "choice":
+                value = text.block(r.shown_value, size, colour, value_w, style="bold")
+                surface.blit(value, (rect.right - pad - value.get_width(), rect.top + pad))

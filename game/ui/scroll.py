@@ -1,0 +1,54 @@
+"""A tall column of rendered blocks seen through a window: wheel, keys and drag scroll it."""
+import pygame
+
+
+class ScrollView:
+    def __init__(self):
+        self.offset = 0
+        self.view = pygame.Rect(0, 0, 1, 1)
+        self.content_height = 0
+        self.line = 40
+
+    def set(self, view: pygame.Rect, content_height: int, line: int) -> None:
+        self.view, self.content_height, self.line = view, content_height, line
+        self.offset = self._clamp(self.offset)
+
+    @property
+    def max_offset(self) -> int:
+        return max(0, self.content_height - self.view.height)
+
+    def _clamp(self, offset: float) -> int:
+        return int(min(max(0, offset), self.max_offset))
+
+    def handle(self, intent) -> bool:
+        page = round(self.view.height * 0.9)
+        moves = {"up": -self.line, "down": self.line, "page_up": -page, "page_down": page,
+                 "home": -self.content_height, "end": self.content_height}
+        if intent.kind in moves:
+            delta = moves[intent.kind]
+        elif intent.kind == "wheel":
+            delta = -intent.value * self.line * 2
+        elif intent.kind == "drag":
+            delta = -intent.value     # the content follows the pointer
+        else:
+            return False
+        self.offset = self._clamp(self.offset + delta)
+        return True
+
+    def draw(self, surface, blocks, theme) -> None:
+        """blocks: (surface, x, y) with y measured from the top of the content."""
+        clip = surface.get_clip()
+        surface.set_clip(self.view)
+        top, bottom = self.offset, self.offset + self.view.height
+        for block, x, y in blocks:
+            if y < bottom and y + block.get_height() > top:
+                surface.blit(block, (self.view.left + x, self.view.top + y - self.offset))
+        surface.set_clip(clip)
+        if self.max_offset:
+            track = pygame.Rect(self.view.right + 4, self.view.top, 6, self.view.height)
+            share = self.view.height / self.content_height
+            thumb_h = max(24, round(track.height * share))
+            thumb_y = track.top + round((track.height - thumb_h) * self.offset / self.max_offset)
+            pygame.draw.rect(surface, theme.panel, track, border_radius=3)
+            pygame.draw.rect(surface, theme.accent, (track.left, thumb_y, 6, thumb_h),
+                             border_radius=3)
