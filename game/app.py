@@ -116,8 +116,10 @@ class App:
             for intent in intents(event):
                 self.handle(intent)
                 self._apply()
-        if self.scene is not None:
-            self.scene.update(dt)
+        # Every visible scene moves on (a score counting up under the feedback panel);
+        # only the top one gets input.
+        for scene in self.stack[self._first_drawn():]:
+            scene.update(dt)
         self._apply()
         if not self.running:
             return
@@ -125,9 +127,11 @@ class App:
         pygame.display.flip()
         self.frames += 1
 
+    def _first_drawn(self) -> int:
+        return max((i for i, s in enumerate(self.stack) if s.opaque), default=0)
+
     def draw(self, surface) -> None:
-        first = max((i for i, s in enumerate(self.stack) if s.opaque), default=0)
-        for scene in self.stack[first:]:
+        for scene in self.stack[self._first_drawn():]:
             scene.draw(surface)
 
     def run(self) -> int:

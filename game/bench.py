@@ -111,8 +111,9 @@ def screens(app: App) -> dict:
         module = importlib.import_module(f"game.scenes.{info.name}")
         found |= {name: cls for name, cls in vars(module).items() if isinstance(cls, type)
                   and issubclass(cls, Scene) and cls.__module__ == module.__name__}
-    for name, cls in found.items():   # a base of other new scenes is not a screen of its own
-        if cls not in known and not any(o is not cls and issubclass(o, cls) for o in found.values()):
+    for name, cls in found.items():   # a base of other scenes is not a screen of its own
+        if cls not in known and not any(o is not cls and issubclass(o, cls)
+                                        for o in found.values()):
             built[name] = lambda cls=cls: build_new(cls, app, lambda: state(len(picked)))
     return built
 
@@ -158,7 +159,6 @@ def main(argv: list[str]) -> int:
                     frame_times(app, scenes, mode == "hover"), n=20)[18], 3) for mode in MODES}
             except Exception as exc:   # a scene this bench cannot build or run: say so, go on
                 notes.append(f"skipped {name}: {type(exc).__name__}: {exc}")
-                app._pending.clear()
         pygame.quit()
     worst = max(modes, key=lambda name: max(modes[name].values()))
     own = round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)   # Linux: KiB

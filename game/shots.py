@@ -1,5 +1,6 @@
-"""Render every screen built so far to PNG, at 1280×720 and 960×540, for people to look at."""
+"""Render every screen to PNG, at 1280×720 and 960×540, for people to look at."""
 import os
+import shutil
 import tempfile
 from pathlib import Path
 
@@ -9,59 +10,124 @@ os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
 import pygame  # noqa: E402
 
 from game.app import App, Config  # noqa: E402
+from game.bank.loader import PROJECT  # noqa: E402
+from game.intents import Intent  # noqa: E402
 from game.quiz.play import RoundState  # noqa: E402
 from game.quiz.questions import generate  # noqa: E402
 from game.quiz.round import RoundSetup  # noqa: E402
-from game.scenes.feedback import FeedbackScene  # noqa: E402
+from game.scenes.howto import HowToScene  # noqa: E402
 from game.scenes.question import QuestionScene  # noqa: E402
 from game.scenes.results import ResultsScene  # noqa: E402
+from game.scenes.review import ReviewScene  # noqa: E402
+from game.scenes.settings import SettingsScene  # noqa: E402
+from game.scenes.setup import SetupScene  # noqa: E402
 
 SIZES = ((1280, 720), (960, 540))
+SKILL_ORDER = ("fact_or_opinion", "who_is_source", "source_kind", "opinion_words",
+               "article_genre", "hand_written")
+# A question file with a mistake in it, for the banner a teacher sees when a file is skipped.
+BROKEN = "article:\n  id: broken-example\n  headline: A file with a typo\n  outlet: x\n" \
+         "  author: x\n  date: x\n  genre: news\n  genre_explanation: x\n  provenance: [x]\n"
 
 
 def _longest(questions, skill):
     return max((q for q in questions if q.skill == skill), key=lambda q: len(q.text))
 
 
-def shoot(out: Path) -> list[Path]:
+def _settle(app, frames=20):
+    """Let transitions finish (feedback rising, scores counting) before the picture."""
+    for _ in range(frames):
+        app.step(dt=1 / 30)
+
+
+def shoot(out: Path, sizes=SIZES, text_sizes=("standard",)) -> list[Path]:
     out.mkdir(parents=True, exist_ok=True)
     saved = []
-    for size in SIZES:
-        app = App(Config(size=size, seed=1, data_dir=tempfile.mkdtemp()))
-        tag = f"{size[0]}x{size[1]}"
-
-        def save(name):
-            app.step()
-            path = out / f"{name}-{tag}.png"
-            pygame.image.save(app.screen, path)
-            saved.append(path)
-
-        save("title")
-        questions = generate(app.loaded.bank, seed=1)
-        skills = ("fact_or_opinion", "who_is_source", "source_kind", "opinion_words",
-                  "article_genre", "hand_written")
-        # The longest sentence of each kind: the hardest case for the layout.
-        picked = [_longest(questions, s) if s not in ("article_genre", "hand_written")
-                  else next(q for q in questions if q.skill == s) for s in skills]
-        state = RoundState(RoundSetup(count=len(picked)), picked)
-        scene = QuestionScene(app, state)
-        app.push(scene)
-        for q in picked:
-            save(f"question-{q.skill}")
-            given = q.cue_words if q.skill == "opinion_words" else q.answer
-            if q.skill == "who_is_source":
-                given = (q.answer + 1) % len(q.choices)
-            scene._answer(given)
-            save(f"feedback-{'right' if state.answers[-1].correct else 'wrong'}-{q.skill}")
-            app.pop()
-            app.step()
-        app.stack[-1:] = [ResultsScene(app, state)]
-        save("results")
-        pygame.quit()
+    for size in sizes:
+        for text_size in text_sizes:
+            saved += _shoot_one(out, size, text_size)
+    saved += _shoot_banner(out, sizes)
     return saved
 
 
+def _shoot_one(out, size, text_size) -> list[Path]:
+    saved = []
+    app = App(Config(size=size, seed=1, data_dir=tempfile.mkdtemp()))
+    app.settings.text_size = text_size
+    tag = f"{size[0]}x{size[1]}" + ("" if text_size == "standard" else f"-{text_size}")
+
+    def save(name):
+        _settle(app)
+        path = out / f"{name}-{tag}.png"
+        pygame.image.save(app.screen, path)
+        saved.append(path)
+
+    save("title")
+    for name, scene in (("setup", SetupScene), ("howto", HowToScene),
+                        ("settings", SettingsScene)):
+        app.push(scene(app))
+        save(name)
+        app.pop()
+    questions = generate(app.loaded.bank, seed=1)
+    # The longest sentence of each kind: the hardest case for the layout.
+    picked = [_longest(questions, s) if s not in ("article_genre", "hand_written")
+              else next(q for q in questions if q.skill == s) for s in SKILL_ORDER]
+    setup = RoundSetup(count=len(picked), timer_seconds=30, confidence=True)
+    state = RoundState(setup, picked)
+    scene = QuestionScene(app, state)
+    app.push(scene)
+    for q in picked:
+        save(f"question-{q.skill}")
+        if q.skill == "fact_or_opinion":
+            scene.handle(Intent("context"))
+            save("context")
+            app.pop()
+            app.step()
+        given = q.cue_words if q.skill == "opinion_words" else q.answer
+        if q.skill == "who_is_source":
+            given = (q.answer + 1) % len(q.choices)
+        scene._answer(given)
+        if q.skill == "fact_or_opinion":
+            save("confidence")
+        app.step()
+        app.scene.dismiss("sure")
+        app.step()
+        save(f"feedback-{'right' if state.answers[-1].correct else 'wrong'}-{q.skill}")
+        app.pop()
+        app.step()
+    app.stack[-1:] = [ResultsScene(app, state)]
+    save("results")
+    app.push(ReviewScene(app, state))
+    save("review")
+    app.scene.handle(Intent("page_down"))
+    save("review-scrolled")
+    pygame.quit()
+    return saved
+
+
+def _shoot_banner(out, sizes) -> list[Path]:
+    """The title with one question file skipped, as a teacher sees it."""
+    folder = Path(tempfile.mkdtemp())
+    try:
+        shutil.copytree(PROJECT / "questions", folder / "questions")
+        (folder / "questions" / "broken-example.yaml").write_text(BROKEN, encoding="utf-8")
+        saved = []
+        for size in sizes:
+            app = App(Config(size=size, seed=1, data_dir=folder / "data",
+                             question_paths=[folder / "questions"]))
+            _settle(app, 2)
+            path = out / f"title-skipped-file-{size[0]}x{size[1]}.png"
+            pygame.image.save(app.screen, path)
+            saved.append(path)
+            pygame.quit()
+        return saved
+    finally:
+        shutil.rmtree(folder)
+
+
 def main(out: str) -> int:
-    for path in shoot(Path(out)):
+    paths = shoot(Path(out), text_sizes=("standard", "largest"))
+    for path in paths:
         print(path)
     return 0
+

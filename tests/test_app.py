@@ -6,6 +6,7 @@ from pilot import click, key, new_app, resize
 from game.scenes.feedback import FeedbackScene
 from game.scenes.question import QuestionScene
 from game.scenes.results import ResultsScene
+from game.scenes.review import ReviewScene
 from game.scenes.title import TitleScene
 
 
@@ -41,7 +42,14 @@ def test_a_full_round_by_keyboard(app):
     state = app.scene.state
     assert len(state.answers) == total and all(a.correct for a in state.answers)
     assert state.score >= 100 * total
-    key(app, pygame.K_DOWN)
+    key(app, pygame.K_RETURN)                       # Review answers has the focus
+    assert isinstance(app.scene, ReviewScene)
+    key(app, pygame.K_PAGEDOWN)
+    assert app.scene.scroll.offset > 0
+    key(app, pygame.K_ESCAPE)
+    assert isinstance(app.scene, ResultsScene)
+    key(app, pygame.K_RIGHT)
+    key(app, pygame.K_RIGHT)
     key(app, pygame.K_RETURN)                       # Back to title
     assert isinstance(app.scene, TitleScene)
 
@@ -61,7 +69,7 @@ def test_a_full_round_by_mouse(app):
             assert not app.scene.answer.correct
         click(app, (10, app.size()[1] - 10))        # anywhere continues
     assert isinstance(app.scene, ResultsScene)
-    click(app, app.scene.menu.rects[0].center)      # Play again
+    click(app, app.scene.menu.rects[1].center)      # Play again
     assert isinstance(app.scene, QuestionScene)
 
 
@@ -143,7 +151,8 @@ def test_quiet_frames_on_feedback_and_results_do_no_text_work(app, monkeypatch):
     key(app, pygame.K_RETURN)
     for _ in range(len(app.scene.state.questions)):
         answer_right_by_keyboard(app)
-        app.step()
+        for _ in range(60):      # a second for the panel to rise and the score to count up
+            app.step()
         calls.clear()
         before = app.text.renders
         for _ in range(3):
@@ -151,7 +160,8 @@ def test_quiet_frames_on_feedback_and_results_do_no_text_work(app, monkeypatch):
         assert calls == [] and app.text.renders == before, type(app.scene).__name__
         key(app, pygame.K_RETURN)
     assert isinstance(app.scene, ResultsScene)
-    app.step()
+    for _ in range(60):
+        app.step()
     calls.clear()
     app.step()
     assert calls == []

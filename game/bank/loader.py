@@ -173,15 +173,23 @@ def _read_article(reader, node, path, result) -> Article | None:
     return article
 
 
+def find_article_file(text_file: str, question_file: Path) -> Path | None:
+    """Where an article's text is: beside its question file, or in one of ARTICLE_DIRS."""
+    if not text_file:
+        return None
+    for folder in (Path(question_file).parent, *ARTICLE_DIRS):
+        candidate = folder / text_file
+        if candidate.is_file():
+            return candidate
+    return None
+
+
 def _article_text(reader, article, node, path: Path, result) -> str | None:
     """The article's own text, when its text_file can be found, to check quotes against."""
-    if article is None or not article.text_file:
+    if article is None:
         return None
-    for folder in (path.parent, *ARTICLE_DIRS):
-        candidate = folder / article.text_file
-        if candidate.is_file():
-            break
-    else:
+    candidate = find_article_file(article.text_file, path)
+    if candidate is None:
         return None
     try:
         body = candidate.read_text(encoding="utf-8-sig")

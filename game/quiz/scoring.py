@@ -74,6 +74,21 @@ class Lean:
             return "You lean to calling sentences fact, even judgments."
         return "No strong lean: you call fact and opinion evenly."
 
+    @property
+    def enough(self) -> bool:
+        return self.opinions + self.facts >= 4 and bool(self.opinions and self.facts)
+
+    @property
+    def sensitivity_words(self) -> str:
+        """d′ in plain words: 0 is chance, about 2 or more is telling them apart well."""
+        if not self.enough:
+            return ""
+        if self.d_prime < 0.5:
+            return "You are not yet telling fact from opinion apart much better than chance."
+        if self.d_prime < 1.5:
+            return "You tell fact from opinion apart fairly well."
+        return "You tell fact from opinion apart well."
+
 
 def lean(answers: list[Answer]) -> Lean:
     """d′ and c with the log-linear correction (Hautus 1995), so perfect rates stay finite."""
@@ -99,6 +114,21 @@ def calibration(answers: list[Answer]) -> dict[str, tuple[int, float]]:
         if rows:
             table[level] = (len(rows), sum(a.correct for a in rows) / len(rows))
     return table
+
+
+def calibration_words(table: dict[str, tuple[int, float]]) -> str:
+    """Whether being sure went with being right, in words a player can act on."""
+    if not table:
+        return "No “how sure?” answers this round."
+    sure, guessing = table.get("sure"), table.get("guessing")
+    if sure and guessing and sure[1] <= guessing[1]:
+        return "Your “sure” answers were right no more often than your guesses: take a " \
+               "second look before you say sure."
+    if sure and sure[1] >= 0.8:
+        return "When you were sure, you were usually right: well judged."
+    if sure and sure[1] < 0.6:
+        return "You were often wrong when sure: slow down before you choose “sure”."
+    return "How sure you were roughly matched how often you were right."
 
 
 def accuracy_by_skill(answers: list[Answer]) -> dict[str, float]:

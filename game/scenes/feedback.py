@@ -10,9 +10,18 @@ class FeedbackScene(Scene):
 
     opaque = False
 
+    SLIDE = 0.15    # seconds for the panel to rise; Enter works from the first frame
+
     def __init__(self, app, state, answer: Answer):
         super().__init__(app)
         self.state, self.answer = state, answer
+        self.age = 0.0
+
+    def enter(self) -> None:
+        self.app.sounds.play("right" if self.answer.correct else "wrong")
+
+    def update(self, dt: float) -> None:
+        self.age += dt
 
     def handle(self, intent) -> bool:
         if intent.kind in ("next", "toggle", "click"):
@@ -32,7 +41,9 @@ class FeedbackScene(Scene):
     def draw(self, surface) -> None:
         theme, text = self.app.theme, self.app.text
         lay = self.app.layout()
-        panel = pygame.Rect(0, round(lay.h * 0.5), lay.w, lay.h - round(lay.h * 0.5))
+        rise = (1 - min(1.0, self.age / self.SLIDE)) ** 2
+        panel = pygame.Rect(0, round(lay.h * (0.5 + 0.5 * rise)), lay.w,
+                            lay.h - round(lay.h * 0.5))
         pygame.draw.rect(surface, theme.panel, panel)
         colour = theme.right if self.answer.correct else theme.wrong
         pygame.draw.line(surface, colour, panel.topleft, panel.topright, width=6)
@@ -40,6 +51,8 @@ class FeedbackScene(Scene):
         mark = pygame.Rect(inner.left, inner.top, lay.font(0.07), lay.font(0.07))
         draw_mark(surface, mark, self.answer.correct, colour)
         word = "Right" if self.answer.correct else "Not quite"
+        if self.answer.given is None:
+            word = "Time's up"
         points = f"   {self.answer.points:+d} points" if self.answer.points else ""
         head = text.block(word + points, lay.font(0.045), colour,
                           inner.width - mark.width - lay.gap, style="bold")

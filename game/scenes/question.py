@@ -1,9 +1,10 @@
+import math
+
 import pygame
 
 from game.quiz.play import RoundState
 from game.quiz.questions import SKILLS
 from game.scenes.base import Scene
-from game.ui.layout import Layout
 from game.ui.widgets import ButtonList
 
 HINTS = {
@@ -11,6 +12,15 @@ HINTS = {
     "fact_or_opinion": "F: fact   O: opinion   1–2 or click: answer   Esc: title",
     "opinion_words": "←→: move   Space or click: select a word   Enter: done   Esc: title",
 }
+CONTEXT_LABEL = "C: sentences around it"
+
+
+def approach(shown: float, target: float, dt: float) -> float:
+    """A counter that catches up with its target in about a third of a second."""
+    if shown == target:
+        return shown
+    step = max(abs(target - shown) * min(1.0, dt * 10), 60 * dt)
+    return target if abs(target - shown) <= step else shown + math.copysign(step, target - shown)
 
 
 class QuestionScene(Scene):
@@ -18,6 +28,8 @@ class QuestionScene(Scene):
         super().__init__(app)
         self.state = state
         self.elapsed = 0.0
+        self.shown_score = float(state.score)
+        self.pending = None      # an answer waiting for "how sure are you?"
         self._load()
 
     def _load(self) -> None:
@@ -36,6 +48,10 @@ class QuestionScene(Scene):
             self.app.pop()
             return True
         q = self.question
+        self._place()
+        if intent.kind == "context" or (intent.kind == "click" and self._context_rect
+                                        and self._context_rect.collidepoint(intent.value)):
+            return self._show_context()
         if self.menu is not None:
             self._place()
             if q.skill == "fact_or_opinion" and intent.kind in ("fact", "opinion"):
@@ -67,14 +83,40 @@ class QuestionScene(Scene):
             return False
         return True
 
+    def _show_context(self) -> bool:
+        from game.scenes.overlays import ContextScene
+        statement = self._statement()
+        if statement is not None:
+            self.app.push(ContextScene(self.app, statement))
+        return True
+
+    def _statement(self):
+        q = self.question
+        return next((s for s in self.app.loaded.bank.statements if s.id == q.statement), None)
+
     def _answer(self, given) -> bool:
+        if self.state.setup.confidence:
+            from game.scenes.overlays import ConfidenceScene
+            self.pending = (given, self.elapsed)
+            self.app.push(ConfidenceScene(self.app))
+            return True
+        return self._commit(given, self.elapsed, None)
+
+    def _commit(self, given, seconds, confidence) -> bool:
         from game.scenes.feedback import FeedbackScene
-        answer = self.state.answer(given, seconds=self.elapsed)
+        answer = self.state.answer(given, seconds=seconds, confidence=confidence)
         self.app.push(FeedbackScene(self.app, self.state, answer))
         return True
 
     def resume(self, result) -> None:
-        """Feedback was dismissed: the next question, or the results."""
+        """An overlay was dismissed: "how sure?" answered, context closed, or feedback read."""
+        if self.pending is not None:
+            (given, seconds), self.pending = self.pending, None
+            if result is not None:
+                self._commit(given, seconds, result)
+            return
+        if self.state.current is self.question:
+            return      # the context overlay closed: same question
         if self.state.finished:
             from game.scenes.results import ResultsScene
             self.app.replace(ResultsScene(self.app, self.state))
@@ -82,17 +124,38 @@ class QuestionScene(Scene):
             self._load()
 
     def update(self, dt: float) -> None:
+        self.shown_score = approach(self.shown_score, self.state.score, dt)
+        timer = self.state.setup.timer_seconds
+        if self.app.scene is not self or self.state.current is not self.question:
+            return      # the clock stops while an overlay is open
         self.elapsed += dt
+        if timer and self.elapsed >= timer:
+            # Time is up: what is selected counts, and an unanswered choice is wrong.
+            self._commit(frozenset(self.selected) if self.menu is None else None, timer, None)
+
+    def time_left(self) -> int | None:
+        timer = self.state.setup.timer_seconds
+        return max(0, math.ceil(timer - self.elapsed)) if timer else None
 
     # -- layout --------------------------------------------------------------
     def _place(self):
-        size = self.app.size()
+        lay = self.app.layout()
+        size = (lay.w, lay.h, lay.scale)
         if self._laid_for == size:
             return self._lay
-        lay = self.app.layout()
         text = self.app.text
         c = lay.content()
-        top = c.top + lay.font(0.032) * 2 + lay.gap * 2
+        small = lay.font(0.026)
+        source_top = c.top + lay.font(0.032) + lay.gap
+        self._context_rect = None
+        source_w = c.width
+        if self.question.statement:
+            label_w = text.font("regular", small).size(CONTEXT_LABEL)[0] + small
+            self._context_rect = pygame.Rect(c.right - label_w, source_top - small // 3,
+                                             label_w, round(small * 1.8))
+            source_w -= label_w + lay.gap
+        source_h = text.block(self._source_line(), small, (0, 0, 0), source_w).get_height()
+        top = source_top + max(source_h, round(small * 1.8)) + lay.gap
         hint_h = lay.font(0.026) + lay.gap
         quote_box = pygame.Rect(c.left, top, c.width,
                                 round(lay.h * 0.30) if self._quote() else 0)
@@ -106,7 +169,8 @@ class QuestionScene(Scene):
         area = pygame.Rect(c.left, prompt_top + prompt_h,
                            c.width, c.bottom - hint_h - prompt_top - prompt_h)
         self._lay = dict(lay=lay, quote_box=quote_box, inner=inner, quote_size=quote_size,
-                         prompt_size=prompt_size, prompt_top=prompt_top, area=area)
+                         prompt_size=prompt_size, prompt_top=prompt_top, area=area,
+                         small=small, source_top=source_top, source_w=source_w)
         self._done_rect = None
         if self.menu is not None:
             for choice_size in range(lay.font(0.034), 13, -1):
@@ -140,6 +204,12 @@ class QuestionScene(Scene):
         self._word_rects, self._done_rect = rects, done
         self._lay["word_size"] = size
 
+    def _source_line(self) -> str:
+        article = self.app.loaded.bank.articles.get(self.question.article)
+        if article is None or self.question.skill == "article_genre":
+            return ""    # the genre question shows the article's details as its text
+        return f"From “{article.headline}” · {article.outlet}"
+
     def _quote(self) -> str:
         q = self.question
         return f"“{q.text}”" if q.statement else q.text
@@ -155,15 +225,29 @@ class QuestionScene(Scene):
         number = state.questions.index(q) + 1
         left = text.block(f"Question {number} of {len(state.questions)} · "
                           f"{SKILLS[q.skill]}", bar, theme.text, c.width // 2, style="bold")
-        right = text.block(f"Score {state.score}   Streak {state.streak}", bar, theme.text,
-                           c.width // 2, align="right", style="bold")
+        hud = f"Score {round(self.shown_score)}   Streak {state.streak}"
+        left_time = self.time_left()
+        if left_time is not None:
+            hud = f"{left_time} s left   " + hud
+        right = text.block(hud, bar, theme.wrong if left_time is not None and left_time <= 5
+                           else theme.text, c.width // 2, align="right", style="bold")
         surface.blit(left, c.topleft)
         surface.blit(right, (c.right - right.get_width(), c.top))
-        article = self.app.loaded.bank.articles.get(q.article)
-        if article:
-            source = text.block(f"From: {article.display_title} · {article.outlet}",
-                                lay.font(0.026), theme.muted, c.width)
-            surface.blit(source, (c.left, c.top + bar + lay.gap))
+        if left_time is not None:
+            share = max(0.0, 1 - self.elapsed / state.setup.timer_seconds)
+            track = pygame.Rect(c.left, c.top + bar + lay.gap // 4, c.width, 4)
+            pygame.draw.rect(surface, theme.panel, track)
+            pygame.draw.rect(surface, theme.accent, (track.left, track.top,
+                                                     round(track.width * share), 4))
+        source = text.block(self._source_line(), p["small"], theme.muted, p["source_w"])
+        surface.blit(source, (c.left, p["source_top"]))
+        if self._context_rect:
+            rect = self._context_rect
+            pygame.draw.rect(surface, theme.panel, rect, border_radius=6)
+            pygame.draw.rect(surface, theme.accent, rect, width=2, border_radius=6)
+            label = text.block(CONTEXT_LABEL, p["small"], theme.text, rect.width)
+            surface.blit(label, (rect.centerx - label.get_width() // 2,
+                                 rect.centery - label.get_height() // 2))
         if self._quote():
             pygame.draw.rect(surface, theme.panel, p["quote_box"], border_radius=10)
         quote = text.block(self._quote(), p["quote_size"], theme.text, p["inner"].width,

@@ -15,7 +15,7 @@ class ReadingScene(Scene):
     def __init__(self, app):
         super().__init__(app)
         self.scroll = ScrollView()
-        self.back = ButtonList(["Back"])
+        self.back = ButtonList(["Back"], align="center")
         self._cache_key = None
 
     def items(self) -> list:

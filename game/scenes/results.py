@@ -3,57 +3,96 @@ from dataclasses import replace
 import pygame
 
 from game.quiz.questions import SKILLS
-from game.quiz.scoring import accuracy_by_skill, lean
+from game.quiz.scoring import accuracy_by_skill, calibration, calibration_words, lean
 from game.scenes.base import Scene
-from game.ui.layout import Layout
+from game.scenes.question import approach
 from game.ui.widgets import ButtonList
 
 
+def summary(state) -> tuple[str, str]:
+    """The two columns of the results: how each skill went, and how the player judged."""
+    answers = state.answers
+    right = sum(a.correct for a in answers)
+    skills = [f"{right} of {len(answers)} right", ""]
+    skills += [f"{SKILLS[s]}: {share:.0%}" for s, share in accuracy_by_skill(answers).items()]
+    judged = lean(answers)
+    words = ["Fact or opinion"]
+    if judged.enough:
+        words.append(f"Telling them apart (d′): {judged.d_prime:.1f}. "
+                     f"{judged.sensitivity_words}")
+    words.append(judged.words)
+    if state.setup.confidence:
+        table = calibration(answers)
+        words += ["", "How sure, and how often right"]
+        words += [f"{level.capitalize()}: {share:.0%} right of {n}"
+                  for level, (n, share) in table.items()]
+        words.append(calibration_words(table))
+    words += ["", state.practise_next()]
+    return "\n".join(skills), "\n".join(words)
+
+
 class ResultsScene(Scene):
-    ITEMS = ["Play again", "Back to title"]
+    ITEMS = ["Review answers", "Play again", "Back to title"]
 
     def __init__(self, app, state):
         super().__init__(app)
         self.state = state
-        self.menu = ButtonList(self.ITEMS)
-        answers = state.answers
-        right = sum(a.correct for a in answers)
-        lines = [f"Score {state.score}: {right} of {len(answers)} right", ""]
-        for skill, share in accuracy_by_skill(answers).items():
-            lines.append(f"{SKILLS[skill]}: {share:.0%}")
-        lines += ["", lean(answers).words, state.practise_next()]
-        self.summary = "\n".join(lines)
+        self.menu = ButtonList(self.ITEMS, align="center")
+        self.left, self.right = summary(state)
+        self.shown_score = 0.0
+
+    def enter(self) -> None:
+        self.app.sounds.play("end")
+
+    def update(self, dt: float) -> None:
+        self.shown_score = approach(self.shown_score, self.state.score, dt)
 
     def _place(self):
         lay = self.app.layout()
         c = lay.content()
-        size = lay.font(0.036)
-        area = pygame.Rect(c.left, c.bottom - 2 * (size * 2 + lay.gap), c.width // 2, size * 5)
-        self.menu.place(self.app.text, area, size, lay.gap // 2)
+        size = lay.font(0.032)
+        height = round(size * 2.6)
+        self.menu.place(self.app.text, pygame.Rect(c.left, c.bottom - height, c.width, height),
+                        size, lay.gap, across=True)
         return lay, c, size
 
     def handle(self, intent) -> bool:
         self._place()
         chosen = self.menu.handle(intent)
         if intent.kind == "back":
-            chosen = 1
+            chosen = self.ITEMS.index("Back to title")
         if chosen is None:
             return False
+        item = self.ITEMS[chosen]
+        if item == "Review answers":
+            from game.scenes.review import ReviewScene
+            self.app.push(ReviewScene(self.app, self.state))
+            return True
         self.app.pop()
-        if chosen == 0:
+        if item == "Play again":
             title = self.app.stack[0]
-            seed = self.state.setup.seed + 1
-            title.start_round(replace(self.state.setup, seed=seed))
+            title.start_round(replace(self.state.setup, seed=self.app.new_seed()
+                                      if self.app.config.seed is None
+                                      else self.state.setup.seed + 1))
         return True
 
     def draw(self, surface) -> None:
         theme, text = self.app.theme, self.app.text
         lay, c, size = self._place()
         surface.fill(theme.background)
-        head = text.block("Round complete", lay.font(0.06), theme.text, c.width, style="bold")
+        head = text.block("Round complete", lay.font(0.05), theme.text, c.width // 2,
+                          style="bold")
         surface.blit(head, c.topleft)
-        top = c.top + head.get_height() + lay.gap
+        score = text.block(f"Score {round(self.shown_score)}", lay.font(0.05), theme.accent, c.width // 2,
+                           style="bold", align="right")
+        surface.blit(score, (c.right - score.get_width(), c.top))
+        top = c.top + head.get_height() + lay.gap * 2
         box_h = self.menu.rects[0].top - lay.gap - top
-        body_size = text.fit(self.summary, c.width, box_h, range(14, lay.font(0.034) + 1))
-        surface.blit(text.block(self.summary, body_size, theme.text, c.width), (c.left, top))
+        col_w = (c.width - 2 * lay.gap) // 3
+        sizes = range(13, lay.font(0.032) + 1)
+        body = min(text.fit(self.left, col_w, box_h, sizes),
+                   text.fit(self.right, 2 * col_w, box_h, sizes))
+        surface.blit(text.block(self.left, body, theme.text, col_w), (c.left, top))
+        surface.blit(text.block(self.right, body, theme.text, 2 * col_w),
+                     (c.left + col_w + 2 * lay.gap, top))
         self.menu.draw(surface, text, theme, size)

@@ -139,12 +139,14 @@ def _block_height(font: pygame.font.Font, lines: int, spacing: float) -> int:
 
 
 def _wrap_spans(text: str, font: pygame.font.Font, width: int) -> list[tuple[int, int]] | None:
-    """Lines as (start, end) offsets into text, or None if a word alone is too wide."""
+    """Lines as (start, end) offsets into text, as wrap() breaks them; None if a word alone
+    is too wide (wrap() splits such a word between letters)."""
     lines: list[tuple[int, int]] = []
-    for paragraph in re.finditer(r"[^\n]+", text):
+    offset = 0
+    for paragraph in text.split("\n"):
         start = end = None
-        for word in re.finditer(r"\S+", paragraph.group()):
-            a, b = word.start() + paragraph.start(), word.end() + paragraph.start()
+        for word in re.finditer(r"\S+", paragraph):
+            a, b = word.start() + offset, word.end() + offset
             if font.size(text[a:b])[0] > width:
                 return None
             if start is not None and font.size(text[start:b])[0] > width:
@@ -152,6 +154,6 @@ def _wrap_spans(text: str, font: pygame.font.Font, width: int) -> list[tuple[int
                 start = None
             start = a if start is None else start
             end = b
-        if start is not None:
-            lines.append((start, end))
+        lines.append((start, end) if start is not None else (offset, offset))
+        offset += len(paragraph) + 1
     return lines

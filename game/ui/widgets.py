@@ -5,20 +5,29 @@ from game.intents import Intent
 
 
 class ButtonList:
-    def __init__(self, labels: list[str], numbered: bool = False):
+    def __init__(self, labels: list[str], numbered: bool = False, align: str = "left"):
         self.labels = labels
         self.numbered = numbered
+        self.align = align
         self.focus = 0
         self.rects: list[pygame.Rect] = []
 
     def label(self, i: int) -> str:
         return f"{i + 1}   {self.labels[i]}" if self.numbered else self.labels[i]
 
-    def place(self, text, area: pygame.Rect, size: int, gap: int) -> None:
-        """Stack the buttons in area, each as tall as its wrapped label needs."""
+    def place(self, text, area: pygame.Rect, size: int, gap: int, across: bool = False) -> None:
+        """Stack the buttons in area, each as tall as its wrapped label needs; or, across,
+        side by side in one row as tall as the tallest label."""
         self.rects = []
         y = area.top
         pad = max(8, size // 2)
+        if across:
+            n = len(self.labels)
+            w = (area.width - gap * (n - 1)) // n
+            h = max(text.block(self.label(i), size, (0, 0, 0), w - 2 * pad).get_height()
+                    for i in range(n)) + 2 * pad
+            self.rects = [pygame.Rect(area.left + i * (w + gap), area.top, w, h) for i in range(n)]
+            return
         for i in range(len(self.labels)):
             block = text.block(self.label(i), size, (0, 0, 0), area.width - 2 * pad)
             rect = pygame.Rect(area.left, y, area.width, block.get_height() + 2 * pad)
@@ -28,8 +37,8 @@ class ButtonList:
     def handle(self, intent: Intent) -> int | None:
         """The index chosen by this intent, if any; moves the focus on arrows and Tab."""
         n = len(self.labels)
-        if intent.kind in ("up", "down", "tab"):
-            step = -1 if intent.kind == "up" else 1
+        if intent.kind in ("up", "down", "left", "right", "tab"):
+            step = -1 if intent.kind in ("up", "left") else 1
             if intent.kind == "tab":
                 step = intent.value or 1
             self.focus = (self.focus + step) % n
@@ -53,8 +62,10 @@ class ButtonList:
             pygame.draw.rect(surface, fill, rect, border_radius=8)
             pygame.draw.rect(surface, theme.accent, rect, width=2, border_radius=8)
             pad = max(8, size // 2)
-            block = text.block(self.label(i), size, colour, rect.width - 2 * pad)
-            surface.blit(block, (rect.left + pad, rect.top + pad))
+            block = text.block(self.label(i), size, colour, rect.width - 2 * pad,
+                               align=self.align)
+            x = rect.centerx - block.get_width() // 2 if self.align == "center" else rect.left + pad
+            surface.blit(block, (x, rect.top + pad))
 
 
 def draw_tick(surface, r: pygame.Rect, colour, width: int = 5) -> None:

@@ -1,0 +1,65 @@
+"""The sentences around a quoted statement, for players who ask to see them.
+
+From the article's own text when it can be found; otherwise from the neighbouring
+statements in the question file, and the player is told which."""
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from game.bank.loader import find_article_file
+from game.bank.models import Bank, Statement
+
+REACH = 320    # characters of context on each side, at most
+_BOUNDARY = re.compile(r"(?<=[.!?…])[”’\"']?\s+(?=[“‘\"'(A-Z0-9])|\n\s*\n?")
+# A full stop that ends an abbreviation or an initial ("U.S. President", "J. Mitchell").
+_ABBREVIATION = re.compile(r"(?:\b(?:[A-Z]\.)+|\b(?:Mr|Mrs|Ms|Dr|St|Jr|Sr|Gen|Sen|Rep|Gov|"
+                           r"Lt|Col|No|Vol|Inc|Co|Corp)\.)$")
+
+
+@dataclass(frozen=True)
+class Context:
+    before: str
+    after: str
+    from_article: bool    # False: nearby statements stand in for the article's text
+
+
+@lru_cache(maxsize=64)
+def _read(path: Path) -> str | None:
+    try:
+        return path.read_text(encoding="utf-8-sig")
+    except (OSError, UnicodeDecodeError):
+        return None
+
+
+def context_of(statement: Statement, bank: Bank) -> Context:
+    article = bank.articles[statement.article]
+    where = article.where.path if article.where else ""
+    path = find_article_file(article.text_file, Path(where))
+    body = _read(path) if path else None
+    start = body.find(statement.text) if body else -1
+    if start >= 0:
+        stop = start + len(statement.text)
+        before = _sentences(body[max(0, start - 3 * REACH):start], last=True)
+        after = _sentences(body[stop:stop + 3 * REACH], last=False)
+        return Context(before, after, True)
+    siblings = bank.statements_of(statement.article)
+    i = siblings.index(statement)
+    return Context(siblings[i - 1].text if i > 0 else "",
+                   siblings[i + 1].text if i + 1 < len(siblings) else "", False)
+
+
+def _sentences(chunk: str, last: bool) -> str:
+    """About REACH characters of whole sentences next to the quote (at least one sentence,
+    however long), from the end of chunk if last, else from its start."""
+    cuts = [m.end() for m in _BOUNDARY.finditer(chunk)
+            if "\n" in m.group() or not _ABBREVIATION.search(chunk[:m.start()])]
+    if last:
+        fitting = [c for c in cuts if c >= len(chunk) - REACH and c < len(chunk)]
+        earlier = [c for c in cuts if c < len(chunk)]
+        cut = chunk[fitting[0] if fitting else earlier[-1] if earlier else 0:]
+    else:
+        fitting = [c for c in cuts if 0 < c <= REACH]
+        later = [c for c in cuts if c > 0]
+        cut = chunk[:fitting[-1] if fitting else later[0] if later else len(chunk)]
+    return re.sub(r"\s*\n\s*", "\n", cut).strip()

@@ -1,0 +1,133 @@
+"""Small scenes drawn over the question: the sentences around the quote, and "how sure?"."""
+import pygame
+
+from game.bank.context import context_of
+from game.quiz.scoring import CONFIDENCE
+from game.scenes.base import Scene
+from game.ui.widgets import ButtonList
+
+
+class Overlay(Scene):
+    """A panel over a dimmed copy of the scene below."""
+
+    opaque = False
+
+    def __init__(self, app):
+        super().__init__(app)
+        self._dim = None
+
+    def dim(self, surface) -> None:
+        if self._dim is None or self._dim.get_size() != surface.get_size():
+            self._dim = pygame.Surface(surface.get_size(), pygame.SRCALPHA)
+            self._dim.fill((0, 0, 0, 150))
+        surface.blit(self._dim, (0, 0))
+
+    def panel(self, lay, share: float) -> pygame.Rect:
+        w = min(lay.w - 2 * lay.margin, max(round(lay.w * 0.7), 860))
+        h = round(lay.h * share)
+        return pygame.Rect((lay.w - w) // 2, (lay.h - h) // 2, w, h)
+
+
+class ContextScene(Overlay):
+    """The sentences before and after the quote, as the article has them."""
+
+    def __init__(self, app, statement):
+        super().__init__(app)
+        found = context_of(statement, app.loaded.bank)
+        parts = []
+        if found.before:
+            parts.append("… " + found.before)
+        parts.append(f"“{statement.text}”")
+        if found.after:
+            parts.append(found.after + " …")
+        self.body = "\n\n".join(parts)
+        self.quote_at = self.body.index(f"“{statement.text}”")
+        self.quote_len = len(statement.text) + 2
+        self.note = ("The quoted sentence is underlined." if found.from_article else
+                     "The article's text is not on this computer: these are the quoted "
+                     "sentences next to it in the question file.")
+        self.close = ButtonList(["Close"], align="center")
+
+    def handle(self, intent) -> bool:
+        self._place()
+        if intent.kind in ("back", "next", "context", "toggle") or \
+                self.close.handle(intent) is not None:
+            self.dismiss()
+        return True     # the question below waits until this closes
+
+    def _place(self):
+        lay, text = self.app.layout(), self.app.text
+        box = self.panel(lay, 0.86)
+        inner = box.inflate(-2 * lay.gap, -2 * lay.gap)
+        small = lay.font(0.026)
+        button_h = round(small * 2.4)
+        self.close.place(text, pygame.Rect(inner.right - small * 6, inner.bottom - button_h,
+                                           small * 6, button_h), small, 0)
+        head = text.block("The sentences around it", lay.font(0.04), self.app.theme.text,
+                          inner.width, style="bold")
+        body_top = inner.top + head.get_height() + lay.gap
+        body_h = inner.bottom - button_h - lay.gap - body_top
+        size = text.fit(self.body, inner.width, body_h, range(13, lay.font(0.034) + 1))
+        return lay, box, inner, head, body_top, size, small
+
+    def draw(self, surface) -> None:
+        theme, text = self.app.theme, self.app.text
+        lay, box, inner, head, body_top, size, small = self._place()
+        self.dim(surface)
+        pygame.draw.rect(surface, theme.panel, box, border_radius=12)
+        pygame.draw.rect(surface, theme.accent, box, width=3, border_radius=12)
+        surface.blit(head, inner.topleft)
+        body = text.marked(self.body, ((self.quote_at, self.quote_at + self.quote_len),), size,
+                           theme.muted, inner.width, theme.panel, theme.text)
+        surface.blit(body, (inner.left, body_top))
+        note = text.block(self.note + "   C, Enter or Esc: close", small, theme.muted,
+                          inner.width - small * 7)
+        surface.blit(note, (inner.left, inner.bottom - note.get_height()))
+        self.close.draw(surface, text, theme, small)
+
+
+class ConfidenceScene(Overlay):
+    """How sure are you? Dismissed with the level, or None to change the answer."""
+
+    LEVELS = tuple(CONFIDENCE)
+
+    def __init__(self, app):
+        super().__init__(app)
+        self.menu = ButtonList([level.capitalize() for level in self.LEVELS], numbered=True)
+
+    def handle(self, intent) -> bool:
+        self._place()
+        if intent.kind == "back":
+            self.dismiss(None)
+            return True
+        chosen = self.menu.handle(intent)
+        if chosen is not None:
+            self.dismiss(self.LEVELS[chosen])
+        return True
+
+    def _place(self):
+        lay, text = self.app.layout(), self.app.text
+        box = self.panel(lay, 0.6)
+        inner = box.inflate(-2 * lay.margin, -2 * lay.gap)
+        head = text.block("How sure are you?", lay.font(0.045), self.app.theme.text,
+                          inner.width, style="bold")
+        small = lay.font(0.026)
+        top = inner.top + head.get_height() + lay.gap
+        area = pygame.Rect(inner.left, top, inner.width, inner.bottom - small * 2 - top)
+        for size in range(lay.font(0.036), 13, -1):
+            self.menu.place(text, area, size, lay.gap // 2)
+            if self.menu.rects[-1].bottom <= area.bottom:
+                break
+        return box, inner, head, size, small
+
+    def draw(self, surface) -> None:
+        theme, text = self.app.theme, self.app.text
+        box, inner, head, size, small = self._place()
+        self.dim(surface)
+        pygame.draw.rect(surface, theme.panel, box, border_radius=12)
+        pygame.draw.rect(surface, theme.accent, box, width=3, border_radius=12)
+        surface.blit(head, inner.topleft)
+        self.menu.draw(surface, text, theme, size)
+        hint = text.block("1–3 or click: answer   Esc: change your answer", small, theme.muted,
+                          inner.width)
+        surface.blit(hint, (inner.left, inner.bottom - hint.get_height()))
