@@ -26,8 +26,25 @@ SIZES = ((1280, 720), (960, 540))
 SKILL_ORDER = ("fact_or_opinion", "who_is_source", "source_kind", "opinion_words",
                "article_genre", "hand_written")
 # A question file with a mistake in it, for the banner a teacher sees when a file is skipped.
-BROKEN = "article:\n  id: broken-example\n  headline: A file with a typo\n  outlet: x\n" \
-         "  author: x\n  date: x\n  genre: news\n  genre_explanation: x\n  provenance: [x]\n"
+BROKEN = """article:
+  id: broken-example
+  headline: An example with a typo
+  outlet: Example News
+  author: A. Writer
+  date: 2026-01-01
+  genre: straight news report
+  genre_explanation: It reports what happened without taking sides.
+  provenance: ["Written to show the banner."]
+statements:
+  - id: broken-1
+    text: The council met on Monday.
+    label: fact
+    source: the author
+    source_kind: author
+    cues: []
+    difficulty: 1
+    explaination: A meeting and its date can be checked.
+"""
 
 
 def _longest(questions, skill):

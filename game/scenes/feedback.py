@@ -12,9 +12,11 @@ class FeedbackScene(Scene):
 
     SLIDE = 0.15    # seconds for the panel to rise; Enter works from the first frame
 
-    def __init__(self, app, state, answer: Answer):
+    def __init__(self, app, state, answer: Answer, below=None):
+        """below: the question scene; the panel covers its prompt and answers whole and
+        leaves the quoted sentence in view."""
         super().__init__(app)
-        self.state, self.answer = state, answer
+        self.state, self.answer, self.below = state, answer, below
         self.age = 0.0
 
     def enter(self) -> None:
@@ -42,8 +44,9 @@ class FeedbackScene(Scene):
         theme, text = self.app.theme, self.app.text
         lay = self.app.layout()
         rise = (1 - min(1.0, self.age / self.SLIDE)) ** 2
-        panel = pygame.Rect(0, round(lay.h * (0.5 + 0.5 * rise)), lay.w,
-                            lay.h - round(lay.h * 0.5))
+        top = self.below.answers_top() if self.below is not None else lay.h // 2
+        top = min(top, round(lay.h * 0.6))
+        panel = pygame.Rect(0, top + round((lay.h - top) * rise), lay.w, lay.h - top)
         pygame.draw.rect(surface, theme.panel, panel)
         colour = theme.right if self.answer.correct else theme.wrong
         pygame.draw.line(surface, colour, panel.topleft, panel.topright, width=6)

@@ -107,7 +107,7 @@ class ConfidenceScene(Overlay):
 
     def _place(self):
         lay, text = self.app.layout(), self.app.text
-        box = self.panel(lay, 0.6)
+        box = self.panel(lay, 0.5)
         inner = box.inflate(-2 * lay.margin, -2 * lay.gap)
         head = text.block("How sure are you?", lay.font(0.045), self.app.theme.text,
                           inner.width, style="bold")

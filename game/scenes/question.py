@@ -105,7 +105,7 @@ class QuestionScene(Scene):
     def _commit(self, given, seconds, confidence) -> bool:
         from game.scenes.feedback import FeedbackScene
         answer = self.state.answer(given, seconds=seconds, confidence=confidence)
-        self.app.push(FeedbackScene(self.app, self.state, answer))
+        self.app.push(FeedbackScene(self.app, self.state, answer, below=self))
         return True
 
     def resume(self, result) -> None:
@@ -157,11 +157,34 @@ class QuestionScene(Scene):
         source_h = text.block(self._source_line(), small, (0, 0, 0), source_w).get_height()
         top = source_top + max(source_h, round(small * 1.8)) + lay.gap
         hint_h = lay.font(0.026) + lay.gap
-        quote_box = pygame.Rect(c.left, top, c.width,
-                                round(lay.h * 0.30) if self._quote() else 0)
+        # The quote gets up to 30% of the height, less if the answers would not fit at a
+        # readable size; its box shrinks round its text, leaving the rest to the answers.
+        # Of the shares that fit, the one whose smaller text (quote or answers) is largest.
+        best = None
+        for share in (0.30, 0.26, 0.22, 0.18, 0.14, 0.10):
+            fits = self._try_layout(lay, c, top, hint_h, share)
+            smaller = min(self._lay["quote_size"] if self._quote() else 99,
+                          self._lay.get("choice_size", self._lay.get("word_size", 99)))
+            if best is None or (fits, smaller) > best[:2]:
+                best = (fits, smaller, share)
+        self._try_layout(lay, c, top, hint_h, best[2])
+        self._lay.update(small=small, source_top=source_top, source_w=source_w)
+        self._laid_for = size
+        return self._lay
+
+    def _try_layout(self, lay, c, top, hint_h, share, min_size=13) -> bool:
+        text = self.app.text
+        quote_box = pygame.Rect(c.left, top, c.width, round(lay.h * share))
         inner = quote_box.inflate(-2 * lay.gap, -2 * lay.gap)
+        style = "italic" if self.question.statement else "regular"
         quote_size = text.fit(self._quote(), inner.width, inner.height,
-                              range(14, lay.font(0.05, 18) + 1))
+                              range(min_size, lay.font(0.05, 18) + 1), style=style)
+        if self._quote():
+            inner.height = text.block(self._quote(), quote_size, (0, 0, 0), inner.width,
+                                      style=style).get_height()
+            quote_box.height = inner.height + 2 * lay.gap
+        else:
+            quote_box.height = inner.height = 0
         prompt_size = lay.font(0.034)
         prompt_top = quote_box.bottom + lay.gap
         prompt_h = text.block(self.question.prompt, prompt_size, (0, 0, 0), c.width,
@@ -169,24 +192,21 @@ class QuestionScene(Scene):
         area = pygame.Rect(c.left, prompt_top + prompt_h,
                            c.width, c.bottom - hint_h - prompt_top - prompt_h)
         self._lay = dict(lay=lay, quote_box=quote_box, inner=inner, quote_size=quote_size,
-                         prompt_size=prompt_size, prompt_top=prompt_top, area=area,
-                         small=small, source_top=source_top, source_w=source_w)
+                         prompt_size=prompt_size, prompt_top=prompt_top, area=area)
         self._done_rect = None
-        if self.menu is not None:
-            for choice_size in range(lay.font(0.034), 13, -1):
-                self.menu.place(text, area, choice_size, lay.gap // 2)
-                if self.menu.rects[-1].bottom <= area.bottom:
-                    break
-            self._lay["choice_size"] = choice_size
-        else:
-            self._place_words(lay, area)
-        self._laid_for = size
-        return self._lay
+        if self.menu is None:
+            return self._place_words(lay, area, min_size)
+        for choice_size in range(lay.font(0.034), min_size - 1, -1):
+            self.menu.place(text, area, choice_size, lay.gap // 2)
+            if self.menu.rects[-1].bottom <= area.bottom:
+                break
+        self._lay["choice_size"] = choice_size
+        return self.menu.rects[-1].bottom <= area.bottom
 
-    def _place_words(self, lay, area) -> None:
+    def _place_words(self, lay, area, min_size) -> bool:
         """Flow the sentence's words as buttons across the area, then a Done button."""
         q, text = self.question, self.app.text
-        for size in range(lay.font(0.036), 13, -1):
+        for size in range(lay.font(0.036), min_size - 1, -1):
             font = text.font("regular", size)
             pad, gap = size // 3, size // 2
             rects, x, y = [], area.left, area.top
@@ -203,6 +223,12 @@ class QuestionScene(Scene):
                 break
         self._word_rects, self._done_rect = rects, done
         self._lay["word_size"] = size
+        return done.bottom <= area.bottom
+
+    def answers_top(self) -> int:
+        """Where the prompt starts: an overlay that covers from here hides no half lines."""
+        p = self._place()
+        return p["prompt_top"] - p["lay"].gap // 2
 
     def _source_line(self) -> str:
         article = self.app.loaded.bank.articles.get(self.question.article)
@@ -211,7 +237,10 @@ class QuestionScene(Scene):
         return f"From “{article.headline}” · {article.outlet}"
 
     def _quote(self) -> str:
+        """The text shown above the question; the word picker shows the sentence itself."""
         q = self.question
+        if q.skill == "opinion_words":
+            return ""
         return f"“{q.text}”" if q.statement else q.text
 
     # -- drawing -------------------------------------------------------------
@@ -250,9 +279,10 @@ class QuestionScene(Scene):
                                  rect.centery - label.get_height() // 2))
         if self._quote():
             pygame.draw.rect(surface, theme.panel, p["quote_box"], border_radius=10)
-        quote = text.block(self._quote(), p["quote_size"], theme.text, p["inner"].width,
-                           style="italic" if q.statement else "regular")
-        surface.blit(quote, p["inner"].topleft)
+        if self._quote():
+            quote = text.block(self._quote(), p["quote_size"], theme.text, p["inner"].width,
+                               style="italic" if q.statement else "regular")
+            surface.blit(quote, p["inner"].topleft)
         prompt = text.block(q.prompt, p["prompt_size"], theme.text, c.width, style="bold")
         surface.blit(prompt, (c.left, p["prompt_top"]))
         if self.menu is not None:

@@ -14,7 +14,8 @@ def summary(state) -> tuple[str, str]:
     answers = state.answers
     right = sum(a.correct for a in answers)
     skills = [f"{right} of {len(answers)} right", ""]
-    skills += [f"{SKILLS[s]}: {share:.0%}" for s, share in accuracy_by_skill(answers).items()]
+    skills += [f"{SKILLS[s].rstrip('?')}: {share:.0%}"
+               for s, share in accuracy_by_skill(answers).items()]
     judged = lean(answers)
     words = ["Fact or opinion"]
     if judged.enough:
@@ -24,7 +25,7 @@ def summary(state) -> tuple[str, str]:
     if state.setup.confidence:
         table = calibration(answers)
         words += ["", "How sure, and how often right"]
-        words += [f"{level.capitalize()}: {share:.0%} right of {n}"
+        words += [f"{level.capitalize()}: {round(share * n)} of {n} right"
                   for level, (n, share) in table.items()]
         words.append(calibration_words(table))
     words += ["", state.practise_next()]

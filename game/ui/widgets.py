@@ -20,7 +20,7 @@ class ButtonList:
         side by side in one row as tall as the tallest label."""
         self.rects = []
         y = area.top
-        pad = max(8, size // 2)
+        pad = max(6, size * 2 // 5)
         if across:
             n = len(self.labels)
             w = (area.width - gap * (n - 1)) // n
@@ -61,7 +61,7 @@ class ButtonList:
             colour = theme.on_accent if focused else theme.text
             pygame.draw.rect(surface, fill, rect, border_radius=8)
             pygame.draw.rect(surface, theme.accent, rect, width=2, border_radius=8)
-            pad = max(8, size // 2)
+            pad = max(6, size * 2 // 5)
             block = text.block(self.label(i), size, colour, rect.width - 2 * pad,
                                align=self.align)
             x = rect.centerx - block.get_width() // 2 if self.align == "center" else rect.left + pad
