@@ -6,6 +6,7 @@ from pathlib import Path
 import pygame
 
 from game.bank import LoadResult, load_bank
+from game.bank.cache import BankCache
 from game.bank.loader import PROJECT
 from game.intents import Intent, intents
 from game.sound import Sounds
@@ -37,7 +38,7 @@ class App:
         self.settings, problem = stored.load(self.data_dir)
         self.notices: list[str] = [problem] if problem else []
         self.sounds = Sounds(self.settings.sound)
-        self.loaded: LoadResult = load_bank(config.question_paths)
+        self.loaded: LoadResult = load_bank(config.question_paths, BankCache(self.data_dir))
         self.stack: list = []
         self._pending: list = []
         self.running = True

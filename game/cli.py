@@ -15,6 +15,8 @@ DEFAULT_PATHS = [os.path.relpath(PROJECT / "questions")]
 
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="run.py", description="Byline: fact, opinion and sources.")
+    parser.add_argument("--data-dir", metavar="DIR",
+                        help="keep settings (and results) here instead of the user's data folder")
     commands = parser.add_subparsers(dest="command")
     check = commands.add_parser("validate", help="check question files and list every problem")
     check.add_argument("paths", nargs="*", metavar="PATH",
@@ -26,6 +28,11 @@ def _parser() -> argparse.ArgumentParser:
                       help="question files or folders (default: questions/)")
     shots = commands.add_parser("shots", help="render every screen to PNG files")
     shots.add_argument("dir", metavar="DIR")
+    auto = commands.add_parser("autoplay", help="play one round with a scripted player, headless")
+    auto.add_argument("--seed", type=int, required=True, metavar="N")
+    auto.add_argument("--data-dir", dest="auto_data_dir", metavar="DIR")
+    auto.add_argument("--delay", type=float, default=0.0, metavar="SECONDS",
+                      help="thinking time before each answer (default 0)")
     return parser
 
 
@@ -38,8 +45,13 @@ def main(argv=None) -> int:
         return shots(args.dir)
     if args.command == "bank":
         return dump_bank(args.paths or DEFAULT_PATHS)
+    if args.command == "autoplay":
+        from game.autoplay import play
+        code, line = play(args.seed, args.auto_data_dir or args.data_dir, max(0.0, args.delay))
+        print(line)
+        return code
     from game.app import App, Config
-    return App(Config()).run()
+    return App(Config(data_dir=args.data_dir)).run()
 
 
 def validate(paths) -> int:

@@ -2,7 +2,6 @@
 import array
 import math
 import sys
-import wave
 from pathlib import Path
 
 import pygame
@@ -80,6 +79,7 @@ class Sounds:
 
 def write_wavs(folder) -> list[Path]:
     """Write each effect to folder/<name>.wav so a person can listen to them."""
+    import wave     # only for people who want to listen: not worth importing at start-up
     folder = Path(folder)
     folder.mkdir(parents=True, exist_ok=True)
     paths = []

@@ -30,3 +30,33 @@ def new_app(**config) -> App:
     app = App(Config(**config))
     app.step()
     return app
+
+
+def wheel(app: App, y: int) -> None:
+    pygame.event.post(pygame.event.Event(pygame.MOUSEWHEEL, x=0, y=y, flipped=False))
+    app.step(pygame.event.get())
+
+
+def drag(app: App, start, dy: int) -> None:
+    """Press, move by dy with the button held, release."""
+    x, y = start
+    pygame.event.post(pygame.event.Event(pygame.MOUSEBUTTONDOWN, button=1, pos=start))
+    pygame.event.post(pygame.event.Event(pygame.MOUSEMOTION, pos=(x, y + dy), rel=(0, dy),
+                                         buttons=(1, 0, 0)))
+    pygame.event.post(pygame.event.Event(pygame.MOUSEBUTTONUP, button=1, pos=(x, y + dy)))
+    app.step(pygame.event.get())
+
+
+def focus_row(app: App, form_key) -> None:
+    """Move the focus of the form on screen to the row called form_key, by arrow keys."""
+    form = app.scene.form
+    for _ in range(len(form.rows)):
+        if form.rows[form.focus].key == form_key:
+            return
+        key(app, pygame.K_DOWN)
+    raise AssertionError(f"no row {form_key!r}")
+
+
+def run_frames(app: App, frames: int, dt: float = 1 / 60) -> None:
+    for _ in range(frames):
+        app.step(pygame.event.get(), dt)

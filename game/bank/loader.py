@@ -2,19 +2,12 @@
 
 A file with any problem is skipped whole and listed; the others load. Nothing here
 writes to a teacher's file."""
-import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import yaml
-
-from game.bank import schema
 from game.bank.errors import BankError
-from game.bank.fields import Reader, suggest
 from game.bank.models import Article, Bank, HandQuestion, Statement, Where
-from game.bank.yamlsafe import PLAIN_TAGS, compose, decode
 
-_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.-]*\Z")
 PROJECT = Path(__file__).resolve().parents[2]
 # Where an article's text_file is looked for, after the question file's own folder.
 ARTICLE_DIRS = (PROJECT / "questions" / "articles", PROJECT.parent / "shared" / "articles")
@@ -56,9 +49,15 @@ def question_files(paths) -> tuple[list[Path], list[BankError]]:
     return found, errors
 
 
-def load_bank(paths=("questions",)) -> LoadResult:
+def load_bank(paths=("questions",), cache=None) -> LoadResult:
+    """cache: a game.bank.cache.BankCache, so that files unchanged since the last start
+    are not parsed again; the command line reads every file afresh."""
     files, problems = question_files(paths)
-    results = [load_file(p) for p in files]
+    results = [(cache and cache.get(p)) or load_file(p) for p in files]
+    if cache is not None:
+        for p, result in zip(files, results):
+            cache.put(p, result)
+        cache.save()
     _check_unique_ids(results)
     bank = Bank()
     for result in results:
@@ -73,104 +72,14 @@ def load_bank(paths=("questions",)) -> LoadResult:
 
 
 def load_file(path: Path) -> FileResult:
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        return FileResult(str(path), [BankError(str(path), 1, 1,
-                                                f"cannot read the file: {exc.strerror}")])
-    return parse(path, data)
+    from game.bank.reading import load_file as read
+    return read(path)
 
 
 def parse(path: Path, data: bytes) -> FileResult:
     """Check one file's bytes; `path` names it in messages and anchors its text_file."""
-    result = FileResult(str(path))
-    text, result.errors = decode(result.path, data)
-    if text is None:
-        return result
-    root, result.errors = compose(result.path, text)
-    if root is None or root.tag not in PLAIN_TAGS:
-        return result
-    _read_document(root, path, result)
-    result.errors.sort()
-    return result
-
-
-def _where(path: str, node: yaml.Node) -> Where:
-    return Where(path, node.start_mark.line + 1, node.start_mark.column + 1)
-
-
-def _read_document(root: yaml.Node, path: Path, result: FileResult) -> None:
-    reader = Reader(result.path, result.errors)
-    if not isinstance(root, yaml.MappingNode):
-        reader.error(root, "the file should start with 'article:' followed by 'statements:'")
-        return
-    parts = {}
-    for key, value in root.value:
-        name = key.value if isinstance(key, yaml.ScalarNode) else None
-        if name not in schema.TOP:
-            reader.error(key, f"unknown section '{name}'" + (
-                suggest(str(name), schema.TOP) or "; the sections are article, statements "
-                                                  "and questions"))
-        elif name in parts:
-            reader.error(key, f"the section '{name}' appears twice; keep one")
-        else:
-            parts[name] = value
-    for name in ("article", "statements"):
-        if name not in parts:
-            reader.error(root, f"the file has no '{name}:' section")
-    article = _read_article(reader, parts.get("article"), path, result)
-    article_id = article.id if article else "?"
-    body = _article_text(reader, article, parts.get("article"), path, result)
-    for node in _items(reader, parts.get("statements"), "statements"):
-        statement = _read_statement(reader, node, article_id, body)
-        if statement:
-            result.statements.append(statement)
-    for node in _items(reader, parts.get("questions"), "questions"):
-        question = _read_question(reader, node, article_id)
-        if question:
-            result.questions.append(question)
-
-
-def _items(reader: Reader, node, name: str) -> list:
-    if node is None or (isinstance(node, yaml.ScalarNode) and node.tag.endswith(":null")):
-        return []
-    if not isinstance(node, yaml.SequenceNode):
-        reader.error(node, f"'{name}' should be a list of items, each starting with '- '")
-        return []
-    return node.value
-
-
-def _check_id(reader: Reader, values: dict, nodes: dict) -> bool:
-    ident = values.get("id")
-    if ident is not None and not _ID.match(ident):
-        reader.error(nodes["id"], f"the id '{ident}' may hold only letters, digits, '-', '_' "
-                                  "and '.', with no spaces")
-        return False
-    return ident is not None
-
-
-def _read_article(reader, node, path, result) -> Article | None:
-    if node is None:
-        return None
-    before = len(reader.errors)
-    values, nodes = reader.mapping(node, schema.ARTICLE, "the article")
-    if values is None or not _check_id(reader, values, nodes):
-        return None
-    genre = values.get("genre")
-    also = values.get("genre_also_fits", ())
-    if genre and genre in also:
-        reader.error(nodes["genre_also_fits"],
-                     f"'genre_also_fits' repeats the genre '{genre}'; list only other genres")
-    if len(reader.errors) > before or len(values) < len(nodes):
-        return None
-    article = Article(
-        id=values["id"], headline=values["headline"], outlet=values["outlet"],
-        author=values["author"], date=values["date"], genre=genre,
-        genre_explanation=values["genre_explanation"], provenance=values["provenance"],
-        title=values.get("title", ""), genre_also_fits=also,
-        text_file=values.get("text_file", ""), where=_where(result.path, node))
-    result.article = article
-    return article
+    from game.bank.reading import parse as read
+    return read(path, data)
 
 
 def find_article_file(text_file: str, question_file: Path) -> Path | None:
@@ -182,108 +91,6 @@ def find_article_file(text_file: str, question_file: Path) -> Path | None:
         if candidate.is_file():
             return candidate
     return None
-
-
-def _article_text(reader, article, node, path: Path, result) -> str | None:
-    """The article's own text, when its text_file can be found, to check quotes against."""
-    if article is None:
-        return None
-    candidate = find_article_file(article.text_file, path)
-    if candidate is None:
-        return None
-    try:
-        body = candidate.read_text(encoding="utf-8-sig")
-    except (OSError, UnicodeDecodeError):
-        field_node = next(v for k, v in node.value if k.value == "text_file")
-        reader.error(field_node, f"the article file {candidate} cannot be read as UTF-8 text")
-        return None
-    result.quotes_checked = True
-    return body
-
-
-def _read_statement(reader, node, article_id, body) -> Statement | None:
-    before = len(reader.errors)
-    values, nodes = reader.mapping(node, schema.STATEMENT, _label_for(node, "statement"))
-    if values is None or not _check_id(reader, values, nodes):
-        return None
-    what = f"statement '{values['id']}'"
-    text = values.get("text")
-    if text and body is not None and text not in body:
-        reader.error(nodes["text"], f"the text of {what} is not in the article: "
-                                    + _mismatch(text, body))
-    cues = values.get("cues", ())
-    for cue_node, cue in zip(getattr(nodes.get("cues"), "value", ()), cues):
-        if text and cue not in text:
-            reader.error(cue_node, f"the cue '{cue}' of {what} is not in its text (cues are "
-                                   "copied exactly, same capitals)"
-                                   + suggest(cue, _spans(text, len(cue.split()))))
-    if values.get("label") == "opinion" and "cues" in values and not cues:
-        reader.error(nodes["cues"], f"{what} is an opinion but lists no cues; list the "
-                                    "words that carry the judgment")
-    if values.get("label") == "opinion" and "cues" not in nodes:
-        reader.error(node, f"{what} is an opinion but has no 'cues'; list the words that "
-                           "carry the judgment, like [\"bizarre\"]")
-    if len(reader.errors) > before or len(values) < len(nodes):
-        return None
-    return Statement(
-        id=values["id"], article=article_id, text=text, label=values["label"],
-        source=values["source"], source_kind=values["source_kind"], cues=cues,
-        difficulty=values["difficulty"], explanation=values["explanation"],
-        where=_where(reader.path, node))
-
-
-def _read_question(reader, node, article_id) -> HandQuestion | None:
-    before = len(reader.errors)
-    values, nodes = reader.mapping(node, schema.QUESTION, _label_for(node, "question"))
-    if values is None or not _check_id(reader, values, nodes):
-        return None
-    what = f"question '{values['id']}'"
-    choices = values.get("choices")
-    if choices is not None:
-        if len(choices) < 2:
-            reader.error(nodes["choices"], f"{what} needs at least two choices")
-        repeated = sorted({c for c in choices if choices.count(c) > 1})
-        if repeated:
-            reader.error(nodes["choices"], f"{what} lists the choice '{repeated[0]}' twice")
-    answer = values.get("answer")
-    if answer is not None and choices is not None and answer not in choices:
-        reader.error(nodes["answer"], f"the answer of {what} is not one of its choices"
-                                      + suggest(answer, choices))
-    if len(reader.errors) > before or len(values) < len(nodes):
-        return None
-    return HandQuestion(
-        id=values["id"], article=article_id, prompt=values["prompt"], choices=choices,
-        answer=answer, explanation=values["explanation"],
-        difficulty=values.get("difficulty", 2), where=_where(reader.path, node))
-
-
-def _label_for(node, kind: str) -> str:
-    if isinstance(node, yaml.MappingNode):
-        for key, value in node.value:
-            if getattr(key, "value", None) == "id" and isinstance(value, yaml.ScalarNode):
-                return f"{kind} '{value.value}'"
-    return f"the {kind} at line {node.start_mark.line + 1}"
-
-
-def _spans(text: str, size: int) -> list[str]:
-    words = text.split()
-    return [" ".join(words[i:i + max(size, 1)]).strip("“”‘’\"'.,;:()")
-            for i in range(len(words))]
-
-
-def _mismatch(text: str, body: str) -> str:
-    """Where a quote stops matching: the longest start of it that the article holds."""
-    low, high = 0, len(text)
-    while low < high:
-        middle = (low + high + 1) // 2
-        if text[:middle] in body:
-            low = middle
-        else:
-            high = middle - 1
-    if low == 0:
-        return "no part of it matches (is it from another article?)"
-    return (f"it matches up to “…{text[max(0, low - 30):low]}” and then differs at "
-            f"“{text[low:low + 15]}…” (check quotes, dashes and spaces)")
 
 
 def _check_unique_ids(results: list[FileResult]) -> None:

@@ -60,12 +60,13 @@ class RoundSetup:
         return setup
 
 
-def build_round(bank: Bank, setup: RoundSetup) -> list[Question]:
+def build_round(bank: Bank, setup: RoundSetup, pool=None) -> list[Question]:
     """Up to setup.count questions, skills taking turns so a round mixes them, and no
-    statement asked twice while others are left."""
+    statement asked twice while others are left. pool: generate(bank, setup.seed), when
+    the caller already has it."""
     rng = random.Random(setup.seed)
     pools: dict[str, list[Question]] = {skill: [] for skill in setup.skills}
-    for q in generate(bank, setup.seed):
+    for q in pool if pool is not None else generate(bank, setup.seed):
         if (q.skill in pools and q.difficulty <= setup.max_difficulty
                 and (not setup.articles or q.article in setup.articles)):
             pools[q.skill].append(q)

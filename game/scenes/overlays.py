@@ -8,19 +8,24 @@ from game.ui.widgets import ButtonList
 
 
 class Overlay(Scene):
-    """A panel over a dimmed copy of the scene below."""
-
-    opaque = False
+    """A panel over a dimmed picture of the screen below, taken once: the question waits
+    while the overlay is open, so there is nothing new to draw under it."""
 
     def __init__(self, app):
         super().__init__(app)
-        self._dim = None
+        self._backdrop = None
 
     def dim(self, surface) -> None:
-        if self._dim is None or self._dim.get_size() != surface.get_size():
-            self._dim = pygame.Surface(surface.get_size(), pygame.SRCALPHA)
-            self._dim.fill((0, 0, 0, 150))
-        surface.blit(self._dim, (0, 0))
+        if self._backdrop is None or self._backdrop.get_size() != surface.get_size():
+            below = self.app.stack[:self.app.stack.index(self)]
+            first = max((i for i, s in enumerate(below) if s.opaque), default=0)
+            for scene in below[first:]:
+                scene.draw(surface)
+            shade = pygame.Surface(surface.get_size(), pygame.SRCALPHA)
+            shade.fill((0, 0, 0, 150))
+            surface.blit(shade, (0, 0))
+            self._backdrop = surface.copy()
+        surface.blit(self._backdrop, (0, 0))
 
     def panel(self, lay, share: float) -> pygame.Rect:
         w = min(lay.w - 2 * lay.margin, max(round(lay.w * 0.7), 860))

@@ -5,6 +5,7 @@ import pygame
 from game.quiz.play import RoundState
 from game.quiz.questions import SKILLS
 from game.scenes.base import Scene
+from game.ui.layout import largest
 from game.ui.widgets import ButtonList
 
 HINTS = {
@@ -196,17 +197,17 @@ class QuestionScene(Scene):
         self._done_rect = None
         if self.menu is None:
             return self._place_words(lay, area, min_size)
-        for choice_size in range(lay.font(0.034), min_size - 1, -1):
-            self.menu.place(text, area, choice_size, lay.gap // 2)
-            if self.menu.rects[-1].bottom <= area.bottom:
-                break
-        self._lay["choice_size"] = choice_size
-        return self.menu.rects[-1].bottom <= area.bottom
+        def fits(size):
+            self.menu.place(text, area, size, lay.gap // 2)
+            return self.menu.rects[-1].bottom <= area.bottom
+        self._lay["choice_size"] = largest(min_size, max(min_size, lay.font(0.034)), fits)
+        return fits(self._lay["choice_size"])
 
     def _place_words(self, lay, area, min_size) -> bool:
         """Flow the sentence's words as buttons across the area, then a Done button."""
         q, text = self.question, self.app.text
-        for size in range(lay.font(0.036), min_size - 1, -1):
+
+        def flow(size):
             font = text.font("regular", size)
             pad, gap = size // 3, size // 2
             rects, x, y = [], area.left, area.top
@@ -219,11 +220,12 @@ class QuestionScene(Scene):
                 x += w + gap // 2
             done_w = font.size("Done")[0] + 4 * pad
             done = pygame.Rect(area.right - done_w, y + line_h + gap, done_w, line_h)
-            if done.bottom <= area.bottom:
-                break
-        self._word_rects, self._done_rect = rects, done
+            self._word_rects, self._done_rect = rects, done
+            return done.bottom <= area.bottom
+
+        size = largest(min_size, max(min_size, lay.font(0.036)), flow)
         self._lay["word_size"] = size
-        return done.bottom <= area.bottom
+        return flow(size)
 
     def answers_top(self) -> int:
         """Where the prompt starts: an overlay that covers from here hides no half lines."""

@@ -5,7 +5,7 @@ from dataclasses import replace
 
 import pygame
 
-from game.quiz.questions import SKILLS
+from game.quiz.questions import SKILLS, generate
 from game.quiz.round import DIFFICULTIES, MAX_QUESTIONS, MIN_QUESTIONS, PLAYABLE_SKILLS, \
     RoundSetup, build_round
 from game.scenes.base import Scene
@@ -46,6 +46,7 @@ class SetupScene(Scene):
         self.form = Form(rows, columns=2)
         self.form.focus = rows.index(self.form.row("start"))
         self._status = None
+        self._pool = None       # every question, generated once for counting matches
 
     def setup(self) -> RoundSetup:
         rows = self.form.rows
@@ -88,7 +89,10 @@ class SetupScene(Scene):
                    and r.value)
 
     def _available(self) -> int:
-        return len(build_round(self.app.loaded.bank, replace(self.setup(), seed=0)))
+        if self._pool is None:
+            self._pool = generate(self.app.loaded.bank, 0)
+        return len(build_round(self.app.loaded.bank, replace(self.setup(), seed=0),
+                               self._pool))
 
     def status(self) -> str:
         if self._status is None:

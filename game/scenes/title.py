@@ -2,8 +2,6 @@ from dataclasses import replace
 
 import pygame
 
-from game.quiz.play import RoundState
-from game.quiz.round import RoundSetup, build_round
 from game.scenes.base import Scene
 from game.ui.widgets import ButtonList
 
@@ -24,6 +22,7 @@ class TitleScene(Scene):
             return False
         item = self.ITEMS[chosen]
         if item == "Play":
+            from game.quiz.round import RoundSetup
             saved = RoundSetup.from_plain(self.app.settings.round, self.app.loaded.bank.articles)
             self.start_round(replace(saved, seed=self.app.new_seed()))
         elif item == "Quit":
@@ -38,10 +37,13 @@ class TitleScene(Scene):
         return True
 
     def resume(self, result) -> None:
-        if isinstance(result, RoundSetup):
+        if result is not None:      # round setup was dismissed with a setup to play
             self.start_round(result)
 
-    def start_round(self, setup: RoundSetup) -> None:
+    def start_round(self, setup) -> None:
+        # The quiz engine is imported when first needed, so the title appears sooner.
+        from game.quiz.play import RoundState
+        from game.quiz.round import build_round
         from game.scenes.question import QuestionScene
         questions = build_round(self.app.loaded.bank, setup)
         if questions:

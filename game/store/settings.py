@@ -2,18 +2,17 @@
 so a machine switched off mid-write leaves the old file or the new one, never half of each."""
 import json
 import os
-import tempfile
 import time
 from dataclasses import asdict, dataclass, field, fields
 from pathlib import Path
 
-import platformdirs
 
 TEXT_SIZES = {"standard": 1.0, "large": 1.15, "largest": 1.3}
 FILE_NAME = "settings.json"
 
 
 def default_data_dir() -> Path:
+    import platformdirs     # here: a start with --data-dir does not need it
     return Path(platformdirs.user_data_dir("byline", appauthor=False))
 
 
@@ -58,6 +57,7 @@ def load(folder: Path) -> tuple[Settings, str | None]:
 
 def save(settings: Settings, folder: Path) -> str | None:
     """Write atomically; returns a message instead of raising if the folder is not writable."""
+    import tempfile     # only when saving: it is slow to import and most starts never save
     folder = Path(folder)
     try:
         folder.mkdir(parents=True, exist_ok=True)

@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 
 import pygame
 
+from game.ui.layout import largest
 from game.ui.widgets import draw_tick
 
 
@@ -30,17 +31,22 @@ class Form:
         self.rows = rows
         self.columns = columns
         self.focus = next(i for i, r in enumerate(rows) if r.kind != "header")
+        self._placed = None     # (area, sizes) of the last layout, and its font size
 
     def row(self, key) -> Row:
         return next(r for r in self.rows if r.key == key)
 
     # -- layout ----------------------------------------------------------------
     def place(self, text, area: pygame.Rect, sizes) -> int:
-        """Lay the grid out in area with the largest font size that fits; returns it."""
-        for size in sorted(sizes, reverse=True):
-            if self._place(text, area, size):
-                break
-        return size
+        """Lay the grid out in area with the largest font size that fits; returns it.
+        Labels never change, so a layout holds until the area does."""
+        key = (tuple(area), tuple(sizes))
+        if self._placed is None or self._placed[0] != key:
+            sizes = sorted(sizes)
+            best = largest(sizes[0], sizes[-1], lambda size: self._place(text, area, size))
+            self._place(text, area, best)
+            self._placed = (key, best)
+        return self._placed[1]
 
     def _place(self, text, area, size) -> bool:
         pad, gap = max(6, size // 3), max(4, size // 4)

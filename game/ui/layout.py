@@ -17,3 +17,17 @@ class Layout:
     def content(self) -> pygame.Rect:
         return pygame.Rect(self.margin, self.margin, self.w - 2 * self.margin,
                            self.h - 2 * self.margin)
+
+
+def largest(low: int, high: int, fits) -> int:
+    """The largest size in low..high for which fits(size) holds, by bisection (text that
+    fits at one size fits at every smaller one); low if none does."""
+    if fits(high):
+        return high
+    while high - low > 1:
+        middle = (low + high) // 2
+        if fits(middle):
+            low = middle
+        else:
+            high = middle
+    return low

@@ -4,6 +4,8 @@ from pathlib import Path
 
 import pygame
 
+from game.ui.layout import largest
+
 FONT_DIR = Path(__file__).resolve().parents[2] / "assets" / "fonts"
 STYLES = {"regular": "Inter-Regular.otf", "bold": "Inter-SemiBold.otf",
           "italic": "Inter-Italic.otf"}
@@ -110,12 +112,10 @@ class Text:
         return self._fits[key]
 
     def _fit(self, text, width, height, ordered, style, spacing) -> int:
-        for size in ordered:
-            font = self.font(style, size)
-            lines = wrap(text, font, width)
-            if _block_height(font, len(lines), spacing) <= height:
-                return size
-        return ordered[-1]
+        def fits(i):    # i counts from the smallest size up
+            font = self.font(style, ordered[-1 - i])
+            return _block_height(font, len(wrap(text, font, width)), spacing) <= height
+        return ordered[-1 - largest(0, len(ordered) - 1, fits)]
 
     @staticmethod
     def _render(text, font, colour, width, align, spacing) -> pygame.Surface:

@@ -1,0 +1,88 @@
+"""A scripted player that plays one whole round through the real event loop, headless:
+key presses go into pygame's event queue and the app steps frame by frame."""
+import os
+import random
+import time
+
+os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
+os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
+
+import pygame  # noqa: E402
+
+from game.app import App, Config  # noqa: E402
+from game.quiz.scoring import lean  # noqa: E402
+
+RIGHT_SHARE = 0.7     # how often the scripted player knows the answer
+MAX_FRAMES = 20_000   # a round that has not ended by then is stuck: say so
+
+
+class Player:
+    def __init__(self, app: App, seed: int, delay: float):
+        self.app, self.rng, self.delay = app, random.Random(seed), delay
+        self.frames = 0
+
+    def press(self, key: int) -> None:
+        pygame.event.post(pygame.event.Event(pygame.KEYDOWN, key=key, mod=0, unicode=""))
+        self.frame()
+
+    def frame(self) -> None:
+        self.app.step(pygame.event.get())
+        self.frames += 1
+        if self.frames > MAX_FRAMES:
+            raise RuntimeError(f"no end of round after {MAX_FRAMES} frames "
+                               f"(stuck on {type(self.app.scene).__name__})")
+
+    def wait(self) -> None:
+        """Think for `delay` seconds, with the loop running as it would for a person."""
+        end = time.monotonic() + self.delay
+        while time.monotonic() < end:
+            self.frame()
+            time.sleep(1 / 60)
+
+    def answer(self, scene) -> None:
+        q = scene.question
+        knows = self.rng.random() < RIGHT_SHARE
+        if q.skill == "opinion_words":
+            words = range(len(q.words))
+            chosen = q.cue_words if knows else {self.rng.choice(words)}
+            for i in sorted(chosen):
+                while scene.word_focus != i:
+                    self.press(pygame.K_RIGHT)
+                self.press(pygame.K_SPACE)
+            self.press(pygame.K_RETURN)
+            return
+        choice = q.answer if knows else self.rng.choice(
+            [i for i in range(len(q.choices)) if i != q.answer])
+        self.press(pygame.K_1 + choice)
+
+
+def play(seed: int, data_dir=None, delay: float = 0.0) -> tuple[int, str]:
+    from game.scenes.feedback import FeedbackScene
+    from game.scenes.overlays import ConfidenceScene
+    from game.scenes.question import QuestionScene
+    from game.scenes.results import ResultsScene
+
+    app = App(Config(seed=seed, data_dir=data_dir))
+    player = Player(app, seed, delay)
+    player.frame()
+    player.press(pygame.K_RETURN)                       # Play
+    if not isinstance(app.scene, QuestionScene):
+        return 1, "autoplay: no round could start (is the question bank empty?)"
+    while not isinstance(app.scene, ResultsScene):
+        scene = app.scene
+        if isinstance(scene, QuestionScene):
+            player.wait()
+            player.answer(scene)
+        elif isinstance(scene, ConfidenceScene):
+            player.press(pygame.K_1 + player.rng.randrange(3))
+        elif isinstance(scene, FeedbackScene):
+            player.press(pygame.K_RETURN)
+        else:
+            player.frame()
+    state = app.scene.state
+    right = sum(a.correct for a in state.answers)
+    judged = lean(state.answers)
+    pygame.quit()
+    return 0, (f"autoplay seed {seed}: {len(state.answers)} questions, {right} right, "
+               f"score {state.score}, d′ {judged.d_prime:.2f}, bias c {judged.bias:+.2f}, "
+               f"{player.frames} frames")
