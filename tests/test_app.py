@@ -114,11 +114,41 @@ def test_shots_renders_every_screen_at_both_sizes(tmp_path):
     paths = shoot(tmp_path)
     names = {p.name for p in paths}
     for size in ("1280x720", "960x540"):
-        assert f"title-{size}.png" in names and f"results-{size}.png" in names
+        for screen in ("title", "setup", "howto", "settings", "context", "confidence",
+                       "results", "review", "review-scrolled", "title-skipped-file"):
+            assert f"{screen}-{size}.png" in names
         assert sum(n.startswith("question-") and size in n for n in names) == 6
         assert any(n.startswith("feedback-wrong") and size in n for n in names)
         assert any(n.startswith("feedback-right") and size in n for n in names)
     assert all(p.stat().st_size > 1000 for p in paths)
+
+
+def test_feedback_takes_enter_on_its_first_frame_and_plays_a_sound(app, monkeypatch):
+    played = []
+    monkeypatch.setattr(app.sounds, "play", played.append)
+    key(app, pygame.K_RETURN)
+    first = app.scene.question
+    answer_right_by_keyboard(app)
+    assert isinstance(app.scene, FeedbackScene) and app.scene.age < FeedbackScene.SLIDE
+    key(app, pygame.K_RETURN)                # the panel is still rising: Enter works
+    assert isinstance(app.scene, QuestionScene) and app.scene.question is not first
+    assert played == ["right"]
+
+
+def test_autoplay_plays_a_round_headless(tmp_path):
+    import subprocess
+    import sys
+    from conftest import ROOT
+    done = subprocess.run([sys.executable, str(ROOT / "run.py"), "autoplay", "--seed", "7",
+                           "--data-dir", str(tmp_path), "--delay", "0.01"],
+                          capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    lines = done.stdout.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith("autoplay seed 7: 10 questions, ")
+    again = subprocess.run([sys.executable, str(ROOT / "run.py"), "autoplay", "--seed", "7",
+                            "--data-dir", str(tmp_path)], capture_output=True, text=True,
+                           timeout=120)
+    assert again.stdout.split(" frames")[0].rsplit(",", 1)[0] == lines[0].rsplit(",", 1)[0]
 
 
 def test_long_prompts_and_choices_never_overlap(app):
