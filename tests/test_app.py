@@ -195,3 +195,34 @@ def test_quiet_frames_on_feedback_and_results_do_no_text_work(app, monkeypatch):
     calls.clear()
     app.step()
     assert calls == []
+
+
+@pytest.mark.parametrize("text_size", ["standard", "largest"])
+def test_every_question_fits_the_smallest_window(text_size, tmp_path):
+    """Every question the bank makes, at 960×540: quote above prompt above answers, the
+    answers above the key hints, nothing outside the window."""
+    from game.quiz.play import RoundState
+    from game.quiz.questions import generate
+    from game.quiz.round import RoundSetup
+    app = new_app(size=(960, 540), data_dir=tmp_path)
+    app.settings.text_size = text_size
+    questions = generate(app.loaded.bank)
+    scene = QuestionScene(app, RoundState(RoundSetup(count=5), questions))
+    app.push(scene)
+    app.step()
+    window = app.screen.get_rect()
+    for q in questions:
+        scene.question, scene.menu = q, None
+        if q.choices:
+            from game.ui.widgets import ButtonList
+            scene.menu = ButtonList(list(q.choices), numbered=True)
+        scene._laid_for = None
+        p = scene._place()
+        rects = scene.menu.rects if scene.menu else [*scene._word_rects, scene._done_rect]
+        hint_top = (p["lay"].content().bottom
+                    - app.text.font("regular", p["lay"].font(0.026)).get_height())
+        assert p["quote_box"].bottom <= p["prompt_top"], q.id
+        assert p["area"].top <= min(r.top for r in rects), q.id
+        assert max(r.bottom for r in rects) <= hint_top, q.id
+        assert all(window.contains(r) for r in rects), q.id
+    pygame.quit()
