@@ -1,0 +1,195 @@
+"""Players, rounds and every answer, in SQLite (the standard library's sqlite3).
+
+Each answer is its own transaction, committed the moment it is given, so a machine
+switched off mid-round keeps everything answered so far; a round without a finish time is
+shown as unfinished, never as a score of zero. A database that cannot be used is moved
+aside, never deleted, and a fresh one takes its place."""
+import json
+import os
+import sqlite3
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+FILE_NAME = "results.db"
+
+# Each step takes the schema from version i to i + 1; a database is brought forward on open.
+MIGRATIONS = [
+    """
+    CREATE TABLE players (
+        id INTEGER PRIMARY KEY,
+        name TEXT NOT NULL UNIQUE COLLATE NOCASE,
+        created TEXT NOT NULL
+    );
+    CREATE TABLE rounds (
+        id INTEGER PRIMARY KEY,
+        player_id INTEGER NOT NULL REFERENCES players(id),
+        started TEXT NOT NULL,
+        finished TEXT,
+        setup TEXT NOT NULL,
+        score INTEGER
+    );
+    CREATE TABLE answers (
+        id INTEGER PRIMARY KEY,
+        round_id INTEGER NOT NULL REFERENCES rounds(id),
+        position INTEGER NOT NULL,
+        question_id TEXT NOT NULL,
+        statement_id TEXT,
+        skill TEXT NOT NULL,
+        given TEXT NOT NULL,
+        correct INTEGER NOT NULL,
+        credit REAL NOT NULL,
+        points INTEGER NOT NULL,
+        seconds REAL NOT NULL,
+        confidence TEXT,
+        answered TEXT NOT NULL
+    );
+    """,
+    # 2: rounds remember how they were played (alone, hot seat, whole class).
+    """
+    ALTER TABLE rounds ADD COLUMN mode TEXT NOT NULL DEFAULT 'solo';
+    CREATE INDEX answers_by_round ON answers(round_id);
+    """,
+]
+VERSION = len(MIGRATIONS)
+
+
+def now() -> str:
+    return time.strftime("%Y-%m-%dT%H:%M:%S")
+
+
+@dataclass(frozen=True)
+class RoundRow:
+    id: int
+    player: str
+    started: str
+    finished: str | None
+    score: int | None
+    mode: str
+    answers: int
+    right: int
+
+    @property
+    def unfinished(self) -> bool:
+        return self.finished is None
+
+
+class Results:
+    """One open database. Methods never raise on the game's own data: a failure to write is
+    kept in `problem` for the screen to show."""
+
+    def __init__(self, folder, name: str = FILE_NAME):
+        self.path = Path(folder) / name
+        self.notice: str | None = None
+        self.problem: str | None = None
+        self.db = self._open()
+
+    # -- opening -----------------------------------------------------------------
+    def _open(self) -> sqlite3.Connection:
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            return self._connect()
+        except sqlite3.Error as error:
+            kept = self._move_aside()
+            self.notice = (f"The results file {self.path} could not be used ({error}). "
+                           + (f"It was kept as {kept.name}; " if kept else "")
+                           + "a new one was started.")
+            return self._connect()
+
+    def _connect(self) -> sqlite3.Connection:
+        db = sqlite3.connect(self.path, timeout=5, isolation_level=None)
+        try:
+            db.execute("PRAGMA foreign_keys = ON")
+            db.execute("PRAGMA synchronous = FULL")
+            if db.execute("PRAGMA quick_check").fetchone()[0] != "ok":
+                raise sqlite3.DatabaseError("the file is damaged")
+            version = db.execute("PRAGMA user_version").fetchone()[0]
+            if version > VERSION:
+                raise sqlite3.DatabaseError(
+                    f"it was written by a newer Byline (schema {version}, this one knows "
+                    f"{VERSION})")
+            for step in range(version, VERSION):
+                # One transaction per step: a step is applied whole or not at all.
+                db.executescript(f"BEGIN; {MIGRATIONS[step]} PRAGMA user_version = "
+                                 f"{step + 1}; COMMIT;")
+            return db
+        except sqlite3.Error:
+            db.close()
+            raise
+
+    def _move_aside(self) -> Path | None:
+        target = self.path.with_name(f"{self.path.name}.unusable-{time.strftime('%Y%m%d-%H%M%S')}")
+        try:
+            os.replace(self.path, target)
+        except OSError:
+            return None
+        for suffix in ("-journal", "-wal", "-shm"):
+            side = self.path.with_name(self.path.name + suffix)
+            if side.exists():
+                os.replace(side, target.with_name(target.name + suffix))
+        return target
+
+    def _write(self, sql: str, values=()) -> int | None:
+        try:
+            with self.db:
+                return self.db.execute(sql, values).lastrowid
+        except sqlite3.Error as error:
+            self.problem = f"A result could not be saved in {self.path}: {error}"
+            return None
+
+    # -- writing -----------------------------------------------------------------
+    def player(self, name: str) -> int | None:
+        name = " ".join(name.split())
+        row = self.db.execute("SELECT id FROM players WHERE name = ?", (name,)).fetchone()
+        if row:
+            return row[0]
+        return self._write("INSERT INTO players (name, created) VALUES (?, ?)", (name, now()))
+
+    def start_round(self, player: str, setup: dict, mode: str = "solo") -> int | None:
+        player_id = self.player(player)
+        if player_id is None:
+            return None
+        return self._write("INSERT INTO rounds (player_id, started, setup, mode) "
+                           "VALUES (?, ?, ?, ?)",
+                           (player_id, now(), json.dumps(setup, ensure_ascii=False), mode))
+
+    def record(self, round_id: int | None, position: int, answer) -> None:
+        """One answer, committed before this returns."""
+        if round_id is None:
+            return
+        q = answer.question
+        given = sorted(answer.given) if isinstance(answer.given, frozenset) else answer.given
+        self._write(
+            "INSERT INTO answers (round_id, position, question_id, statement_id, skill, given,"
+            " correct, credit, points, seconds, confidence, answered)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (round_id, position, q.id, q.statement, q.skill, json.dumps(given),
+             int(answer.correct), answer.credit, answer.points, round(answer.seconds, 2),
+             answer.confidence, now()))
+
+    def finish_round(self, round_id: int | None, score: int) -> None:
+        if round_id is not None:
+            self._write("UPDATE rounds SET finished = ?, score = ? WHERE id = ?",
+                        (now(), score, round_id))
+
+    # -- reading -----------------------------------------------------------------
+    def players(self) -> list[str]:
+        return [r[0] for r in self.db.execute("SELECT name FROM players ORDER BY name")]
+
+    def rounds(self, player: str | None = None) -> list[RoundRow]:
+        sql = ("SELECT r.id, p.name, r.started, r.finished, r.score, r.mode,"
+               " COUNT(a.id), COALESCE(SUM(a.correct), 0)"
+               " FROM rounds r JOIN players p ON p.id = r.player_id"
+               " LEFT JOIN answers a ON a.round_id = r.id"
+               + (" WHERE p.name = ?" if player else "")
+               + " GROUP BY r.id ORDER BY r.id")
+        return [RoundRow(*row) for row in self.db.execute(sql, (player,) if player else ())]
+
+    def answers(self, round_id: int) -> list[dict]:
+        cursor = self.db.execute("SELECT * FROM answers WHERE round_id = ? ORDER BY position",
+                                 (round_id,))
+        names = [c[0] for c in cursor.description]
+        return [dict(zip(names, row)) for row in cursor]
+
+    def close(self) -> None:
+        self.db.close()
