@@ -38,6 +38,7 @@ class App:
         self.settings, problem = stored.load(self.data_dir)
         self.notices: list[str] = [problem] if problem else []
         self.sounds = Sounds(self.settings.sound)
+        self._results = None
         self.loaded: LoadResult = load_bank(config.question_paths, BankCache(self.data_dir))
         self.stack: list = []
         self._pending: list = []
@@ -70,6 +71,17 @@ class App:
                     self.stack[-1].resume(arg)
         if not self.stack:
             self.running = False
+
+    @property
+    def results(self):
+        """The results database, opened when first needed so the title appears sooner."""
+        if self._results is None:
+            from game.store.results import Results
+            self._results = Results(self.data_dir)
+            for message in (self._results.notice,):
+                if message:
+                    self.notices.append(message)
+        return self._results
 
     @property
     def theme(self) -> Theme:

@@ -74,3 +74,32 @@ def test_a_database_from_a_newer_byline_is_kept_not_overwritten(tmp_path):
     store = Results(tmp_path)
     assert "newer Byline" in store.notice
     assert len(list(tmp_path.glob(FILE_NAME + ".unusable-*"))) == 1
+
+
+def test_killing_the_game_mid_round_loses_no_answer(tmp_path):
+    """A real game process, killed with SIGKILL between answers."""
+    import signal
+    import subprocess
+    import sys
+    import time
+    game = subprocess.Popen([sys.executable, str(ROOT / "run.py"), "autoplay", "--seed", "4",
+                             "--data-dir", str(tmp_path), "--delay", "0.4"],
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    seen, deadline = 0, time.monotonic() + 60
+    try:
+        while seen < 3 and time.monotonic() < deadline and game.poll() is None:
+            time.sleep(0.05)
+            try:
+                db = sqlite3.connect(f"file:{tmp_path / FILE_NAME}?mode=ro", uri=True)
+                seen = db.execute("SELECT COUNT(*) FROM answers").fetchone()[0]
+                db.close()
+            except sqlite3.Error:
+                pass     # not created yet, or busy for a moment
+    finally:
+        game.send_signal(signal.SIGKILL)
+        game.wait()
+    assert seen >= 3, "the game did not record three answers in time"
+    store = Results(tmp_path)
+    [row] = store.rounds()
+    assert row.unfinished and row.answers >= seen and row.score is None
+    assert store.notice is None

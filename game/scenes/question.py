@@ -28,6 +28,9 @@ class QuestionScene(Scene):
     def __init__(self, app, state: RoundState):
         super().__init__(app)
         self.state = state
+        # Every answer is written the moment it is given, so nothing is lost if the
+        # machine goes off; a round never finished stays "unfinished" in the results.
+        self.round_id = app.results.start_round(app.settings.player, state.setup.to_plain())
         self.elapsed = 0.0
         self.shown_score = float(state.score)
         self.pending = None      # an answer waiting for "how sure are you?"
@@ -106,6 +109,9 @@ class QuestionScene(Scene):
     def _commit(self, given, seconds, confidence) -> bool:
         from game.scenes.feedback import FeedbackScene
         answer = self.state.answer(given, seconds=seconds, confidence=confidence)
+        self.app.results.record(self.round_id, len(self.state.answers) - 1, answer)
+        if self.state.finished:
+            self.app.results.finish_round(self.round_id, self.state.score)
         self.app.push(FeedbackScene(self.app, self.state, answer, below=self))
         return True
 

@@ -21,6 +21,7 @@ class Settings:
     text_size: str = "standard"
     sound: bool = True
     high_contrast: bool = False
+    player: str = "Player 1"                    # who played last: the next round's player
     round: dict = field(default_factory=dict)   # the last round setup, as plain values
 
     @property
