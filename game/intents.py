@@ -8,7 +8,7 @@ import pygame
 class Intent:
     kind: str          # choose, fact, opinion, next, back, up, down, left, right, tab,
                        # toggle, context, fullscreen, page_up, page_down, home, end,
-                       # click, hover, wheel, drag, resize, quit
+                       # text, erase, click, hover, wheel, drag, resize, quit
     value: object = None
 
 
@@ -18,7 +18,7 @@ _KEYS = {
     pygame.K_TAB: "tab", pygame.K_SPACE: "toggle", pygame.K_f: "fact", pygame.K_o: "opinion",
     pygame.K_c: "context", pygame.K_F11: "fullscreen",
     pygame.K_PAGEUP: "page_up", pygame.K_PAGEDOWN: "page_down",
-    pygame.K_HOME: "home", pygame.K_END: "end",
+    pygame.K_HOME: "home", pygame.K_END: "end", pygame.K_BACKSPACE: "erase",
 }
 _NUMBERS = {getattr(pygame, f"K_{n}"): n for n in range(1, 10)}
 
@@ -33,6 +33,8 @@ def intents(event: pygame.event.Event) -> list[Intent]:
             return [Intent("tab", -1)]
         kind = _KEYS.get(event.key)
         return [Intent(kind, 1 if kind == "tab" else None)] if kind else []
+    if event.type == pygame.TEXTINPUT:
+        return [Intent("text", event.text)]
     if event.type == pygame.MOUSEBUTTONDOWN and event.button == 1:
         return [Intent("click", event.pos)]
     if event.type == pygame.MOUSEMOTION and event.buttons[0]:

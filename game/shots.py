@@ -16,6 +16,7 @@ from game.quiz.play import RoundState  # noqa: E402
 from game.quiz.questions import generate  # noqa: E402
 from game.quiz.round import RoundSetup  # noqa: E402
 from game.scenes.howto import HowToScene  # noqa: E402
+from game.scenes.name import NameScene  # noqa: E402
 from game.scenes.question import QuestionScene  # noqa: E402
 from game.scenes.results import ResultsScene  # noqa: E402
 from game.scenes.review import ReviewScene  # noqa: E402
@@ -80,8 +81,10 @@ def _shoot_one(out, size, text_size) -> list[Path]:
         saved.append(path)
 
     save("title")
+    for player in ("Ana", "Zoë O'Brien, Jr.", "Table 3"):
+        app.results.player(player)
     for name, scene in (("setup", SetupScene), ("howto", HowToScene),
-                        ("settings", SettingsScene)):
+                        ("settings", SettingsScene), ("name", NameScene)):
         app.push(scene(app))
         save(name)
         app.pop()

@@ -31,7 +31,8 @@ def answer_right_by_keyboard(app):
 
 def test_a_full_round_by_keyboard(app):
     assert isinstance(app.scene, TitleScene)
-    key(app, pygame.K_RETURN)                       # Play has the focus
+    key(app, pygame.K_RETURN)                       # Play
+    key(app, pygame.K_RETURN)                       # as Player 1
     assert isinstance(app.scene, QuestionScene)
     total = len(app.scene.state.questions)
     for n in range(total):
@@ -55,7 +56,8 @@ def test_a_full_round_by_keyboard(app):
 
 
 def test_a_full_round_by_mouse(app):
-    click(app, app.scene.menu.rects[0].center)
+    click(app, app.scene.menu.rects[0].center)      # Play
+    click(app, app.scene.start.rects[0].center)     # as Player 1
     assert isinstance(app.scene, QuestionScene)
     while isinstance(app.scene, QuestionScene):
         scene = app.scene
@@ -74,7 +76,8 @@ def test_a_full_round_by_mouse(app):
 
 
 def test_fact_and_opinion_keys(app):
-    key(app, pygame.K_RETURN)
+    key(app, pygame.K_RETURN)                       # Play
+    key(app, pygame.K_RETURN)                       # as Player 1
     while app.scene.question.skill != "fact_or_opinion":
         answer_right_by_keyboard(app)
         key(app, pygame.K_RETURN)
@@ -84,7 +87,8 @@ def test_fact_and_opinion_keys(app):
 
 
 def test_resize_in_the_middle_of_a_question(app):
-    key(app, pygame.K_RETURN)
+    key(app, pygame.K_RETURN)                       # Play
+    key(app, pygame.K_RETURN)                       # as Player 1
     question = app.scene.question
     resize(app, (960, 540))
     assert app.size() == (960, 540)
@@ -96,7 +100,8 @@ def test_resize_in_the_middle_of_a_question(app):
 
 
 def test_a_quiet_frame_renders_no_new_text(app):
-    key(app, pygame.K_RETURN)
+    key(app, pygame.K_RETURN)                       # Play
+    key(app, pygame.K_RETURN)                       # as Player 1
     app.step()
     before = app.text.renders
     for _ in range(5):
@@ -126,7 +131,8 @@ def test_shots_renders_every_screen_at_both_sizes(tmp_path):
 def test_feedback_takes_enter_on_its_first_frame_and_plays_a_sound(app, monkeypatch):
     played = []
     monkeypatch.setattr(app.sounds, "play", played.append)
-    key(app, pygame.K_RETURN)
+    key(app, pygame.K_RETURN)                       # Play
+    key(app, pygame.K_RETURN)                       # as Player 1
     first = app.scene.question
     answer_right_by_keyboard(app)
     assert isinstance(app.scene, FeedbackScene) and app.scene.age < FeedbackScene.SLIDE
@@ -178,7 +184,8 @@ def test_quiet_frames_on_feedback_and_results_do_no_text_work(app, monkeypatch):
     calls = []
     real_wrap = text_module.wrap
     monkeypatch.setattr(text_module, "wrap", lambda *a: calls.append(a) or real_wrap(*a))
-    key(app, pygame.K_RETURN)
+    key(app, pygame.K_RETURN)                       # Play
+    key(app, pygame.K_RETURN)                       # as Player 1
     for _ in range(len(app.scene.state.questions)):
         answer_right_by_keyboard(app)
         for _ in range(60):      # a second for the panel to rise and the score to count up

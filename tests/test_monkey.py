@@ -17,6 +17,8 @@ def random_event(rng, size):
     w, h = size
     roll = rng.random()
     pos = (rng.randrange(-20, w + 20), rng.randrange(-20, h + 20))
+    if roll < 0.04:
+        return pygame.event.Event(pygame.TEXTINPUT, text=rng.choice("aZë' 7,"))
     if roll < 0.55:
         mod = pygame.KMOD_SHIFT if rng.random() < 0.1 else 0
         return pygame.event.Event(pygame.KEYDOWN, key=rng.choice(KEYS), mod=mod, unicode="")
@@ -49,6 +51,6 @@ def test_monkey(tmp_path):
             restarts += 1
         assert app.size()[0] >= 960 and app.size()[1] >= 540
     pygame.quit()
-    every = {"TitleScene", "SetupScene", "HowToScene", "SettingsScene", "QuestionScene",
+    every = {"TitleScene", "NameScene", "SetupScene", "HowToScene", "SettingsScene", "QuestionScene",
              "FeedbackScene", "ResultsScene", "ReviewScene", "ContextScene"}
     assert every <= seen, every - seen

@@ -46,6 +46,7 @@ def test_round_setup_by_keyboard_shapes_the_round(app, tmp_path):
     key(app, pygame.K_SPACE)                       # no "what kind of article?"
     focus_row(app, "start")
     key(app, pygame.K_RETURN)
+    key(app, pygame.K_RETURN)  # as Player 1
     assert isinstance(app.scene, QuestionScene)
     setup = app.scene.state.setup
     assert (setup.count, setup.timer_seconds, setup.confidence) == (5, 10, True)
@@ -76,6 +77,7 @@ def test_round_setup_by_mouse_and_it_is_remembered(app, tmp_path):
         click(app, row.rect.center)                # the last one stays ticked
     assert [r.value for r in skills] == [False] * (len(skills) - 1) + [True]
     click(app, form.row("start").rect.center)
+    key(app, pygame.K_RETURN)                      # as Player 1
     state = app.scene.state
     assert {q.article for q in state.questions} == {articles[0].key[1]}
     assert {q.skill for q in state.questions} == {skills[-1].key[1]}
@@ -83,6 +85,7 @@ def test_round_setup_by_mouse_and_it_is_remembered(app, tmp_path):
 
     again = new_app(seed=5, data_dir=tmp_path)       # a new run reads the same choices
     key(again, pygame.K_RETURN)
+    key(again, pygame.K_RETURN)  # as Player 1
     assert {q.article for q in again.scene.state.questions} == {articles[0].key[1]}
 
 
@@ -156,6 +159,7 @@ def test_how_to_play_shows_bank_examples_and_scrolls(app):
 
 def start_round(app):
     key(app, pygame.K_RETURN)
+    key(app, pygame.K_RETURN)  # as Player 1
     assert isinstance(app.scene, QuestionScene)
 
 
@@ -212,3 +216,46 @@ def test_review_lists_every_answer_and_scrolls(app):
     assert review.scroll.offset > first
     click(app, review.back.rects[0].center)
     assert isinstance(app.scene, ResultsScene)
+
+
+def type_text(app, text):
+    for char in text:
+        pygame.event.post(pygame.event.Event(pygame.TEXTINPUT, text=char))
+    app.step(pygame.event.get())
+
+
+def test_a_player_types_a_name_and_the_round_is_theirs(app, tmp_path):
+    from game.scenes.name import NameScene
+    key(app, pygame.K_RETURN)
+    assert isinstance(app.scene, NameScene) and app.scene.name == "Player 1"
+    for _ in range(len("Player 1")):
+        key(app, pygame.K_BACKSPACE)
+    type_text(app, "Zoë O'Brien, Jr.x")
+    key(app, pygame.K_BACKSPACE)
+    key(app, pygame.K_RETURN)
+    assert isinstance(app.scene, QuestionScene)
+    q = app.scene.question
+    app.scene._answer(q.cue_words if q.skill == "opinion_words" else q.answer)
+    app.step()
+    [row] = app.results.rounds()
+    assert (row.player, row.answers, row.right) == ("Zoë O'Brien, Jr.", 1, 1)
+    key(app, pygame.K_RETURN)
+    key(app, pygame.K_ESCAPE)                      # leave the round: it stays unfinished
+    assert isinstance(app.scene, TitleScene) and app.results.rounds()[0].unfinished
+
+    key(app, pygame.K_RETURN)
+    assert app.scene.name == "Zoë O'Brien, Jr."     # the last player is offered again
+    for _ in range(20):
+        key(app, pygame.K_BACKSPACE)
+    type_text(app, "Ana")
+    key(app, pygame.K_RETURN)
+    key(app, pygame.K_ESCAPE)
+    key(app, pygame.K_RETURN)                      # Play: pick Zoë from the list
+    for _ in range(3):
+        key(app, pygame.K_BACKSPACE)               # "Ana" is offered; clear it
+    type_text(app, "z")
+    assert app.scene.menu.labels == ["Zoë O'Brien, Jr."]
+    click(app, app.scene.menu.rects[0].center)
+    assert isinstance(app.scene, QuestionScene)
+    assert [r.player for r in app.results.rounds()] == ["Zoë O'Brien, Jr.", "Ana",
+                                                         "Zoë O'Brien, Jr."]

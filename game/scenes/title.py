@@ -24,7 +24,7 @@ class TitleScene(Scene):
         if item == "Play":
             from game.quiz.round import RoundSetup
             saved = RoundSetup.from_plain(self.app.settings.round, self.app.loaded.bank.articles)
-            self.start_round(replace(saved, seed=self.app.new_seed()))
+            self.ask_name(replace(saved, seed=self.app.new_seed()))
         elif item == "Quit":
             self.app.pop()
         else:
@@ -36,9 +36,20 @@ class TitleScene(Scene):
             self.app.push(scene(self.app))
         return True
 
+    def ask_name(self, setup) -> None:
+        from game.scenes.name import NameScene
+        self._next = setup
+        self.app.push(NameScene(self.app))
+
     def resume(self, result) -> None:
-        if result is not None:      # round setup was dismissed with a setup to play
-            self.start_round(result)
+        """Round setup gave a setup to play: ask who plays. The name scene gave a name:
+        play the setup it was asked for."""
+        if isinstance(result, str):
+            self.app.settings.player = result
+            self.app.save_settings()
+            self.start_round(self._next)
+        elif result is not None:
+            self.ask_name(result)
 
     def start_round(self, setup) -> None:
         # The quiz engine is imported when first needed, so the title appears sooner.

@@ -1,0 +1,102 @@
+"""Who is playing? A name typed, or picked from the players this computer knows.
+
+Dismissed with the name, or None."""
+import pygame
+
+from game.scenes.base import Scene
+from game.ui.widgets import ButtonList
+
+MAX_NAME = 40
+SHOWN = 6       # known players listed; typing the start of a name narrows the list
+HINT = "Type a name, or ↑↓ to pick one   Enter: start   Esc: back"
+
+
+class NameScene(Scene):
+    def __init__(self, app):
+        super().__init__(app)
+        self.name = app.settings.player
+        self.known = app.results.players()
+        self.start = ButtonList(["Start"], align="center")
+        self._list()
+
+    def _list(self) -> None:
+        typed = self.name.strip().casefold()
+        matches = [n for n in self.known if n.casefold().startswith(typed)] or self.known
+        self.menu = ButtonList(matches[:SHOWN])
+        self.menu.focus = -1
+
+    def handle(self, intent) -> bool:
+        self._place()
+        kind = intent.kind
+        if kind == "back":
+            self.dismiss(None)
+        elif kind == "text":
+            if len(self.name) < MAX_NAME:
+                self.name += intent.value
+                self._list()
+        elif kind == "erase":
+            self.name = self.name[:-1]
+            self._list()
+        elif kind in ("up", "down") and self.menu.labels:
+            step = -1 if kind == "up" else 1
+            self.menu.focus = (self.menu.focus + step) % len(self.menu.labels)
+            self.name = self.menu.labels[self.menu.focus]
+        elif kind == "next" or (self.start.handle(intent) is not None and kind == "click"):
+            self._confirm()
+        elif kind == "click":
+            for i, rect in enumerate(self.menu.rects):
+                if rect.collidepoint(intent.value):
+                    self.name = self.menu.labels[i]
+                    self._confirm()
+        else:
+            return False
+        return True
+
+    def _confirm(self) -> None:
+        name = " ".join(self.name.split())
+        if name:
+            self.dismiss(name)
+
+    def _place(self):
+        lay, text = self.app.layout(), self.app.text
+        c = lay.content()
+        width = min(c.width, max(lay.w // 2, 560))
+        left = (lay.w - width) // 2
+        head = text.block("Who is playing?", lay.font(0.05), self.app.theme.text, width,
+                          style="bold")
+        size = lay.font(0.036)
+        field = pygame.Rect(left, c.top + head.get_height() + lay.gap,
+                            width, round(size * 2.2))
+        button_w = text.font("bold", size).size("Start")[0] + 3 * size
+        start = pygame.Rect(left + width - button_w, field.bottom + lay.gap, button_w,
+                            round(size * 2.2))
+        self.start.place(text, start, size, 0)
+        small = lay.font(0.028)
+        top = start.bottom + lay.gap
+        self.menu.place(text, pygame.Rect(left, top + small * 2, width,
+                                          c.bottom - top - small * 4), small, lay.gap // 3)
+        # A name that does not fit above the hint is left out rather than drawn in half.
+        self.menu.rects = [r for r in self.menu.rects if r.bottom <= c.bottom - small * 2]
+        return lay, c, head, field, size, small, left, width, top
+
+    def draw(self, surface) -> None:
+        theme, text = self.app.theme, self.app.text
+        lay, c, head, field, size, small, left, width, top = self._place()
+        surface.fill(theme.background)
+        surface.blit(head, (left, c.top))
+        pygame.draw.rect(surface, theme.panel, field, border_radius=8)
+        pygame.draw.rect(surface, theme.accent, field, width=3, border_radius=8)
+        pad = size // 2
+        shown = text.block(self.name + "|", size, theme.text, field.width - 2 * pad)
+        if shown.get_height() > field.height - pad:     # too long for one line: its end
+            shown = shown.subsurface((0, shown.get_height() - text.font("regular", size)
+                                      .get_height(), shown.get_width(),
+                                      text.font("regular", size).get_height()))
+        surface.blit(shown, (field.left + pad, field.centery - shown.get_height() // 2))
+        self.start.draw(surface, text, theme, size)
+        if self.menu.labels:
+            label = text.block("Players on this computer", small, theme.muted, width)
+            surface.blit(label, (left, top))
+            self.menu.draw(surface, text, theme, small)
+        hint = text.block(HINT, small, theme.muted, c.width, align="center")
+        surface.blit(hint, ((lay.w - hint.get_width()) // 2, c.bottom - hint.get_height()))
