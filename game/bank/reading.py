@@ -134,12 +134,21 @@ def _article_text(reader, article, node, path: Path, result) -> str | None:
     return body
 
 
-def _read_statement(reader, node, article_id, body) -> Statement | None:
-    before = len(reader.errors)
-    values, nodes = reader.mapping(node, schema.STATEMENT, _label_for(node, "statement"))
+def _open_item(reader, node, fields, kind: str):
+    """An item's fields and their nodes, and how messages name it; None if it has no
+    usable id (already reported)."""
+    values, nodes = reader.mapping(node, fields, _label_for(node, kind))
     if values is None or not _check_id(reader, values, nodes):
         return None
-    what = f"statement '{values['id']}'"
+    return values, nodes, f"{kind} '{values['id']}'"
+
+
+def _read_statement(reader, node, article_id, body) -> Statement | None:
+    before = len(reader.errors)
+    opened = _open_item(reader, node, schema.STATEMENT, "statement")
+    if opened is None:
+        return None
+    values, nodes, what = opened
     text = values.get("text")
     if text and body is not None and text not in body:
         reader.error(nodes["text"], f"the text of {what} is not in the article: "
@@ -167,10 +176,10 @@ def _read_statement(reader, node, article_id, body) -> Statement | None:
 
 def _read_question(reader, node, article_id) -> HandQuestion | None:
     before = len(reader.errors)
-    values, nodes = reader.mapping(node, schema.QUESTION, _label_for(node, "question"))
-    if values is None or not _check_id(reader, values, nodes):
+    opened = _open_item(reader, node, schema.QUESTION, "question")
+    if opened is None:
         return None
-    what = f"question '{values['id']}'"
+    values, nodes, what = opened
     choices = values.get("choices")
     if choices is not None:
         if len(choices) < 2:
