@@ -106,3 +106,12 @@ def test_calibration_counts_right_answers_per_confidence(bank):
     answers = [Answer(a.question, a.given, a.correct, a.credit, 0, 0, 0.0, c)
                for a, c in zip(answers, ["sure", "sure", "guessing"])]
     assert calibration(answers) == {"sure": (2, 0.5), "guessing": (1, 1.0)}
+
+
+def test_speed_points_are_off_unless_the_round_asks_for_them(bank):
+    questions = build_round(bank, RoundSetup(skills=("fact_or_opinion",), count=5, seed=4))
+    plain = RoundState(RoundSetup(timer_seconds=30, count=5), questions)
+    quick = RoundState(RoundSetup(timer_seconds=30, count=5, speed_points=True), questions)
+    right = questions[0].answer
+    assert plain.answer(right, seconds=1).points == 100
+    assert quick.answer(right, seconds=1).points > 140

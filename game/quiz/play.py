@@ -36,7 +36,8 @@ class RoundState:
         streak = self.streak + 1 if correct else 0
         result = Answer(
             question=question, given=given, correct=correct, credit=credit,
-            points=points_for(correct, credit, streak, seconds, self.setup.timer_seconds,
+            points=points_for(correct, credit, streak, seconds,
+                              self.setup.timer_seconds if self.setup.speed_points else None,
                               confidence if self.setup.confidence else None),
             streak=streak, seconds=seconds, confidence=confidence)
         self.answers.append(result)

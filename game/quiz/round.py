@@ -1,6 +1,6 @@
 """Building a round from the bank: a seeded, mixed draw across the chosen skills and articles."""
 import random
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 
 from game.bank.models import Bank
 from game.quiz.questions import SKILLS, Question, generate
@@ -18,9 +18,11 @@ class RoundSetup:
     count: int = 10
     timer_seconds: int | None = None        # None: no timer
     confidence: bool = False
+    # Classroom defaults: speed points reward the fastest typist, not the best reader, so
+    # they are off unless asked for; running scores can be hidden until the podium.
+    speed_points: bool = False
+    show_scores: bool = True
     seed: int = 0
-    extra: dict = field(default_factory=dict, compare=False)
-
     def __post_init__(self):
         if not MIN_QUESTIONS <= self.count <= MAX_QUESTIONS:
             raise ValueError(f"a round has {MIN_QUESTIONS} to {MAX_QUESTIONS} questions")
@@ -28,12 +30,12 @@ class RoundSetup:
         if unknown or not self.skills:
             raise ValueError(f"unknown or no skills: {sorted(unknown)}")
 
-
     def to_plain(self) -> dict:
         """What is worth remembering between runs (the seed is new each round)."""
         return {"articles": list(self.articles), "skills": list(self.skills),
                 "max_difficulty": self.max_difficulty, "count": self.count,
-                "timer_seconds": self.timer_seconds, "confidence": self.confidence}
+                "timer_seconds": self.timer_seconds, "confidence": self.confidence,
+                "speed_points": self.speed_points, "show_scores": self.show_scores}
 
     @classmethod
     def from_plain(cls, data: dict, articles=()) -> "RoundSetup":
@@ -55,8 +57,9 @@ class RoundSetup:
         timer = data.get("timer_seconds")
         if timer is None or (type(timer) is int and 5 <= timer <= 300):
             setup = replace(setup, timer_seconds=timer)
-        if isinstance(data.get("confidence"), bool):
-            setup = replace(setup, confidence=data["confidence"])
+        for flag in ("confidence", "speed_points", "show_scores"):
+            if isinstance(data.get(flag), bool):
+                setup = replace(setup, **{flag: data[flag]})
         return setup
 
 

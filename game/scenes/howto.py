@@ -57,7 +57,7 @@ class HowToScene(ReadingScene):
                   "quote. In “spot the opinion words”, move with the arrows and select words "
                   "with Space or a click, then press Enter."),
             ("p", "A right answer earns 100 points, and each answer in a row adds 10 more (up "
-                  "to 50). With the timer on, a quick answer earns up to 50 extra. With "
+                  "to 50). With the timer and speed points on, a quick answer earns up to 50 extra. With "
                   "“how sure are you?” on, a sure answer wins more when right and loses more "
                   "when wrong; a guess risks nothing."),
             ("p", "At the end of a round, the results say how well you told fact from opinion "

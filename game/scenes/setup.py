@@ -12,7 +12,7 @@ from game.scenes.base import Scene
 from game.ui.form import Form, Row
 
 COUNTS = tuple(range(MIN_QUESTIONS, MAX_QUESTIONS + 1))
-TIMERS = (None, 10, 15, 20, 30, 45, 60, 90)
+TIMERS = (None, 10, 15, 20, 30, 45, 60, 90, 120, 180)
 LEVELS = {1: "Easy only", 2: "Up to medium", 3: "Up to hard"}
 HINT = "↑↓ Tab: move   ←→: change   Space or Enter: tick or press   Esc: back"
 
@@ -40,8 +40,12 @@ class SetupScene(Scene):
                 tuple("Off" if t is None else f"{t} s" for t in TIMERS), cell=(0, below + 1)),
             Row("toggle", "Ask “how sure are you?”", "confidence", setup.confidence,
                 cell=(1, below + 1)),
-            Row("button", "Start round", "start", cell=(0, below + 2)),
-            Row("button", "Back", "back", cell=(1, below + 2)),
+            Row("toggle", "Speed points (with a timer)", "speed_points", setup.speed_points,
+                cell=(0, below + 2)),
+            Row("toggle", "Show running scores", "show_scores", setup.show_scores,
+                cell=(1, below + 2)),
+            Row("button", "Start round", "start", cell=(0, below + 3)),
+            Row("button", "Back", "back", cell=(1, below + 3)),
         ]
         self.form = Form(rows, columns=2)
         self.form.focus = rows.index(self.form.row("start"))
@@ -61,7 +65,9 @@ class SetupScene(Scene):
             max_difficulty=list(DIFFICULTIES)[self.form.row("difficulty").value],
             count=COUNTS[self.form.row("count").value],
             timer_seconds=TIMERS[self.form.row("timer").value],
-            confidence=self.form.row("confidence").value, seed=self.app.new_seed())
+            confidence=self.form.row("confidence").value,
+            speed_points=self.form.row("speed_points").value,
+            show_scores=self.form.row("show_scores").value, seed=self.app.new_seed())
 
     def handle(self, intent) -> bool:
         if intent.kind == "back":

@@ -158,7 +158,12 @@ class Results:
         if round_id is None:
             return
         q = answer.question
-        given = sorted(answer.given) if isinstance(answer.given, frozenset) else answer.given
+        # The words or the choice as the player saw them: choice order depends on the
+        # round's seed, so an index would mean nothing in a report.
+        if isinstance(answer.given, frozenset):
+            given = [q.word_texts()[i] for i in sorted(answer.given)]
+        else:
+            given = q.choices[answer.given] if answer.given is not None else None
         self._write(
             "INSERT INTO answers (round_id, position, question_id, statement_id, skill, given,"
             " correct, credit, points, seconds, confidence, answered)"
