@@ -1,7 +1,9 @@
 """The window, the clock, the scene stack and the loop."""
 import random
+import time
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pygame
 
@@ -15,6 +17,9 @@ from game.ui.layout import Layout
 from game.ui.text import Text
 from game.ui.theme import HIGH_CONTRAST, STANDARD, Theme
 
+if TYPE_CHECKING:
+    from game.bank.presets import Preset    # imports PyYAML, which a start from the cache skips
+
 MIN_SIZE = (960, 540)
 
 
@@ -24,14 +29,18 @@ class Config:
     question_paths: list = field(default_factory=lambda: [PROJECT / "questions"])
     seed: int | None = None            # None: a new seed every round
     data_dir: Path | None = None       # None: the user's data folder (platformdirs)
+    preset: "Preset | None" = None     # a teacher's round, played as soon as a name is given
 
 
 class App:
     def __init__(self, config: Config, first_scene=None):
         pygame.init()
         self.config = config
+        # Rounds started from now on are "this session" on the Class results screen.
+        self.started = time.strftime("%Y-%m-%dT%H:%M:%S")
         self.screen = pygame.display.set_mode(config.size, pygame.RESIZABLE)
-        pygame.display.set_caption("Byline")
+        title = config.preset.title if config.preset else ""
+        pygame.display.set_caption(f"Byline — {title}" if title else "Byline")
         self.clock = pygame.time.Clock()
         self.text = Text()
         self.data_dir = Path(config.data_dir or stored.default_data_dir())
@@ -85,10 +94,11 @@ class App:
 
     @property
     def theme(self) -> Theme:
-        return HIGH_CONTRAST if self.settings.high_contrast else STANDARD
+        return HIGH_CONTRAST if self.settings.high_contrast or self.settings.projector \
+            else STANDARD
 
     def layout(self) -> Layout:
-        return Layout(self.screen.get_size(), self.settings.text_scale)
+        return Layout(self.screen.get_size(), self.settings.text_scale, self.settings.projector)
 
     def save_settings(self) -> None:
         self.sounds.enabled = self.settings.sound

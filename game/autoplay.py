@@ -66,6 +66,7 @@ def play(seed: int, data_dir=None, delay: float = 0.0) -> tuple[int, str]:
     player = Player(app, seed, delay)
     player.frame()
     player.press(pygame.K_RETURN)                       # Play
+    player.press(pygame.K_RETURN)                       # one player
     player.press(pygame.K_RETURN)                       # as the last player, or Player 1
     if not isinstance(app.scene, QuestionScene):
         return 1, "autoplay: no round could start (is the question bank empty?)"

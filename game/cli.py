@@ -1,12 +1,13 @@
-"""The command line: `python run.py [validate|bank] ...`."""
+"""The command line: `python run.py [--preset NAME] [validate|bank] ...`."""
 import argparse
 import json
 import os
 import sys
 from collections import Counter
 from dataclasses import asdict
+from pathlib import Path
 
-from game.bank import load_bank
+from game.bank import load_bank, question_files
 from game.bank.loader import PROJECT
 from game.quiz.questions import SKILLS, generate
 
@@ -17,10 +18,14 @@ def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="run.py", description="Byline: fact, opinion and sources.")
     parser.add_argument("--data-dir", metavar="DIR",
                         help="keep settings (and results) here instead of the user's data folder")
+    parser.add_argument("--preset", metavar="NAME",
+                        help="play a teacher's round preset: a file in questions/presets/ "
+                             "named without '.yaml' (week3), or a path to one")
     commands = parser.add_subparsers(dest="command")
     check = commands.add_parser("validate", help="check question files and list every problem")
     check.add_argument("paths", nargs="*", metavar="PATH",
-                       help="question files or folders (default: questions/)")
+                       help="question files or folders, and presets (files in a folder "
+                            "called 'presets'); default: questions/ and questions/presets/")
     dump = commands.add_parser("bank", help="print the validated question bank")
     dump.add_argument("--json", action="store_true", required=True,
                       help="as one JSON object (the only format for now)")
@@ -33,13 +38,31 @@ def _parser() -> argparse.ArgumentParser:
     auto.add_argument("--data-dir", dest="auto_data_dir", metavar="DIR")
     auto.add_argument("--delay", type=float, default=0.0, metavar="SECONDS",
                       help="thinking time before each answer (default 0)")
+    rep = commands.add_parser("report", help="each player's results and the hardest statements")
+    rep.add_argument("--player", metavar="NAME", help="one player (any case)")
+    rep.add_argument("--since", type=_date, metavar="YYYY-MM-DD",
+                     help="rounds started on or after this day")
+    rep.add_argument("--csv", metavar="FILE",
+                     help="write one row per round to FILE and the statements beside it")
+    rep.add_argument("--json", action="store_true", help="print as one JSON object")
+    rep.add_argument("--data-dir", dest="report_data_dir", metavar="DIR",
+                     help="read the results kept here (as --data-dir before 'report')")
     return parser
+
+
+def _date(value: str) -> str:
+    import datetime
+    try:
+        return datetime.datetime.strptime(value, "%Y-%m-%d").date().isoformat()
+    except ValueError:
+        raise argparse.ArgumentTypeError(
+            f"expected a date as YYYY-MM-DD, e.g. 2026-03-14, not {value!r}") from None
 
 
 def main(argv=None) -> int:
     args = _parser().parse_args(argv)
     if args.command == "validate":
-        return validate(args.paths or DEFAULT_PATHS)
+        return validate(args.paths)
     if args.command == "shots":
         from game.shots import main as shots
         return shots(args.dir)
@@ -50,12 +73,65 @@ def main(argv=None) -> int:
         code, line = play(args.seed, args.auto_data_dir or args.data_dir, max(0.0, args.delay))
         print(line)
         return code
+    if args.command == "report":
+        return report(args)
+    preset = None
+    if args.preset:
+        preset, code = open_preset(args.preset)
+        if preset is None:
+            return code
     from game.app import App, Config
-    return App(Config(data_dir=args.data_dir)).run()
+    return App(Config(data_dir=args.data_dir, preset=preset)).run()
+
+
+def open_preset(name: str):
+    """The preset called name, checked against the bank the game loads; or None and the
+    exit code, with the reason printed, before any window opens."""
+    from game.bank.presets import PRESET_DIR, find_preset, load_preset, preset_files
+    folder = os.path.relpath(PRESET_DIR)
+    path = find_preset(name, folder)
+    if path is None:
+        names = ", ".join(p.stem for p in preset_files(folder)) or "none yet"
+        print(f"No preset '{name}'. The presets in {folder}{os.sep} are: {names}",
+              file=sys.stderr)
+        return None, 2
+    preset, problems = load_preset(path, load_bank(DEFAULT_PATHS).bank)
+    for problem in problems:
+        print(problem, file=sys.stderr)
+    return preset, 1 if problems else 0
 
 
 def validate(paths) -> int:
-    result = load_bank(paths)
+    """Question files, then presets checked against the bank those files make. A path in
+    a folder called 'presets', or that folder, is a preset. Without paths: questions/ and
+    questions/presets/."""
+    from game.bank.presets import PRESET_DIR
+    presets = [p for p in paths if "presets" in Path(p).resolve().parts[-2:]]
+    questions = [p for p in paths if p not in presets] or DEFAULT_PATHS
+    if not paths and PRESET_DIR.is_dir():
+        presets = [os.path.relpath(PRESET_DIR)]
+    result = load_bank(questions)
+    code = _validate_bank(result, questions)
+    return max(code, validate_presets(presets, result.bank)) if presets else code
+
+
+def validate_presets(paths, bank) -> int:
+    from game.bank.presets import load_preset
+    files, problems = question_files(paths)
+    for path in files:
+        problems.extend(load_preset(path, bank)[1])
+    for problem in problems:
+        print(problem)
+    if problems:
+        bad = len({p.path for p in problems})
+        print(f"\n{len(problems)} problem(s) in {bad} preset(s); "
+              f"{len(files) - bad} preset(s) are fine.")
+        return 1
+    print(f"OK: {len(files)} preset(s).")
+    return 0
+
+
+def _validate_bank(result, paths) -> int:
     if result.problems:
         for problem in result.problems:
             print(problem)
@@ -103,3 +179,42 @@ def _plain(model) -> dict:
     data = asdict(model)
     data.pop("where", None)
     return {k: list(v) if isinstance(v, tuple) else v for k, v in data.items()}
+
+
+def report(args) -> int:
+    """The teacher's report. The file is opened read-only: a report run while the game
+    plays must never move or migrate the database the game is using."""
+    from game import report as reports
+    from game.store.results import FILE_NAME, Results
+    from game.store.settings import default_data_dir
+    folder = Path(args.report_data_dir or args.data_dir or default_data_dir())
+    if not (folder / FILE_NAME).is_file():
+        print(f"No results yet in {folder}")
+        return 0
+    results = Results(folder, read_only=True)
+    try:
+        known = results.players()
+        if args.player and not results.problem and all(
+                reports.name_key(args.player) != reports.name_key(n) for n in known):
+            print(f"No player called {args.player!r} in {folder}. Players: "
+                  + (", ".join(known) or "none yet"), file=sys.stderr)
+            return 1
+        made = reports.build(results, load_bank(DEFAULT_PATHS).bank, args.player, args.since)
+    finally:
+        results.close()
+    if made.problem and (args.csv or args.json):
+        print(made.problem, file=sys.stderr)     # the text report begins with it
+    if args.csv:
+        try:
+            written = reports.write_csv(made, args.csv)
+        except OSError as error:
+            print(f"Could not write {args.csv}: {error.strerror or error}", file=sys.stderr)
+            return 1
+        print("Wrote " + " and ".join(map(str, written)),
+              file=sys.stderr if args.json else sys.stdout)
+    if args.json:
+        json.dump(reports.to_json(made), sys.stdout, ensure_ascii=False, indent=1)
+        print()
+    elif not args.csv:
+        print(reports.render_text(made), end="")
+    return 1 if made.problem else 0

@@ -71,7 +71,10 @@ def shoot(out: Path, sizes=SIZES, text_sizes=("standard",)) -> list[Path]:
 def _shoot_one(out, size, text_size) -> list[Path]:
     saved = []
     app = App(Config(size=size, seed=1, data_dir=tempfile.mkdtemp()))
-    app.settings.text_size = text_size
+    if text_size == "projector":
+        app.settings.projector = True
+    else:
+        app.settings.text_size = text_size
     tag = f"{size[0]}x{size[1]}" + ("" if text_size == "standard" else f"-{text_size}")
 
     def save(name):
@@ -121,8 +124,66 @@ def _shoot_one(out, size, text_size) -> list[Path]:
     save("review")
     app.scene.handle(Intent("page_down"))
     save("review-scrolled")
+    _shoot_classroom(app, save)
     pygame.quit()
     return saved
+
+
+def _shoot_classroom(app, save) -> None:
+    """The hot-seat screens, with long names and as many seats as a class may have."""
+    from game.quiz.turns import seat_round
+    from game.scenes.lineup import ModeScene, PlayersScene
+    from game.scenes.turns import HandoverScene, PodiumScene, RevealScene
+    title = app.stack[0]
+    names = ["Zoë O'Brien, Jr.", "Table 2", "The Fact Checkers", "Ana",
+             "Team with a rather long name", "Table 6", "Sam", "Table 8"]
+    app.settings.hot_seat = names
+    app.stack[:] = [title, ModeScene(app)]
+    save("mode")
+    app.stack.append(PlayersScene(app))
+    save("players")
+    turns = seat_round(app.loaded.bank, RoundSetup(count=5, seed=1), names, "hotseat")
+    for n in range(5):
+        for i, seat in enumerate(turns.seats):
+            q = seat.state.current
+            right = q.cue_words if q.skill == "opinion_words" else q.answer
+            wrong = frozenset() if q.skill == "opinion_words" else (q.answer + 1) % len(q.choices)
+            seat.state.answer(right if (i + n) % (i % 3 + 2) else wrong)
+        if n == 0:
+            app.stack[:] = [title, RevealScene(app, turns, 0)]
+            save("reveal")
+            app.stack[:] = [title, HandoverScene(app, turns, board=True)]
+            save("handover")
+    app.stack[:] = [title, PodiumScene(app, turns)]
+    save("podium")
+    _record_history(app, turns)
+    from game.scenes.progress import ClassResultsScene, ProgressScene
+    app.settings.player = names[0]
+    for name, scene in (("progress", ProgressScene), ("class-results", ClassResultsScene)):
+        app.stack[:] = [title, scene(app)]
+        save(name)
+        app.scene.handle(Intent("page_down"))
+        save(name + "-scrolled")
+
+
+def _record_history(app, turns) -> None:
+    """The hot-seat round in the results, and six earlier rounds of its first player, who
+    gets better at it, for the progress and class screens."""
+    from game.quiz.round import build_round
+    seats = [(s.name, s.state) for s in turns.seats]
+    for n in range(6):
+        state = RoundState(RoundSetup(count=10, seed=n), build_round(
+            app.loaded.bank, RoundSetup(count=10, seed=n)))
+        for i, q in enumerate(state.questions):
+            right = q.cue_words if q.skill == "opinion_words" else q.answer
+            wrong = frozenset() if q.skill == "opinion_words" else (q.answer + 1) % len(q.choices)
+            state.answer(right if i % 6 < n else wrong)
+        seats.insert(n, (turns.seats[0].name, state))
+    for name, state in seats:
+        round_id = app.results.start_round(name, state.setup.to_plain(), "hotseat")
+        for i, answer in enumerate(state.answers):
+            app.results.record(round_id, i, answer)
+        app.results.finish_round(round_id, state.score)
 
 
 def _shoot_banner(out, sizes) -> list[Path]:
@@ -146,7 +207,7 @@ def _shoot_banner(out, sizes) -> list[Path]:
 
 
 def main(out: str) -> int:
-    paths = shoot(Path(out), text_sizes=("standard", "largest"))
+    paths = shoot(Path(out), text_sizes=("standard", "largest", "projector"))
     for path in paths:
         print(path)
     return 0

@@ -32,6 +32,7 @@ def answer_right_by_keyboard(app):
 def test_a_full_round_by_keyboard(app):
     assert isinstance(app.scene, TitleScene)
     key(app, pygame.K_RETURN)                       # Play
+    key(app, pygame.K_RETURN)                       # one player
     key(app, pygame.K_RETURN)                       # as Player 1
     assert isinstance(app.scene, QuestionScene)
     total = len(app.scene.state.questions)
@@ -57,6 +58,7 @@ def test_a_full_round_by_keyboard(app):
 
 def test_a_full_round_by_mouse(app):
     click(app, app.scene.menu.rects[0].center)      # Play
+    click(app, app.scene.menu.rects[0].center)      # one player
     click(app, app.scene.start.rects[0].center)     # as Player 1
     assert isinstance(app.scene, QuestionScene)
     while isinstance(app.scene, QuestionScene):
@@ -77,6 +79,7 @@ def test_a_full_round_by_mouse(app):
 
 def test_fact_and_opinion_keys(app):
     key(app, pygame.K_RETURN)                       # Play
+    key(app, pygame.K_RETURN)                       # one player
     key(app, pygame.K_RETURN)                       # as Player 1
     while app.scene.question.skill != "fact_or_opinion":
         answer_right_by_keyboard(app)
@@ -88,6 +91,7 @@ def test_fact_and_opinion_keys(app):
 
 def test_resize_in_the_middle_of_a_question(app):
     key(app, pygame.K_RETURN)                       # Play
+    key(app, pygame.K_RETURN)                       # one player
     key(app, pygame.K_RETURN)                       # as Player 1
     question = app.scene.question
     resize(app, (960, 540))
@@ -101,6 +105,7 @@ def test_resize_in_the_middle_of_a_question(app):
 
 def test_a_quiet_frame_renders_no_new_text(app):
     key(app, pygame.K_RETURN)                       # Play
+    key(app, pygame.K_RETURN)                       # one player
     key(app, pygame.K_RETURN)                       # as Player 1
     app.step()
     before = app.text.renders
@@ -132,6 +137,7 @@ def test_feedback_takes_enter_on_its_first_frame_and_plays_a_sound(app, monkeypa
     played = []
     monkeypatch.setattr(app.sounds, "play", played.append)
     key(app, pygame.K_RETURN)                       # Play
+    key(app, pygame.K_RETURN)                       # one player
     key(app, pygame.K_RETURN)                       # as Player 1
     first = app.scene.question
     answer_right_by_keyboard(app)
@@ -185,6 +191,7 @@ def test_quiet_frames_on_feedback_and_results_do_no_text_work(app, monkeypatch):
     real_wrap = text_module.wrap
     monkeypatch.setattr(text_module, "wrap", lambda *a: calls.append(a) or real_wrap(*a))
     key(app, pygame.K_RETURN)                       # Play
+    key(app, pygame.K_RETURN)                       # one player
     key(app, pygame.K_RETURN)                       # as Player 1
     for _ in range(len(app.scene.state.questions)):
         answer_right_by_keyboard(app)

@@ -52,14 +52,19 @@ def test_a_damaged_database_is_moved_aside_and_a_fresh_one_used(tmp_path, questi
     assert [r.answers for r in store.rounds()] == [5]
 
 
-def test_an_older_schema_is_brought_forward_keeping_its_data(tmp_path):
-    db = sqlite3.connect(tmp_path / FILE_NAME)
+def version_one_database(folder):
+    """A results file as the first release wrote it: Ben, one finished round of 300."""
+    db = sqlite3.connect(folder / FILE_NAME)
     db.executescript(MIGRATIONS[0] + "PRAGMA user_version = 1;")
     db.execute("INSERT INTO players (name, created) VALUES ('Ben', '2026-01-01T09:00:00')")
     db.execute("INSERT INTO rounds (player_id, started, setup, score, finished)"
                " VALUES (1, '2026-01-01T09:00:00', '{}', 300, '2026-01-01T09:05:00')")
     db.commit()
     db.close()
+
+
+def test_an_older_schema_is_brought_forward_keeping_its_data(tmp_path):
+    version_one_database(tmp_path)
     store = Results(tmp_path)
     assert store.notice is None
     assert store.db.execute("PRAGMA user_version").fetchone()[0] == VERSION

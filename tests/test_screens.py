@@ -32,7 +32,8 @@ def open_from_title(app, item):
 
 
 def test_round_setup_by_keyboard_shapes_the_round(app, tmp_path):
-    key(app, pygame.K_DOWN)
+    for _ in range(TitleScene.ITEMS.index("Round setup")):
+        key(app, pygame.K_DOWN)
     key(app, pygame.K_RETURN)
     assert isinstance(app.scene, SetupScene)
     focus_row(app, "count")
@@ -46,6 +47,7 @@ def test_round_setup_by_keyboard_shapes_the_round(app, tmp_path):
     key(app, pygame.K_SPACE)                       # no "what kind of article?"
     focus_row(app, "start")
     key(app, pygame.K_RETURN)
+    key(app, pygame.K_RETURN)  # one player
     key(app, pygame.K_RETURN)  # as Player 1
     assert isinstance(app.scene, QuestionScene)
     setup = app.scene.state.setup
@@ -77,6 +79,7 @@ def test_round_setup_by_mouse_and_it_is_remembered(app, tmp_path):
         click(app, row.rect.center)                # the last one stays ticked
     assert [r.value for r in skills] == [False] * (len(skills) - 1) + [True]
     click(app, form.row("start").rect.center)
+    key(app, pygame.K_RETURN)                      # one player
     key(app, pygame.K_RETURN)                      # as Player 1
     state = app.scene.state
     assert {q.article for q in state.questions} == {articles[0].key[1]}
@@ -85,6 +88,7 @@ def test_round_setup_by_mouse_and_it_is_remembered(app, tmp_path):
 
     again = new_app(seed=5, data_dir=tmp_path)       # a new run reads the same choices
     key(again, pygame.K_RETURN)
+    key(again, pygame.K_RETURN)  # one player
     key(again, pygame.K_RETURN)  # as Player 1
     assert {q.article for q in again.scene.state.questions} == {articles[0].key[1]}
 
@@ -159,6 +163,7 @@ def test_how_to_play_shows_bank_examples_and_scrolls(app):
 
 def start_round(app):
     key(app, pygame.K_RETURN)
+    key(app, pygame.K_RETURN)  # one player
     key(app, pygame.K_RETURN)  # as Player 1
     assert isinstance(app.scene, QuestionScene)
 
@@ -226,7 +231,8 @@ def type_text(app, text):
 
 def test_a_player_types_a_name_and_the_round_is_theirs(app, tmp_path):
     from game.scenes.name import NameScene
-    key(app, pygame.K_RETURN)
+    key(app, pygame.K_RETURN)                      # Play
+    key(app, pygame.K_RETURN)                      # one player
     assert isinstance(app.scene, NameScene) and app.scene.name == "Player 1"
     for _ in range(len("Player 1")):
         key(app, pygame.K_BACKSPACE)
@@ -244,6 +250,7 @@ def test_a_player_types_a_name_and_the_round_is_theirs(app, tmp_path):
     assert isinstance(app.scene, TitleScene) and app.results.rounds()[0].unfinished
 
     key(app, pygame.K_RETURN)
+    key(app, pygame.K_RETURN)
     assert app.scene.name == "Zoë O'Brien, Jr."     # the last player is offered again
     for _ in range(20):
         key(app, pygame.K_BACKSPACE)
@@ -251,6 +258,7 @@ def test_a_player_types_a_name_and_the_round_is_theirs(app, tmp_path):
     key(app, pygame.K_RETURN)
     key(app, pygame.K_ESCAPE)
     key(app, pygame.K_RETURN)                      # Play: pick Zoë from the list
+    key(app, pygame.K_RETURN)
     for _ in range(3):
         key(app, pygame.K_BACKSPACE)               # "Ana" is offered; clear it
     type_text(app, "z")

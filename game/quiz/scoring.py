@@ -91,19 +91,27 @@ class Lean:
 
 
 def lean(answers: list[Answer]) -> Lean:
-    """d′ and c with the log-linear correction (Hautus 1995), so perfect rates stay finite."""
-    fo = [a for a in answers if a.question.skill == "fact_or_opinion"]
     opinion_index = 1
-    signal = [a for a in fo if a.question.answer == opinion_index]
-    noise = [a for a in fo if a.question.answer != opinion_index]
-    hits = sum(a.given == opinion_index for a in signal)
-    false_alarms = sum(a.given == opinion_index for a in noise)
+    return lean_of((a.question.answer == opinion_index, a.given == opinion_index)
+                   for a in answers if a.question.skill == "fact_or_opinion")
+
+
+def lean_of(pairs) -> Lean:
+    """pairs: (is an opinion, was called an opinion), one per fact-or-opinion answer; the
+    reports rebuild them from stored answers. d′ and c with the log-linear correction
+    (Hautus 1995), so perfect rates stay finite."""
+    signal = noise = hits = false_alarms = 0
+    for truth, said in pairs:
+        if truth:
+            signal, hits = signal + 1, hits + bool(said)
+        else:
+            noise, false_alarms = noise + 1, false_alarms + bool(said)
     z = NormalDist().inv_cdf
-    hit_rate = (hits + 0.5) / (len(signal) + 1)
-    fa_rate = (false_alarms + 0.5) / (len(noise) + 1)
+    hit_rate = (hits + 0.5) / (signal + 1)
+    fa_rate = (false_alarms + 0.5) / (noise + 1)
     d_prime = z(hit_rate) - z(fa_rate)
     bias = -(z(hit_rate) + z(fa_rate)) / 2
-    return Lean(round(d_prime, 3), round(bias, 3), len(signal), len(noise))
+    return Lean(round(d_prime, 3), round(bias, 3), signal, noise)
 
 
 def calibration(answers: list[Answer]) -> dict[str, tuple[int, float]]:

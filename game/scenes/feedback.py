@@ -56,7 +56,8 @@ class FeedbackScene(Scene):
         word = "Right" if self.answer.correct else "Not quite"
         if self.answer.given is None:
             word = "Time's up"
-        points = f"   {self.answer.points:+d} points" if self.answer.points else ""
+        points = (f"   {self.answer.points:+d} points"
+                  if self.answer.points and self.state.setup.show_scores else "")
         head = text.block(word + points, lay.font(0.045), colour,
                           inner.width - mark.width - lay.gap, style="bold")
         surface.blit(head, (mark.right + lay.gap, mark.centery - head.get_height() // 2))

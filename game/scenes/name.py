@@ -12,9 +12,10 @@ HINT = "Type a name, or ↑↓ to pick one   Enter: start   Esc: back"
 
 
 class NameScene(Scene):
-    def __init__(self, app):
+    def __init__(self, app, heading: str = "Who is playing?", name: str | None = None):
         super().__init__(app)
-        self.name = app.settings.player
+        self.heading = heading
+        self.name = app.settings.player if name is None else name
         self.known = app.results.players()
         self.start = ButtonList(["Start"], align="center")
         self._list()
@@ -62,7 +63,7 @@ class NameScene(Scene):
         c = lay.content()
         width = min(c.width, max(lay.w // 2, 560))
         left = (lay.w - width) // 2
-        head = text.block("Who is playing?", lay.font(0.05), self.app.theme.text, width,
+        head = text.block(self.heading, lay.font(0.05), self.app.theme.text, width,
                           style="bold")
         size = lay.font(0.036)
         field = pygame.Rect(left, c.top + head.get_height() + lay.gap,

@@ -4,8 +4,11 @@ import pygame
 
 from game.quiz.play import RoundState
 from game.quiz.questions import SKILLS
+from game.quiz.turns import Seat, Turns
 from game.scenes.base import Scene
+from game.scenes.turns import LEAVE, HandoverScene, PodiumScene, RevealScene
 from game.ui.layout import largest
+from game.ui.motion import approach
 from game.ui.widgets import ButtonList
 
 HINTS = {
@@ -16,35 +19,39 @@ HINTS = {
 CONTEXT_LABEL = "C: sentences around it"
 
 
-def approach(shown: float, target: float, dt: float) -> float:
-    """A counter that catches up with its target in about a third of a second."""
-    if shown == target:
-        return shown
-    step = max(abs(target - shown) * min(1.0, dt * 10), 60 * dt)
-    return target if abs(target - shown) <= step else shown + math.copysign(step, target - shown)
-
-
 class QuestionScene(Scene):
-    def __init__(self, app, state: RoundState):
+    def __init__(self, app, play):
+        """play: the Turns of a round, or the RoundState of one player (the last name)."""
         super().__init__(app)
-        self.state = state
+        if isinstance(play, RoundState):
+            play = Turns([Seat(app.settings.player, play)])
+        self.turns = play
         # Every answer is written the moment it is given, so nothing is lost if the
         # machine goes off; a round never finished stays "unfinished" in the results.
-        self.round_id = app.results.start_round(app.settings.player, state.setup.to_plain())
+        for seat in play.seats:
+            seat.round_id = app.results.start_round(seat.name, seat.state.setup.to_plain(),
+                                                    play.mode)
         self.elapsed = 0.0
-        self.shown_score = float(state.score)
+        self.shown_score = float(self.state.score)
         self.pending = None      # an answer waiting for "how sure are you?"
         self._load()
+
+    @property
+    def state(self) -> RoundState:
+        return self.turns.seat.state
 
     def _load(self) -> None:
         q = self.state.current
         self.question = q
         self.elapsed = 0.0
+        self.shown_score = float(self.state.score)
         self.menu = ButtonList(list(q.choices), numbered=True) if q.choices else None
         self.selected: set[int] = set()
         self.word_focus = 0
         self._word_rects: list[pygame.Rect] = []
         self._laid_for = None
+        self.phase = "asking"    # then "feedback", then "between" turns
+        self._after: list = []   # screens still to show before the next turn
 
     # -- input ---------------------------------------------------------------
     def handle(self, intent) -> bool:
@@ -108,32 +115,59 @@ class QuestionScene(Scene):
 
     def _commit(self, given, seconds, confidence) -> bool:
         from game.scenes.feedback import FeedbackScene
-        answer = self.state.answer(given, seconds=seconds, confidence=confidence)
-        self.app.results.record(self.round_id, len(self.state.answers) - 1, answer)
-        if self.state.finished:
-            self.app.results.finish_round(self.round_id, self.state.score)
-        self.app.push(FeedbackScene(self.app, self.state, answer, below=self))
+        seat = self.turns.seat
+        answer = seat.state.answer(given, seconds=seconds, confidence=confidence)
+        self.app.results.record(seat.round_id, len(seat.state.answers) - 1, answer)
+        if seat.state.finished:
+            self.app.results.finish_round(seat.round_id, seat.state.score)
+        self.phase = "feedback"
+        if self.turns.reveal_later:
+            self._move_on()
+        else:
+            self.app.push(FeedbackScene(self.app, seat.state, answer, below=self))
         return True
 
     def resume(self, result) -> None:
-        """An overlay was dismissed: "how sure?" answered, context closed, or feedback read."""
-        if self.pending is not None:
+        """An overlay was dismissed: "how sure?" answered, context closed, feedback read, or
+        a screen between turns seen."""
+        if result == LEAVE:
+            self.app.pop()
+        elif self.pending is not None:
             (given, seconds), self.pending = self.pending, None
             if result is not None:
                 self._commit(given, seconds, result)
-            return
-        if self.state.current is self.question:
-            return      # the context overlay closed: same question
-        if self.state.finished:
-            from game.scenes.results import ResultsScene
-            self.app.replace(ResultsScene(self.app, self.state))
+        elif self.phase == "feedback":
+            self._move_on()
+        elif self.phase == "between" and self._after:
+            self.app.push(self._after.pop(0))
+        elif self.phase == "between":
+            self._next_turn()
+
+    def _move_on(self) -> None:
+        step = self.turns.advance()
+        self.phase = "between"
+        if step.reveal is not None:
+            self._after.append(RevealScene(self.app, self.turns, step.reveal))
+        if step.handover:
+            self._after.append(HandoverScene(self.app, self.turns, board=step.board))
+        if self._after:
+            self.app.push(self._after.pop(0))
         else:
+            self._next_turn()
+
+    def _next_turn(self) -> None:
+        if not self.turns.finished:
             self._load()
+        elif self.turns.several:
+            self.app.replace(PodiumScene(self.app, self.turns))
+        else:
+            from game.scenes.results import ResultsScene
+            self.app.replace(ResultsScene(self.app, self.state, self.turns))
 
     def update(self, dt: float) -> None:
         self.shown_score = approach(self.shown_score, self.state.score, dt)
         timer = self.state.setup.timer_seconds
-        if self.app.scene is not self or self.state.current is not self.question:
+        if self.app.scene is not self or self.phase != "asking":
             return      # the clock stops while an overlay is open
         self.elapsed += dt
         if timer and self.elapsed >= timer:
@@ -147,7 +181,7 @@ class QuestionScene(Scene):
     # -- layout --------------------------------------------------------------
     def _place(self):
         lay = self.app.layout()
-        size = (lay.w, lay.h, lay.scale)
+        size = (lay.w, lay.h, lay.scale, lay.margin)
         if self._laid_for == size:
             return self._lay
         text = self.app.text
@@ -260,14 +294,25 @@ class QuestionScene(Scene):
         surface.fill(theme.background)
         bar = lay.font(0.032)
         number = state.questions.index(q) + 1
-        left = text.block(f"Question {number} of {len(state.questions)} · "
-                          f"{SKILLS[q.skill]}", bar, theme.text, c.width // 2, style="bold")
-        hud = f"Score {round(self.shown_score)}   Streak {state.streak}"
+        heading = f"Question {number} of {len(state.questions)} · {SKILLS[q.skill]}"
+        if self.turns.mode != "solo":       # whose turn it is, or which class answers
+            heading = f"{self.turns.seat.name} · " + heading
+        hud = (f"Score {round(self.shown_score)}   Streak {state.streak}"
+               if state.setup.show_scores else "")
         left_time = self.time_left()
         if left_time is not None:
             hud = f"{left_time} s left   " + hud
         right = text.block(hud, bar, theme.wrong if left_time is not None and left_time <= 5
                            else theme.text, c.width // 2, align="right", style="bold")
+        # One line: a long name leaves out the question type rather than wrap into the quote.
+        room = c.width - right.get_width() - lay.gap
+        colour = theme.accent if self.turns.several else theme.text
+        for line in (heading, heading.rsplit(" · ", 1)[0]):
+            left = text.block(line, bar, colour, room, style="bold")
+            if left.get_height() <= text.font("bold", bar).get_linesize() * 1.5:
+                break
+        left = left.subsurface((0, 0, left.get_width(),
+                                min(left.get_height(), text.font("bold", bar).get_linesize())))
         surface.blit(left, c.topleft)
         surface.blit(right, (c.right - right.get_width(), c.top))
         if left_time is not None:

@@ -22,6 +22,9 @@ class ReadingScene(Scene):
         """(kind, payload) pairs for game.ui.doc.lay_out."""
         raise NotImplementedError
 
+    def hint(self) -> str:
+        return HINT
+
     def handle(self, intent) -> bool:
         self._place()
         if intent.kind in ("back", "next") or self.back.handle(intent) is not None:
@@ -32,12 +35,12 @@ class ReadingScene(Scene):
     def _place(self):
         """Lay the text out again only when the window, text size or theme changed."""
         lay, theme = self.app.layout(), self.app.theme
-        key = (lay.w, lay.h, lay.scale, theme.name)
+        key = (lay.w, lay.h, lay.scale, lay.margin, theme.name)
         if key != self._cache_key:
             c = lay.content()
             text = self.app.text
             head = text.block(self.title, lay.font(0.05), theme.text, c.width, style="bold")
-            hint = text.block(HINT, lay.font(0.024), theme.muted, c.width * 2 // 3)
+            hint = text.block(self.hint(), lay.font(0.024), theme.muted, c.width * 2 // 3)
             button_size = lay.font(0.03)
             back_w = text.font("bold", button_size).size("Back")[0] + 4 * button_size
             bottom = c.bottom - max(hint.get_height(), round(button_size * 2.4))

@@ -5,7 +5,7 @@ import pygame
 from game.quiz.questions import SKILLS
 from game.quiz.scoring import accuracy_by_skill, calibration, calibration_words, lean
 from game.scenes.base import Scene
-from game.scenes.question import approach
+from game.ui.motion import approach
 from game.ui.widgets import ButtonList
 
 
@@ -32,21 +32,18 @@ def summary(state) -> tuple[str, str]:
     return "\n".join(skills), "\n".join(words)
 
 
-class ResultsScene(Scene):
+class RoundEnd(Scene):
+    """The end of a round, whoever played it: Review answers, Play again, Back to title."""
+
     ITEMS = ["Review answers", "Play again", "Back to title"]
 
-    def __init__(self, app, state):
+    def __init__(self, app, turns):
         super().__init__(app)
-        self.state = state
+        self.turns = turns
         self.menu = ButtonList(self.ITEMS, align="center")
-        self.left, self.right = summary(state)
-        self.shown_score = 0.0
 
     def enter(self) -> None:
         self.app.sounds.play("end")
-
-    def update(self, dt: float) -> None:
-        self.shown_score = approach(self.shown_score, self.state.score, dt)
 
     def _place(self):
         lay = self.app.layout()
@@ -65,17 +62,33 @@ class ResultsScene(Scene):
         if chosen is None:
             return False
         item = self.ITEMS[chosen]
+        turns = self.turns
         if item == "Review answers":
             from game.scenes.review import ReviewScene
-            self.app.push(ReviewScene(self.app, self.state))
+            self.app.push(ReviewScene(self.app, turns.seats if turns.several
+                                      else turns.seat.state))
             return True
         self.app.pop()
-        if item == "Play again":
-            title = self.app.stack[0]
-            title.start_round(replace(self.state.setup, seed=self.app.new_seed()
-                                      if self.app.config.seed is None
-                                      else self.state.setup.seed + 1))
+        if item == "Play again":      # the same players, the same setup, new questions
+            setup = turns.seat.state.setup
+            setup = replace(setup, seed=self.app.new_seed() if self.app.config.seed is None
+                            else setup.seed + 1)
+            self.app.stack[0].start_round(setup, [s.name for s in turns.seats], turns.mode,
+                                          turns.same)
         return True
+
+
+class ResultsScene(RoundEnd):
+    def __init__(self, app, state, turns=None):
+        """turns: who played, so "Play again" keeps the same player or class."""
+        from game.quiz.turns import Seat, Turns
+        super().__init__(app, turns or Turns([Seat(app.settings.player, state)]))
+        self.state = state
+        self.left, self.right = summary(state)
+        self.shown_score = 0.0
+
+    def update(self, dt: float) -> None:
+        self.shown_score = approach(self.shown_score, self.state.score, dt)
 
     def draw(self, surface) -> None:
         theme, text = self.app.theme, self.app.text

@@ -26,40 +26,57 @@ def right_words(question) -> str:
 class ReviewScene(ReadingScene):
     title = "Review: every answer explained"
 
-    def __init__(self, app, state):
+    def __init__(self, app, play):
+        """play: one player's RoundState, or the seats of a hot-seat round."""
         super().__init__(app)
-        self.state = state
+        self.seats = play if isinstance(play, list) else None
+        self.state = None if self.seats else play
 
     def items(self) -> list:
-        bank = self.app.loaded.bank
-        statements = {s.id: s for s in bank.statements}
+        if self.seats is None:
+            return [item for n, answer in enumerate(self.state.answers, 1)
+                    for item in self._question(n, answer.question, [("", answer)])]
+        if all(s.state.questions == self.seats[0].state.questions for s in self.seats):
+            # The same questions for every seat: each once, with everyone's answer.
+            return [item for n, q in enumerate(self.seats[0].state.questions, 1)
+                    if n <= len(self.seats[-1].state.answers)
+                    for item in self._question(n, q, [(s.name, s.state.answers[n - 1])
+                                                      for s in self.seats])]
         items = []
-        for n, answer in enumerate(self.state.answers, 1):
-            q = answer.question
-            statement = statements.get(q.statement)
-            article = bank.articles.get(q.article)
+        for seat in self.seats:
+            items.append(("h", f"{seat.name}’s questions"))
+            for n, answer in enumerate(seat.state.answers, 1):
+                items += self._question(n, answer.question, [(seat.name, answer)])
+        return items
+
+    def _question(self, n: int, q, answers) -> list:
+        """One question: who answered what, the sentence, the right answer and why."""
+        bank = self.app.loaded.bank
+        statement = next((s for s in bank.statements if s.id == q.statement), None)
+        article = bank.articles.get(q.article)
+        items = [("h", f"{n}. {SKILLS[q.skill]}")]
+        for name, answer in answers:
             verdict = "Right" if answer.correct else "Not quite"
             points = f" · {answer.points:+d} points" if answer.points else ""
-            sure = f" · you said: {answer.confidence}" if answer.confidence else ""
-            items += [("h", f"{n}. {SKILLS[q.skill]}"), ("mark", (answer.correct,
-                                                                verdict + points + sure))]
-            if statement is not None:
-                marks = tuple((a + 1, b + 1) for a, b in cue_spans(statement.text,
-                                                                   statement.cues))
-                items.append(("quote", (f"“{statement.text}”", marks)))
-            elif q.text:
-                items.append(("p", q.text))
-            items += [("p", q.prompt),
-                      ("p", f"Your answer: {given_words(answer)}"),
-                      ("p", f"Right answer: {right_words(q)}"),
-                      ("p", q.explanation)]
-            if statement is not None:
-                items.append(("muted", f"Source: {statement.source} "
-                                       f"({SOURCE_KINDS[statement.source_kind].lower()})."
-                                       + (" Opinion words are marked." if statement.cues
-                                          else "")))
-            if article is not None:
-                items.append(("muted", f"Article: “{article.headline}” · {article.outlet} · "
-                                       f"{article.genre}"))
-            items.append(("gap", ""))
+            sure = (f" · {'said' if name else 'you said'}: {answer.confidence}"
+                    if answer.confidence else "")
+            who = f"{name}: " if name else ""
+            items.append(("mark", (answer.correct, who + verdict + points + sure)))
+        if statement is not None:
+            marks = tuple((a + 1, b + 1) for a, b in cue_spans(statement.text, statement.cues))
+            items.append(("quote", (f"“{statement.text}”", marks)))
+        elif q.text:
+            items.append(("p", q.text))
+        items.append(("p", q.prompt))
+        items += [("p", f"{name or 'Your'}{'’s' if name else ''} answer: {given_words(a)}")
+                  for name, a in answers]
+        items += [("p", f"Right answer: {right_words(q)}"), ("p", q.explanation)]
+        if statement is not None:
+            items.append(("muted", f"Source: {statement.source} "
+                                   f"({SOURCE_KINDS[statement.source_kind].lower()})."
+                                   + (" Opinion words are marked." if statement.cues else "")))
+        if article is not None:
+            items.append(("muted", f"Article: “{article.headline}” · {article.outlet} · "
+                                   f"{article.genre}"))
+        items.append(("gap", ""))
         return items

@@ -19,7 +19,9 @@ class SettingsScene(Scene):
             Row("toggle", "Sound effects", "sound", s.sound, cell=(0, 1)),
             Row("toggle", "High-contrast colours", "high_contrast", s.high_contrast,
                 cell=(0, 2)),
-            Row("button", "Back", "back", cell=(0, 3)),
+            Row("toggle", "Projector: largest text, high contrast, wide margins", "projector",
+                s.projector, cell=(0, 3)),
+            Row("button", "Back", "back", cell=(0, 4)),
         ])
 
     def handle(self, intent) -> bool:
@@ -37,6 +39,7 @@ class SettingsScene(Scene):
         s.text_size = SIZES[self.form.row("text_size").value]
         s.sound = self.form.row("sound").value
         s.high_contrast = self.form.row("high_contrast").value
+        s.projector = self.form.row("projector").value
         self.app.save_settings()
         if row.key == "sound" and s.sound:
             self.app.sounds.play("right")   # so the player hears what they turned on

@@ -7,11 +7,17 @@ from game.ui.widgets import ButtonList
 
 
 class TitleScene(Scene):
-    ITEMS = ["Play", "Round setup", "How to play", "Settings", "Quit"]
+    ITEMS = ["Play", "Progress", "Class results", "Round setup", "How to play", "Settings",
+             "Quit"]
 
     def __init__(self, app):
         super().__init__(app)
         self.menu = ButtonList(self.ITEMS)
+
+    def enter(self) -> None:
+        # `run.py --preset`: the class goes straight to its round; Esc comes back here.
+        if self.app.config.preset is not None:
+            self.ask_name(self.app.config.preset.setup)
 
     def handle(self, intent) -> bool:
         self._place()
@@ -24,41 +30,57 @@ class TitleScene(Scene):
         if item == "Play":
             from game.quiz.round import RoundSetup
             saved = RoundSetup.from_plain(self.app.settings.round, self.app.loaded.bank.articles)
-            self.ask_name(replace(saved, seed=self.app.new_seed()))
+            self.ask_lineup(replace(saved, seed=self.app.new_seed()))
         elif item == "Quit":
             self.app.pop()
         else:
             from game.scenes.howto import HowToScene
+            from game.scenes.progress import ClassResultsScene, ProgressScene
             from game.scenes.settings import SettingsScene
             from game.scenes.setup import SetupScene
             scene = {"Round setup": SetupScene, "How to play": HowToScene,
-                     "Settings": SettingsScene}[item]
+                     "Settings": SettingsScene, "Progress": ProgressScene,
+                     "Class results": ClassResultsScene}[item]
             self.app.push(scene(self.app))
         return True
 
     def ask_name(self, setup) -> None:
+        """One player, asked for their name: the way into a preset's round."""
         from game.scenes.name import NameScene
         self._next = setup
         self.app.push(NameScene(self.app))
 
-    def resume(self, result) -> None:
-        """Round setup gave a setup to play: ask who plays. The name scene gave a name:
-        play the setup it was asked for."""
-        if isinstance(result, str):
-            self.app.settings.player = result
-            self.app.save_settings()
-            self.start_round(self._next)
-        elif result is not None:
-            self.ask_name(result)
+    def ask_lineup(self, setup) -> None:
+        from game.scenes.lineup import ModeScene
+        self._next = setup
+        self.app.push(ModeScene(self.app))
 
-    def start_round(self, setup) -> None:
+    def resume(self, result) -> None:
+        """Round setup gave a setup to play: ask who plays. The name or mode scene said who:
+        play the setup they were asked for."""
+        from game.quiz.round import RoundSetup
+        from game.quiz.turns import Lineup
+        if isinstance(result, str):
+            result = Lineup("solo", (result,))
+        if isinstance(result, Lineup):
+            settings = self.app.settings
+            if result.mode == "solo":
+                settings.player = result.names[0]
+            elif result.mode == "class":
+                settings.class_name = result.names[0]
+            self.app.save_settings()
+            self.start_round(self._next, result.names, result.mode, result.same)
+        elif isinstance(result, RoundSetup):
+            self.ask_lineup(result)
+
+    def start_round(self, setup, names=None, mode: str = "solo", same: bool = True) -> None:
         # The quiz engine is imported when first needed, so the title appears sooner.
-        from game.quiz.play import RoundState
-        from game.quiz.round import build_round
+        from game.quiz.turns import seat_round
         from game.scenes.question import QuestionScene
-        questions = build_round(self.app.loaded.bank, setup)
-        if questions:
-            self.app.push(QuestionScene(self.app, RoundState(setup, questions)))
+        turns = seat_round(self.app.loaded.bank, setup, list(names or [self.app.settings.player]),
+                           mode, same)
+        if turns is not None:
+            self.app.push(QuestionScene(self.app, turns))
 
     def _notes(self) -> list[str]:
         notes = list(self.app.notices)

@@ -21,12 +21,16 @@ class Settings:
     text_size: str = "standard"
     sound: bool = True
     high_contrast: bool = False
+    projector: bool = False     # the largest text, high contrast and wide margins at once
     player: str = "Player 1"                    # who played last: the next round's player
+    class_name: str = "Whole class"             # the class that played last on this computer
+    hot_seat: list = field(default_factory=lambda: ["Team 1", "Team 2"])
+    same_questions: bool = True                 # hot seat: every seat gets the same questions
     round: dict = field(default_factory=dict)   # the last round setup, as plain values
 
     @property
     def text_scale(self) -> float:
-        return TEXT_SIZES[self.text_size]
+        return max(TEXT_SIZES.values()) if self.projector else TEXT_SIZES[self.text_size]
 
 
 def load(folder: Path) -> tuple[Settings, str | None]:

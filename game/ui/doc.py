@@ -12,7 +12,8 @@ KINDS = {"title": (1.5, "bold"), "h": (1.15, "bold"), "p": (1.0, "regular"),
 def lay_out(text, theme, items, width: int, size: int) -> tuple[list, int]:
     """items: (kind, payload) pairs; returns [(surface, x, y)] and the total height.
 
-    payload is a string, except for "quote": (text, marks) and "mark": (right, words)."""
+    payload is a string, except for "quote": (text, marks), "mark": (right, words),
+    "bar": (label, share, note) and "columns": (label, values, low, high, note)."""
     blocks, y = [], 0
     gap = max(6, size // 2)
     for kind, payload in items:
@@ -23,6 +24,9 @@ def lay_out(text, theme, items, width: int, size: int) -> tuple[list, int]:
             block = _mark(text, theme, *payload, size, width)
         elif kind == "quote":
             block = _quote(text, theme, *payload, size, width)
+        elif kind in ("bar", "columns"):
+            from game.ui import charts
+            block = getattr(charts, kind)(text, theme, *payload, size, width)
         else:
             share, style = KINDS[kind]
             colour = theme.muted if kind == "muted" else theme.text

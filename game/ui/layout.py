@@ -4,10 +4,13 @@ import pygame
 
 
 class Layout:
-    def __init__(self, size: tuple[int, int], scale: float = 1.0):
+    def __init__(self, size: tuple[int, int], scale: float = 1.0, safe: bool = False):
+        """safe: a projector crops and blurs the edges of the picture, so nothing that
+        matters goes in the outer 5% (television's "title-safe" area); the usual margin
+        already keeps more than that from the top and bottom."""
         self.w, self.h = size
         self.scale = scale
-        self.margin = max(24, round(self.w * 0.04))
+        self.margin = max(24, round(self.w * (0.05 if safe else 0.04)))
         self.gap = max(10, round(self.h * 0.02))
 
     def font(self, share: float, floor: int = 16) -> int:

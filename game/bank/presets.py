@@ -1,0 +1,131 @@
+"""Round presets: a teacher's YAML file that fixes one round, so that every student who
+plays it (`run.py --preset week3`) gets the same questions in the same order.
+
+A preset is read like a question file (yamlsafe, then fields.Reader) and checked against
+the loaded bank: its articles must exist and it must find as many questions as it asks
+for. The fields are listed in README.md ("Presets"). Nothing here writes to a file."""
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+import yaml
+
+from game.bank.errors import BankError
+from game.bank.fields import Field, Reader, kind_of
+from game.bank.loader import PROJECT, question_files
+from game.bank.models import Bank
+from game.bank.yamlsafe import PLAIN_TAGS, compose, decode
+from game.quiz.round import (DIFFICULTIES, MAX_QUESTIONS, MIN_QUESTIONS, PLAYABLE_SKILLS,
+                             RoundSetup, build_round)
+
+PRESET_DIR = PROJECT / "questions" / "presets"
+LEVELS = {name.lower(): level for level, name in DIFFICULTIES.items()}
+TIMER_LOW, TIMER_HIGH = 10, 180
+
+FIELDS = {
+    "title": Field("text", required=False, expect="a short text for the players"),
+    # allowed: the bank's article ids, filled in when a preset is read
+    "articles": Field("choices", required=False, expect="[cnn-37-times, resist-brief]"),
+    "skills": Field("choices", required=False, allowed=PLAYABLE_SKILLS,
+                    expect="[fact_or_opinion, opinion_words]"),
+    "difficulty": Field("choice", required=False, allowed=tuple(LEVELS),
+                        expect="easy, medium or hard"),
+    "questions": Field("whole", required=False, low=MIN_QUESTIONS, high=MAX_QUESTIONS,
+                       expect=f"a whole number from {MIN_QUESTIONS} to {MAX_QUESTIONS}"),
+    "timer": Field("timer", required=False, low=TIMER_LOW, high=TIMER_HIGH,
+                   expect=f"off, or a number of seconds from {TIMER_LOW} to {TIMER_HIGH}"),
+    "confidence": Field("switch", required=False, expect="true or false"),
+    "speed_points": Field("switch", required=False, expect="true or false"),
+    "show_scores": Field("switch", required=False, expect="true or false"),
+    "seed": Field("whole", low=0, high=999_999_999,
+                  expect="a whole number such as 42: the same seed gives every student "
+                         "the same questions in the same order"),
+}
+
+
+@dataclass(frozen=True)
+class Preset:
+    setup: RoundSetup
+    title: str = ""
+
+
+class _Reader(Reader):
+    """fields.Reader, plus the two kinds only a preset has: a switch (true or false, which
+    YAML also reads from yes/no and on/off) and a timer (off, or a number of seconds)."""
+
+    def _scalar(self, node, where, spec: Field):
+        if spec.kind not in ("switch", "timer") or node.tag not in PLAIN_TAGS:
+            return super()._scalar(node, where, spec)
+        tag = node.tag.rsplit(":", 1)[-1] if isinstance(node, yaml.ScalarNode) else ""
+        if tag == "bool":
+            on = yaml.constructor.SafeConstructor().construct_yaml_bool(node)
+            if spec.kind == "switch" or not on:
+                return on     # False, not None, for 'timer: off': None means a problem
+            self.error(node, f"{where} is '{node.value}'; expected {spec.expect}")
+            return None
+        if spec.kind == "timer" and tag == "int":
+            return super()._scalar(node, where, replace(spec, kind="whole"))
+        if tag in ("", "null") or not node.value.strip():
+            return super()._scalar(node, where, spec)     # a list, or empty: said there
+        self.error(node, f"{where} should be {spec.expect}; found {kind_of(node)}")
+        return None
+
+
+def preset_files(folder=PRESET_DIR) -> list[Path]:
+    return question_files([folder])[0] if Path(folder).is_dir() else []
+
+
+def find_preset(name: str, folder=PRESET_DIR) -> Path | None:
+    """NAME is a preset's file name without '.yaml' ('week3'), or a path to a .yaml file."""
+    given = Path(name)
+    if given.suffix in (".yaml", ".yml"):
+        candidates = [given]
+    else:
+        candidates = [Path(folder) / f"{name}{suffix}" for suffix in (".yaml", ".yml")]
+    return next((p for p in candidates if p.is_file()), None)
+
+
+def load_preset(path, bank: Bank) -> tuple[Preset | None, list[BankError]]:
+    """The preset in the file, or None and every problem found in it."""
+    name = str(path)
+    try:
+        data = Path(path).read_bytes()
+    except OSError as exc:
+        return None, [BankError(name, 1, 1, f"cannot read the file: {exc.strerror}")]
+    text, errors = decode(name, data)
+    if text is None:
+        return None, errors
+    root, errors = compose(name, text)
+    if root is None and errors[0].message.startswith("the file is empty"):
+        # yamlsafe's wording is for question files.
+        errors = [BankError(name, 1, 1, "the preset is empty; expected fields such as "
+                                        "'skills:', 'questions:' and 'seed:'")]
+    if root is None or root.tag not in PLAIN_TAGS:
+        return None, errors
+    reader = _Reader(name, errors)
+    fields = dict(FIELDS, articles=replace(FIELDS["articles"], allowed=tuple(bank.articles)))
+    values, nodes = reader.mapping(root, fields, "the preset")
+    if values is not None and values.get("skills") == ():
+        reader.error(nodes["skills"], "'skills' in the preset lists no skills; list at least "
+                                      "one of: " + ", ".join(PLAYABLE_SKILLS))
+    if errors:
+        return None, sorted(errors)
+    chosen = values.get("skills", PLAYABLE_SKILLS)
+    setup = RoundSetup(
+        articles=values.get("articles", ()),
+        # The order a teacher lists skills in must not change the round.
+        skills=tuple(s for s in PLAYABLE_SKILLS if s in chosen),
+        max_difficulty=LEVELS[values.get("difficulty", "hard")],
+        count=values.get("questions", RoundSetup.count),
+        timer_seconds=values.get("timer") or None,
+        confidence=values.get("confidence", RoundSetup.confidence),
+        speed_points=values.get("speed_points", RoundSetup.speed_points),
+        show_scores=values.get("show_scores", RoundSetup.show_scores),
+        seed=values["seed"])
+    found = len(build_round(bank, setup))
+    if found < setup.count:
+        asked = f"'questions: {setup.count}'" + ("" if "questions" in nodes else " (the default)")
+        reader.error(nodes.get("questions", root),
+                     f"this preset finds only {found} questions for {asked}; ask for fewer, "
+                     "or add articles or skills, or a harder difficulty")
+        return None, errors
+    return Preset(setup, values.get("title", "")), []

@@ -1,0 +1,196 @@
+"""Before a round: how it is played (one player, hot seat, whole class) and by whom.
+
+Both scenes are dismissed with a Lineup, or None to go back."""
+import pygame
+
+from game.quiz.turns import MAX_SEATS, MIN_SEATS, Lineup
+from game.scenes.base import Scene
+from game.scenes.name import MAX_NAME, NameScene
+from game.ui.form import Form, Row
+from game.ui.widgets import ButtonList
+
+MODES = [
+    ("solo", "One player: your name, your score, your progress"),
+    ("hotseat", f"Hot seat: {MIN_SEATS} to {MAX_SEATS} players or teams take turns at this "
+                "computer"),
+    ("class", "Whole class: the class decides together and the teacher enters the answer"),
+]
+
+
+class ModeScene(Scene):
+    def __init__(self, app):
+        super().__init__(app)
+        self.menu = ButtonList([label for _, label in MODES] + ["Back"])
+        self.mode = None
+
+    def handle(self, intent) -> bool:
+        self._place()
+        chosen = self.menu.handle(intent)
+        if intent.kind == "back":
+            chosen = len(MODES)
+        if chosen is None:
+            return False
+        if chosen == len(MODES):
+            self.dismiss(None)
+            return True
+        self.mode = MODES[chosen][0]
+        settings = self.app.settings
+        if self.mode == "solo":
+            self.app.push(NameScene(self.app))
+        elif self.mode == "class":
+            self.app.push(NameScene(self.app, "Which class is playing?", settings.class_name))
+        else:
+            self.app.push(PlayersScene(self.app))
+        return True
+
+    def resume(self, result) -> None:
+        if isinstance(result, str):
+            self.dismiss(Lineup(self.mode, (result,)))
+        elif result is not None:
+            self.dismiss(result)
+
+    def _place(self):
+        lay, text = self.app.layout(), self.app.text
+        c = lay.content()
+        width = min(c.width, max(lay.w * 2 // 3, 600))
+        head = text.block("How are you playing?", lay.font(0.05), self.app.theme.text, width,
+                          style="bold")
+        hint = text.block("↑↓ Enter or click: choose   Esc: back", lay.font(0.024),
+                          self.app.theme.muted, c.width, align="center")
+        top = c.top + head.get_height() + 2 * lay.gap
+        area = pygame.Rect((lay.w - width) // 2, top, width,
+                           c.bottom - hint.get_height() - lay.gap - top)
+        for size in range(lay.font(0.034), 12, -1):
+            self.menu.place(text, area, size, lay.gap)
+            if self.menu.rects[-1].bottom <= area.bottom:
+                break
+        return c, head, hint, area, size
+
+    def draw(self, surface) -> None:
+        theme = self.app.theme
+        c, head, hint, area, size = self._place()
+        surface.fill(theme.background)
+        surface.blit(head, (area.left, c.top))
+        self.menu.draw(surface, self.app.text, theme, size)
+        surface.blit(hint, ((surface.get_width() - hint.get_width()) // 2,
+                            c.bottom - hint.get_height()))
+
+
+class PlayersScene(Scene):
+    """Hot seat: the names of the players or teams, typed one by one, and whether they
+    answer the same questions. The last line-up is offered again."""
+
+    HINT = ("Type a name, Enter: add it   Backspace: erase   ↑↓: move   Enter on a name: "
+            "remove it   Esc: back")
+
+    def __init__(self, app):
+        super().__init__(app)
+        settings = app.settings
+        self.names = [n for n in settings.hot_seat if isinstance(n, str)][:MAX_SEATS]
+        self.typed = ""
+        self.form = None
+        self._build(focus="start", same=settings.same_questions)
+        self.message = ""
+
+    def _build(self, focus, same: bool) -> None:
+        rows = [Row("button", f"{name}   ×", ("seat", i), cell=(i % 2, i // 2))
+                for i, name in enumerate(self.names)]
+        below = (len(self.names) + 1) // 2
+        rows += [Row("choice", "Questions", "same", 0 if same else 1,
+                     ("the same for everyone", "each their own"), cell=(0, below), span=2),
+                 Row("button", "Start", "start", cell=(0, below + 1)),
+                 Row("button", "Back", "back", cell=(1, below + 1))]
+        self.form = Form(rows, columns=2)
+        keys = [r.key for r in rows]
+        self.form.focus = keys.index(focus) if focus in keys else keys.index("start")
+
+    def lineup(self) -> Lineup:
+        return Lineup("hotseat", tuple(self.names), self.form.row("same").value == 0)
+
+    def handle(self, intent) -> bool:
+        kind = intent.kind
+        self._place()
+        if kind == "back":
+            self.dismiss(None)
+        elif kind == "text":
+            if len(self.typed) < MAX_NAME:
+                self.typed += intent.value
+        elif kind == "erase":
+            self.typed = self.typed[:-1]
+        elif kind == "next" and self.typed.strip():
+            self._add(" ".join(self.typed.split()))
+        else:
+            row = self.form.handle(intent)
+            if row is None:
+                return kind in ("up", "down", "tab", "left", "right", "hover")
+            self._press(row)
+        return True
+
+    def _add(self, name: str) -> None:
+        if any(n.casefold() == name.casefold() for n in self.names):
+            self.message = f"“{name}” is already playing."
+        elif len(self.names) >= MAX_SEATS:
+            self.message = f"A hot seat has at most {MAX_SEATS} players or teams."
+        else:
+            self.names.append(name)
+            self.typed, self.message = "", ""
+            self._build(focus="start", same=self.lineup().same)
+
+    def _press(self, row) -> None:
+        if isinstance(row.key, tuple):
+            del self.names[row.key[1]]
+            self.message = ""
+            self._build(focus=("seat", min(row.key[1], len(self.names) - 1)),
+                        same=self.lineup().same)
+        elif row.key == "back":
+            self.dismiss(None)
+        elif row.key == "start":
+            if len(self.names) < MIN_SEATS:
+                self.message = f"Add at least {MIN_SEATS} players or teams: type a name " \
+                               "and press Enter."
+                return
+            settings = self.app.settings
+            settings.hot_seat, settings.same_questions = list(self.names), self.lineup().same
+            self.app.save_settings()
+            self.dismiss(self.lineup())
+
+    def _place(self):
+        lay, text = self.app.layout(), self.app.text
+        c = lay.content()
+        width = min(c.width, max(lay.w * 2 // 3, 600))
+        left = (lay.w - width) // 2
+        head = text.block("Hot seat: who is playing?", lay.font(0.05), self.app.theme.text,
+                          width, style="bold")
+        size = lay.font(0.034)
+        field = pygame.Rect(left, c.top + head.get_height() + lay.gap, width, round(size * 2.2))
+        small = lay.font(0.024)
+        hint = text.block(self.HINT, small, self.app.theme.muted, c.width, align="center")
+        message_h = small * 2
+        area = pygame.Rect(left, field.bottom + lay.gap, width,
+                           c.bottom - hint.get_height() - message_h - lay.gap - field.bottom
+                           - lay.gap)
+        form_size = self.form.place(text, area, range(12, lay.font(0.032) + 1))
+        return lay, c, head, field, size, small, hint, left, width, form_size
+
+    def draw(self, surface) -> None:
+        theme, text = self.app.theme, self.app.text
+        lay, c, head, field, size, small, hint, left, width, form_size = self._place()
+        surface.fill(theme.background)
+        surface.blit(head, (left, c.top))
+        pygame.draw.rect(surface, theme.panel, field, border_radius=8)
+        pygame.draw.rect(surface, theme.accent, field, width=3, border_radius=8)
+        pad = size // 2
+        shown = self.typed + "|" if self.typed else "Type a name and press Enter|"
+        block = text.block(shown, size, theme.text if self.typed else theme.muted,
+                           field.width - 2 * pad)
+        line = text.font("regular", size).get_linesize()
+        if block.get_height() > line * 1.5:      # too long for one line: its end
+            block = block.subsurface((0, block.get_height() - line, block.get_width(), line))
+        surface.blit(block, (field.left + pad, field.centery - block.get_height() // 2))
+        self.form.draw(surface, text, theme, form_size)
+        message = self.message or (f"{len(self.names)} of {MAX_SEATS} seats. Click a name "
+                                   "to remove it.")
+        note = text.block(message, small, theme.wrong if self.message else theme.muted,
+                          width)
+        surface.blit(note, (left, self.form.rows[-1].rect.bottom + lay.gap // 2))
+        surface.blit(hint, ((lay.w - hint.get_width()) // 2, c.bottom - hint.get_height()))

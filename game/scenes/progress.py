@@ -1,0 +1,114 @@
+"""What the results database says, in the game: one player's progress over their rounds,
+and the class's last session statement by statement. Both read through game.report, the
+same figures as `run.py report`."""
+from game import report
+from game.quiz.questions import SKILLS
+from game.scenes.reading import HINT, ReadingScene
+
+SHOWN_ROUNDS = 12       # columns per chart: the latest rounds
+LEAN_RANGE = 1.5        # c beyond this is drawn at the edge of the chart
+
+
+class ProgressScene(ReadingScene):
+    """←→ switch between the players this computer knows."""
+
+    def __init__(self, app):
+        super().__init__(app)
+        self.players = app.results.players()
+        known = [n.casefold() for n in self.players]
+        last = app.settings.player.casefold()
+        self.index = known.index(last) if last in known else 0
+
+    @property
+    def title(self) -> str:
+        return f"Progress: {self.players[self.index]}" if self.players else "Progress"
+
+    def handle(self, intent) -> bool:
+        if intent.kind in ("left", "right") and len(self.players) > 1:
+            step = -1 if intent.kind == "left" else 1
+            self.index = (self.index + step) % len(self.players)
+            self.scroll.offset = 0
+            self._cache_key = None
+            return True
+        return super().handle(intent)
+
+    def hint(self) -> str:
+        return "←→: player   ↑↓ PgUp PgDn: scroll   Esc: back" if len(self.players) > 1 \
+            else HINT
+
+    def items(self) -> list:
+        if not self.players:
+            return [("p", "No rounds yet. Play a round and your progress shows here.")]
+        name = self.players[self.index]
+        found = report.build(self.app.results, self.app.loaded.bank, player=name)
+        if not found.players:
+            return [("p", f"{name} has not played a round yet.")]
+        p = found.players[0]
+        items = [("muted", f"Player {self.index + 1} of {len(self.players)}")]
+        best = p.best_score if p.best_score is not None else "none yet"
+        unfinished = f", {p.unfinished} not finished" if p.unfinished else ""
+        items += [("h", "Overall"),
+                  ("p", f"{len(p.rounds)} round(s) played{unfinished}. Best score: {best}. "
+                        f"Right: {report.share(p.right, p.answered)}.")]
+        rounds = p.rounds[-SHOWN_ROUNDS:]
+        items += [("h", "Right answers per skill, round by round"),
+                  ("muted", "One column per round, oldest on the left; a full column is "
+                            "every question of that skill right, a gap is a round without it.")]
+        for skill, counts in p.by_skill.items():
+            per_round = [r.by_skill[skill][0] / r.by_skill[skill][1]
+                         if skill in r.by_skill else None for r in rounds]
+            items.append(("columns", (SKILLS.get(skill, skill), per_round, 0.0, 1.0,
+                                      report.share(*counts))))
+        items += [("h", "Fact or opinion: the lean so far, round by round"),
+                  ("muted", "Each column counts every fact-or-opinion answer up to that "
+                            "round. Above the line: a lean to answering “fact”; below it: to "
+                            "“opinion”; near the line: no lean. A gap: too few answers yet.")]
+        leans = [lean.bias if lean is not None and lean.enough else None
+                 for lean in p.lean_so_far[-SHOWN_ROUNDS:]]
+        items += [("columns", ("Lean", leans, -LEAN_RANGE, LEAN_RANGE, "")),
+                  ("p", "Overall: " + report.lean_words(p.lean)),
+                  ("h", "Rounds")]
+        for r in reversed(p.rounds):
+            score = "not finished" if r.unfinished else f"score {r.score}"
+            items.append(("p", f"{r.started.replace('T', ' ')[:16]} · "
+                               f"{MODE_WORDS.get(r.mode, r.mode)} · {score} · "
+                               f"{r.right} of {r.answered} right"))
+        return items
+
+
+MODE_WORDS = {"solo": "alone", "hotseat": "hot seat", "class": "whole class"}
+
+
+class ClassResultsScene(ReadingScene):
+    """The rounds of this session (since the game started), or else of the last day
+    anything was played: who played, and every statement, hardest first."""
+
+    title = "Class results"
+
+    def items(self) -> list:
+        results = self.app.results
+        rounds = results.rounds()
+        session = [r.id for r in rounds if r.started >= self.app.started]
+        if session:
+            when = f"This session, since {self.app.started[11:16]}"
+        elif rounds:
+            day = rounds[-1].started[:10]
+            session = [r.id for r in rounds if r.started.startswith(day)]
+            when = f"The last day with results, {day}"
+        else:
+            return [("p", "No results yet. Play a round, or a hot-seat or whole-class round, "
+                          "and the class's answers show here.")]
+        found = report.build(results, self.app.loaded.bank, round_ids=session)
+        items = [("muted", f"{when}: {len(session)} round(s), {len(found.players)} player(s). "
+                           "For a gradebook: python run.py report --csv FILE"),
+                 ("h", "Statements, hardest first"),
+                 ("muted", "Each bar is the share of answers that were right.")]
+        for s in found.statements:
+            wrong = f" · most common wrong answer: {s.commonest_wrong}" if s.commonest_wrong \
+                else ""
+            items.append(("bar", (s.text, s.share, f"{s.right} of {s.answered} right{wrong}")))
+        items.append(("h", "Players"))
+        for p in found.players:
+            best = f" · best score {p.best_score}" if p.best_score is not None else ""
+            items.append(("p", f"{p.name}: {report.share(p.right, p.answered)} right{best}"))
+        return items
