@@ -105,8 +105,24 @@ def screens(app: App) -> dict:
     built["feedback:right"] = lambda: feedback(True)
     built["feedback:wrong"] = lambda: feedback(False)
     built["results"] = lambda: [ResultsScene(app, state(len(picked)))]
+
+    def hot_seat(scene):
+        """Eight seats, every one through the first question: the busiest hot-seat screens."""
+        from game.quiz.turns import Seat, Turns
+        seats = [Seat(f"Table {n}", state(0)) for n in range(1, 9)]
+        for n, seat in enumerate(seats):
+            seat.state.answer(given(seat.state.current, right=n % 3 > 0))
+        turns = Turns(seats, "hotseat")
+        return [{"handover": lambda: HandoverScene(app, turns, board=True),
+                 "reveal": lambda: RevealScene(app, turns, 0),
+                 "podium": lambda: PodiumScene(app, turns)}[scene]()]
+
+    from game.scenes.turns import HandoverScene, PodiumScene, RevealScene
+    for scene in ("handover", "reveal", "podium"):
+        built[scene] = lambda scene=scene: hot_seat(scene)
     # Scenes added since this was written: built with (app), else with (app, a finished round).
-    known = {Scene, type(app.stack[0]), QuestionScene, FeedbackScene, ResultsScene}
+    known = {Scene, type(app.stack[0]), QuestionScene, FeedbackScene, ResultsScene,
+             HandoverScene, RevealScene, PodiumScene}
     found = {}
     for info in pkgutil.iter_modules(game.scenes.__path__):
         module = importlib.import_module(f"game.scenes.{info.name}")

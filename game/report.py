@@ -223,10 +223,15 @@ def share(right: int, asked: int) -> str:
     return f"{right} of {asked} ({right / asked:.0%})" if asked else "none asked"
 
 
-def lean_words(judged: Lean | None) -> str:
+def lean_words(judged: Lean | None, player: bool = True) -> str:
+    """The lean in words said to the player ("You lean…"), or, for the teacher's report,
+    about them ("They lean…")."""
     if judged is None or not judged.enough:
         return "not enough fact-or-opinion answers yet"
-    return f"d′ {judged.d_prime:.1f}. {judged.sensitivity_words} {judged.words}"
+    words = f"d′ {judged.d_prime:.1f}. {judged.sensitivity_words} {judged.words}"
+    if not player:
+        words = words.replace("You ", "They ").replace(" you ", " they ")
+    return words
 
 
 def render_text(report: Report) -> str:
@@ -244,7 +249,7 @@ def render_text(report: Report) -> str:
         width = max((len(SKILLS.get(s, s)) for s in p.by_skill), default=0)
         lines += [f"    {SKILLS.get(s, s):<{width}}  {share(*counts)}"
                   for s, counts in p.by_skill.items()]
-        lines += [f"  Fact or opinion: {lean_words(p.lean)}", ""]
+        lines += [f"  Fact or opinion: {lean_words(p.lean, player=False)}", ""]
     if report.statements:
         lines += ["Statements, hardest first",
                   f"  {'Answered':>8} {'Right':>5} {'%':>4}  {'Commonest wrong answer':<32}"
@@ -326,7 +331,7 @@ def to_json(report: Report) -> dict:
             return None
         return {"d_prime": judged.d_prime, "c": judged.bias, "opinions": judged.opinions,
                 "facts": judged.facts, "enough": judged.enough,
-                "words": lean_words(judged)}
+                "words": lean_words(judged, player=False)}
 
     def skills(by_skill):
         return {s: {"right": right, "asked": asked} for s, (right, asked) in by_skill.items()}

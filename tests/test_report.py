@@ -93,7 +93,7 @@ def test_text_report_gives_each_players_numbers_and_the_hardest_statement_first(
     seen = lean(lesson["ben_state"].answers)
     assert seen.enough
     assert f"d′ {seen.d_prime:.1f}" in blocks["Ben"]
-    assert "lean to calling sentences opinion" in blocks["Ben"]
+    assert "They lean to calling sentences opinion" in blocks["Ben"]    # about, not to, Ben
 
     table = text.split("Statements, hardest first\n")[1].splitlines()
     hard = lesson["hard"]

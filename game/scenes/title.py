@@ -16,8 +16,10 @@ class TitleScene(Scene):
 
     def enter(self) -> None:
         # `run.py --preset`: the class goes straight to its round; Esc comes back here.
-        if self.app.config.preset is not None:
-            self.ask_name(self.app.config.preset.setup)
+        preset = self.app.config.preset
+        if preset is not None:
+            self.ask_name(preset.setup, f"{preset.title} — who is playing?" if preset.title
+                          else "Who is playing?")
 
     def handle(self, intent) -> bool:
         self._place()
@@ -44,11 +46,11 @@ class TitleScene(Scene):
             self.app.push(scene(self.app))
         return True
 
-    def ask_name(self, setup) -> None:
+    def ask_name(self, setup, heading: str) -> None:
         """One player, asked for their name: the way into a preset's round."""
         from game.scenes.name import NameScene
         self._next = setup
-        self.app.push(NameScene(self.app))
+        self.app.push(NameScene(self.app, heading))
 
     def ask_lineup(self, setup) -> None:
         from game.scenes.lineup import ModeScene
