@@ -142,6 +142,12 @@ def _shoot_classroom(app, save) -> None:
     save("mode")
     app.stack.append(PlayersScene(app))
     save("players")
+    from game.scenes.question import QuestionScene
+    longest = seat_round(app.loaded.bank, RoundSetup(count=5, seed=1, timer_seconds=30,
+                                                     show_scores=False),
+                         ["Team with a rather long name, the longest", "Sam"], "hotseat")
+    app.stack[:] = [title, QuestionScene(app, longest)]
+    save("question-hot-seat")
     turns = seat_round(app.loaded.bank, RoundSetup(count=5, seed=1), names, "hotseat")
     for n in range(5):
         for i, seat in enumerate(turns.seats):

@@ -125,9 +125,11 @@ def test_shots_renders_every_screen_at_both_sizes(tmp_path):
     names = {p.name for p in paths}
     for size in ("1280x720", "960x540"):
         for screen in ("title", "setup", "howto", "settings", "context", "confidence",
-                       "results", "review", "review-scrolled", "title-skipped-file"):
+                       "results", "review", "review-scrolled", "title-skipped-file", "mode",
+                       "players", "question-hot-seat", "reveal", "handover", "podium",
+                       "progress", "class-results"):
             assert f"{screen}-{size}.png" in names
-        assert sum(n.startswith("question-") and size in n for n in names) == 6
+        assert sum(n.startswith("question-") and size in n for n in names) == 7
         assert any(n.startswith("feedback-wrong") and size in n for n in names)
         assert any(n.startswith("feedback-right") and size in n for n in names)
     assert all(p.stat().st_size > 1000 for p in paths)

@@ -148,6 +148,12 @@ def test_hidden_scores_show_only_at_the_podium(app):
             assert isinstance(app.scene, HandoverScene) and not app.scene.board
             key(app, pygame.K_RETURN)
     assert isinstance(app.scene, PodiumScene)
+    first = [q.id for q in app.scene.turns.seats[0].state.questions]
+    click(app, app.scene.menu.rects[1].center)      # Play again: the same seats, new questions
+    again = app.scene.turns
+    assert isinstance(app.scene, QuestionScene) and [s.name for s in again.seats] == [
+        "Team 1", "Team 2"] and again.mode == "hotseat" and not again.seats[0].state.answers
+    assert [q.id for q in again.seats[0].state.questions] != first
 
 
 def test_whole_class_answers_under_the_class_name(app):

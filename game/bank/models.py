@@ -22,6 +22,9 @@ GENRES = (
 )
 
 
+NOT_STATED = "not stated"   # what a question file says of metadata an article lacks
+
+
 @dataclass(frozen=True)
 class Where:
     """The place in a file a model came from, for messages that point back to it."""
@@ -52,6 +55,14 @@ class Article:
     @property
     def display_title(self) -> str:
         return self.title or self.headline
+
+    @property
+    def credit(self) -> str:
+        """Headline and outlet as a reader would cite them; an article that states neither
+        (an unattributed copy) is named by its title instead of "“not stated” · not stated"."""
+        known = [f"“{self.headline}”" if self.headline != NOT_STATED else "",
+                 self.outlet if self.outlet != NOT_STATED else ""]
+        return " · ".join(k for k in known if k) or self.display_title
 
 
 @dataclass(frozen=True)

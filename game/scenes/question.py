@@ -276,7 +276,7 @@ class QuestionScene(Scene):
         article = self.app.loaded.bank.articles.get(self.question.article)
         if article is None or self.question.skill == "article_genre":
             return ""    # the genre question shows the article's details as its text
-        return f"From “{article.headline}” · {article.outlet}"
+        return f"From {article.credit}"
 
     def _quote(self) -> str:
         """The text shown above the question; the word picker shows the sentence itself."""
@@ -297,11 +297,10 @@ class QuestionScene(Scene):
         heading = f"Question {number} of {len(state.questions)} · {SKILLS[q.skill]}"
         if self.turns.mode != "solo":       # whose turn it is, or which class answers
             heading = f"{self.turns.seat.name} · " + heading
-        hud = (f"Score {round(self.shown_score)}   Streak {state.streak}"
-               if state.setup.show_scores else "")
         left_time = self.time_left()
-        if left_time is not None:
-            hud = f"{left_time} s left   " + hud
+        hud = "   ".join(([f"{left_time} s left"] if left_time is not None else [])
+                         + ([f"Score {round(self.shown_score)}", f"Streak {state.streak}"]
+                            if state.setup.show_scores else []))
         right = text.block(hud, bar, theme.wrong if left_time is not None and left_time <= 5
                            else theme.text, c.width // 2, align="right", style="bold")
         # One line: a long name leaves out the question type rather than wrap into the quote.

@@ -76,7 +76,7 @@ class ReviewScene(ReadingScene):
                                    f"({SOURCE_KINDS[statement.source_kind].lower()})."
                                    + (" Opinion words are marked." if statement.cues else "")))
         if article is not None:
-            items.append(("muted", f"Article: “{article.headline}” · {article.outlet} · "
+            items.append(("muted", f"Article: {article.credit} · "
                                    f"{article.genre}"))
         items.append(("gap", ""))
         return items
