@@ -111,4 +111,8 @@ class ClassResultsScene(ReadingScene):
         for p in found.players:
             best = f" · best score {p.best_score}" if p.best_score is not None else ""
             items.append(("p", f"{p.name}: {report.share(p.right, p.answered)} right{best}"))
+            skills = " · ".join(f"{SKILLS.get(s, s).rstrip('?')} {report.share(*n)}"
+                                for s, n in p.by_skill.items())
+            items.append(("muted", f"{skills}. Fact or opinion: "
+                                   f"{report.lean_words(p.lean, player=False)}"))
         return items
