@@ -52,5 +52,7 @@ def test_monkey(tmp_path):
         assert app.size()[0] >= 960 and app.size()[1] >= 540
     pygame.quit()
     every = {"TitleScene", "NameScene", "SetupScene", "HowToScene", "SettingsScene", "QuestionScene",
-             "FeedbackScene", "ResultsScene", "ReviewScene", "ContextScene"}
+             "FeedbackScene", "ResultsScene", "ReviewScene", "ContextScene", "ModeScene",
+             "PlayersScene", "HandoverScene", "RevealScene", "ProgressScene",
+             "ClassResultsScene"}
     assert every <= seen, every - seen
