@@ -12,6 +12,7 @@ from game.bank.cache import BankCache
 from game.bank.loader import PROJECT
 from game.intents import Intent, intents
 from game.sound import Sounds
+from game.watch import Watch
 from game.store import settings as stored
 from game.ui.layout import Layout
 from game.ui.text import Text
@@ -49,6 +50,9 @@ class App:
         self.sounds = Sounds(self.settings.sound)
         self._results = None
         self.loaded: LoadResult = load_bank(config.question_paths, BankCache(self.data_dir))
+        self.watch = Watch(config.question_paths)
+        self.banner: tuple[str, bool] | None = None     # (text, warning) over every screen
+        self.banner_left = 0.0
         self.stack: list = []
         self._pending: list = []
         self.running = True
@@ -80,6 +84,30 @@ class App:
                     self.stack[-1].resume(arg)
         if not self.stack:
             self.running = False
+
+    def reload_bank(self, changed: bool = True) -> bool:
+        """Read the question files again if they changed, and say what that did."""
+        if not changed:
+            return False
+        before = {str(p) for p in self.loaded.problems}
+        self.loaded = load_bank(self.config.question_paths, BankCache(self.data_dir))
+        files = len(self.loaded.files)
+        fresh = [str(p) for p in self.loaded.problems if str(p) not in before]
+        lines = [f"Question files read again: {len(self.loaded.bank.statements)} statements "
+                 f"from {files} file(s)."]
+        if fresh:
+            lines.append(f"{len(fresh)} new problem(s); a file with a problem is left out "
+                         "until it is fixed:")
+            lines += fresh[:3] + (["…and more: `run.py validate` lists them all."]
+                                  if len(fresh) > 3 else [])
+        elif self.loaded.problems:
+            lines.append(f"{len(self.loaded.problems)} problem(s) still to fix, first: "
+                         f"{self.loaded.problems[0]}")
+        self.show_banner("\n".join(lines), warning=bool(self.loaded.problems))
+        return True
+
+    def show_banner(self, text: str, warning: bool = False, seconds: float = 8.0) -> None:
+        self.banner, self.banner_left = (text, warning), seconds
 
     @property
     def results(self):
@@ -125,6 +153,11 @@ class App:
                 pygame.display.toggle_fullscreen()
             except pygame.error:
                 pass   # no full screen on this display (headless, some window managers)
+        elif intent.kind == "focus":
+            self.reload_bank(self.watch.changed(now=True))
+        elif intent.kind == "reload":
+            if not self.reload_bank(self.watch.changed(now=True)):
+                self.show_banner("No question file has changed since the game last read them.")
         elif intent.kind == "resize":
             w, h = intent.value
             if (w, h) != self.screen.get_size():
@@ -144,6 +177,8 @@ class App:
         for scene in self.stack[self._first_drawn():]:
             scene.update(dt)
         self._apply()
+        self.reload_bank(self.watch.changed(dt))
+        self.banner_left = max(0.0, self.banner_left - dt)
         if not self.running:
             return
         self.draw(self.screen)
@@ -156,6 +191,20 @@ class App:
     def draw(self, surface) -> None:
         for scene in self.stack[self._first_drawn():]:
             scene.draw(surface)
+        if self.banner_left > 0:
+            self._draw_banner(surface)
+
+    def _draw_banner(self, surface) -> None:
+        """Over whatever screen is showing, at the top: it goes after a few seconds."""
+        text, warning = self.banner
+        lay, theme = self.layout(), self.theme
+        block = self.text.block(text, lay.font(0.024), theme.wrong if warning else theme.text,
+                                lay.w - 2 * lay.margin)
+        panel = pygame.Rect(0, 0, lay.w, block.get_height() + lay.gap)
+        pygame.draw.rect(surface, theme.panel, panel)
+        pygame.draw.line(surface, theme.wrong if warning else theme.accent, panel.bottomleft,
+                         panel.bottomright, width=3)
+        surface.blit(block, (lay.margin, lay.gap // 2))
 
     def run(self) -> int:
         while self.running:

@@ -8,7 +8,7 @@ import pygame
 class Intent:
     kind: str          # choose, fact, opinion, next, back, up, down, left, right, tab,
                        # toggle, context, fullscreen, page_up, page_down, home, end,
-                       # text, erase, click, hover, wheel, drag, resize, quit
+                       # text, erase, click, hover, wheel, drag, resize, quit, reload, focus
     value: object = None
 
 
@@ -16,7 +16,7 @@ _KEYS = {
     pygame.K_RETURN: "next", pygame.K_KP_ENTER: "next", pygame.K_ESCAPE: "back",
     pygame.K_UP: "up", pygame.K_DOWN: "down", pygame.K_LEFT: "left", pygame.K_RIGHT: "right",
     pygame.K_TAB: "tab", pygame.K_SPACE: "toggle", pygame.K_f: "fact", pygame.K_o: "opinion",
-    pygame.K_c: "context", pygame.K_F11: "fullscreen",
+    pygame.K_c: "context", pygame.K_F11: "fullscreen", pygame.K_F5: "reload",
     pygame.K_PAGEUP: "page_up", pygame.K_PAGEDOWN: "page_down",
     pygame.K_HOME: "home", pygame.K_END: "end", pygame.K_BACKSPACE: "erase",
 }
@@ -43,6 +43,8 @@ def intents(event: pygame.event.Event) -> list[Intent]:
         return [Intent("hover", event.pos)]
     if event.type == pygame.MOUSEWHEEL:
         return [Intent("wheel", event.y)]
+    if event.type == pygame.WINDOWFOCUSGAINED:
+        return [Intent("focus")]       # back from the editor: look for saved question files
     if event.type in (pygame.VIDEORESIZE, pygame.WINDOWSIZECHANGED):
         size = (event.w, event.h) if event.type == pygame.VIDEORESIZE else (event.x, event.y)
         return [Intent("resize", size)]

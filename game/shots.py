@@ -197,13 +197,22 @@ def _shoot_banner(out, sizes) -> list[Path]:
     folder = Path(tempfile.mkdtemp())
     try:
         shutil.copytree(PROJECT / "questions", folder / "questions")
-        (folder / "questions" / "broken-example.yaml").write_text(BROKEN, encoding="utf-8")
+        broken = folder / "questions" / "broken-example.yaml"
         saved = []
         for size in sizes:
+            broken.write_text(BROKEN, encoding="utf-8")
             app = App(Config(size=size, seed=1, data_dir=folder / "data",
                              question_paths=[folder / "questions"]))
             _settle(app, 2)
             path = out / f"title-skipped-file-{size[0]}x{size[1]}.png"
+            pygame.image.save(app.screen, path)
+            saved.append(path)
+            # The teacher fixes that typo and makes another while the game is open.
+            broken.write_text(BROKEN.replace("explaination", "explanation")
+                              .replace("label: fact", "label: fakt"), encoding="utf-8")
+            app.reload_bank()
+            _settle(app, 2)
+            path = out / f"title-reloaded-{size[0]}x{size[1]}.png"
             pygame.image.save(app.screen, path)
             saved.append(path)
             pygame.quit()
