@@ -3,7 +3,6 @@ import random
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 import pygame
 
@@ -18,8 +17,6 @@ from game.ui.layout import Layout
 from game.ui.text import Text
 from game.ui.theme import HIGH_CONTRAST, STANDARD, Theme
 
-if TYPE_CHECKING:
-    from game.bank.presets import Preset    # imports PyYAML, which a start from the cache skips
 
 MIN_SIZE = (960, 540)
 
@@ -30,7 +27,9 @@ class Config:
     question_paths: list = field(default_factory=lambda: [PROJECT / "questions"])
     seed: int | None = None            # None: a new seed every round
     data_dir: Path | None = None       # None: the user's data folder (platformdirs)
-    preset: "Preset | None" = None     # a teacher's round, played as soon as a name is given
+    # A teacher's round (game.bank.presets.Preset), played as soon as a name is given; not
+    # imported here, as it needs PyYAML, which a start from the bank cache never loads.
+    preset: object = None
 
 
 class App:

@@ -33,6 +33,13 @@ def _parser() -> argparse.ArgumentParser:
                       help="question files or folders (default: questions/)")
     shots = commands.add_parser("shots", help="render every screen to PNG files")
     shots.add_argument("dir", metavar="DIR")
+    new = commands.add_parser("new-article", help="draft a question file from an article's "
+                                                  "plain text, with suggestions to review")
+    new.add_argument("article", metavar="ARTICLE.txt",
+                     help="the article as plain text (UTF-8, or Windows-1252)")
+    new.add_argument("--out", metavar="PATH",
+                     help="the new question file (default: questions/<headline>.yaml); "
+                          "an existing file is never replaced")
     auto = commands.add_parser("autoplay", help="play one round with a scripted player, headless")
     auto.add_argument("--seed", type=int, required=True, metavar="N")
     auto.add_argument("--data-dir", dest="auto_data_dir", metavar="DIR")
@@ -47,6 +54,21 @@ def _parser() -> argparse.ArgumentParser:
     rep.add_argument("--json", action="store_true", help="print as one JSON object")
     rep.add_argument("--data-dir", dest="report_data_dir", metavar="DIR",
                      help="read the results kept here (as --data-dir before 'report')")
+    commands.add_parser("schema", help="write the JSON Schemas editors use to check "
+                                       "question files and presets (docs/*.schema.json)")
+    out = commands.add_parser("export", help="the statements for Moodle (GIFT) or a "
+                                             "spreadsheet (CSV)")
+    out.add_argument("--format", choices=("gift", "csv"), required=True)
+    out.add_argument("--out", metavar="FILE", help="a new file (default: print)")
+    out.add_argument("paths", nargs="*", metavar="PATH",
+                     help="question files or folders (default: questions/)")
+    into = commands.add_parser("import", help="a spreadsheet's statements (CSV, as export "
+                                              "writes it) as a new question file")
+    into.add_argument("csv", metavar="FILE.csv")
+    into.add_argument("--out", metavar="FILE.yaml", required=True,
+                      help="the question file to write, e.g. questions/my-article.yaml")
+    into.add_argument("--article", metavar="ID",
+                      help="the article whose rows to take, when the CSV holds several")
     return parser
 
 
@@ -68,6 +90,8 @@ def main(argv=None) -> int:
         return shots(args.dir)
     if args.command == "bank":
         return dump_bank(args.paths or DEFAULT_PATHS)
+    if args.command == "new-article":
+        return new_article(args.article, args.out)
     if args.command == "autoplay":
         from game.autoplay import play
         code, line = play(args.seed, args.auto_data_dir or args.data_dir, max(0.0, args.delay))
@@ -75,6 +99,14 @@ def main(argv=None) -> int:
         return code
     if args.command == "report":
         return report(args)
+    if args.command == "schema":
+        from game.bank.json_schema import write
+        return write()
+    if args.command in ("export", "import"):
+        from game.authoring import exchange
+        if args.command == "export":
+            return exchange.export(args.format, args.out, args.paths or DEFAULT_PATHS)
+        return exchange.import_csv(args.csv, args.out, args.article, DEFAULT_PATHS)
     preset = None
     if args.preset:
         preset, code = open_preset(args.preset)
@@ -139,6 +171,7 @@ def _validate_bank(result, paths) -> int:
                                         if p.path not in result.skipped)
         print(f"\n{len(result.problems)} problem(s) in {bad} file(s); "
               f"{len(result.files) - len(result.skipped)} file(s) are fine.")
+        _to_review(result)
         return 1
     bank = result.bank
     if not result.files:
@@ -157,6 +190,51 @@ def _validate_bank(result, paths) -> int:
     print(f"Fact/opinion balance: {labels['fact']} fact ({labels['fact'] / total:.0%}), "
           f"{labels['opinion']} opinion ({labels['opinion'] / total:.0%})")
     print(f"Quotes checked against the article text: {checked} of {len(result.files)} file(s)")
+    _to_review(result)
+    return 0
+
+
+def _to_review(result) -> None:
+    """Statements a draft suggested that a teacher has not yet checked: not problems
+    (the file plays without them), but not played either."""
+    for found in result.files:
+        waiting = sum(not s.reviewed for s in found.statements)
+        if waiting:
+            print(f"{found.path}: {waiting} statement(s) still to review (reviewed: false)")
+
+
+def new_article(article: str, out: str | None) -> int:
+    """Draft a question file from an article (game.authoring.draft), never replacing one."""
+    from game.authoring import draft
+    source = Path(article)
+    if not source.is_file():
+        print(f"No such file: {article}", file=sys.stderr)
+        return 1
+    try:
+        made = draft.make(source, Path(out) if out else None)
+        draft.write(made)
+    except draft.DraftError as error:
+        print(error, file=sys.stderr)
+        return 1
+    except OSError as error:
+        print(f"Could not write the draft: {error.strerror or error}", file=sys.stderr)
+        return 1
+    for note in made.notes:
+        print("Note: " + note)
+    shown = os.path.relpath(made.path)
+    shown = str(made.path.resolve()) if shown.startswith("..") else shown
+    print(f"Wrote {shown}: {made.statements} statements to review ({made.opinions} suggested "
+          f"opinion, {made.statements - made.opinions} fact); {made.dropped} line(s) that are "
+          "not part of the article are listed in a comment at the top.")
+    print("Next:\n"
+          "  1. Fill in every \"FILL IN\" of the article section (genre, provenance, and what "
+          "the text does not state).\n"
+          "  2. For each statement, check the suggested label, source, source_kind and cues "
+          "against the reasons in the comment above it, write its explanation, then set "
+          "reviewed: true (or delete the statement).\n"
+          f"  3. python run.py validate {shown}   (lists what is left; statements still to "
+          "review are counted and never played)\n"
+          "  4. python run.py   (the file plays once validate finds no problems)")
     return 0
 
 

@@ -13,7 +13,7 @@ from pathlib import Path
 from game.bank.loader import FileResult, find_article_file
 from game.bank.models import Article, HandQuestion, Statement, Where
 
-VERSION = 1     # raise when the loader's checks or the models change
+VERSION = 2     # raise when the loader's checks or the models change
 FILE_NAME = "bank-cache.json"
 
 

@@ -13,7 +13,7 @@ _BOOL_WORDS = "yes/no, on/off and true/false"
 
 @dataclass(frozen=True)
 class Field:
-    """kind is one of: text, date, whole, texts, choice, choices."""
+    """kind is one of: text, date, whole, switch, texts, choice, choices."""
 
     kind: str
     required: bool = True
@@ -114,6 +114,12 @@ class Reader:
         tag = node.tag.rsplit(":", 1)[-1]
         if tag == "null" or (tag == "str" and not node.value.strip()):
             self.error(node, f"{where} is empty; expected {spec.expect}")
+            return None
+        if spec.kind == "switch":
+            # YAML 1.1 also reads yes/no and on/off as true/false: all are accepted.
+            if tag == "bool":
+                return yaml.constructor.SafeConstructor().construct_yaml_bool(node)
+            self.error(node, f"{where} should be {spec.expect}; found {kind_of(node)}")
             return None
         if spec.kind == "whole":
             if tag != "int":

@@ -66,7 +66,9 @@ def load_bank(paths=("questions",), cache=None) -> LoadResult:
         if result.errors:
             continue
         bank.articles[result.article.id] = result.article
-        bank.statements.extend(result.statements)
+        # A statement not yet reviewed stays in its FileResult, for validate to count,
+        # and out of the bank, so that nothing can play it.
+        bank.statements.extend(s for s in result.statements if s.reviewed)
         bank.questions.extend(result.questions)
     return LoadResult(bank, problems, results)
 

@@ -23,6 +23,9 @@ GENRES = (
 
 
 NOT_STATED = "not stated"   # what a question file says of metadata an article lacks
+# What a generated file writes where only a teacher can answer; the loader reports any
+# value still starting with it.
+PLACEHOLDER = "FILL IN"
 
 
 @dataclass(frozen=True)
@@ -76,6 +79,7 @@ class Statement:
     cues: tuple[str, ...]
     difficulty: int
     explanation: str
+    reviewed: bool = True      # False: a draft's suggestion, loaded but never played
     where: Where | None = field(default=None, compare=False)
 
 

@@ -49,17 +49,16 @@ class Preset:
 
 
 class _Reader(Reader):
-    """fields.Reader, plus the two kinds only a preset has: a switch (true or false, which
-    YAML also reads from yes/no and on/off) and a timer (off, or a number of seconds)."""
+    """fields.Reader, plus the kind only a preset has: a timer (off, or a number of
+    seconds)."""
 
     def _scalar(self, node, where, spec: Field):
-        if spec.kind not in ("switch", "timer") or node.tag not in PLAIN_TAGS:
+        if spec.kind != "timer" or node.tag not in PLAIN_TAGS:
             return super()._scalar(node, where, spec)
         tag = node.tag.rsplit(":", 1)[-1] if isinstance(node, yaml.ScalarNode) else ""
         if tag == "bool":
-            on = yaml.constructor.SafeConstructor().construct_yaml_bool(node)
-            if spec.kind == "switch" or not on:
-                return on     # False, not None, for 'timer: off': None means a problem
+            if not yaml.constructor.SafeConstructor().construct_yaml_bool(node):
+                return False     # not None, for 'timer: off': None means a problem
             self.error(node, f"{where} is '{node.value}'; expected {spec.expect}")
             return None
         if spec.kind == "timer" and tag == "int":

@@ -8,9 +8,9 @@ from pathlib import Path
 import yaml
 
 from game.bank import schema
-from game.bank.fields import Reader, suggest
+from game.bank.fields import Reader, kind_of, suggest
 from game.bank.loader import FileResult, find_article_file
-from game.bank.models import Article, HandQuestion, Statement, Where
+from game.bank.models import PLACEHOLDER, Article, HandQuestion, Statement, Where
 from game.bank.errors import BankError
 from game.bank.yamlsafe import PLAIN_TAGS, compose, decode
 
@@ -106,6 +106,7 @@ def _read_article(reader, node, path, result) -> Article | None:
     if genre and genre in also:
         reader.error(nodes["genre_also_fits"],
                      f"'genre_also_fits' repeats the genre '{genre}'; list only other genres")
+    _unfilled(reader, values, nodes, "the article")
     if len(reader.errors) > before or len(values) < len(nodes):
         return None
     article = Article(
@@ -159,19 +160,24 @@ def _read_statement(reader, node, article_id, body) -> Statement | None:
             reader.error(cue_node, f"the cue '{cue}' of {what} is not in its text (cues are "
                                    "copied exactly, same capitals)"
                                    + suggest(cue, _spans(text, len(cue.split()))))
-    if values.get("label") == "opinion" and "cues" in values and not cues:
+    # A draft's statement may still lack what only a teacher can write: it is counted,
+    # not played (see loader.load_bank), until it says 'reviewed: true'.
+    reviewed = values.get("reviewed", True)
+    if reviewed and values.get("label") == "opinion" and "cues" in values and not cues:
         reader.error(nodes["cues"], f"{what} is an opinion but lists no cues; list the "
                                     "words that carry the judgment")
-    if values.get("label") == "opinion" and "cues" not in nodes:
+    if reviewed and values.get("label") == "opinion" and "cues" not in nodes:
         reader.error(node, f"{what} is an opinion but has no 'cues'; list the words that "
                            "carry the judgment, like [\"bizarre\"]")
+    if reviewed:
+        _unfilled(reader, values, nodes, what)
     if len(reader.errors) > before or len(values) < len(nodes):
         return None
     return Statement(
         id=values["id"], article=article_id, text=text, label=values["label"],
         source=values["source"], source_kind=values["source_kind"], cues=cues,
         difficulty=values["difficulty"], explanation=values["explanation"],
-        where=_where(reader.path, node))
+        reviewed=reviewed, where=_where(reader.path, node))
 
 
 def _read_question(reader, node, article_id) -> HandQuestion | None:
@@ -191,12 +197,24 @@ def _read_question(reader, node, article_id) -> HandQuestion | None:
     if answer is not None and choices is not None and answer not in choices:
         reader.error(nodes["answer"], f"the answer of {what} is not one of its choices"
                                       + suggest(answer, choices))
+    _unfilled(reader, values, nodes, what)
     if len(reader.errors) > before or len(values) < len(nodes):
         return None
     return HandQuestion(
         id=values["id"], article=article_id, prompt=values["prompt"], choices=choices,
         answer=answer, explanation=values["explanation"],
         difficulty=values.get("difficulty", 2), where=_where(reader.path, node))
+
+
+def _unfilled(reader, values: dict, nodes: dict, what: str) -> None:
+    """Placeholders a generated file left for a teacher (new-article, import)."""
+    for name, value in values.items():
+        listed = isinstance(value, tuple)
+        for item, node in zip(value if listed else (value,),
+                              nodes[name].value if listed else (nodes[name],)):
+            if isinstance(item, str) and item.startswith(PLACEHOLDER):
+                reader.error(node, f"'{name}' in {what} is still to be filled in: found "
+                                   f"{kind_of(node)}")
 
 
 def _label_for(node, kind: str) -> str:

@@ -34,6 +34,9 @@ STATEMENT = {
     "cues": Field("texts", required=False, expect='["bizarre", "cheerleader"]'),
     "difficulty": Field("whole", low=1, high=3, expect="1, 2 or 3"),
     "explanation": Field("text", expect="a sentence or two a student can follow"),
+    # A draft from `run.py new-article` says false: such a statement is counted by
+    # validate and never played until a teacher has checked it.
+    "reviewed": Field("switch", required=False, expect="true or false"),
 }
 
 QUESTION = {

@@ -1,0 +1,231 @@
+"""A draft question file for a new article (`run.py new-article ARTICLE.txt`): every
+sentence a statement with suggested label, source, kind of source and cues, the reasons as
+comments, and `reviewed: false`, so that nothing is played before a teacher has checked it.
+
+What only a teacher can write (explanations, genre, provenance, metadata the text does not
+state) is left as a "FILL IN" that validate reports. An existing file is never replaced."""
+import os
+import re
+import textwrap
+import unicodedata
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from game.authoring.sentences import Split, split
+from game.authoring.suggest import OPINION, Memory, Suggester
+from game.authoring.yamltext import flow, quoted, word
+from game.bank.json_schema import schema_line
+from game.bank.loader import PROJECT, find_article_file
+from game.bank.models import GENRES, PLACEHOLDER
+
+_MONTH = (r"(?:January|February|March|April|May|June|July|August|September|October|"
+          r"November|December)")
+DATE = re.compile(rf"\b{_MONTH}\s+\d{{1,2}},?\s+\d{{4}}\b|\b\d{{1,2}}\s+{_MONTH}\s+\d{{4}}\b")
+BYLINE = re.compile(r"\bBy:?\s+([A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){1,3})")
+_ENDS_SENTENCE = re.compile(r"[.!?][”’\")]*$")
+
+
+class DraftError(Exception):
+    """Why no draft was written, in words for the teacher."""
+
+
+@dataclass
+class Draft:
+    path: Path
+    text: str                          # the YAML
+    statements: int = 0
+    opinions: int = 0
+    dropped: int = 0
+    notes: list[str] = field(default_factory=list)
+    copy: tuple[Path, str] | None = None   # a UTF-8 copy of the article to write too
+
+
+def read_article(path: Path) -> tuple[str, str]:
+    """The article's text and the encoding it was read as: UTF-8, or else Windows-1252
+    (what Word and Notepad on Windows save as "ANSI")."""
+    data = path.read_bytes()
+    try:
+        return data.decode("utf-8-sig"), "UTF-8"
+    except UnicodeDecodeError:
+        pass
+    try:
+        return data.decode("cp1252"), "Windows-1252"
+    except UnicodeDecodeError as exc:
+        raise DraftError(f"{path} is neither UTF-8 nor Windows-1252 text (byte "
+                         f"0x{data[exc.start]:02X}); save it as UTF-8 and try again") from None
+
+
+def slug(text: str, words: int = 5) -> str:
+    plain = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    parts = re.findall(r"[a-z0-9]+", plain.lower())
+    return "-".join(parts[:words]) or "article"
+
+
+@dataclass
+class Metadata:
+    headline: str = ""
+    outlet: str = ""
+    author: str = ""
+    date: str = ""
+    found: dict = field(default_factory=dict)     # field -> where it was found
+
+
+def metadata(text: str, parts: Split) -> Metadata:
+    """What the text itself states about where it came from."""
+    meta = Metadata()
+    top = [line.strip() for line in text.splitlines() if line.strip()]
+    for line in top[:3]:
+        if any(d.text in line for d in parts.dropped):
+            continue    # a photo caption, a credit
+        if not _ENDS_SENTENCE.search(line) and len(line.split()) <= 25:
+            meta.headline, meta.found["headline"] = line, "the first line"
+        break
+    if parts.datelines:
+        meta.outlet, meta.found["outlet"] = parts.datelines[0], "the dateline"
+    for dropped in parts.dropped:
+        if dropped.reason != "a byline":
+            continue
+        byline = BYLINE.search(dropped.text)
+        if byline and not meta.author:
+            meta.author, meta.found["author"] = byline.group(1), "the byline"
+        date = DATE.search(dropped.text)
+        if date and not meta.date:
+            meta.date, meta.found["date"] = date.group(0), "the byline"
+    return meta
+
+
+def make(article: Path, out: Path | None = None, suggester: Suggester | None = None) -> Draft:
+    """The draft for the article, not yet written. Raises DraftError."""
+    text, encoding = read_article(article)
+    parts = split(text)
+    if not parts.sentences:
+        raise DraftError(f"{article} holds no sentences")
+    meta = metadata(text, parts)
+    ident = slug(meta.headline or article.stem)
+    out = out or PROJECT / "questions" / f"{ident}.yaml"
+    if out.exists():
+        raise DraftError(f"{out} already exists; it is never replaced. Choose another "
+                         "name with --out, or move the old file away")
+    draft = Draft(out, "", dropped=len(parts.dropped))
+    text_file, where_note = _text_file(article, out, text, encoding, draft)
+    lines = _head(article, out, parts, where_note)
+    lines += _article(ident, meta, text_file)
+    lines += ["", "statements:"]
+    suggester = suggester or Suggester()
+    memory = Memory.of(text)
+    width = len(str(len(parts.sentences)))
+    for number, sentence in enumerate(parts.sentences, 1):
+        suggestion = suggester.suggest(sentence, memory)
+        memory.note(sentence, suggestion)
+        draft.statements += 1
+        draft.opinions += suggestion.label == OPINION
+        lines += _statement(f"{ident}-{number:0{max(width, 2)}d}", sentence, suggestion)
+    draft.text = "\n".join(lines) + "\n"
+    return draft
+
+
+def write(draft: Draft) -> None:
+    """Write the draft (and the article's UTF-8 copy), never replacing a file."""
+    draft.path.parent.mkdir(parents=True, exist_ok=True)
+    if draft.copy:
+        path, body = draft.copy
+        if not path.exists():
+            with open(path, "x", encoding="utf-8", newline="") as handle:
+                handle.write(body)
+    with open(draft.path, "x", encoding="utf-8", newline="\n") as handle:
+        handle.write(draft.text)
+
+
+def _text_file(article: Path, out: Path, text: str, encoding: str, draft: Draft):
+    """The text_file name, and a comment when validate will not find it there."""
+    if encoding != "UTF-8":
+        copy = out.parent / f"{article.stem}-utf8.txt"
+        if copy.exists() and copy.read_text(encoding="utf-8", errors="replace") != text:
+            raise DraftError(f"{copy} already exists and differs from {article}; move it "
+                             "away so that a UTF-8 copy of the article can be written there")
+        draft.copy = (copy, text)
+        draft.notes.append(f"{article} is Windows-1252 text, not UTF-8: read it as such, and "
+                           f"wrote a UTF-8 copy, {_shown(copy)}, for the quote checks.")
+        return copy.name, ""
+    found = find_article_file(article.name, out)
+    if found is not None and found.resolve() == article.resolve():
+        return article.name, ""
+    note = (f"the game will not find {article.name} (it looks beside this file, in "
+            "questions/articles/ and in ../shared/articles/): copy it to one of them so "
+            "that validate checks every quote")
+    draft.notes.append(note + ".")
+    return article.name, note
+
+
+def _shown(path: Path) -> str:
+    try:
+        return os.path.relpath(path)
+    except ValueError:        # another drive, on Windows
+        return str(path)
+
+
+def _comment(text: str, indent: str = "", first: str = "# ", more: str = "#   ") -> list[str]:
+    return textwrap.wrap(text, 92 - len(indent), initial_indent=indent + first,
+                         subsequent_indent=indent + more, break_on_hyphens=False)
+
+
+def _head(article: Path, out: Path, parts: Split, where_note: str) -> list[str]:
+    lines = [schema_line(out)]
+    lines.append(f"# Byline question file for {article.name}, drafted by `run.py new-article`. "
+                 "Format: docs/question-format.md")
+    lines.append("#")
+    lines += _comment(
+        "Every statement below is a suggestion marked `reviewed: false`, and the game never "
+        "plays those. For each one: check its label, source, source_kind and cues against "
+        f"the reasons in the comment above it, replace the \"{PLACEHOLDER}\" of its "
+        "explanation, then set `reviewed: true` (or delete the statement). Fill in the "
+        f"article's \"{PLACEHOLDER}\" fields too. `python run.py validate` lists what is "
+        "left and counts the statements still to review.", more="# ")
+    if where_note:
+        lines.append("#")
+        lines += _comment("text_file: " + where_note, more="# ")
+    if parts.dropped:
+        lines += ["#", "# Not statements: lines that are not part of the article (copy one "
+                       "into a statement if it is)."]
+        for dropped in parts.dropped:
+            lines += _comment(f"{dropped.reason}: {dropped.text}", first="#   ", more="#     ")
+    return lines
+
+
+def _article(ident: str, meta: Metadata, text_file: str) -> list[str]:
+    def value(name: str, what: str) -> str:
+        got = getattr(meta, name)
+        if got:
+            return f"  {name}: {quoted(got)}    # from {meta.found[name]}"
+        return f"  {name}: {quoted(f'{PLACEHOLDER}: {what}, or not stated')}"
+
+    return [
+        "article:",
+        f"  id: {word(ident)}",
+        value("headline", "the headline as printed"),
+        value("outlet", "who published it"),
+        value("author", "the byline"),
+        value("date", "the date as printed"),
+        f"  genre: {quoted(PLACEHOLDER)}    # one of: " + ", ".join(GENRES),
+        f"  genre_explanation: {quoted(PLACEHOLDER + ': why the article is of that genre')}",
+        "  provenance:",
+        f"    - {quoted(PLACEHOLDER + ': what the text does and does not tell a reader about where it came from')}",
+        f"  text_file: {quoted(text_file)}",
+    ]
+
+
+def _statement(ident: str, text: str, s) -> list[str]:
+    return [
+        "",
+        *_comment(f"suggested: {s.label} — " + "; ".join(s.reasons), indent="  "),
+        f"  - id: {word(ident)}",
+        f"    text: {quoted(text)}",
+        f"    label: {s.label}",
+        f"    source: {quoted(s.source)}",
+        f"    source_kind: {word(s.source_kind)}",
+        f"    cues: {flow(s.cues)}" + ("    # FILL IN the words that carry the judgment"
+                                      if s.label == OPINION and not s.cues else ""),
+        f"    difficulty: {s.difficulty}",
+        f"    explanation: {quoted(PLACEHOLDER + ': why it is checkable or not, and where the claim comes from')}",
+        "    reviewed: false",
+    ]

@@ -1,0 +1,50 @@
+"""The bank as Moodle GIFT text, for a school's own quizzes: every multiple-choice
+question the game asks, with the distractors the game would offer and its explanation as
+general feedback.
+
+The questions are generated with seed 0, so the same bank always gives the same file.
+"Spot the opinion words" has no GIFT form (players pick words in the sentence) and is left
+out. Moodle's syntax: https://docs.moodle.org/en/GIFT_format"""
+from game.bank.models import Bank
+from game.quiz.questions import SKILLS, Question, generate
+
+EXPORTED = ("fact_or_opinion", "who_is_source", "source_kind", "article_genre",
+            "hand_written")
+CATEGORY = "$course$/top/Byline"
+_SPECIAL = "~=#{}:"
+
+
+def escape(text: str) -> str:
+    """Text as GIFT reads it literally: its control characters behind a backslash, and
+    line breaks as \\n, since a blank line would end the question."""
+    text = str(text).replace("\\", "\\\\")
+    for char in _SPECIAL:
+        text = text.replace(char, "\\" + char)
+    return text.replace("\r\n", "\n").replace("\n", "\\n")
+
+
+def _name(q: Question) -> str:
+    if q.skill == "hand_written":
+        return q.id
+    return f"{q.statement or q.article} {SKILLS[q.skill]}"
+
+
+def question(q: Question) -> str:
+    body = q.prompt + (f"\n{q.text}" if q.text else "")
+    lines = [f"::{escape(_name(q))}::{escape(body)} {{"]
+    lines += [f"\t{'=' if i == q.answer else '~'}{escape(choice)}"
+              for i, choice in enumerate(q.choices)]
+    lines += [f"\t####{escape(q.explanation)}", "}"]
+    return "\n".join(lines)
+
+
+def to_gift(bank: Bank, seed: int = 0) -> str:
+    questions = [q for q in generate(bank, seed) if q.skill in EXPORTED]
+    blocks = [
+        "// Byline questions for Moodle: Question bank > Import > GIFT format.\n"
+        f"// {len(bank.statements)} statements from {len(bank.articles)} article(s); "
+        "each article is a category under Byline."]
+    for article in bank.articles:
+        blocks.append(f"$CATEGORY: {CATEGORY}/{article}")
+        blocks += [question(q) for q in questions if q.article == article]
+    return "\n\n".join(blocks) + "\n"

@@ -1,0 +1,111 @@
+"""An article's text as the sentences a teacher may quote, and the lines that are not
+part of the article (photo credits, contact lines, pleas to subscribe), kept apart.
+
+pysbd does the splitting: it knows "U.S.", "Mr.", "7.5", initials and ellipses, and keeps a
+quotation whole. Every sentence is returned exactly as it appears in the text, so that the
+loader's quote check (text_file) accepts it unchanged."""
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+# Lines (or the tail of a line) that credit a photo, not part of what the article says.
+_CREDIT = re.compile(
+    r"\(?\b(?:photo (?:by|credit)|(?:featured )?image credit|featured (?:image|photo)"
+    r"|full credit|credit:|getty images|/afp\b|ap photo)", re.IGNORECASE)
+_FURNITURE = [
+    ("a photo credit", _CREDIT),
+    ("a contact or legal line", re.compile(
+        r"^\s*(?:contact us|follow us|share this|sign up|advertisement|our standards"
+        r"|terms of use|privacy policy|all rights reserved|copyright|©)"
+        r"|\[email\s*protected\]|\b[\w.+-]+@[\w-]+\.[\w.]+\b", re.IGNORECASE)),
+    ("a plea to subscribe or donate", re.compile(
+        r"\b(?:subscrib\w*|newsletter|donat\w*|become a (?:member|patron)|support us)\b",
+        re.IGNORECASE)),
+    ("a video's running time", re.compile(r"^\s*\d{1,2}:\d{2}\s*[-–—]\s*source:", re.I)),
+    ("a divider", re.compile(r"^[\s_=*~#-]{3,}$")),
+    ("a link", re.compile(r"https?://|^\s*www\.\S+\s*$")),
+    ("a byline", re.compile(r"^\s*By:?\s+[A-Z][a-z]+(?:\s+[A-Z][\w.’'-]+){1,3}\s*$"
+                            r"|\|\s*By:?\s+[A-Z]")),
+    ("a dateline", re.compile(r"^\s*[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,3}\s*[—–-]\s*$")),
+]
+# "US, WASHINGTON (ORDO NEWS) — " or "WASHINGTON — " before a paragraph's first sentence;
+# the brackets name the outlet.
+DATELINE = re.compile(r"^[A-Z][A-Z.,' ]*[A-Z.]\s*(?:\(([^)]{2,40})\))?\s*[—–]\s+(?=\S)")
+
+# pysbd keeps a quotation open to the end of its paragraph when a closing quote is
+# missing, and runs on over ".)": a full stop after a word, then an opening quote or
+# bracket, or ".)" / ".”" then a capital, still ends a sentence.
+_MISSED_END = re.compile(r"(?<=[a-z0-9][.!?])(?:(?=\s+[“(])|[”)](?=\s+[A-Z(“]))")
+
+
+@dataclass(frozen=True)
+class Dropped:
+    text: str
+    reason: str           # "a photo credit"
+
+
+@dataclass
+class Split:
+    sentences: list[str]
+    dropped: list[Dropped]
+    datelines: list[str]      # who a dateline names: "ORDO NEWS", "CNN"
+
+
+def furniture(text: str) -> str:
+    """Why a line or sentence is not part of the article, or ''."""
+    return next((why for why, pattern in _FURNITURE if pattern.search(text)), "")
+
+
+def sentences(paragraph: str) -> list[str]:
+    """The sentences of one paragraph, each exactly as in it, without the spaces between."""
+    found = []
+    for piece in _segmenter().segment(paragraph):
+        start = 0
+        for end in [m.end() for m in _MISSED_END.finditer(piece)] + [len(piece)]:
+            if piece[start:end].strip():
+                found.append(piece[start:end].strip())
+            start = end
+    return found
+
+
+@lru_cache(maxsize=1)
+def _segmenter():
+    import pysbd     # here, not at the top: only the authoring commands need it
+    return pysbd.Segmenter(language="en", clean=False)
+
+
+def split(text: str) -> Split:
+    """Every sentence of an article, or furniture dropped with its reason. Furniture is
+    judged sentence by sentence: a plea to subscribe can share a line with a sentence
+    that is the article's own."""
+    result = Split([], [], [])
+    for line in text.splitlines():
+        line = line.strip()
+        if not line:
+            continue
+        dateline = DATELINE.match(line)
+        if dateline:
+            if dateline.group(1):
+                result.datelines.append(dateline.group(1).strip())
+            result.dropped.append(Dropped(dateline.group(0).strip(), "a dateline"))
+            line = line[dateline.end():]
+        for sentence in sentences(line):
+            _keep(sentence, result)
+    return result
+
+
+def _keep(sentence: str, result: Split) -> None:
+    """A sentence, or the caption before a photo credit run into it, or nothing."""
+    credit = _CREDIT.search(sentence)
+    caption = sentence[:credit.start()].strip() if credit else ""
+    if caption[-1:] in (".", "!", "?") and len(caption.split()) > 2:
+        result.sentences.append(caption)      # "Obama is at right.Featured image credit: …"
+        result.dropped.append(Dropped(sentence[credit.start():].strip(), "a photo credit"))
+        return
+    why = "a photo credit" if credit else furniture(sentence)
+    if why == "a dateline":
+        result.datelines.append(sentence.rstrip(" —–-\u00a0"))
+    if why:
+        result.dropped.append(Dropped(sentence, why))
+    else:
+        result.sentences.append(sentence)

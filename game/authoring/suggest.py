@@ -1,0 +1,475 @@
+"""Suggested label, source, kind of source and cue words for one sentence, each with the
+reason a teacher reads before accepting or changing it.
+
+Rules, not a model: they follow docs/question-format.md ("How Byline labels the hard
+cases"). Whose words are whose comes first: quotations belong to the speaker; the words a
+named source is reported to have said belong to that source; what is left is the writer's
+own voice. An opinion is then a judgment in the writer's voice: an evaluative word (from
+TextBlob's subjectivity lexicon, read from the package's data file), an intensifier, a
+hedge, a modal verb (prediction or obligation), a first-person judgment, a motive, a
+question, or a view credited to people nobody could identify. Nothing here reaches the
+network or loads a model."""
+import re
+from dataclasses import dataclass, field
+
+from game.authoring.lexicon import Lexicon
+
+FACT, OPINION = "fact", "opinion"
+AUTHOR = "the author"
+
+# --- Who is speaking ---------------------------------------------------------------
+_NAMEWORD = r"(?:[A-Z][\w’'.&-]*)"
+_JOIN = r"(?:of|the|and|for|de|al|bin|van|von|da|la)"
+NAME = rf"(?:[Tt]he\s+)?{_NAMEWORD}(?:\s+(?:{_JOIN}\s+)*{_NAMEWORD})*"
+# What a named source said in: "The Mueller report", "Bolton’s memoir".
+_HEAD = (r"(?:report|memoir|book|statement|article|account|findings|testimony"
+         r"|spokes(?:man|woman|person))")
+PRONOUNS = {"he", "she", "they", "him", "her", "them"}
+_PRONOUN = r"(?:[Hh]e|[Ss]he|[Tt]hey)"
+# People nobody could identify unless a proper name qualifies them ("US officials").
+_GROUP = (r"(?:officials?|observers|critics|experts|analysts|commentators|sources|insiders"
+          r"|aides|lawmakers|investigators|diplomats|people|reports|allies|advisers|"
+          r"advisors|spokes(?:man|woman|person))")
+GROUP = (rf"(?:(?:a|an|some|many|several|most|other|two|three|top|senior|unnamed"
+         rf"|anonymous|{_NAMEWORD}(?:’s|'s)?)\s+){{0,3}}{_GROUP}")
+_VAGUE = {"a", "an", "some", "many", "several", "most", "other", "two", "three",
+          "top", "senior", "unnamed", "anonymous"}
+
+_SAY = (r"said|says|say|told|tells|tell|wrote|writes|reported|reports|declared|declares"
+        r"|noted|notes|added|adds|stated|states|announced|announces|claimed|claims|warned"
+        r"|warns|confirmed|confirms|revealed|reveals|emphasi[sz]ed|emphasi[sz]es|insisted"
+        r"|insists|argued|argues|explained|explains|tweeted|tweets|posted|asserted"
+        r"|acknowledged|admitted|testified|recalled|remarked|determined|concluded|found"
+        r"|believes|believed|thinks|saw|sees|views|considers|call|calls|called")
+# Verbs that name a source only when a quotation follows: "praised X, describing him as “…”".
+_SAY_WITH_QUOTE = r"praised|praises|described|describes|urged|urges|asked|asks"
+_BETWEEN = r"(?:\s+(?:also|then|later|previously|recently|once|again|had|has|have|\w+ly))*"
+# ", the former New York mayor, who joined Trump’s legal team," / ", which"
+_APPOSITIVE = (r"(?:(?:,\s+(?:the|a|an|who|whose|[a-z][\w-]*)\b[^,“”\"]{0,80})+,)?"
+               r"(?:,\s+(?:which|who))?")
+SUBJECT_VERB = re.compile(
+    rf"(?<![\w’'])(?P<who>{NAME}(?:(?:’s|'s)?\s+{_HEAD})?|{GROUP}|{_PRONOUN})"
+    rf"{_APPOSITIVE}{_BETWEEN}\s+(?P<verb>{_SAY}|{_SAY_WITH_QUOTE})\b")
+# "He repeated a Kremlin talking point, saying, “…”": the quotation is the subject's.
+PARTICIPLE = re.compile(rf"(?<![\w’'])(?P<who>{NAME}|{_PRONOUN})\s+[a-z][^“”\",]*"
+                        rf"(?:,[^“”\",]*)?,\s+(?P<verb>saying|adding|writing|declaring|"
+                        rf"insisting|arguing|telling [a-z]+)\b[^“”\"]*[“\"]")
+# “…,” declared Giuliani.
+VERB_SUBJECT = re.compile(rf"[,”’\"]\s+(?P<verb>said|wrote|added|[a-z]+ed)\s+"
+                          rf"(?P<who>{NAME})\s*[.!?]?\s*$")
+ACCORDING = re.compile(r"\b[Aa]ccording to\s+(?P<who>[^,.;:?!“”\"()]+)")
+_ACCORDING_LEAD = re.compile(
+    r"^(?:(?:an?|the)\s+)?(?:reports?|findings|account|statement|testimony|documents?|"
+    r"article)\s+(?:by|from|of|in)\s+|^(?:an?|the)\s+")
+_ACCORDING_TAIL = re.compile(r"\s+(?:report|account|article|story)(?:\s+of\b.*)?$")
+_LEADING_WORDS = {"but", "and", "so", "yet", "or", "however", "then", "later", "still",
+                  "also", "in", "on", "at", "as", "after", "before", "when", "while", "if",
+                  "since", "because", "though", "although", "this", "that", "these",
+                  "those", "it", "there", "here", "what", "why", "how", "afterwards",
+                  "meanwhile", "now", "even", "instead", "asked", "pressed"}
+
+SOCIAL = re.compile(r"\b(?:on|via) (?:Twitter|X|Facebook|Instagram|Telegram|TikTok|"
+                    r"Truth Social|social media)\b|\btweet(?:ed|s)?\b|\bTwitter post\b",
+                    re.IGNORECASE)
+OFFICIAL = re.compile(
+    r"\b(?:Department|Ministry|Office|Agency|Committee|Senate|House|Congress|Court|"
+    r"Commission|Bureau|Council|Pentagon|Kremlin|Parliament|FBI|CIA|NSA|government|"
+    r"administration|prosecutors?|special counsel|investigators|findings|court filing|"
+    r"indictment)\b|\breport\b", re.IGNORECASE)
+_FINDING_VERBS = {"determined", "concluded", "found"}
+# News organisations name themselves with these words; a person named with one of them
+# ("MSNBC political analyst Richard Stengel") is still a person.
+OUTLET = re.compile(
+    r"\b(?:Times|Post|Journal|News|Magazine|Press|Herald|Tribune|Gazette|Daily|"
+    r"Telegraph|Guardian|Economist|Globe|Chronicle|Observer|Inquirer|Dispatch|Courier|"
+    r"Examiner|Reuters|Bloomberg|Axios|Politico|CNN|BBC|NPR|MSNBC|"
+    r"CBS|NBC|ABC|AFP|AP|Fox|Newsweek|Wire|Radio|TV)\b")
+_OUTLET_VERBS = {"reported", "reports", "revealed", "reveals"}
+_THE_ARTICLE = re.compile(r"^[Tt]he (?:article|newspaper|paper|report|outlet)$")
+
+# --- The writer's own judgments ----------------------------------------------------
+INTENSIFIERS = {"very", "so", "really", "simply", "extremely", "utterly", "truly",
+                "totally", "absolutely", "incredibly", "remarkably", "hugely", "deeply",
+                "terribly", "awfully"}
+HEDGES = re.compile(
+    r"\b(?:appear(?:s|ed)? to|seem(?:s|ed)?|apparently|(?:most |more )?likely|unlikely|"
+    r"probably|possibly|perhaps|maybe|arguably|supposedly|virtually|somehow|"
+    r"(?:there is |there’s |there's )?no doubt|undoubtedly|without (?:a )?doubt|clearly|"
+    r"obviously|certainly|surely|of course)\b", re.IGNORECASE)
+# Lower case only: "May" is also a month.
+MODALS = re.compile(
+    r"\b(?:will|won’t|won't|can(?:not)?|can’t|can't|could|may|might|must|should|"
+    r"shouldn’t|shouldn't|ought to|would(?:n’t|n't| not)? have|needs?(?! not)|"
+    r"deserves?|deserved)\b")
+FIRST_PERSON = re.compile(
+    r"\b(?:I|[Ww]e)\s+(?:\w+\s+)?(?:think|believe|feel|hope|need|must|should|want|"
+    r"expect|guess|suppose|doubt|fear)\b|\b[Ii]n (?:my|our) (?:view|opinion)\b|"
+    r"\b[Ll]et(?:’s|'s| us)\b|\bI am (?:sure|convinced|certain)\b")
+READER = re.compile(r"\b(?:you|your|yours)\b", re.IGNORECASE)
+MOTIVE = re.compile(r"\b(?:in order to|so as to)\b", re.IGNORECASE)
+UNIDENTIFIED = re.compile(
+    r"\b(?:it is|it’s|it's|is|are|was|were)\s+(?:widely\s+)?(?:believed|thought|"
+    r"rumou?red|alleged)\b|\bthere (?:are|were|is|was) (?:suspicions|fears|claims|"
+    r"rumou?rs|concerns)\b", re.IGNORECASE)
+_QUOTE = re.compile(r"“[^“”]*(?:”|$)|\"[^\"]*(?:\"|$)|‘[^‘’]*’(?![A-Za-z])")
+_WORD = re.compile(r"[A-Za-z][A-Za-z’'-]*[A-Za-z]|[A-Za-z]")
+
+
+@dataclass(frozen=True)
+class Suggestion:
+    label: str
+    source: str
+    source_kind: str
+    cues: tuple[str, ...]
+    reasons: tuple[str, ...]       # why, one short phrase per rule that fired
+    difficulty: int = 2
+
+
+@dataclass(frozen=True)
+class Attribution:
+    who: str                 # as the text names it, cleaned: "The Washington Post"
+    kind: str
+    start: int               # where the attribution (subject or 'according to') begins
+    end: int                 # where it ends
+    verb: str = ""
+    leading: bool = False    # it introduces what follows, which is then the source's
+    identified: bool = True  # False: "some experts", "it is believed"
+
+
+@dataclass
+class Memory:
+    """What earlier sentences of the same article said about who is who."""
+
+    names: set = field(default_factory=set)        # words capitalized mid-sentence
+    speakers: dict = field(default_factory=dict)   # surname -> (full name, kind)
+    last_speaker: tuple | None = None
+    last_outlet: str = ""
+    previous: str = ""
+
+    @classmethod
+    def of(cls, text: str) -> "Memory":
+        names = {m.group(1) for m in re.finditer(r"(?<=[a-z,;] )([A-Z][\w’'-]+)", text)}
+        return cls(names={n.removesuffix("’s").removesuffix("'s") for n in names})
+
+    def note(self, sentence: str, suggestion: Suggestion) -> None:
+        self.previous = sentence
+        if suggestion.source_kind in (AUTHOR, "anonymous"):
+            return
+        self.last_speaker = (suggestion.source, suggestion.source_kind)
+        self.speakers[_surname(suggestion.source)] = (suggestion.source,
+                                                      suggestion.source_kind)
+        if suggestion.source_kind == "news outlet":
+            self.last_outlet = suggestion.source
+
+    def person_before(self) -> str:
+        """The first name in the previous sentence: who 'he' or 'she' most likely is."""
+        for m in re.finditer(r"[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)*", self.previous):
+            words = [w.removesuffix("’s").removesuffix("'s") for w in m.group(0).split()]
+            while words and words[0].lower() in _LEADING_WORDS | {"the"}:
+                words = words[1:]
+            if m.start() == 0 and len(words) == 1 and words[0] not in self.names:
+                continue        # a capital only because it starts the sentence
+            if words:
+                return " ".join(words)
+        return ""
+
+
+def _surname(name: str) -> str:
+    words = re.findall(r"[A-Z][\w-]+", name)
+    return words[-1] if words else name
+
+
+def _mask(text: str, spans) -> str:
+    chars = list(text)
+    for a, b in spans:
+        chars[a:b] = " " * (b - a)
+    return "".join(chars)
+
+
+def quotes(text: str) -> list[tuple[int, int]]:
+    return [m.span() for m in _QUOTE.finditer(text)]
+
+
+def is_title_case(text: str) -> bool:
+    """A headline in Title Case, where capitals do not mark names."""
+    long = [w for w in _WORD.findall(text) if len(w) > 3]
+    return len(long) >= 4 and sum(w[0].isupper() for w in long) >= len(long) - 1
+
+
+class Suggester:
+    def __init__(self, lexicon: Lexicon | None = None):
+        self.lexicon = lexicon or Lexicon.shipped()
+
+    def suggest(self, text: str, memory: Memory | None = None) -> Suggestion:
+        memory = memory or Memory()
+        quoted = quotes(text)
+        attribution = find_attribution(text, memory)
+        voice = _mask(text, quoted)
+        if attribution and attribution.leading and attribution.identified:
+            voice = voice[:attribution.end]    # what follows is the source's
+        reasons = []
+        whole_quote = _whole_quote(text, quoted)
+        if attribution is None and whole_quote and memory.last_speaker:
+            who, kind = memory.last_speaker
+            attribution = Attribution(who, kind, 0, 0)
+            reasons.append(f"the whole sentence is a quotation, after {who} was quoted")
+            voice = text        # judged by what the quoted words claim
+        elif attribution and attribution.identified:
+            reasons.append(_credited(attribution))
+
+        # Structural signs (hedges, modals…) inside a named source's claim are the
+        # source's; evaluative words the writer chose are the writer's wherever they stand.
+        judged = self._judgments(text, voice, structural=attribution is None
+                                 or whole_quote or not attribution.identified)
+        reasons += [why for _, _, why in judged]
+        spans = [(a, b) for a, b, _ in judged if b > a]
+        opinion = bool(judged)
+        if attribution and not attribution.identified:
+            opinion = True
+            reasons.append("a view credited to people nobody can identify ('"
+                           + text[attribution.start:attribution.end].strip() + "')")
+            spans += [m.span() for m in UNIDENTIFIED.finditer(text)]
+        if attribution is None and not opinion:
+            reasons.append("no judgment words, hedges or modal verbs in the writer's own "
+                           "words: a checkable claim")
+        if not opinion and quoted and attribution:
+            for a, b, why in self._quoted_judgments(text, quoted):
+                spans.append((a, b))
+                reasons.append(why)
+        label = OPINION if opinion else FACT
+        source, kind = (attribution.who, attribution.kind) if attribution else (AUTHOR, "author")
+        cues = tuple(dict.fromkeys(text[a:b] for a, b in _merged(spans) if b > a))
+        return Suggestion(label, source, kind, cues, tuple(dict.fromkeys(reasons)),
+                          _difficulty(label, attribution, judged))
+
+    def _judgments(self, text: str, voice: str, structural: bool) -> list[tuple[int, int, str]]:
+        """(start, end, reason) of every judgment in the writer's voice (the unmasked part
+        of the text)."""
+        found = []
+        title = is_title_case(text)
+        words = list(_WORD.finditer(voice))
+        for i, m in enumerate(words):
+            word, low = m.group(0), m.group(0).lower()
+            if word[0].isupper() and not title and m.start() > 0:
+                continue        # a name: New York, Black Sea, Special Counsel
+            after = words[i + 1] if i + 1 < len(words) else None
+            if (low in INTENSIFIERS and after and self.lexicon.knows(after.group(0).lower())
+                    and not _so_that(low, voice, m.end())):
+                found.append((m.start(), after.end(),
+                              f"intensifier '{low}' in the writer's own words"))
+            elif self.lexicon.judges(low):
+                before = words[i - 1] if i else None
+                degree = before and before.group(0).lower() in _DEGREE
+                found.append((before.start() if degree else m.start(), m.end(),
+                              self.lexicon.reason(low)))
+        if "?" in voice:
+            found.append((0, 0, "a question in the writer's own words: it asks the reader "
+                                "to judge and states nothing checkable"))
+        if structural:
+            for pattern, why in _STRUCTURAL:
+                found += [(m.start(), m.end(), why.format(m.group(0)))
+                          for m in pattern.finditer(voice)]
+        return found
+
+    def _quoted_judgments(self, text: str, quoted) -> list[tuple[int, int, str]]:
+        """The speaker's own judgment words, which a teacher may list as cues of a fact: a
+        short quoted fragment whole (a reporter quotes a few words, “so nice”, to show they
+        are someone else's), or the evaluative words of a longer quotation."""
+        found = []
+        for a, b in quoted:
+            inner = _trimmed(text, a + 1, b - 1 if text[b - 1] in "”\"’" else b)
+            words = text[inner[0]:inner[1]].split()
+            if words and len(words) <= SHORT_QUOTE and words[0][0].islower():
+                found.append((*inner, f"the quoted fragment “{text[inner[0]:inner[1]]}” is "
+                                      "the speaker's wording"))
+                continue
+            for m in _WORD.finditer(text, *inner):
+                if self.lexicon.judges(m.group(0).lower()):
+                    found.append((m.start(), m.end(), f"judgment word '{m.group(0)}' is inside "
+                                                      "a quotation: the speaker's, not the writer's"))
+        return found
+
+
+SHORT_QUOTE = 6      # words
+_DEGREE = INTENSIFIERS | {"most", "more", "too", "less", "least"}
+_STRUCTURAL = (
+    (HEDGES, "hedge '{}': the writer's guess, not a checkable claim"),
+    (MODALS, "modal verb '{}': a prediction, possibility or obligation"),
+    (FIRST_PERSON, "first-person judgment '{}'"),
+    (READER, "the writer speaks to the reader ('{}')"),
+    (MOTIVE, "motive claim '{}': nobody can check what someone intended"),
+)
+
+
+def _credited(attribution: Attribution) -> str:
+    named = "named" if attribution.kind != "anonymous" else "identifiable"
+    if attribution.verb == "according to":
+        return f"'according to' with {named} source '{attribution.who}'"
+    return f"reporting verb '{attribution.verb}' with {named} source '{attribution.who}'"
+
+
+def _trimmed(text: str, a: int, b: int) -> tuple[int, int]:
+    """A span without the spaces and the comma or full stop a quotation ends with."""
+    while a < b and text[a] in " ":
+        a += 1
+    while b > a and text[b - 1] in " ,.;:":
+        b -= 1
+    return a, b
+
+
+def _merged(spans) -> list[tuple[int, int]]:
+    """Cue spans in text order, overlapping or adjacent ones joined: 'will' and 'most
+    likely' make 'will most likely'."""
+    merged = []
+    for a, b in sorted(spans):
+        if merged and a <= merged[-1][1] + 1:
+            merged[-1] = (merged[-1][0], max(b, merged[-1][1]))
+        else:
+            merged.append((a, b))
+    return merged
+
+
+def _so_that(word: str, voice: str, end: int) -> bool:
+    """'so hard … that he created': a degree and its result, not the writer's feeling."""
+    return word == "so" and re.match(r"\s+\w+[^,.;:!?]{0,120}?\bthat\b", voice[end:]) is not None
+
+
+def _whole_quote(text: str, quoted) -> bool:
+    inside = sum(b - a for a, b in quoted)
+    return bool(quoted) and inside >= 0.8 * len(text.strip())
+
+
+def _difficulty(label, attribution, judged) -> int:
+    if attribution is None:
+        return 1 if label == FACT or len(judged) > 1 else 2
+    if label == OPINION or not attribution.identified:
+        return 3
+    return 1 if attribution.kind != "anonymous" else 2
+
+
+# --- Finding the source ------------------------------------------------------------
+
+def find_attribution(text: str, memory: Memory) -> Attribution | None:
+    """The named (or unnamed) source a sentence credits, preferring 'according to', then
+    a subject with a reporting verb, then '“…,” declared X'; None for the writer's own."""
+    scan = text.lower() if is_title_case(text) else text
+    found = (_according(text, memory) or _subject(text, scan, memory)
+             or _inverted(text, memory) or _participle(text, memory))
+    if found:
+        return found
+    vague = UNIDENTIFIED.search(text)
+    if vague:
+        return Attribution("unnamed sources", "anonymous", vague.start(), vague.end(),
+                           identified=False)
+    return None
+
+
+def _according(text: str, memory: Memory) -> Attribution | None:
+    m = ACCORDING.search(text)
+    if not m:
+        return None
+    raw = m.group("who").strip()
+    who = _ACCORDING_TAIL.sub("", _ACCORDING_LEAD.sub("", raw)).strip()
+    prefix = text[:m.start()]
+    leading = prefix.strip() == "" or prefix.rstrip().endswith(",") and not re.search(
+        r"\b(?:is|was|are|were|has|have|had)\b", prefix) or prefix.strip() in ("Later", "But")
+    lead_end = m.end() + (1 if text[m.end():m.end() + 1] == "," else 0)
+    return _attribution(who, raw, text, memory, m.start(), lead_end, "according to", leading)
+
+
+def _subject(text: str, scan: str, memory: Memory) -> Attribution | None:
+    quoted = quotes(text)
+    for m in SUBJECT_VERB.finditer(scan):
+        if any(a <= m.start() < b for a, b in quoted):
+            continue
+        verb = m.group("verb").lower()
+        rest = text[m.end():]
+        if re.fullmatch(_SAY_WITH_QUOTE, verb) or verb in ("call", "calls", "called"):
+            if not re.search(r"[“\"‘]", rest):
+                continue
+        who = text[m.start("who"):m.end("who")]
+        words = who.split()
+        while words and words[0].lower() in _LEADING_WORDS and len(words) > 1:
+            words = words[1:]
+        if not words or (words[0].lower() in _LEADING_WORDS and words[0].lower() not in PRONOUNS):
+            continue
+        who = " ".join(words)
+        start = m.start("who") + m.group("who").find(words[0])
+        prefix = text[:start].strip()
+        leading = (prefix == "" or prefix.endswith(",") or prefix.lower() in ("as", "but", "and")
+                   ) and len(rest.split()) > 2
+        return _attribution(who, who, text, memory, start, m.end(), verb, leading)
+    return None
+
+
+def _inverted(text: str, memory: Memory) -> Attribution | None:
+    m = VERB_SUBJECT.search(text)
+    if not m:
+        return None
+    return _attribution(m.group("who"), m.group("who"), text, memory, m.start("verb"),
+                        m.end(), m.group("verb"), False)
+
+
+def _participle(text: str, memory: Memory) -> Attribution | None:
+    for m in PARTICIPLE.finditer(text):
+        words = m.group("who").split()
+        while len(words) > 1 and words[0].lower() in _LEADING_WORDS:
+            words = words[1:]
+        if words[0].lower() in _LEADING_WORDS and words[0].lower() not in PRONOUNS:
+            continue
+        return _attribution(" ".join(words), m.group("who"), text, memory,
+                            m.start("who"), m.end("verb"), m.group("verb"), False)
+    return None
+
+
+def _attribution(who, raw, text, memory, start, end, verb, leading) -> Attribution | None:
+    low = who.lower()
+    if low in PRONOUNS:
+        who = (memory.last_speaker[0] if memory.last_speaker and not memory.previous
+               else memory.person_before() or (memory.last_speaker or ("",))[0])
+        if not who:
+            return None
+    elif _THE_ARTICLE.match(who) and memory.last_outlet:
+        who = memory.last_outlet
+    group = re.fullmatch(GROUP, who, re.IGNORECASE)
+    if group:
+        return _unnamed(who, start, end, verb, leading)
+    kind = source_kind(who, raw, text, verb, memory)
+    if kind == "news outlet":
+        who = re.sub(r"\s+report$", "", who)       # "a CNN report called": CNN
+    known = memory.speakers.get(_surname(who))
+    if known and len(known[0]) > len(who) and known[0].endswith(who.split()[-1]):
+        who = known[0]
+    # "declaired Giuliani." ends the sentence; "U.S." keeps its full stop.
+    return Attribution(re.sub(r"(?<=[a-z])[.,;:]$", "", who), kind, start, end, verb, leading)
+
+
+def _unnamed(who: str, start, end, verb, leading) -> Attribution:
+    """'some experts' cannot be identified; 'a US official' or 'Western observers' can."""
+    words = who.split()
+    possessive = any(w.endswith(("’s", "'s")) for w in words)
+    qualified = any(w[0].isupper() and w.lower() not in _VAGUE and not w.endswith(("’s", "'s"))
+                    for w in words[:-1])
+    plain = [w for w in words if w.lower() not in ("a", "an", "some", "many", "several",
+                                                    "most", "the")]
+    plain[-1] = plain[-1].lower()      # "Experts" in a headline
+    name = " ".join(plain) if possessive else (
+        ("an unnamed " if words[0].lower() in ("a", "an") else "unnamed ") + " ".join(plain))
+    return Attribution(name, "anonymous", start, end, verb, leading, identified=qualified)
+
+
+def source_kind(who: str, raw: str, text: str, verb: str, memory: Memory) -> str:
+    if SOCIAL.search(text):
+        return "social media"
+    titled = re.search(r"\b[a-z]{3,}\b", who) and not re.search(
+        rf"^(?:[Tt]he\s+)?{NAME}(?:’s|'s)?\s+{_HEAD}$", who)
+    if OUTLET.search(who) and not titled or (
+            verb in _OUTLET_VERBS and who.startswith(("The ", "the "))
+            and not OFFICIAL.search(who)) or re.search(r"\bthe (?:Post|Times)\b", who):
+        return "news outlet"
+    if OFFICIAL.search(raw) or OFFICIAL.search(who) or verb in _FINDING_VERBS:
+        return "official"
+    known = memory.speakers.get(_surname(who))
+    if known:
+        return known[1]
+    return "interview or speech"

@@ -1,0 +1,316 @@
+"""JSON Schemas for question files and presets, generated from the loader's own field
+tables (game.bank.schema, game.bank.presets.FIELDS), so that an editor checks what the
+loader checks and the two cannot drift apart.
+
+    python -m game.bank.json_schema            # (re)write docs/*.schema.json
+    python -m game.bank.json_schema --check    # exit 1 if they are out of date
+
+The files are committed, as an editor reads them from the `# yaml-language-server:
+$schema=...` line at the top of each YAML file; tests/test_schema.py fails when they
+differ from what this module generates. Draft 7, as the YAML extension for VS Code
+supports it fully."""
+import argparse
+import json
+import os
+import re
+import sys
+from pathlib import Path
+
+from game.bank import schema
+from game.bank.fields import Field
+from game.bank.loader import PROJECT
+from game.bank.models import PLACEHOLDER
+
+DOCS = PROJECT / "docs"
+QUESTION_SCHEMA = DOCS / "question-file.schema.json"
+PRESET_SCHEMA = DOCS / "preset.schema.json"
+DRAFT = "http://json-schema.org/draft-07/schema#"
+LINE_START = "# yaml-language-server: $schema="
+
+# The loader reads these as true/false (YAML 1.1) where an editor, reading YAML 1.2, sees
+# text; the schema accepts both so that a file the loader takes is never marked wrong.
+_YES = ("yes", "on", "true")
+_NO = ("no", "off", "false")
+
+
+def _spellings(words) -> str:
+    every = [w for word in words for w in (word, word.capitalize(), word.upper())]
+    return "^(" + "|".join(every) + ")$"
+
+
+# What a teacher reads when hovering over a field, where the loader's own words (its
+# `expect`, made for error messages) are too short. Keyed by "table.field".
+NOTES = {
+    "article.id": "A short, unique name for the article: letters, digits, '-', '_' and "
+                  "'.', no spaces. Statement ids usually start with it.",
+    "article.title": "Optional: a short name for menus. Without it the headline is used.",
+    "article.headline": "The headline exactly as printed, or \"not stated\" when the copy "
+                        "has none.",
+    "article.outlet": "Who published it, or \"not stated\". Say how you know when it is "
+                      "only implied: \"The Inquisitr (implied by the text, not stated)\".",
+    "article.author": "The byline, or \"not stated\".",
+    "article.date": "The date as printed (\"August 05, 2024\"), or \"not stated\".",
+    "article.genre": "What kind of article it is. Players are asked this; see "
+                     "docs/question-format.md.",
+    "article.genre_also_fits": "Optional: other genres a fair reader could pick. They are "
+                               "never offered as wrong answers.",
+    "article.genre_explanation": "Why this genre, in a sentence or two a student can "
+                                 "follow. Shown after the genre question.",
+    "article.provenance": "What the text does and does not tell a reader about where it "
+                          "came from: one item per observation.",
+    "article.text_file": "Optional: the article as a plain-text file, beside this file or "
+                         "in questions/articles/. When it is found, every statement's text "
+                         "is checked against it.",
+    "statement.id": "Unique across all files; never reuse an old id (results refer to "
+                    "it). Letters, digits, '-', '_' and '.', no spaces.",
+    "statement.text": "Copied exactly from the article, with its curly quotes and dashes. "
+                      "Inside double quotes write a straight \" as \\\" and a backslash as "
+                      "\\\\.",
+    "statement.label": "fact: checkable, evidence could prove or disprove it (even if it is "
+                       "false). opinion: a judgment, belief, value, prediction or motive "
+                       "that evidence cannot settle. A report of someone's opinion is a "
+                       "fact (whether they said it can be checked).",
+    "statement.source": "Who the text attributes the claim to, in the article's own terms. "
+                        "\"the author\" when nobody is named. Write the same source the same "
+                        "way in every statement: the others are used as wrong answers.",
+    "statement.source_kind": "news outlet, official (document or agency), social media, "
+                             "interview or speech, anonymous (\"some experts\"), or author "
+                             "(nobody is named).",
+    "statement.cues": "The words that carry the judgment, each copied exactly from 'text' "
+                      "(same capitals). Required for opinions; optional for facts that "
+                      "report someone else's judgment.",
+    "statement.difficulty": "1 easy, 2 medium, 3 hard.",
+    "statement.explanation": "One to three sentences a fifteen-year-old can follow about "
+                             "the language and the sourcing: why it is checkable or not, "
+                             "where the claim comes from.",
+    "statement.reviewed": "Optional: false marks a draft (from `run.py new-article`). "
+                          "validate counts it, the game never plays it, and it may still "
+                          "lack cues or hold FILL IN. Write true, or remove the line, once "
+                          "you have checked it.",
+    "question.id": "Unique across all files, like a statement id.",
+    "question.prompt": "The question to ask.",
+    "question.choices": "Two or more choices, each different.",
+    "question.answer": "The right answer: one of 'choices', copied exactly.",
+    "question.explanation": "Shown after the question is answered.",
+    "question.difficulty": "1 easy, 2 medium, 3 hard; 2 if left out.",
+    "preset.title": "Optional: a line shown to the players.",
+    "preset.articles": "Which articles, by the 'id:' under 'article:' in questions/*.yaml. "
+                       "Leave it out for every article.",
+    "preset.skills": "Which kinds of question. Leave it out for all of them.",
+    "preset.difficulty": "The hardest questions to include (each level includes the "
+                         "easier ones); hard if left out.",
+    "preset.questions": "How many questions; 10 if left out.",
+    "preset.timer": "off, or seconds per question; off if left out.",
+    "preset.confidence": "true to ask \"how sure are you?\" after each answer; false if "
+                         "left out.",
+    "preset.speed_points": "true to give extra points for fast answers; false if left out.",
+    "preset.show_scores": "false to hide scores until the end of the round; true if left "
+                          "out.",
+    "preset.seed": "Any whole number. The same seed gives every student the same questions "
+                   "in the same order; change it for a different set.",
+}
+
+# Values for an editor to offer, taken from the shipped files.
+EXAMPLES = {
+    "article.id": ["osaka-repost"],
+    "article.headline": ["Why Putin needs Trump victory", "not stated"],
+    "article.outlet": ["CNN", "not stated"],
+    "article.author": ["Yelena Korshunov", "not stated"],
+    "article.date": ["August 05, 2024", "not stated"],
+    "article.provenance": [["No byline and no date."]],
+    "article.text_file": ["003_6d146059d4ad170a.txt"],
+    "statement.id": ["osaka-01"],
+    "statement.source": ["the author", "The Washington Post"],
+    "statement.cues": [["bizarre", "cheerleader"], []],
+    "question.id": ["osaka-q1"],
+    "question.choices": [["A byline", "A date", "Neither"]],
+    "preset.articles": [["cnn-37-times", "resist-brief"]],
+    "preset.seed": [42],
+}
+
+# Rules the loader checks in code (game/bank/reading.py) rather than in its field tables.
+_REQUIRED_SECTIONS = ["article", "statements"]
+
+
+def _id_pattern() -> str:
+    from game.bank.reading import _ID
+    return "^" + _ID.pattern.removesuffix(r"\Z") + "$"
+
+
+def _text() -> dict:
+    # The loader keeps a number as typed ("1979"), so a number is text too.
+    return {"type": ["string", "number"], "pattern": r"\S"}
+
+
+# A value a generated file left for the teacher (reading.py's _unfilled).
+_UNFILLED = {"not": {"type": "string", "pattern": r"^\s*" + re.escape(PLACEHOLDER)}}
+_TRUE = {"anyOf": [{"const": True}, {"type": "string", "pattern": _spellings(_YES)}]}
+
+
+def _filled(fields: dict[str, Field]) -> dict:
+    """For each text field: no placeholder left in it."""
+    return {name: {"items": _UNFILLED} if spec.kind == "texts" else _UNFILLED
+            for name, spec in fields.items() if spec.kind in ("text", "date", "texts")}
+
+
+def _statement() -> dict:
+    statement = _object("statement", schema.STATEMENT, "A statement")
+    # A draft ('reviewed: false') may lack cues and keep placeholders; the rest may not.
+    reviewed = {"reviewed": _TRUE} if "reviewed" in schema.STATEMENT else {}
+    statement["allOf"] = [
+        {"if": {"properties": {"label": {"const": "opinion"}, **reviewed},
+                "required": ["label"]},
+         "then": {"required": ["cues"], "properties": {"cues": {"minItems": 1}}}},
+        {"if": {"properties": reviewed},
+         "then": {"properties": _filled(schema.STATEMENT)}},
+    ]
+    return statement
+
+
+def _value(spec: Field) -> dict:
+    """The JSON Schema for one field's value, by the loader's kind of field."""
+    if spec.kind in ("text", "date"):
+        return _text()
+    if spec.kind == "whole":
+        return {"type": "integer", "minimum": spec.low, "maximum": spec.high}
+    if spec.kind == "choice":
+        return {"enum": list(spec.allowed)}
+    if spec.kind in ("texts", "choices"):
+        item = {"enum": list(spec.allowed)} if spec.allowed else _text()
+        # An empty value ('cues:') is read as an empty list.
+        return {"type": ["array", "null"], "items": item}
+    if spec.kind == "switch":
+        return {"anyOf": [{"type": "boolean"},
+                          {"type": "string", "pattern": _spellings(_YES + _NO)}]}
+    if spec.kind == "timer":
+        return {"anyOf": [{"type": "integer", "minimum": spec.low, "maximum": spec.high},
+                          {"const": False},
+                          {"type": "string", "pattern": _spellings(_NO)}]}
+    raise ValueError(f"no JSON Schema for the field kind '{spec.kind}': add it to "
+                     "game/bank/json_schema.py")
+
+
+def _object(table: str, fields: dict[str, Field], title: str,
+            placeholders: bool = True) -> dict:
+    """placeholders=False: a text field may not still hold PLACEHOLDER."""
+    properties = {}
+    for name, spec in fields.items():
+        key = f"{table}.{name}"
+        prop = _value(spec)
+        prop["description"] = NOTES.get(key) or (spec.expect or name).capitalize()
+        if key in EXAMPLES:
+            prop["examples"] = EXAMPLES[key]
+        if name == "id":
+            prop["pattern"] = _id_pattern()
+        if not placeholders and spec.kind == "texts":
+            prop["items"] = {**prop["items"], **_UNFILLED}
+        elif not placeholders and spec.kind in ("text", "date"):
+            prop.update(_UNFILLED)
+        properties[name] = prop
+    return {
+        "title": title,
+        "type": "object",
+        "properties": properties,
+        "required": [name for name, spec in fields.items() if spec.required],
+        "additionalProperties": False,
+    }
+
+
+def _items(definition: str, description: str, **extra) -> dict:
+    return {"type": ["array", "null"], "description": description,
+            "items": {"$ref": f"#/definitions/{definition}"}, **extra}
+
+
+def question_file_schema() -> dict:
+    question = _object("question", schema.QUESTION, "A hand-written question",
+                       placeholders=False)
+    question["properties"]["choices"]["minItems"] = 2
+    question["properties"]["choices"]["uniqueItems"] = True
+    sections = {
+        "article": {"$ref": "#/definitions/article",
+                    "description": "Who published the article, when, and what kind it is."},
+        "statements": _items("statement", "Sentences quoted from the article, each with "
+                                          "a label, a source and an explanation; the game "
+                                          "turns each into several questions."),
+        "questions": _items("question", "Optional: multiple-choice questions written out "
+                                        "in full."),
+    }
+    assert set(sections) == set(schema.TOP), "a section of schema.TOP has no schema here"
+    return {
+        "$schema": DRAFT,
+        "$comment": "Generated by `python run.py schema` from game/bank/schema.py; "
+                    "do not edit by hand.",
+        "title": "Byline question file",
+        "description": "One article and its statements. Format: docs/question-format.md",
+        "type": "object",
+        "properties": sections,
+        "required": _REQUIRED_SECTIONS,
+        "additionalProperties": False,
+        "definitions": {
+            "article": _object("article", schema.ARTICLE, "The article",
+                               placeholders=False),
+            "statement": _statement(),
+            "question": question,
+        },
+    }
+
+
+def preset_schema() -> dict:
+    from game.bank.presets import FIELDS
+    preset = _object("preset", FIELDS, "Byline round preset")
+    preset["properties"]["skills"]["minItems"] = 1      # presets.py: "lists no skills"
+    return {
+        "$schema": DRAFT,
+        "$comment": "Generated by `python run.py schema` from game/bank/presets.py; "
+                    "do not edit by hand.",
+        **preset,
+        "description": "One round that every student plays the same way: "
+                       "python run.py --preset NAME. Format: README.md (Presets).",
+    }
+
+
+def rendered() -> dict[Path, str]:
+    """Each schema file and the text it should hold."""
+    return {path: json.dumps(made, indent=2, ensure_ascii=False) + "\n"
+            for path, made in ((QUESTION_SCHEMA, question_file_schema()),
+                               (PRESET_SCHEMA, preset_schema()))}
+
+
+def schema_line(yaml_file, schema_file=QUESTION_SCHEMA) -> str:
+    """The first line of a YAML file that points an editor at its schema: relative to
+    the file inside the project, so that it works wherever the project is copied, and an
+    absolute path outside it."""
+    folder = Path(yaml_file).resolve().parent
+    if not folder.is_relative_to(PROJECT):
+        return LINE_START + Path(schema_file).resolve().as_posix()
+    return LINE_START + os.path.relpath(schema_file, folder).replace(os.sep, "/")
+
+
+def main(argv=None) -> int:
+    parser = argparse.ArgumentParser(
+        prog="run.py schema", description="Write the JSON Schemas editors use to check "
+                                          "question files and presets.")
+    parser.add_argument("--check", action="store_true",
+                        help="write nothing; exit 1 if a schema file is out of date")
+    args = parser.parse_args(argv)
+    return write(check=args.check)
+
+
+def write(check: bool = False) -> int:
+    stale = 0
+    for path, text in rendered().items():
+        name = os.path.relpath(path)
+        current = path.read_text(encoding="utf-8") if path.is_file() else None
+        if current == text:
+            print(f"{name} is up to date")
+        elif check:
+            print(f"{name} is out of date; run: python run.py schema", file=sys.stderr)
+            stale = 1
+        else:
+            path.write_text(text, encoding="utf-8", newline="\n")
+            print(f"Wrote {name}")
+    return stale
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,361 @@
+"""Teacher authoring: `run.py new-article` (splitter, suggester, draft), `reviewed: false`
+in the loader and validate, and the bench against the hand-labelled bank."""
+import re
+import subprocess
+import sys
+
+import pytest
+
+from conftest import ARTICLES, ROOT
+from game import cli
+from game.authoring import draft
+from game.authoring.bench import measure, same_source
+from game.authoring.sentences import split
+from game.authoring.suggest import Memory, Suggester
+from game.bank import load_bank
+from game.quiz.questions import generate
+
+ARTICLE_FILES = sorted(ARTICLES.glob("*.txt"))
+
+
+@pytest.fixture(scope="module")
+def suggester():
+    return Suggester()
+
+
+def _sentences(name: str) -> list[str]:
+    return split((ARTICLES / name).read_text(encoding="utf-8")).sentences
+
+
+# --- The splitter ------------------------------------------------------------------
+
+@pytest.mark.parametrize("name, sentence", [
+    # "U.S." and "D.C." inside a sentence
+    ("000_a6ebedb48151fa7f.txt", "Trump repeated on multiple occasions his bizarre claim that "
+     "Putin’s illegal 2014 annexation of Crimea from Ukraine was somehow U.S. President Barack "
+     "Obama’s fault, according to a report by The Washington Post, a view consistent with, as "
+     "The Post reported, Trump’s “long-standing role as a Putin cheerleader and apologist.”"),
+    ("004_12a480adac904209.txt", "Manafort was sentenced in 2019 to 7.5 years prison for, among "
+     "other things, evading taxes on the $60 million he had made in Ukraine."),
+    ("001_21935f1ad1f4bdc9.txt", "“The fact that Mr. Trump, as a presidential candidate, declares "
+     "that he is ready and wants to stop the war in Ukraine, we take this completely "
+     "seriously,” Putin said."),
+    # initials: F.B.I.
+    ("001_21935f1ad1f4bdc9.txt", "In 2017 The New York Times revealed the Trump team’s "
+     "connections with the Russians, along with attempts to sway the F.B.I. director, James "
+     "Comey."),
+    # an ellipsis inside a quotation
+    ("002_2eeaba2af7c0a148.txt", "According to him, the “deep-seated internal crises” were caused "
+     "by the actions of the anti-trump forces, which, instead of reconciling with his "
+     "“absolutely obvious” victory in the 2016 elections, “in a democratic way <…> invented all "
+     "sorts of fables just to cast doubt on his legitimacy “."),
+    # a quotation, then who said it
+    ("003_6d146059d4ad170a.txt", "“Don’t meddle in the election, President,” Trump then told "
+     "Putin, pointing his finger at his Russian counterpart."),
+    ("003_6d146059d4ad170a.txt", "“Don’t meddle in the election,” he repeated."),
+    # where pysbd alone runs on: an unclosed quotation, ".)" and ".” ("
+    ("000_a6ebedb48151fa7f.txt", "“The answer to what Trump would be getting is ‘illegal election "
+     "aid in 2020,’ Abramson wrote."),
+    ("000_a6ebedb48151fa7f.txt", "“We need to wake up.”"),
+    ("001_21935f1ad1f4bdc9.txt", "These territories would be under the control of Putin while "
+     "formally remaining a part of Ukraine."),
+    ("004_12a480adac904209.txt", "(Trump later said he was being sarcastic.)"),
+])
+def test_splitter_keeps_tricky_sentences_whole(name, sentence):
+    assert sentence in _sentences(name)
+
+
+@pytest.mark.parametrize("path", ARTICLE_FILES, ids=lambda p: p.stem)
+def test_every_sentence_is_exactly_in_the_article(path):
+    text = path.read_text(encoding="utf-8")
+    found = split(text).sentences
+    assert found and all(s in text and s == s.strip() for s in found)
+
+
+def test_splitter_on_text_of_its_own():
+    parts = split("Dr. Ruth Ames paid $7.50 for the U.S. edition on Jan. 5. It sold out…\n"
+                  "“Was it worth it?” she asked. J. R. Smith did not say.")
+    assert parts.sentences == ["Dr. Ruth Ames paid $7.50 for the U.S. edition on Jan. 5.",
+                               "It sold out…", "“Was it worth it?” she asked.",
+                               "J. R. Smith did not say."]
+
+
+def test_furniture_is_dropped_with_its_reason_and_the_articles_own_sentences_stay():
+    parts = split("Mayor Opens Bridge\n"
+                  "Photo by Ann Lee/Getty Images\n"
+                  "The bridge opened on Monday. Follow us on Facebook.\n"
+                  "Contact us: news@example.org\n"
+                  "Support matters. Please consider donating today. Subscribe to our newsletter!\n")
+    assert parts.sentences == ["Mayor Opens Bridge", "The bridge opened on Monday.",
+                               "Support matters."]
+    reasons = {d.text: d.reason for d in parts.dropped}
+    assert reasons == {
+        "Photo by Ann Lee/Getty Images": "a photo credit",
+        "Follow us on Facebook.": "a contact or legal line",
+        "Contact us: news@example.org": "a contact or legal line",
+        "Please consider donating today.": "a plea to subscribe or donate",
+        "Subscribe to our newsletter!": "a plea to subscribe or donate",
+    }
+
+
+def test_the_five_articles_lose_their_credits_and_pleas_but_not_a_statement():
+    resist = split((ARTICLES / "001_21935f1ad1f4bdc9.txt").read_text(encoding="utf-8"))
+    assert "Your support is crucial in safeguarding fearless, independent journalism." \
+        in resist.sentences
+    assert not any("subscribing" in s or "donating" in s for s in resist.sentences)
+    g7 = split((ARTICLES / "000_a6ebedb48151fa7f.txt").read_text(encoding="utf-8"))
+    assert "U.S. President Barack Obama is at right." in g7.sentences
+    assert {d.text for d in g7.dropped} == {"Jeff J. Mitchell Getty Images",
+                                           "Featured image credit: Stefan RousseauGetty Images"}
+
+
+# --- The suggester, rule by rule (on sentences that are not in the bank) -------------
+
+@pytest.mark.parametrize("text, label, source, kind, reason", [
+    ("The bridge was closed for repairs, according to The Boston Globe.",
+     "fact", "The Boston Globe", "news outlet",
+     "'according to' with named source 'The Boston Globe'"),
+    ("Mayor Jane Park said the budget would grow by 4 percent next year.",
+     "fact", "Mayor Jane Park", "interview or speech",
+     "reporting verb 'said' with named source 'Mayor Jane Park'"),
+    ("The Daily Herald reported that the mill closed in March.",
+     "fact", "The Daily Herald", "news outlet",
+     "reporting verb 'reported' with named source 'The Daily Herald'"),
+    ("Senator Ann Lee wrote on Twitter that the vote was a disgrace.",
+     "fact", "Senator Ann Lee", "social media",
+     "reporting verb 'wrote' with named source 'Senator Ann Lee'"),
+    ("Tom Reed told Fox News that he would run again.",
+     "fact", "Tom Reed", "interview or speech",
+     "reporting verb 'told' with named source 'Tom Reed'"),
+    ("The tax was “a historic mistake,” according to Governor Ray Diaz, via Twitter.",
+     "fact", "Governor Ray Diaz", "social media",
+     "'according to' with named source 'Governor Ray Diaz'"),
+    ("The Justice Department said it had opened an inquiry.",
+     "fact", "The Justice Department", "official",
+     "reporting verb 'said' with named source 'The Justice Department'"),
+    ("A Pentagon official said the drills would continue.",
+     "fact", "an unnamed Pentagon official", "anonymous",
+     "reporting verb 'said' with identifiable source 'an unnamed Pentagon official'"),
+    ("According to some analysts, the deal is a giveaway to the builders.",
+     "opinion", "unnamed analysts", "anonymous",
+     "a view credited to people nobody can identify"),
+    ("It is widely believed that the plan failed.",
+     "opinion", "unnamed sources", "anonymous",
+     "a view credited to people nobody can identify ('It is widely believed')"),
+    ("The council met on Tuesday and voted 7 to 2 to close the pool.",
+     "fact", "the author", "author", "no judgment words, hedges or modal verbs"),
+])
+def test_attribution_rules(suggester, text, label, source, kind, reason):
+    s = suggester.suggest(text)
+    assert (s.label, s.source, s.source_kind) == (label, source, kind)
+    assert any(r.startswith(reason) for r in s.reasons), s.reasons
+
+
+@pytest.mark.parametrize("text, cue, reason", [
+    ("The mayor gave a bizarre speech on Tuesday.", "bizarre",
+     "evaluative word 'bizarre' (subjectivity 0.6 in TextBlob's lexicon)"),
+    ("The results were extremely disappointing.", "extremely disappointing",
+     "intensifier 'extremely' in the writer's own words"),
+    ("The plan appears to have stalled in committee.", "appears to",
+     "hedge 'appears to': the writer's guess, not a checkable claim"),
+    ("The new law will change how schools are funded.", "will",
+     "modal verb 'will': a prediction, possibility or obligation"),
+    ("The city must repair the road before winter.", "must",
+     "modal verb 'must': a prediction, possibility or obligation"),
+    ("I think the council got this one right.", "I think",
+     "first-person judgment 'I think'"),
+    ("Your vote counts in this election.", "Your",
+     "the writer speaks to the reader ('Your')"),
+    ("The report was released in order to distract voters.", "in order to",
+     "motive claim 'in order to': nobody can check what someone intended"),
+])
+def test_judgment_rules(suggester, text, cue, reason):
+    s = suggester.suggest(text)
+    assert s.label == "opinion" and s.source_kind == "author"
+    assert cue in s.cues and reason in s.reasons, (s.cues, s.reasons)
+
+
+def test_a_question_in_the_writers_voice_is_an_opinion(suggester):
+    s = suggester.suggest("Why did nobody on the council notice the leak?")
+    assert s.label == "opinion"
+    assert any(r.startswith("a question in the writer's own words") for r in s.reasons)
+
+
+def test_judgment_words_inside_a_quotation_are_the_speakers(suggester):
+    s = suggester.suggest("Coach Dan Miller called the decision “a disgrace” after the game.")
+    assert (s.label, s.source) == ("fact", "Coach Dan Miller")
+    assert s.cues == ("a disgrace",)
+    assert "the quoted fragment “a disgrace” is the speaker's wording" in s.reasons
+
+
+def test_capitalised_names_are_not_judgments(suggester):
+    s = suggester.suggest("The Great Lakes Council approved the Fair Housing budget on Monday.")
+    assert s.label == "fact" and s.cues == ()
+
+
+def test_he_and_a_bare_quotation_take_the_speaker_from_the_sentences_before(suggester):
+    memory = Memory.of("Mayor Jane Park opened the meeting.")
+    first = "Mayor Jane Park opened the meeting."
+    memory.note(first, suggester.suggest(first, memory))
+    said = suggester.suggest("She said the roads would be repaired by May.", memory)
+    assert said.source == "Mayor Jane Park" and said.label == "fact"
+    memory.note("She said the roads would be repaired by May.", said)
+    quote = suggester.suggest("“We will not wait another year.”", memory)
+    assert quote.source == "Mayor Jane Park" and quote.label == "opinion"
+    assert "modal verb 'will': a prediction, possibility or obligation" in quote.reasons
+
+
+def test_same_source_allows_a_fuller_wording():
+    assert same_source("Bolton’s memoir", "John Bolton, Trump’s former national security "
+                                          "adviser, in his memoir")
+    assert same_source("the author", "the author")
+    assert not same_source("CNN", "The Washington Post")
+
+
+# --- The draft ----------------------------------------------------------------------
+
+def _fill_article(text: str) -> str:
+    """What a teacher writes in the article section."""
+    text = re.sub(r'"FILL IN: [^"]*, or not stated"', '"not stated"', text)
+    text = text.replace('genre: "FILL IN"', "genre: news analysis")
+    return re.sub(r'^(  (?:genre_explanation:|  -) )"FILL IN: [^"]*"', r'\1"Checked."', text,
+                  flags=re.MULTILINE)
+
+
+def _review_all(text: str) -> str:
+    """What a teacher does to every statement: write an explanation, give an opinion
+    without suggested cues the label fact, and mark it reviewed."""
+    text = re.sub(r'explanation: "FILL IN: [^"]*"', 'explanation: "Checked."', text)
+    text = re.sub(r"label: opinion(\n(?:    .*\n){2}    cues: \[\]    # FILL IN)",
+                  r"label: fact\1", text)
+    return text.replace("reviewed: false", "reviewed: true")
+
+
+@pytest.mark.parametrize("path", ARTICLE_FILES, ids=lambda p: p.stem)
+def test_new_article_on_each_article_validates_once_reviewed(tmp_path, path):
+    out = tmp_path / "draft.yaml"
+    assert cli.main(["new-article", str(path), "--out", str(out)]) == 0
+    text = out.read_text(encoding="utf-8")
+    made = text.count("    reviewed: false")
+    assert made == len(split(path.read_text(encoding="utf-8")).sentences)
+
+    as_drafted = load_bank([out])
+    assert as_drafted.problems and all(p.path == str(out) for p in as_drafted.problems)
+    assert any("is still to be filled in" in p.message for p in as_drafted.problems)
+
+    out.write_text(_fill_article(text), encoding="utf-8")
+    unreviewed = load_bank([out])
+    assert unreviewed.problems == []
+    assert len(unreviewed.files[0].statements) == made
+    assert unreviewed.bank.statements == []
+    assert {q.skill for q in generate(unreviewed.bank)} == {"article_genre"}
+
+    out.write_text(_review_all(_fill_article(text)), encoding="utf-8")
+    reviewed = load_bank([out])
+    assert reviewed.problems == []
+    assert len(reviewed.bank.statements) == made and reviewed.files[0].quotes_checked
+    assert {q.skill for q in generate(reviewed.bank)} >= {"fact_or_opinion", "source_kind"}
+
+
+def test_draft_fills_what_the_text_states_and_marks_the_rest(tmp_path):
+    made = draft.make(ARTICLES / "001_21935f1ad1f4bdc9.txt", tmp_path / "resist.yaml")
+    lines = made.text.splitlines()
+    assert lines[0].startswith("# yaml-language-server: $schema=")     # for the editor
+    assert lines[0].endswith("docs/question-file.schema.json")
+    assert '  headline: "Putin and Trump’s Connections: Onstage and Behind the Scenes"    ' \
+           "# from the first line" in lines
+    assert '  author: "Yelena Korshunov"    # from the byline' in lines
+    assert '  date: "August 05, 2024"    # from the byline' in lines
+    assert '  outlet: "FILL IN: who published it, or not stated"' in lines
+    assert "#   a plea to subscribe or donate: If you appreciate our content" in made.text
+    assert any(re.match(r"  # suggested: fact — reporting verb 'told' with named source "
+                        "'Rudy Giuliani'", line) for line in lines)
+
+
+def test_new_article_reads_windows_1252_and_says_so(tmp_path, capsys):
+    article = tmp_path / "cafe.txt"
+    article.write_bytes("Café Closes After 40 Years\n\nThe owner said the café’s roof was "
+                        "unsafe.\n".encode("cp1252"))
+    out = tmp_path / "out" / "cafe.yaml"
+    assert cli.main(["new-article", str(article), "--out", str(out)]) == 0
+    said = capsys.readouterr().out
+    assert "is Windows-1252 text, not UTF-8" in said and "cafe-utf8.txt" in said
+    copy = tmp_path / "out" / "cafe-utf8.txt"
+    assert copy.read_text(encoding="utf-8").startswith("Café Closes")
+    text = out.read_text(encoding="utf-8")
+    assert 'text_file: "cafe-utf8.txt"' in text
+    assert 'text: "The owner said the café’s roof was unsafe."' in text
+    out.write_text(_review_all(_fill_article(text)), encoding="utf-8")
+    loaded = load_bank([out])
+    assert loaded.problems == [] and loaded.files[0].quotes_checked
+
+
+def test_new_article_never_replaces_a_file(tmp_path, capsys):
+    out = tmp_path / "mine.yaml"
+    out.write_text("my own work\n", encoding="utf-8")
+    assert cli.main(["new-article", str(ARTICLE_FILES[0]), "--out", str(out)]) == 1
+    assert "already exists; it is never replaced" in capsys.readouterr().err
+    assert out.read_text(encoding="utf-8") == "my own work\n"
+
+
+def test_an_article_outside_the_searched_folders_is_named_in_a_comment(tmp_path, capsys):
+    (tmp_path / "a").mkdir()
+    article = tmp_path / "a" / "story.txt"
+    article.write_text("Storm Hits Coast\n\nThe storm reached the coast at noon.\n",
+                       encoding="utf-8")
+    assert cli.main(["new-article", str(article), "--out", str(tmp_path / "q.yaml")]) == 0
+    assert "Note: the game will not find story.txt" in capsys.readouterr().out
+    assert "# text_file: the game will not find story.txt" in \
+        (tmp_path / "q.yaml").read_text(encoding="utf-8")
+
+
+# --- validate and the loader --------------------------------------------------------
+
+def test_validate_counts_the_statements_still_to_review(tmp_path, capsys):
+    out = tmp_path / "draft.yaml"
+    cli.main(["new-article", str(ARTICLES / "003_6d146059d4ad170a.txt"), "--out", str(out)])
+    capsys.readouterr()
+    assert cli.main(["validate", str(out)]) == 1
+    said = capsys.readouterr().out
+    assert "'genre_explanation' in the article is still to be filled in" in said
+    assert f"{out}: 38 statement(s) still to review (reviewed: false)" in said
+
+    text = _fill_article(out.read_text(encoding="utf-8"))       # and review one statement:
+    text = text.replace("    reviewed: false", "    reviewed: true", 1)
+    text = re.sub(r'explanation: "FILL IN: [^"]*"', 'explanation: "Checked."', text, count=1)
+    out.write_text(text, encoding="utf-8")
+    assert cli.main(["validate", str(out)]) == 0
+    said = capsys.readouterr().out
+    assert "OK: 1 file(s), 1 article(s), 1 statements" in said
+    assert f"{out}: 37 statement(s) still to review (reviewed: false)" in said
+
+
+def test_reviewed_must_be_true_or_false_and_a_reviewed_placeholder_is_a_problem(tmp_path):
+    good = (ROOT / "tests" / "data" / "good.yaml").read_text(encoding="utf-8")
+    bad = tmp_path / "bad.yaml"
+    bad.write_text(good.replace("    difficulty: 1\n", "    difficulty: 1\n    reviewed: maybe\n",
+                                1), encoding="utf-8")
+    messages = [p.message for p in load_bank([bad]).problems]
+    assert any(m.endswith("should be true or false; found the text 'maybe'") for m in messages)
+    bad.write_text(re.sub(r"explanation: .*", 'explanation: "FILL IN: why"', good, count=1),
+                   encoding="utf-8")
+    messages = [p.message for p in load_bank([bad]).problems]
+    assert any("is still to be filled in: found the text 'FILL IN: why'" in m for m in messages)
+
+
+def test_the_game_starts_without_the_authoring_tools():
+    done = subprocess.run([sys.executable, "-c", "import sys, game.cli, game.app; "
+                           "print(sorted(m for m in sys.modules if m.startswith("
+                           "('pysbd', 'textblob', 'nltk', 'game.authoring'))))"],
+                          cwd=ROOT, capture_output=True, text=True)
+    assert done.stdout.strip() == "[]", done.stdout + done.stderr
+
+
+# --- The bench ----------------------------------------------------------------------
+
+def test_bench_agrees_with_the_hand_labelled_bank():
+    result = measure()
+    assert len(result.pairs) == len(load_bank([ROOT / "questions"]).bank.statements)
+    assert result.label_accuracy >= 0.8
+    assert result.kind_accuracy >= 0.8 and result.source_accuracy >= 0.8
+    assert result.exact + result.inside >= 0.95 * len(result.pairs)
