@@ -20,8 +20,19 @@ def _board_lines(turns) -> list[tuple[str, str]]:
     return [(f"{place}.  {seat.name}", str(seat.state.score)) for place, seat in turns.standings()]
 
 
-def draw_board(surface, app, lines, area: pygame.Rect, colour) -> None:
-    """Names and scores in a table that fits area: one column, or two for many seats."""
+def draw_board(surface, app, lines, area: pygame.Rect, colour, cache: dict) -> None:
+    """Names and scores in a table that fits area: one column, or two for many seats.
+    cache: the scene's, so that the table is laid out once, not every frame."""
+    key = (tuple(area), tuple(lines), tuple(colour), app.layout().scale)
+    if key not in cache:
+        cache.clear()
+        cache[key] = _lay_board(app, lines, area, colour)
+    for block, place in cache[key]:
+        surface.blit(block, place)
+
+
+def _lay_board(app, lines, area, colour) -> list:
+    """[(block, (x, y))] at the largest size at which every line fits."""
     text = app.text
     columns = 2 if len(lines) > 4 else 1
     per = -(-len(lines) // columns)
@@ -29,23 +40,21 @@ def draw_board(surface, app, lines, area: pygame.Rect, colour) -> None:
     col_w = (area.width - gap * (columns - 1)) // columns
 
     def rows(size):
-        """(name block, score block, x, y) for each line, and whether they fit."""
         score_w = max(text.font("bold", size).size(s)[0] for _, s in lines)
         placed, y, fits = [], area.top, True
         for i, (name, score) in enumerate(lines):
             if i % per == 0:
                 y = area.top
+            x = area.left + (i // per) * (col_w + gap)
             block = text.block(name, size, colour, col_w - score_w - size)
-            placed.append((block, text.block(score, size, colour, score_w + 1, style="bold"),
-                           area.left + (i // per) * (col_w + gap), y))
+            number = text.block(score, size, colour, score_w + 1, style="bold")
+            placed += [(block, (x, y)), (number, (x + col_w - number.get_width(), y))]
             y += block.get_height() + size // 3
             fits = fits and y - size // 3 <= area.bottom
         return placed, fits
 
     size = largest(12, max(12, app.layout().font(0.036)), lambda s: rows(s)[1])
-    for name, score, x, y in rows(size)[0]:
-        surface.blit(name, (x, y))
-        surface.blit(score, (x + col_w - score.get_width(), y))
+    return rows(size)[0]
 
 
 class HandoverScene(Scene):
@@ -56,6 +65,7 @@ class HandoverScene(Scene):
         super().__init__(app)
         self.turns, self.board = turns, board
         self.button = ButtonList(["Ready"], align="center")
+        self._board = {}
 
     def handle(self, intent) -> bool:
         self._place()
@@ -97,7 +107,8 @@ class HandoverScene(Scene):
             width = min(c.width, lay.w * 2 // 3)
             area = pygame.Rect((lay.w - width) // 2, y + lay.gap // 2, width,
                                self.button.rects[0].top - lay.gap - y - lay.gap // 2)
-            draw_board(surface, self.app, _board_lines(self.turns), area, theme.text)
+            draw_board(surface, self.app, _board_lines(self.turns), area, theme.text,
+                       self._board)
         self.button.draw(surface, text, theme, size)
         hint = text.block("Enter or click: ready   Esc: leave the round", lay.font(0.024),
                           theme.muted, c.width, align="center")
@@ -111,6 +122,7 @@ class RevealScene(Scene):
         super().__init__(app)
         self.turns, self.position = turns, position
         self.question = turns.seats[0].state.questions[position]
+        self._sizes: dict = {}      # the rows' text size, found once per window size
 
     def enter(self) -> None:
         answers = [s.state.answers[self.position] for s in self.turns.seats]
@@ -175,8 +187,11 @@ class RevealScene(Scene):
             return sum(text.block(line, size, theme.text, area.width - size * 2).get_height()
                        + size // 2 for _, line in rows)
 
-        size = largest(12, max(12, self.app.layout().font(0.032)),
-                       lambda s: height(s) <= area.height)
+        key = (tuple(area), theme.name, self.app.layout().scale)
+        if key not in self._sizes:
+            self._sizes = {key: largest(12, max(12, self.app.layout().font(0.032)),
+                                        lambda s: height(s) <= area.height)}
+        size = self._sizes[key]
         y = area.top
         for correct, line in rows:
             colour = theme.right if correct else theme.wrong
@@ -189,6 +204,10 @@ class RevealScene(Scene):
 
 class PodiumScene(RoundEnd):
     """The end of a hot-seat round: the first three on a podium, everyone's score below."""
+
+    def __init__(self, app, turns):
+        super().__init__(app, turns)
+        self._board = {}
 
     def draw(self, surface) -> None:
         theme, text = self.app.theme, self.app.text
@@ -206,7 +225,7 @@ class PodiumScene(RoundEnd):
             width = min(c.width, lay.w * 2 // 3)
             draw_board(surface, self.app, lines, pygame.Rect((lay.w - width) // 2,
                                                              bottom - rest_h, width, rest_h),
-                       theme.text)
+                       theme.text, self._board)
             bottom -= rest_h + lay.gap
         self._draw_podium(surface, standings[:3], pygame.Rect(c.left, y, c.width, bottom - y))
         self.menu.draw(surface, text, theme, size)
