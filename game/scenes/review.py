@@ -68,12 +68,15 @@ class ReviewScene(ReadingScene):
         elif q.text:
             items.append(("p", q.text))
         items.append(("p", q.prompt))
-        items += [("p", f"{name or 'Your'}{'’s' if name else ''} answer: {given_words(a)}")
-                  for name, a in answers]
+        # "Zoë O'Brien, Jr. answered", not "Jr.’s answer".
+        items += [("p", f"{name} answered: {given_words(a)}" if name
+                   else f"Your answer: {given_words(a)}") for name, a in answers]
         items += [("p", f"Right answer: {right_words(q)}"), ("p", q.explanation)]
         if statement is not None:
-            items.append(("muted", f"Source: {statement.source} "
-                                   f"({SOURCE_KINDS[statement.source_kind].lower()})."
+            kind = SOURCE_KINDS[statement.source_kind].lower()
+            source = kind if statement.source_kind == "author" \
+                else f"{statement.source} ({kind})"     # not "the author (the author …)"
+            items.append(("muted", f"Source: {source}."
                                    + (" Opinion words are marked." if statement.cues else "")))
         if article is not None:
             items.append(("muted", f"Article: {article.credit} · "
