@@ -19,6 +19,7 @@ from game.ui.theme import HIGH_CONTRAST, STANDARD, Theme
 
 
 MIN_SIZE = (960, 540)
+RETRY_EVERY = 5.0     # seconds between tries of a results file that refused an answer
 
 
 @dataclass
@@ -56,6 +57,8 @@ class App:
         self._pending: list = []
         self.running = True
         self.frames = 0
+        self.retry_left = RETRY_EVERY
+        self._strip: tuple | None = None     # (warning text, window size) -> its height
         from game.scenes.title import TitleScene
         self.push((first_scene or TitleScene)(self))
         self._apply()
@@ -125,7 +128,25 @@ class App:
             else STANDARD
 
     def layout(self) -> Layout:
-        return Layout(self.screen.get_size(), self.settings.text_scale, self.settings.projector)
+        """The layout of the area scenes draw in: the window, less the warning strip."""
+        w, h = self.screen.get_size()
+        return Layout((w, h - self.strip_height()), self.settings.text_scale,
+                      self.settings.projector)
+
+    def warning(self) -> str | None:
+        """Said over every screen for as long as answers are not being saved."""
+        return self._results.warning() if self._results is not None else None
+
+    def strip_height(self) -> int:
+        text = self.warning()
+        if text is None:
+            return 0
+        size = self.screen.get_size()
+        if self._strip is None or self._strip[:2] != (text, size):
+            lay = Layout(size, self.settings.text_scale, self.settings.projector)
+            block = self.text.block(text, lay.font(0.024), (0, 0, 0), lay.w - 2 * lay.margin)
+            self._strip = (text, size, block.get_height() + lay.gap)
+        return self._strip[2]
 
     def save_settings(self) -> None:
         self.sounds.enabled = self.settings.sound
@@ -163,6 +184,11 @@ class App:
                 self.screen = pygame.display.set_mode(
                     (max(w, MIN_SIZE[0]), max(h, MIN_SIZE[1])), pygame.RESIZABLE)
         elif self.scene is not None:
+            top = self.strip_height()
+            if top and intent.kind in ("click", "hover"):
+                # Scenes draw below the warning strip and know only their own area.
+                x, y = intent.value
+                intent = Intent(intent.kind, (x, y - top))
             self.scene.handle(intent)
 
     def step(self, events=(), dt: float = 1 / 60) -> None:
@@ -177,6 +203,7 @@ class App:
             scene.update(dt)
         self._apply()
         self.reload_bank(self.watch.changed(dt))
+        self._retry_results(dt)
         self.banner_left = max(0.0, self.banner_left - dt)
         if not self.running:
             return
@@ -184,14 +211,40 @@ class App:
         pygame.display.flip()
         self.frames += 1
 
+    def _retry_results(self, dt: float) -> None:
+        if self._results is None or self._results.trouble is None:
+            return
+        self.retry_left -= dt
+        if self.retry_left <= 0:
+            self.retry_left = RETRY_EVERY
+            if self._results.retry():
+                self.show_banner("The results file can be written again: every answer kept "
+                                 "in memory has been saved.")
+
     def _first_drawn(self) -> int:
         return max((i for i, s in enumerate(self.stack) if s.opaque), default=0)
 
     def draw(self, surface) -> None:
+        top = self.strip_height()
+        area = surface.subsurface((0, top, surface.get_width(), surface.get_height() - top)) \
+            if top else surface
         for scene in self.stack[self._first_drawn():]:
-            scene.draw(surface)
+            scene.draw(area)
+        if top:
+            self._draw_strip(surface, top)
         if self.banner_left > 0:
             self._draw_banner(surface)
+
+    def _draw_strip(self, surface, height: int) -> None:
+        """The warning that answers are not being saved: on every screen, until they are."""
+        lay = Layout(surface.get_size(), self.settings.text_scale, self.settings.projector)
+        theme = self.theme
+        panel = pygame.Rect(0, 0, lay.w, height)
+        pygame.draw.rect(surface, theme.panel, panel)
+        pygame.draw.line(surface, theme.wrong, panel.bottomleft, panel.bottomright, width=3)
+        block = self.text.block(self.warning(), lay.font(0.024), theme.wrong,
+                                lay.w - 2 * lay.margin)
+        surface.blit(block, (lay.margin, (height - block.get_height()) // 2))
 
     def _draw_banner(self, surface) -> None:
         """Over whatever screen is showing, at the top: it goes after a few seconds."""
@@ -210,4 +263,15 @@ class App:
             dt = self.clock.tick(60) / 1000
             self.step(pygame.event.get(), dt)
         pygame.quit()
-        return 0
+        return self.close()
+
+    def close(self) -> int:
+        """At the end: answers that are still in no file are saved in a folder of their
+        own and the way to them printed; 1 if any had to be."""
+        results = self._results
+        if results is None or results.retry() or not results.unsaved:
+            return 0
+        import sys
+        from game.store.rescue import rescue
+        print(rescue(results), file=sys.stderr)
+        return 1

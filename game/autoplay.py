@@ -85,6 +85,7 @@ def play(seed: int, data_dir=None, delay: float = 0.0) -> tuple[int, str]:
     right = sum(a.correct for a in state.answers)
     judged = lean(state.answers)
     pygame.quit()
-    return 0, (f"autoplay seed {seed}: {len(state.answers)} questions, {right} right, "
+    # Answers the results file refused are saved elsewhere and said on stderr: exit 1.
+    return app.close(), (f"autoplay seed {seed}: {len(state.answers)} questions, {right} right, "
                f"score {state.score}, d′ {judged.d_prime:.2f}, bias c {judged.bias:+.2f}, "
                f"{player.frames} frames")

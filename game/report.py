@@ -131,7 +131,7 @@ def name_key(name: str) -> str:
 def _decoded(row: dict) -> dict:
     try:
         given = json.loads(row["given"])
-    except (TypeError, ValueError):
+    except (TypeError, ValueError, RecursionError):     # text typed in by another program
         given = row["given"]
     return {**row, "given": given}
 

@@ -1,6 +1,6 @@
 """The teacher's report: per-player numbers, the hardest statements, CSV a spreadsheet opens
 with names intact, JSON with every answer, filters, the command line; and a results file
-locked by another program is kept aside, never lost."""
+locked by another program is left where it is, never changed by a report."""
 import csv
 import json
 import sqlite3
@@ -270,16 +270,13 @@ def locked(tmp_path, lesson):
     other.close()
 
 
-def test_a_locked_file_is_kept_aside_and_the_game_plays_on_a_fresh_one(locked, lesson):
+def test_a_locked_file_stays_in_place_and_answers_wait_until_it_is_free(locked, lesson):
     path, before = locked
     store = Results(path.parent)
-    assert "locked" in store.notice and "kept as" in store.notice
-    [kept] = path.parent.glob(FILE_NAME + ".unusable-*")
-    assert kept.read_bytes() == before
-    round_id, _ = play(store, lesson["mixed"], "Ana", right)
-    assert store.problem is None
-    assert [(r.id, r.player, r.answers, r.unfinished) for r in store.rounds()] == [
-        (round_id, "Ana", 10, False)]
+    assert "locked" in store.notice and "kept in memory" in store.notice
+    assert sorted(p.name for p in path.parent.iterdir()) == [FILE_NAME]
+    play(store, lesson["mixed"], "Ana", right)
+    assert store.unsaved == 10 and path.read_bytes() == before
     store.close()
 
 

@@ -41,10 +41,11 @@ class ProgressScene(ReadingScene):
             return [("p", "No rounds yet. Play a round and your progress shows here.")]
         name = self.players[self.index]
         found = report.build(self.app.results, self.app.loaded.bank, player=name)
+        note = [("p", f"Note: {found.problem}")] if found.problem else []
         if not found.players:
-            return [("p", f"{name} has not played a round yet.")]
+            return note + [("p", f"{name} has not played a round yet.")]
         p = found.players[0]
-        items = [("muted", f"Player {self.index + 1} of {len(self.players)}")]
+        items = note + [("muted", f"Player {self.index + 1} of {len(self.players)}")]
         best = p.best_score if p.best_score is not None else "none yet"
         unfinished = f", {p.unfinished} not finished" if p.unfinished else ""
         items += [("h", "Overall"),
@@ -99,8 +100,9 @@ class ClassResultsScene(ReadingScene):
             return [("p", "No results yet. Play a round, or a hot-seat or whole-class round, "
                           "and the class's answers show here.")]
         found = report.build(results, self.app.loaded.bank, round_ids=session)
-        items = [("muted", f"{when}: {len(session)} round(s), {len(found.players)} player(s). "
-                           "For a gradebook: python run.py report --csv FILE"),
+        items = [("p", f"Note: {found.problem}")] if found.problem else []
+        items += [("muted", f"{when}: {len(session)} round(s), {len(found.players)} player(s). "
+                            "For a gradebook: python run.py report --csv FILE"),
                  ("h", "Statements, hardest first"),
                  ("muted", "Each bar is the share of answers that were right.")]
         for s in found.statements:

@@ -36,11 +36,20 @@ class RoundEnd(Scene):
     """The end of a round, whoever played it: Review answers, Play again, Back to title."""
 
     ITEMS = ["Review answers", "Play again", "Back to title"]
+    SAVE = "Save answers elsewhere"
 
     def __init__(self, app, turns):
         super().__init__(app)
         self.turns = turns
-        self.menu = ButtonList(self.ITEMS, align="center")
+        self._offer()
+
+    def _offer(self) -> None:
+        """While answers wait in memory, saving them elsewhere comes first."""
+        self.items = ([self.SAVE] if self.app.results.unsaved else []) + self.ITEMS
+        self.menu = ButtonList(self.items, align="center")
+
+    def resume(self, result) -> None:
+        self._offer()
 
     def enter(self) -> None:
         self.app.sounds.play("end")
@@ -58,11 +67,15 @@ class RoundEnd(Scene):
         self._place()
         chosen = self.menu.handle(intent)
         if intent.kind == "back":
-            chosen = self.ITEMS.index("Back to title")
+            chosen = self.items.index("Back to title")
         if chosen is None:
             return False
-        item = self.ITEMS[chosen]
+        item = self.items[chosen]
         turns = self.turns
+        if item == self.SAVE:
+            from game.scenes.save import SaveScene
+            self.app.push(SaveScene(self.app))
+            return True
         if item == "Review answers":
             from game.scenes.review import ReviewScene
             self.app.push(ReviewScene(self.app, turns.seats if turns.several

@@ -2,59 +2,43 @@
 
 Each answer is its own transaction, committed the moment it is given, so a machine
 switched off mid-round keeps everything answered so far; a round without a finish time is
-shown as unfinished, never as a score of zero. A database that cannot be used is moved
-aside, never deleted, and a fresh one takes its place."""
+shown as unfinished, never as a score of zero.
+
+No answer is dropped in silence. Every answer of a round is also kept in memory until the
+file has it; when a write fails (disk full, read-only, locked, damaged) `trouble` says why
+in plain words, the answers wait, every later write tries them again first, and
+`save_elsewhere` writes them to another folder. Reading never raises: rows whose values are
+of the wrong kind are left out and counted in `problem`."""
 import json
-import os
 import sqlite3
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
-FILE_NAME = "results.db"
-# Seconds to wait for another program's lock: long enough for its write to finish, short
-# enough that a game blocked by a stuck lock starts without a noticeable hang.
-LOCK_WAIT = 2
+from game.store.database import (LOCK_WAIT, MIGRATIONS, RETRY_WAIT, VERSION, Damaged,
+                                 connect, memory, migrate, move_aside, why)
 
-# Each step takes the schema from version i to i + 1; a database is brought forward on open.
-MIGRATIONS = [
-    """
-    CREATE TABLE players (
-        id INTEGER PRIMARY KEY,
-        name TEXT NOT NULL UNIQUE COLLATE NOCASE,
-        created TEXT NOT NULL
-    );
-    CREATE TABLE rounds (
-        id INTEGER PRIMARY KEY,
-        player_id INTEGER NOT NULL REFERENCES players(id),
-        started TEXT NOT NULL,
-        finished TEXT,
-        setup TEXT NOT NULL,
-        score INTEGER
-    );
-    CREATE TABLE answers (
-        id INTEGER PRIMARY KEY,
-        round_id INTEGER NOT NULL REFERENCES rounds(id),
-        position INTEGER NOT NULL,
-        question_id TEXT NOT NULL,
-        statement_id TEXT,
-        skill TEXT NOT NULL,
-        given TEXT NOT NULL,
-        correct INTEGER NOT NULL,
-        credit REAL NOT NULL,
-        points INTEGER NOT NULL,
-        seconds REAL NOT NULL,
-        confidence TEXT,
-        answered TEXT NOT NULL
-    );
-    """,
-    # 2: rounds remember how they were played (alone, hot seat, whole class).
-    """
-    ALTER TABLE rounds ADD COLUMN mode TEXT NOT NULL DEFAULT 'solo';
-    CREATE INDEX answers_by_round ON answers(round_id);
-    """,
-]
-VERSION = len(MIGRATIONS)
+__all__ = ["FILE_NAME", "MIGRATIONS", "VERSION", "Results", "RoundRow"]
+FILE_NAME = "results.db"
+
+# Rows whose values have the kinds the game writes; anything else (a value typed in by
+# hand in another program, say) is left out of every reading and counted.
+_GOOD_ANSWER = (
+    "typeof(a.round_id) = 'integer' AND typeof(a.position) = 'integer'"
+    " AND typeof(a.question_id) = 'text' AND length(a.question_id) <= 200"
+    " AND typeof(a.statement_id) IN ('text', 'null') AND coalesce(length(a.statement_id), 0) <= 200"
+    " AND typeof(a.skill) = 'text' AND length(a.skill) <= 60"
+    " AND typeof(a.given) = 'text' AND length(a.given) <= 20000"
+    " AND typeof(a.correct) = 'integer' AND a.correct IN (0, 1)"
+    " AND typeof(a.credit) IN ('integer', 'real') AND typeof(a.points) = 'integer'"
+    " AND typeof(a.seconds) IN ('integer', 'real')"
+    " AND typeof(a.confidence) IN ('text', 'null') AND coalesce(length(a.confidence), 0) <= 20"
+    " AND typeof(a.answered) = 'text' AND length(a.answered) <= 40")
+_GOOD_ROUND = (
+    "typeof(r.id) = 'integer' AND typeof(r.started) = 'text' AND length(r.started) <= 40"
+    " AND typeof(r.finished) IN ('text', 'null') AND coalesce(length(r.finished), 0) <= 40"
+    " AND typeof(r.score) IN ('integer', 'null') AND typeof(r.mode) = 'text'"
+    " AND length(r.mode) <= 20 AND typeof(p.name) = 'text' AND length(p.name) <= 200")
 
 
 def now() -> str:
@@ -77,54 +61,66 @@ class RoundRow:
         return self.finished is None
 
 
+@dataclass
+class _Kept:
+    """A round of this session, as it must end up in the file."""
+
+    player: str
+    setup: str
+    mode: str
+    started: str
+    answers: list = field(default_factory=list)   # rows, without the round's id
+    finished: str | None = None
+    score: int | None = None
+    row: int | None = None       # its id in the file, once written
+    written: int = 0             # how many of its answers the file has
+    finish_written: bool = False
+
+    @property
+    def done(self) -> bool:
+        return self.row is not None and self.written == len(self.answers) and (
+            self.finished is None or self.finish_written)
+
+
 class Results:
-    """One open database. Methods never raise on the game's own data: a failure to write is
-    kept in `problem` for the screen to show."""
+    """One open database. Methods never raise on the game's own data."""
 
     def __init__(self, folder, name: str = FILE_NAME, read_only: bool = False):
         """read_only: for reports, which must leave the file exactly as it is, even when
         the game holds it or it is damaged; a problem is kept in `problem` instead."""
         self.path = Path(folder) / name
-        self.notice: str | None = None
-        self.problem: str | None = None
+        self.notice: str | None = None     # said once, on the title screen
+        self.problem: str | None = None    # the results could not all be read
+        self.trouble: str | None = None    # why answers are waiting in memory
+        self.saved_to: list[Path] = []     # other folders that answers were saved to
+        self._kept: dict[int, _Kept] = {}  # rounds of this session not yet wholly written
+        self._next_key = -1                # handles of rounds the file does not have yet
+        self._attached = True              # False: self.db is a stand-in in memory
         self.db = self._open_read_only() if read_only else self._open()
 
     # -- opening -----------------------------------------------------------------
     def _open(self) -> sqlite3.Connection:
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
-            return self._connect()
-        except (sqlite3.Error, OSError) as error:
-            kept = self._move_aside()
-            self.notice = (f"The results file {self.path} could not be used ({_why(error)}). "
+            return connect(self.path)
+        except Damaged as error:
+            kept = move_aside(self.path)
+            self.notice = (f"The results file {self.path} could not be used ({error}). "
                            + (f"It was kept as {kept.name}; " if kept else "")
                            + "a new one was started.")
-        try:
-            return self._connect()
-        except (sqlite3.Error, OSError) as error:
-            # Not movable (Windows will not rename a file another program has open) or the
-            # folder is not writable: play on, keeping this session's results in memory.
-            self.notice = (f"The results file {self.path} could not be used ({_why(error)}); "
-                           "results of this session will not be kept.")
-            return self._memory()
-
-    def _connect(self) -> sqlite3.Connection:
-        db = sqlite3.connect(self.path, timeout=LOCK_WAIT, isolation_level=None)
-        try:
-            db.execute("PRAGMA foreign_keys = ON")
-            db.execute("PRAGMA synchronous = FULL")
-            if db.execute("PRAGMA quick_check").fetchone()[0] != "ok":
-                raise sqlite3.DatabaseError("the file is damaged")
-            version = db.execute("PRAGMA user_version").fetchone()[0]
-            if version > VERSION:
-                raise sqlite3.DatabaseError(
-                    f"it was written by a newer Byline (schema {version}, this one knows "
-                    f"{VERSION})")
-            _migrate(db, version)
-            return db
-        except sqlite3.Error:
-            db.close()
-            raise
+            try:
+                return connect(self.path)
+            except (sqlite3.Error, OSError) as again:
+                error = again
+        except (sqlite3.Error, OSError) as error_:
+            error = error_
+        # Locked, unwritable or full: the file stays where it is, answers wait in memory
+        # and every later write tries the file again.
+        self._attached = False
+        self.trouble = why(error, self.path)
+        self.notice = (f"The results file {self.path} cannot be used just now ({self.trouble}); "
+                       "answers are kept in memory and Byline keeps trying.")
+        return memory()
 
     def _open_read_only(self) -> sqlite3.Connection:
         try:
@@ -140,63 +136,45 @@ class Results:
             copy = sqlite3.connect(":memory:", isolation_level=None)
             db.backup(copy)
             db.close()
-            _migrate(copy, version)
+            migrate(copy, version)
             return copy
         except (sqlite3.Error, OSError) as error:
-            self.problem = f"The results file {self.path} could not be read ({_why(error)})."
-            return self._memory()
-
-    @staticmethod
-    def _memory() -> sqlite3.Connection:
-        db = sqlite3.connect(":memory:", isolation_level=None)
-        _migrate(db, 0)
-        return db
-
-    def _move_aside(self) -> Path | None:
-        stamp = time.strftime('%Y%m%d-%H%M%S')
-        target = self.path.with_name(f"{self.path.name}.unusable-{stamp}")
-        n = 1
-        while target.exists():    # os.replace would overwrite a file kept a moment ago
-            n += 1
-            target = self.path.with_name(f"{self.path.name}.unusable-{stamp}-{n}")
-        try:
-            os.replace(self.path, target)
-        except OSError:
-            return None
-        for suffix in ("-journal", "-wal", "-shm"):
-            side = self.path.with_name(self.path.name + suffix)
-            if side.exists():
-                os.replace(side, target.with_name(target.name + suffix))
-        return target
-
-    def _write(self, sql: str, values=()) -> int | None:
-        try:
-            with self.db:
-                return self.db.execute(sql, values).lastrowid
-        except sqlite3.Error as error:
-            self.problem = f"A result could not be saved in {self.path}: {error}"
-            return None
+            self.problem = f"The results file {self.path} could not be read ({why(error, self.path)})."
+            return memory()
 
     # -- writing -----------------------------------------------------------------
     def player(self, name: str) -> int | None:
         name = " ".join(name.split())
-        # A failed read leaves found empty; the insert then fails too and sets `problem`.
-        found = self._read("SELECT id FROM players WHERE name = ?", (name,))
-        if found:
-            return found[0][0]
-        return self._write("INSERT INTO players (name, created) VALUES (?, ?)", (name, now()))
-
-    def start_round(self, player: str, setup: dict, mode: str = "solo") -> int | None:
-        player_id = self.player(player)
-        if player_id is None:
+        try:
+            return self._player_id(self.db, name) if self._attached else None
+        except sqlite3.Error as error:
+            self.trouble = why(error, self.path)
             return None
-        return self._write("INSERT INTO rounds (player_id, started, setup, mode) "
-                           "VALUES (?, ?, ?, ?)",
-                           (player_id, now(), json.dumps(setup, ensure_ascii=False), mode))
+
+    @staticmethod
+    def _player_id(db, name: str) -> int:
+        found = db.execute("SELECT id FROM players WHERE name = ?", (name,)).fetchone()
+        if found:
+            return found[0]
+        return db.execute("INSERT INTO players (name, created) VALUES (?, ?)",
+                          (name, now())).lastrowid
+
+    def start_round(self, player: str, setup: dict, mode: str = "solo") -> int:
+        """A handle for the round: its id in the file when it could be written at once."""
+        key, self._next_key = self._next_key, self._next_key - 1
+        self._kept[key] = _Kept(" ".join(player.split()),
+                                json.dumps(setup, ensure_ascii=False), mode, now())
+        self._sync()
+        kept = self._kept.get(key)
+        if kept is not None and kept.row is not None:
+            self._kept[kept.row] = self._kept.pop(key)
+            return kept.row
+        return key
 
     def record(self, round_id: int | None, position: int, answer) -> None:
-        """One answer, committed before this returns."""
-        if round_id is None:
+        """One answer, committed before this returns, or kept until it can be."""
+        kept = self._kept.get(round_id)
+        if kept is None:
             return
         q = answer.question
         # The words or the choice as the player saw them: choice order depends on the
@@ -205,18 +183,121 @@ class Results:
             given = [q.word_texts()[i] for i in sorted(answer.given)]
         else:
             given = q.choices[answer.given] if answer.given is not None else None
-        self._write(
-            "INSERT INTO answers (round_id, position, question_id, statement_id, skill, given,"
-            " correct, credit, points, seconds, confidence, answered)"
-            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            (round_id, position, q.id, q.statement, q.skill, json.dumps(given),
-             int(answer.correct), answer.credit, answer.points, round(answer.seconds, 2),
-             answer.confidence, now()))
+        kept.answers.append((position, q.id, q.statement, q.skill, json.dumps(given),
+                             int(answer.correct), answer.credit, answer.points,
+                             round(answer.seconds, 2), answer.confidence, now()))
+        self._sync()
 
     def finish_round(self, round_id: int | None, score: int) -> None:
-        if round_id is not None:
-            self._write("UPDATE rounds SET finished = ?, score = ? WHERE id = ?",
-                        (now(), score, round_id))
+        kept = self._kept.get(round_id)
+        if kept is not None:
+            kept.finished, kept.score = now(), score
+            self._sync()
+
+    @property
+    def unsaved(self) -> int:
+        """Answers given this session that are in no file yet."""
+        return sum(len(k.answers) - k.written for k in self._kept.values())
+
+    def retry(self) -> bool:
+        """Try the file again for whatever waits; True when nothing waits any more."""
+        if self.trouble is not None:
+            self._sync()
+        return self.trouble is None
+
+    def _sync(self) -> None:
+        """Bring the file up to date with every round of this session, oldest first; stop
+        at the first failure and keep the rest in memory."""
+        if not self._attached and not self._attach():
+            return
+        if self.trouble is not None:
+            self.db.execute(f"PRAGMA busy_timeout = {int(RETRY_WAIT * 1000)}")
+        try:
+            for key, kept in list(self._kept.items()):
+                self._write_kept(self.db, kept)
+                if kept.done and kept.finished is not None:
+                    del self._kept[key]        # wholly in the file: nothing to keep
+        except sqlite3.Error as error:
+            self.trouble = why(error, self.path)
+            return
+        if self.trouble is not None:
+            self.trouble = None
+            self.db.execute(f"PRAGMA busy_timeout = {LOCK_WAIT * 1000}")
+
+    def _attach(self) -> bool:
+        try:
+            db = connect(self.path, RETRY_WAIT)
+        except (sqlite3.Error, OSError) as error:
+            self.trouble = why(error, self.path)
+            return False
+        self.db.close()
+        self.db, self._attached = db, True
+        return True
+
+    def _write_kept(self, db, kept: _Kept) -> None:
+        """Whatever of one round the file lacks, each piece its own transaction."""
+        if kept.row is None:
+            with db:
+                player_id = self._player_id(db, kept.player)
+                kept.row = db.execute(
+                    "INSERT INTO rounds (player_id, started, setup, mode) VALUES (?, ?, ?, ?)",
+                    (player_id, kept.started, kept.setup, kept.mode)).lastrowid
+        while kept.written < len(kept.answers):
+            with db:
+                db.execute(
+                    "INSERT INTO answers (round_id, position, question_id, statement_id,"
+                    " skill, given, correct, credit, points, seconds, confidence, answered)"
+                    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    (kept.row, *kept.answers[kept.written]))
+            kept.written += 1
+        if kept.finished is not None and not kept.finish_written:
+            with db:
+                db.execute("UPDATE rounds SET finished = ?, score = ? WHERE id = ?",
+                           (kept.finished, kept.score, kept.row))
+            kept.finish_written = True
+
+    def save_elsewhere(self, folder) -> tuple[Path | None, str]:
+        """Write every round that has answers waiting, whole, into FOLDER's results file
+        (made if need be; added to if it is a Byline data folder). Returns the file and
+        what happened, in words."""
+        waiting = [k for k in self._kept.values() if k.written < len(k.answers)
+                   or (k.finished and not k.finish_written)]
+        if not waiting:
+            return None, "There are no answers waiting to be saved."
+        other = Results(folder)
+        try:
+            if other.path.resolve() == self.path.resolve():
+                return None, "That is the results file that cannot be written; pick another folder."
+            if not other._attached:
+                return None, f"Could not save in {other.path.parent}: {other.trouble}."
+            count = 0
+            for kept in waiting:
+                copy = _Kept(kept.player, kept.setup, kept.mode, kept.started,
+                             list(kept.answers), kept.finished, kept.score)
+                other._write_kept(other.db, copy)
+                count += len(copy.answers)
+        except (sqlite3.Error, OSError) as error:
+            return None, f"Could not save in {other.path.parent}: {why(error, other.path)}."
+        finally:
+            other.close()
+        # The copies elsewhere are whole; nothing of these rounds is tried here again (the
+        # end of a round is where this is offered, so no more answers come to them).
+        self._kept = {key: k for key, k in self._kept.items() if k not in waiting}
+        self.saved_to.append(other.path)
+        if not self.unsaved:
+            self.trouble = None
+        return other.path, (f"Saved {count} answer(s) in {other.path}. A teacher can read them "
+                            f"with: python run.py report --data-dir \"{other.path.parent}\"")
+
+    def warning(self) -> str | None:
+        """What the player must be told while answers wait, or None."""
+        if self.trouble is None:
+            return None
+        waiting = self.unsaved
+        return (f"Answers are not being saved: {self.trouble}. "
+                + (f"{waiting} answer(s) are kept until the round ends and Byline keeps "
+                   "trying; at the end of the round you can save them to another folder."
+                   if waiting else "Answers will be kept in memory and Byline keeps trying."))
 
     # -- reading: never raises; a failure leaves `problem` set and returns nothing ----
     def _read(self, sql: str, values=(), as_dicts: bool = False) -> list:
@@ -227,44 +308,57 @@ class Results:
             names = [c[0] for c in cursor.description]
             return [dict(zip(names, row)) for row in cursor]
         except sqlite3.Error as error:
-            self.problem = f"Results could not be read from {self.path}: {_why(error)}"
+            self.problem = f"Results could not be read from {self.path}: {why(error, self.path)}"
             return []
 
+    def _count_bad(self) -> None:
+        """Say how many rows were left out for holding values of the wrong kind."""
+        found = self._read(
+            "SELECT (SELECT COUNT(*) FROM answers a LEFT JOIN rounds r ON r.id = a.round_id"
+            f" LEFT JOIN players p ON p.id = r.player_id WHERE NOT ({_GOOD_ANSWER})),"
+            " (SELECT COUNT(*) FROM rounds r LEFT JOIN players p ON p.id = r.player_id"
+            f" WHERE NOT ({_GOOD_ROUND}) OR p.id IS NULL)")
+        bad_answers, bad_rounds = found[0] if found else (0, 0)
+        if bad_answers or bad_rounds:
+            parts = [f"{n} {what}" for n, what in ((bad_answers, "answer(s)"),
+                                                    (bad_rounds, "round(s)")) if n]
+            self.problem = (f"{' and '.join(parts)} in {self.path} hold values of the wrong "
+                            "kind (edited by another program?) and were left out.")
+
     def players(self) -> list[str]:
-        return [r[0] for r in self._read("SELECT name FROM players ORDER BY name")]
+        return [r[0] for r in self._read(
+            "SELECT name FROM players WHERE typeof(name) = 'text' AND length(name) <= 200"
+            " ORDER BY name")]
 
     def rounds(self, player: str | None = None, since: str | None = None) -> list[RoundRow]:
         """since: 'YYYY-MM-DD', rounds started that day or later."""
         where, values = _where(player, since)
+        self._count_bad()
         sql = ("SELECT r.id, p.name, r.started, r.finished, r.score, r.mode,"
-               " COUNT(a.id), COALESCE(SUM(a.correct), 0)"
+               f" COUNT(a.id), COALESCE(SUM(a.correct), 0)"
                " FROM rounds r JOIN players p ON p.id = r.player_id"
-               " LEFT JOIN answers a ON a.round_id = r.id"
-               + where + " GROUP BY r.id ORDER BY r.id")
+               f" LEFT JOIN answers a ON a.round_id = r.id AND {_GOOD_ANSWER}"
+               f" WHERE {_GOOD_ROUND}" + where + " GROUP BY r.id ORDER BY r.id")
         return [RoundRow(*row) for row in self._read(sql, values)]
 
     def answers(self, round_id: int) -> list[dict]:
-        return self._read("SELECT * FROM answers WHERE round_id = ? ORDER BY position",
-                          (round_id,), as_dicts=True)
+        return self._read(f"SELECT * FROM answers a WHERE a.round_id = ? AND {_GOOD_ANSWER}"
+                          " ORDER BY a.position", (round_id,), as_dicts=True)
 
     def answer_rows(self, player: str | None = None, since: str | None = None) -> list[dict]:
         """Every answer with who gave it and the round's mode and times, in one query:
         what a report needs. `given` is still JSON text, as stored."""
         where, values = _where(player, since)
+        self._count_bad()
         return self._read(
             "SELECT a.*, p.name AS player, r.mode, r.started, r.finished"
             " FROM answers a JOIN rounds r ON r.id = a.round_id"
             " JOIN players p ON p.id = r.player_id"
+            f" WHERE {_GOOD_ANSWER} AND {_GOOD_ROUND}"
             + where + " ORDER BY r.id, a.position, a.id", values, as_dicts=True)
 
     def close(self) -> None:
         self.db.close()
-
-
-def _migrate(db: sqlite3.Connection, version: int) -> None:
-    for step in range(version, VERSION):
-        # One transaction per step: a step is applied whole or not at all.
-        db.executescript(f"BEGIN; {MIGRATIONS[step]} PRAGMA user_version = {step + 1}; COMMIT;")
 
 
 def _where(player: str | None, since: str | None) -> tuple[str, tuple]:
@@ -276,12 +370,5 @@ def _where(player: str | None, since: str | None) -> tuple[str, tuple]:
         # ISO times sort as text, and '2026-03-14T09:00:00' >= '2026-03-14'.
         clauses.append("r.started >= ?")
         values.append(since)
-    return (" WHERE " + " AND ".join(clauses) if clauses else ""), tuple(values)
+    return "".join(f" AND {c}" for c in clauses), tuple(values)
 
-
-def _why(error: Exception) -> str:
-    """The error in words a teacher can act on."""
-    text = str(error)
-    if "locked" in text or "busy" in text:
-        return "it is locked: another program, perhaps another Byline, is using it"
-    return text
