@@ -58,7 +58,7 @@ class App:
         self.running = True
         self.frames = 0
         self.retry_left = RETRY_EVERY
-        self._strip: tuple | None = None     # (warning text, window size) -> its height
+        self._strip: tuple | None = None     # (what shapes the warning strip, its height)
         from game.scenes.title import TitleScene
         self.push((first_scene or TitleScene)(self))
         self._apply()
@@ -142,11 +142,16 @@ class App:
         if text is None:
             return 0
         size = self.screen.get_size()
-        if self._strip is None or self._strip[:2] != (text, size):
+        shape = (text, size, self.settings.text_scale, self.settings.projector)
+        if self._strip is None or self._strip[0] != shape:
             lay = Layout(size, self.settings.text_scale, self.settings.projector)
             block = self.text.block(text, lay.font(0.024), (0, 0, 0), lay.w - 2 * lay.margin)
-            self._strip = (text, size, block.get_height() + lay.gap)
-        return self._strip[2]
+            self._strip = (shape, self._safe_top() + block.get_height() + lay.gap)
+        return self._strip[1]
+
+    def _safe_top(self) -> int:
+        """A projector crops the picture's edges: the strip's words start below the top 5%."""
+        return round(self.screen.get_height() * 0.05) if self.settings.projector else 0
 
     def save_settings(self) -> None:
         self.sounds.enabled = self.settings.sound
@@ -244,7 +249,8 @@ class App:
         pygame.draw.line(surface, theme.wrong, panel.bottomleft, panel.bottomright, width=3)
         block = self.text.block(self.warning(), lay.font(0.024), theme.wrong,
                                 lay.w - 2 * lay.margin)
-        surface.blit(block, (lay.margin, (height - block.get_height()) // 2))
+        top = self._safe_top()
+        surface.blit(block, (lay.margin, top + (height - top - block.get_height()) // 2))
 
     def _draw_banner(self, surface) -> None:
         """Over whatever screen is showing, at the top: it goes after a few seconds."""

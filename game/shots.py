@@ -65,7 +65,50 @@ def shoot(out: Path, sizes=SIZES, text_sizes=("standard",)) -> list[Path]:
         for text_size in text_sizes:
             saved += _shoot_one(out, size, text_size)
     saved += _shoot_banner(out, sizes)
+    saved += _shoot_unsaved(out, sizes, text_sizes)
     return saved
+
+
+def _shoot_unsaved(out, sizes, text_sizes) -> list[Path]:
+    """A round whose answers the results file refuses (read-only here): the warning over
+    the question, the results offering to save elsewhere, and the folder picker."""
+    from game.scenes.save import SaveScene
+    saved = []
+    for size in sizes:
+        for text_size in text_sizes:
+            app = App(Config(size=size, seed=1, data_dir=tempfile.mkdtemp()))
+            app.settings.projector = text_size == "projector"
+            app.settings.text_size = "standard" if text_size == "projector" else text_size
+            tag = f"{size[0]}x{size[1]}" + ("" if text_size == "standard" else f"-{text_size}")
+            app.results.db.execute("PRAGMA query_only = ON")
+            questions = generate(app.loaded.bank, seed=1)
+            state = RoundState(RoundSetup(count=5), [_longest(questions, skill) for skill in
+                                                     SKILL_ORDER[:5]])
+            scene = QuestionScene(app, state)
+            app.push(scene)
+            shots = ["unsaved-question", "unsaved-feedback", "unsaved-results", "unsaved-save"]
+            for q in state.questions:
+                _settle(app)
+                if not state.answers:
+                    saved.append(_save_screen(app, out, shots.pop(0), tag))
+                scene._answer(q.cue_words if q.skill == "opinion_words" else q.answer)
+                _settle(app)
+                if len(state.answers) == 1:
+                    saved.append(_save_screen(app, out, shots.pop(0), tag))
+                app.scene.handle(Intent("next"))
+                app.step()
+            saved.append(_save_screen(app, out, shots.pop(0), tag))
+            app.push(SaveScene(app))
+            saved.append(_save_screen(app, out, shots.pop(0), tag))
+            pygame.quit()
+    return saved
+
+
+def _save_screen(app, out, name, tag) -> Path:
+    _settle(app)
+    path = out / f"{name}-{tag}.png"
+    pygame.image.save(app.screen, path)
+    return path
 
 
 def _shoot_one(out, size, text_size) -> list[Path]:

@@ -127,7 +127,8 @@ def test_shots_renders_every_screen_at_both_sizes(tmp_path):
         for screen in ("title", "setup", "howto", "settings", "context", "confidence",
                        "results", "review", "review-scrolled", "title-skipped-file", "mode",
                        "players", "question-hot-seat", "reveal", "handover", "podium",
-                       "progress", "class-results"):
+                       "progress", "class-results", "unsaved-question", "unsaved-feedback",
+                       "unsaved-results", "unsaved-save"):
             assert f"{screen}-{size}.png" in names
         assert sum(n.startswith("question-") and size in n for n in names) == 7
         assert any(n.startswith("feedback-wrong") and size in n for n in names)

@@ -101,7 +101,7 @@ def test_a_read_only_results_file_is_said_on_the_first_question(tmp_path):
     start_round(app)
     assert "read-only" in app.warning() and strip_shown(app)
     answer_one(app)
-    assert app.results.unsaved == 1 and "1 answer(s) are kept" in app.warning()
+    assert app.results.unsaved == 1 and "1 answer(s) kept in memory" in app.warning()
 
 
 def test_answers_a_damaged_file_refuses_are_saved_whole_in_a_folder_typed_in(tmp_path):

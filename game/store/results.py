@@ -41,6 +41,13 @@ _GOOD_ROUND = (
     " AND length(r.mode) <= 20 AND typeof(p.name) = 'text' AND length(p.name) <= 200")
 
 
+# What a teacher can do about each reason, after "…save them in another folder".
+_ADVICE = (("disk is full", ", or your teacher can free some space on the disk"),
+           ("read-only", ", or your teacher can make the data folder writable"),
+           ("locked", ", or close the other program using the file"),
+           ("cannot be written", ", or your teacher can make the data folder writable"))
+
+
 def now() -> str:
     return time.strftime("%Y-%m-%dT%H:%M:%S")
 
@@ -294,10 +301,11 @@ class Results:
         if self.trouble is None:
             return None
         waiting = self.unsaved
-        return (f"Answers are not being saved: {self.trouble}. "
-                + (f"{waiting} answer(s) are kept until the round ends and Byline keeps "
-                   "trying; at the end of the round you can save them to another folder."
-                   if waiting else "Answers will be kept in memory and Byline keeps trying."))
+        kept = f"{waiting} answer(s) kept in memory" if waiting else "Answers are kept in memory"
+        advice = next((a for needle, a in _ADVICE if needle in self.trouble), "")
+        return (f"Answers are not being saved: {self.trouble}. {kept}, and Byline keeps "
+                f"trying. At the end of the round you can save them in another folder"
+                f"{advice}.")
 
     # -- reading: never raises; a failure leaves `problem` set and returns nothing ----
     def _read(self, sql: str, values=(), as_dicts: bool = False) -> list:
