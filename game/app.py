@@ -58,6 +58,7 @@ class App:
         self.running = True
         self.frames = 0
         self.retry_left = RETRY_EVERY
+        self._offered_save = False
         self._strip: tuple | None = None     # (what shapes the warning strip, its height)
         from game.scenes.title import TitleScene
         self.push((first_scene or TitleScene)(self))
@@ -84,8 +85,18 @@ class App:
                 self.stack.pop().exit()
                 if self.stack:
                     self.stack[-1].resume(arg)
-        if not self.stack:
+        if not self.stack and not self._offer_save():
             self.running = False
+
+    def _offer_save(self) -> bool:
+        """Before the game closes with answers no file has, once: the folder picker."""
+        if self._results is None or not self._results.unsaved or self._offered_save:
+            return False
+        self._offered_save = True
+        from game.scenes.save import SaveScene
+        self.push(SaveScene(self))
+        self._apply()
+        return True
 
     def reload_bank(self, changed: bool = True) -> bool:
         """Read the question files again if they changed, and say what that did."""
@@ -172,7 +183,7 @@ class App:
 
     def handle(self, intent: Intent) -> None:
         if intent.kind == "quit":
-            self.running = False
+            self.running = self._offer_save()
         elif intent.kind == "fullscreen":
             try:
                 pygame.display.toggle_fullscreen()

@@ -247,3 +247,28 @@ def test_progress_and_class_results_show_rows_of_the_wrong_kind_as_a_note(tamper
         notes = [payload for kind, payload in scene.items() if kind == "p"]
         assert any("wrong kind" in n for n in notes)
         key(app, pygame.K_ESCAPE)
+
+
+def test_quitting_with_answers_waiting_offers_the_folder_picker_then_saves_them_anyway(
+        tmp_path, monkeypatch, capsys):
+    home = tmp_path / "home"
+    home.mkdir()
+    monkeypatch.setenv("HOME", str(home))
+    monkeypatch.setenv("TMPDIR", str(home))
+    import tempfile
+    monkeypatch.setattr(tempfile, "tempdir", None)
+    app = new_app(seed=3, data_dir=tmp_path / "data")
+    app.results.db.execute("PRAGMA query_only = ON")
+    start_round(app)
+    for _ in range(3):
+        answer_one(app)
+    key(app, pygame.K_ESCAPE)                     # leave the round
+    key(app, pygame.K_ESCAPE)                     # quit from the title
+    assert app.running and isinstance(app.scene, SaveScene)
+    key(app, pygame.K_ESCAPE)                     # not now
+    assert not app.running
+    assert app.close() == 1
+    assert "Saved 3 answer(s)" in capsys.readouterr().err
+    [folder] = home.glob("byline-answers-*")
+    [row] = Results(folder).rounds()
+    assert row.answers == 3 and row.unfinished
