@@ -231,16 +231,32 @@ HOSTILE = {"round": {"articles": [[1]], "skills": [{}], "max_difficulty": [1]},
            "text_size": "largest"}
 
 
-def test_the_game_starts_and_plays_with_a_hostile_settings_file(tmp_path):
-    write(tmp_path, json.dumps(HOSTILE))
+def hostile_values(folder) -> str:
+    write(folder, json.dumps(HOSTILE))
+    (folder / "bank-cache.json").write_text('{"version": 2, "files": []}', encoding="utf-8")
+    return "round.articles"
+
+
+def million_character_name(folder) -> str:
+    write(folder, json.dumps({"player": "x" * 1_000_000}))
+    return f"at most {MAX_BYTES // 1024} KB"
+
+
+def links_to_a_device(folder) -> str:
+    os.symlink("/dev/zero", folder / FILE_NAME)
+    os.symlink("/dev/zero", folder / "bank-cache.json")
+    return "a device, not a file"
+
+
+@pytest.mark.parametrize("prepare", [hostile_values, million_character_name, links_to_a_device])
+def test_the_game_starts_and_plays_with_a_hostile_settings_file(tmp_path, prepare):
+    said = prepare(tmp_path)
     app = new_app(data_dir=tmp_path, seed=4)
     try:
         for _ in range(3):
             app.step()
         assert isinstance(app.scene, TitleScene)
-        notes = app.scene._notes()
-        assert any(FILE_NAME in n and "player" in n and "round.articles" in n for n in notes)
-        assert app.settings.text_size == "largest"
+        assert any(str(tmp_path / FILE_NAME) in n and said in n for n in app.scene._notes())
         for _ in range(TitleScene.ITEMS.index("Round setup")):
             key(app, pygame.K_DOWN)
         key(app, pygame.K_RETURN)
@@ -256,5 +272,13 @@ def test_the_game_starts_and_plays_with_a_hostile_settings_file(tmp_path):
         assert isinstance(app.scene, QuestionScene)
         assert app.scene.turns.seats[0].name == DEFAULTS.player
         assert app.scene.state.setup.max_difficulty == RoundSetup().max_difficulty
+        assert len(app.loaded.bank.statements) > 50
+    finally:
+        pygame.quit()
+    # Both files are the game's own again: the next start reads them without a word.
+    again = new_app(data_dir=tmp_path, seed=4)
+    try:
+        assert again.notices == [] and (tmp_path / "bank-cache.json").is_file()
+        assert again.settings.player == DEFAULTS.player
     finally:
         pygame.quit()
