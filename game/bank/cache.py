@@ -40,40 +40,50 @@ def _stamp(path: Path | None) -> list | None:
     return [str(path.resolve()), info.st_size, info.st_mtime_ns]
 
 
-def _text(value, may_be_empty: bool) -> bool:
+def _text(value, may_be_empty: bool = False) -> bool:
     return isinstance(value, str) and len(value) <= _LONGEST and (may_be_empty or bool(value)) \
         and not _UNDRAWABLE.search(value)
 
 
-def _fits(f, value) -> bool:
-    """One field's value, as JSON gave it back, against the model's type for it."""
-    if f.name == "where":
-        return isinstance(value, dict) and value.keys() == {"path", "line", "column"} \
-            and isinstance(value["path"], str) \
-            and all(type(value[k]) is int and value[k] >= 1 for k in ("line", "column"))
-    if f.name == "id":
-        return _text(value, False) and bool(_ID.match(value))
-    if f.type is str:
-        fits = _text(value, f.default == "")
-    elif f.type == tuple[str, ...]:
-        fits = isinstance(value, (list, tuple)) and len(value) <= _MOST \
-            and all(_text(v, False) for v in value)
-    elif f.type is bool:
-        fits = type(value) is bool
-    elif f.type is int:
-        fits = type(value) is int and value in _DIFFICULTY
-    else:
-        return False
+def _texts(value, allowed=None) -> bool:
+    return isinstance(value, (list, tuple)) and len(value) <= _MOST and all(
+        _text(v) and (allowed is None or v in allowed) for v in value)
+
+
+def _where(value) -> bool:
+    return isinstance(value, dict) and value.keys() == {"path", "line", "column"} \
+        and isinstance(value["path"], str) \
+        and all(type(value[k]) is int and value[k] >= 1 for k in ("line", "column"))
+
+
+def _check(f):
+    """How a field's value, as JSON gives it back, is checked against the model's type."""
     allowed = _ALLOWED.get(f.name)
-    return fits and (allowed is None or all(v in allowed for v in (
-        value if isinstance(value, (list, tuple)) else [value])))
+    if f.name == "where":
+        return _where
+    if f.name == "id":
+        return lambda v: _text(v) and bool(_ID.match(v))
+    if f.type is str:
+        return (lambda v: isinstance(v, str) and v in allowed) if allowed \
+            else (lambda v: _text(v, may_be_empty=f.default == ""))
+    if f.type == tuple[str, ...]:
+        return lambda v: _texts(v, allowed)
+    if f.type is bool:
+        return lambda v: type(v) is bool
+    if f.type is int:
+        return lambda v: type(v) is int and v in _DIFFICULTY
+    raise TypeError(f"no check for {f.name}: {f.type}")     # a model changed: add one
+
+
+_CHECKS = {cls: {f.name: _check(f) for f in fields(cls)}
+           for cls in (Article, Statement, HandQuestion)}
 
 
 def _model(cls, data, path: Path):
     """The model an entry describes, or None if it is not one the loader could have made."""
-    names = {f.name for f in fields(cls)}
-    if not isinstance(data, dict) or data.keys() != names \
-            or not all(_fits(f, data[f.name]) for f in fields(cls)):
+    checks = _CHECKS[cls]
+    if not isinstance(data, dict) or data.keys() != checks.keys() \
+            or not all(check(data[name]) for name, check in checks.items()):
         return None
     values = {name: tuple(v) if isinstance(v, (list, tuple)) else v
               for name, v in data.items()}
@@ -92,7 +102,7 @@ def _result(path: Path, entry) -> FileResult | None:
     article = _model(Article, entry["article"], path)
     statements = [_model(Statement, s, path) for s in entry["statements"]]
     questions = [_model(HandQuestion, q, path) for q in entry["questions"]]
-    if article is None or None in statements or None in questions \
+    if article is None or any(m is None for m in (*statements, *questions)) \
             or any(s.article != article.id for s in statements) \
             or any(q.article != article.id or q.answer not in q.choices for q in questions):
         return None
