@@ -111,6 +111,16 @@ def test_a_byte_order_mark_is_read_not_thrown_out(tmp_path):
     assert kept_aside(tmp_path) == []
 
 
+def test_a_second_damaged_file_in_the_same_second_does_not_replace_the_first(tmp_path,
+                                                                              monkeypatch):
+    monkeypatch.setattr(time, "strftime", lambda *a: "20260101-120000")
+    for text in ("{not json", "[1, 2"):
+        write(tmp_path, text)
+        stored.load(tmp_path)
+    assert sorted(p.read_text(encoding="utf-8") for p in kept_aside(tmp_path)) == \
+        ["[1, 2", "{not json"]
+
+
 def test_unknown_keys_from_a_newer_game_are_no_problem(tmp_path):
     write(tmp_path, json.dumps({"player": "Bo", "colour_scheme": "sepia"}))
     assert stored.load(tmp_path) == (Settings(player="Bo"), None)

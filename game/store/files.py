@@ -119,7 +119,12 @@ def remove_stale_temporary_files(folder: Path) -> None:
 def move_aside(path: Path, why: str) -> Path | None:
     """Rename path (a link is renamed, never what it points to) so nothing is lost and the
     next write starts afresh; None if it could not be moved."""
-    target = path.with_name(f"{path.name}.{why}-{time.strftime('%Y%m%d-%H%M%S')}")
+    stamp = f"{path.name}.{why}-{time.strftime('%Y%m%d-%H%M%S')}"
+    target = path.with_name(stamp)
+    for n in range(2, 100):     # a file kept earlier in the same second is kept too
+        if not os.path.lexists(target):
+            break
+        target = path.with_name(f"{stamp}-{n}")
     try:
         os.replace(path, target)
     except OSError:

@@ -1,5 +1,8 @@
 """Settings kept between runs, in a small JSON file written to a temporary file and renamed,
-so a machine switched off mid-write leaves the old file or the new one, never half of each."""
+so a machine switched off mid-write leaves the old file or the new one, never half of each.
+
+The file is data anyone with the folder may have edited: nothing in it is trusted until it
+has been checked as the screen that sets it would check it."""
 import json
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
