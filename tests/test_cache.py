@@ -214,3 +214,16 @@ def test_the_cache_checks_entries_by_the_loader_own_rules():
     for table in (schema.STATEMENT, schema.QUESTION):
         spec = table["difficulty"]
         assert cache_module._DIFFICULTY == range(spec.low, spec.high + 1)
+
+
+def test_a_symbolic_link_loop_is_never_cached_and_never_a_crash(tmp_path):
+    """Path.resolve() raises RuntimeError on a loop (Python before 3.13); the loader reports
+    the file, the cache must only stay out of the way."""
+    os.symlink(tmp_path / "b.yaml", tmp_path / "a.yaml")
+    os.symlink(tmp_path / "a.yaml", tmp_path / "b.yaml")
+    cache = BankCache(tmp_path / "data")
+    assert cache.get(tmp_path / "a.yaml") is None
+    result = reading.load_file(tmp_path / "a.yaml")
+    assert result.errors
+    cache.put(tmp_path / "a.yaml", result)
+    assert cache.entries == {} and not cache.changed

@@ -35,9 +35,16 @@ _PARTS = {"stamps", "article", "statements", "questions", "quotes_checked"}
 def _stamp(path: Path | None) -> list | None:
     try:
         info = path.stat()
-    except (OSError, AttributeError):
+        return [str(path.resolve()), info.st_size, info.st_mtime_ns]
+    except (OSError, RuntimeError, AttributeError):     # RuntimeError: a link loop
         return None
-    return [str(path.resolve()), info.st_size, info.st_mtime_ns]
+
+
+def _key(path) -> str | None:
+    try:
+        return str(Path(path).resolve())
+    except (OSError, RuntimeError):     # a link loop: the loader says what it is
+        return None
 
 
 def _text(value, may_be_empty: bool = False) -> bool:
@@ -126,7 +133,7 @@ class BankCache:
         return [_stamp(path), _stamp(text)]
 
     def get(self, path: Path) -> FileResult | None:
-        key = str(Path(path).resolve())
+        key = _key(path)
         entry = self.entries.get(key)
         if entry is None:
             return None
@@ -140,7 +147,9 @@ class BankCache:
     def put(self, path: Path, result: FileResult) -> None:
         """Remember a clean file; a file with problems, or with what the cache would not
         take back, is read afresh every time."""
-        key = str(Path(path).resolve())
+        key = _key(path)
+        if key is None:
+            return
         if result.errors or result.article is None:
             self.changed |= self.entries.pop(key, None) is not None
             return
