@@ -44,13 +44,14 @@ class RoundSetup:
         if not isinstance(data, dict):
             return setup
         chosen = data.get("articles")
-        if isinstance(chosen, list) and chosen and set(chosen) <= set(articles):
+        if _names_among(chosen, articles):
             setup = replace(setup, articles=tuple(chosen))
         skills = data.get("skills")
-        if isinstance(skills, list) and skills and set(skills) <= set(PLAYABLE_SKILLS):
+        if _names_among(skills, PLAYABLE_SKILLS):
             setup = replace(setup, skills=tuple(s for s in PLAYABLE_SKILLS if s in skills))
-        if data.get("max_difficulty") in DIFFICULTIES:
-            setup = replace(setup, max_difficulty=data["max_difficulty"])
+        level = data.get("max_difficulty")
+        if type(level) is int and level in DIFFICULTIES:
+            setup = replace(setup, max_difficulty=level)
         count = data.get("count")
         if type(count) is int and MIN_QUESTIONS <= count <= MAX_QUESTIONS:
             setup = replace(setup, count=count)
@@ -61,6 +62,12 @@ class RoundSetup:
             if isinstance(data.get(flag), bool):
                 setup = replace(setup, **{flag: data[flag]})
         return setup
+
+
+def _names_among(value, known) -> bool:
+    """A saved list of names, none of them unknown; a saved value can be anything."""
+    return isinstance(value, list) and bool(value) and \
+        all(isinstance(v, str) for v in value) and set(value) <= set(known)
 
 
 def build_round(bank: Bank, setup: RoundSetup, pool=None) -> list[Question]:

@@ -3,12 +3,12 @@ seat, where players or teams share one computer and take turns."""
 from dataclasses import dataclass, replace
 
 from game.bank.models import Bank
+from game.names import MAX_SEATS, MIN_SEATS
 from game.quiz.play import RoundState
 from game.quiz.questions import generate
 from game.quiz.round import RoundSetup, build_round
 
 MODES = {"solo": "One player", "hotseat": "Hot seat", "class": "Whole class"}
-MIN_SEATS, MAX_SEATS = 2, 8
 
 
 @dataclass(frozen=True)

@@ -3,10 +3,10 @@
 Dismissed with the name, or None."""
 import pygame
 
+from game.names import MAX_NAME
 from game.scenes.base import Scene
 from game.ui.widgets import ButtonList
 
-MAX_NAME = 40
 SHOWN = 6       # known players listed; typing the start of a name narrows the list
 HINT = "Type a name, or ↑↓ to pick one   Enter: start   Esc: back"
 

@@ -1,14 +1,19 @@
 """Settings kept between runs, in a small JSON file written to a temporary file and renamed,
-so a machine switched off mid-write leaves the old file or the new one, never half of each."""
+so a machine switched off mid-write leaves the old file or the new one, never half of each.
+
+The file is data anyone with the folder may have edited: nothing in it is trusted until it
+has been checked as the screen that sets it would check it."""
 import json
-import os
-import time
-from dataclasses import asdict, dataclass, field, fields
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
+from game.names import usable_name, usable_seats
+from game.store.files import move_aside, read_small, reason, remove_stale_temporary_files, \
+    write_replacing
 
 TEXT_SIZES = {"standard": 1.0, "large": 1.15, "largest": 1.3}
 FILE_NAME = "settings.json"
+MAX_BYTES = 64 * 1024   # the game writes well under 1 KB; a file far bigger is not settings
 
 
 def default_data_dir() -> Path:
@@ -36,51 +41,107 @@ class Settings:
 def load(folder: Path) -> tuple[Settings, str | None]:
     """The saved settings, or the defaults with a message saying why they were not used.
 
-    A file that cannot be read is moved aside, never deleted, so nothing is lost."""
-    path = Path(folder) / FILE_NAME
+    Every value is checked as the screens that set it would: one that no screen could have
+    set keeps its default. A file holding any such value, or that cannot be read as settings
+    at all, is moved aside, never deleted, so nothing is lost."""
+    folder = Path(folder)
+    remove_stale_temporary_files(folder)    # left by a game switched off mid-write
+    path = folder / FILE_NAME
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
+        data = json.loads(read_small(path, MAX_BYTES).decode("utf-8-sig"))
+        if not isinstance(data, dict):
+            raise ValueError("it holds a single value or a list, not named settings")
     except FileNotFoundError:
         return Settings(), None
-    except (OSError, UnicodeDecodeError, ValueError) as error:
-        kept = _move_aside(path)
-        return Settings(), f"Settings file {path} could not be read ({error}); " \
-                           f"using defaults{f', old file kept as {kept}' if kept else ''}."
-    if not isinstance(data, dict):
-        data = {}
-    defaults = Settings()
-    values = {}
-    for f in fields(Settings):
-        value = data.get(f.name, getattr(defaults, f.name))
-        if type(value) is not type(getattr(defaults, f.name)):
-            value = getattr(defaults, f.name)
-        values[f.name] = value
-    if values["text_size"] not in TEXT_SIZES:
-        values["text_size"] = defaults.text_size
-    return Settings(**values), None
+    except (OSError, ValueError, RecursionError) as error:
+        kept = move_aside(path, "unreadable")
+        return Settings(), f"Settings file {path} could not be read ({_why(error)}); using " \
+                           f"defaults{f', old file kept as {kept}' if kept else ''}."
+    settings, wrong = _checked(data)
+    if not wrong:
+        return settings, None
+    kept = move_aside(path, "unreadable")
+    if kept:
+        save(settings, folder)      # what could be used, so this is said once
+    return settings, f"Settings file {path}: {', '.join(wrong)} could not be used, so " \
+                     "their defaults are used" + (f"; the file as found is kept as {kept}."
+                                                  if kept else ".")
+
+
+def _why(error: Exception) -> str:
+    if isinstance(error, OSError):
+        return reason(error)
+    if isinstance(error, RecursionError):
+        return "it is nested too deeply to be settings"
+    if isinstance(error, UnicodeDecodeError):
+        return "it is not UTF-8 text"
+    if isinstance(error, json.JSONDecodeError):
+        return f"line {error.lineno}, column {error.colno}: {error.msg[0].lower()}{error.msg[1:]}"
+    if "digits" in str(error):
+        return "it holds a number thousands of digits long"
+    return str(error)
+
+
+def _switch(value):
+    return value if isinstance(value, bool) else None
+
+
+_READ = {
+    "text_size": lambda v: v if isinstance(v, str) and v in TEXT_SIZES else None,
+    "sound": _switch, "high_contrast": _switch, "projector": _switch,
+    "same_questions": _switch, "player": usable_name, "class_name": usable_name,
+}
+# The round setup's values by type; RoundSetup.from_plain judges ranges, and which
+# articles still exist, when a round is set up.
+_ROUND = {
+    "articles": lambda v: isinstance(v, list) and len(v) <= 1000
+    and all(isinstance(a, str) and 0 < len(a) <= 200 for a in v),
+    "skills": lambda v: isinstance(v, list) and len(v) <= 100
+    and all(isinstance(a, str) and 0 < len(a) <= 100 for a in v),
+    "max_difficulty": lambda v: type(v) is int,
+    "count": lambda v: type(v) is int,
+    "timer_seconds": lambda v: v is None or type(v) is int,
+    "confidence": lambda v: isinstance(v, bool),
+    "speed_points": lambda v: isinstance(v, bool),
+    "show_scores": lambda v: isinstance(v, bool),
+}
+
+
+def _checked(data: dict) -> tuple[Settings, list[str]]:
+    """Settings from what a file holds, and the names of the values that were not used.
+    Keys the game does not know (from a newer version, say) are left out silently."""
+    values, wrong = {}, []
+    for name, read in _READ.items():
+        if name in data:
+            value = read(data[name])
+            if value is None:
+                wrong.append(name)
+            else:
+                values[name] = value
+    if "hot_seat" in data:
+        seats = usable_seats(data["hot_seat"])
+        if seats:
+            values["hot_seat"] = seats
+        if seats is None or len(seats) != len(data["hot_seat"]):
+            wrong.append("hot_seat")
+    if "round" in data:
+        plain = data["round"]
+        if isinstance(plain, dict):
+            values["round"] = {k: v for k, v in plain.items() if k in _ROUND and _ROUND[k](v)}
+            wrong += [f"round.{k}" for k in plain if k in _ROUND and k not in values["round"]]
+        else:
+            wrong.append("round")
+    return Settings(**values), wrong
 
 
 def save(settings: Settings, folder: Path) -> str | None:
-    """Write atomically; returns a message instead of raising if the folder is not writable."""
-    import tempfile     # only when saving: it is slow to import and most starts never save
+    """Write by rename; returns a message, in plain words, instead of raising if the file
+    cannot be written."""
     folder = Path(folder)
+    # Made before any file is: a value JSON cannot hold raises here and leaves nothing.
+    text = json.dumps(asdict(settings), indent=1)
     try:
-        folder.mkdir(parents=True, exist_ok=True)
-        with tempfile.NamedTemporaryFile("w", encoding="utf-8", dir=folder, delete=False,
-                                         prefix=".settings-", suffix=".tmp") as out:
-            json.dump(asdict(settings), out, indent=1)
-            out.flush()
-            os.fsync(out.fileno())
-        os.replace(out.name, folder / FILE_NAME)
+        write_replacing(folder / FILE_NAME, text, ".settings-")
     except OSError as error:
-        return f"Settings could not be saved in {folder}: {error}"
+        return f"Settings could not be saved in {folder}: {reason(error)}."
     return None
-
-
-def _move_aside(path: Path) -> Path | None:
-    target = path.with_name(f"{path.name}.unreadable-{time.strftime('%Y%m%d-%H%M%S')}")
-    try:
-        os.replace(path, target)
-    except OSError:
-        return None
-    return target
