@@ -272,3 +272,25 @@ def test_quitting_with_answers_waiting_offers_the_folder_picker_then_saves_them_
     [folder] = home.glob("byline-answers-*")
     [row] = Results(folder).rounds()
     assert row.answers == 3 and row.unfinished
+
+
+def test_a_player_name_no_screen_can_draw_is_left_out_of_every_screen(tmp_path):
+    from game.scenes.name import NameScene
+    from game.scenes.progress import ClassResultsScene, ProgressScene
+    from test_results import play
+    from game.bank import load_bank
+    from game.quiz.round import RoundSetup, build_round
+    questions = build_round(load_bank([ROOT / "questions"]).bank, RoundSetup(count=5, seed=2))
+    store = Results(tmp_path)
+    play(store, questions, "Ana", 5)
+    play(store, questions, "Ben", 5)
+    store.db.execute("UPDATE players SET name = ? WHERE name = 'Ben'", ("B\x00en",))
+    store.close()
+    app = new_app(seed=1, data_dir=tmp_path)
+    assert app.results.players() == ["Ana"]
+    for scene in (NameScene(app), ProgressScene(app), ClassResultsScene(app)):
+        app.push(scene)
+        app.step()
+        app.pop()
+        app.step()
+    assert "characters a name cannot hold" in app.results.problem

@@ -15,6 +15,7 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from game.names import usable_name
 from game.store.database import (LOCK_WAIT, MIGRATIONS, RETRY_WAIT, VERSION, Damaged,
                                  connect, memory, migrate, move_aside, why)
 
@@ -333,10 +334,19 @@ class Results:
             self.problem = (f"{' and '.join(parts)} in {self.path} hold values of the wrong "
                             "kind (edited by another program?) and were left out.")
 
+    def _drawable(self, rows: list, name) -> list:
+        """Rows whose player's name a name screen could have made: a NUL or a control
+        character written in by another program cannot even be drawn."""
+        kept = [r for r in rows if usable_name(name(r)) is not None]
+        if len(kept) < len(rows):
+            self.problem = (f"{len(rows) - len(kept)} row(s) in {self.path} name a player "
+                            "with characters a name cannot hold, and were left out.")
+        return kept
+
     def players(self) -> list[str]:
-        return [r[0] for r in self._read(
+        return [r[0] for r in self._drawable(self._read(
             "SELECT name FROM players WHERE typeof(name) = 'text' AND length(name) <= 200"
-            " ORDER BY name")]
+            " ORDER BY name"), lambda r: r[0])]
 
     def rounds(self, player: str | None = None, since: str | None = None) -> list[RoundRow]:
         """since: 'YYYY-MM-DD', rounds started that day or later."""
@@ -347,7 +357,8 @@ class Results:
                " FROM rounds r JOIN players p ON p.id = r.player_id"
                f" LEFT JOIN answers a ON a.round_id = r.id AND {_GOOD_ANSWER}"
                f" WHERE {_GOOD_ROUND}" + where + " GROUP BY r.id ORDER BY r.id")
-        return [RoundRow(*row) for row in self._read(sql, values)]
+        return [RoundRow(*row) for row in self._drawable(self._read(sql, values),
+                                                         lambda r: r[1])]
 
     def answers(self, round_id: int) -> list[dict]:
         return self._read(f"SELECT * FROM answers a WHERE a.round_id = ? AND {_GOOD_ANSWER}"
@@ -358,12 +369,13 @@ class Results:
         what a report needs. `given` is still JSON text, as stored."""
         where, values = _where(player, since)
         self._count_bad()
-        return self._read(
+        return self._drawable(self._read(
             "SELECT a.*, p.name AS player, r.mode, r.started, r.finished"
             " FROM answers a JOIN rounds r ON r.id = a.round_id"
             " JOIN players p ON p.id = r.player_id"
             f" WHERE {_GOOD_ANSWER} AND {_GOOD_ROUND}"
-            + where + " ORDER BY r.id, a.position, a.id", values, as_dicts=True)
+            + where + " ORDER BY r.id, a.position, a.id", values, as_dicts=True),
+            lambda r: r["player"])
 
     def close(self) -> None:
         self.db.close()
