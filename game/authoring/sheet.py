@@ -7,7 +7,8 @@ back at the spreadsheet row it came from (`data.csv:7: ...`; the header is row 1
 imported file passes `run.py validate` exactly when the import reports no problem.
 
 Cues share one cell, separated by " | " ("bizarre | cheerleader"), so a cue cannot hold
-"|"."""
+"|". A text cell that a spreadsheet could run as a formula ("=1+1", "-2 degrees") is
+written with a ' in front (game.csvsafe), and the import takes exactly that ' off."""
 import csv
 import dataclasses
 import io
@@ -17,6 +18,7 @@ from pathlib import Path
 
 import yaml
 
+from game.csvsafe import guard, unguard
 from game.bank import schema
 from game.bank.fields import suggest
 from game.bank.json_schema import schema_line
@@ -38,9 +40,11 @@ _DEFAULTS = {f.name: f.default for f in dataclasses.fields(Statement)
 def cell(value) -> str:
     if isinstance(value, bool):
         return "true" if value else "false"
+    if isinstance(value, (int, float)):
+        return str(value)               # a number stays one: -3, not '-3
     if isinstance(value, tuple):
-        return CUE_SEPARATOR.join(map(str, value))
-    return str(value)
+        return guard(CUE_SEPARATOR.join(map(str, value)))
+    return guard(str(value))
 
 
 def to_csv(articles: dict[str, Article], statements: list[Statement]) -> str:
@@ -50,7 +54,7 @@ def to_csv(articles: dict[str, Article], statements: list[Statement]) -> str:
     writer.writerow(COLUMNS)
     for s in statements:
         article = articles.get(s.article)
-        writer.writerow([s.article, article.headline if article else "",
+        writer.writerow([cell(s.article), cell(article.headline) if article else "",
                          *(cell(getattr(s, name, "")) for name in schema.STATEMENT)])
     return out.getvalue()
 
@@ -117,7 +121,7 @@ def _read(data: bytes, problems: Problems):
             problems.append((1, f"no column '{column}' (expected {spec.expect})"))
     filled = []
     for number, cells in enumerate(rows[1:], start=2):
-        cells = [c.strip() for c in cells]
+        cells = [unguard(c.strip()) for c in cells]
         if any(cells[len(rows[0]):]):
             problems.append((number, f"this row has {len(cells)} cells but the header has "
                                      f"only {len(rows[0])}"))

@@ -1,0 +1,230 @@
+"""Spreadsheets and imports under attack (issue 10, section 4): a hostile name or text never
+runs as a formula in a teacher's spreadsheet, and no file handed to `import` or
+`new-article` crashes, hangs or eats the memory: each is refused with its name and, where
+a limit is the reason, the limit."""
+import csv
+import io
+import os
+import subprocess
+import sys
+import unicodedata
+
+import pytest
+
+from conftest import ROOT
+from game import cli, csvsafe
+from game.authoring import gift, sheet
+from game.bank import load_bank
+from game.bank.models import Article, Bank, HandQuestion, Statement
+from game.quiz.questions import FACT_CHOICES
+from game.quiz.round import RoundSetup, build_round
+from game.store.results import Results
+from test_exchange import read_gift
+from test_report import play
+
+OPINION = FACT_CHOICES.index("Opinion: a judgment")
+
+# What players have typed, or a settings file has held. The last four must come out as
+# they went in (after the store's own clean-up of runs of spaces).
+HOSTILE = [
+    '=HYPERLINK("http://x","click")',
+    "=1+1",
+    "+1+2",
+    "-2+3",
+    "@SUM(A1)",
+    "\t=3+3",
+    "\r=4+4",
+    "\u00a0=5+5",                                  # a no-break space the store strips
+    "\u200b=6+6",                                  # a zero-width space it keeps
+    "＝HYPERLINK(\"http://x\")",                   # full-width equals sign
+    "＋7",
+    "=cmd|' /C calc'!A0",
+    "+cmd|' /C notepad'!A0",
+    "@cmd|'/c calc'!_xlbgnm.A1",
+    '=DDE("cmd";"/C calc";"__DdeLink_60_870516294")',
+    "-3",
+    "'=already quoted",
+]
+HARMLESS = ["O'Brien", "Zoë", "Jo-Ann Smith", "  Ana   Lee  "]
+
+
+def runs_as_formula(cell: str) -> bool:
+    """What a spreadsheet might run: a cell whose first visible character is (or folds
+    to) = + - @, or that starts with a tab or carriage return. A number ("-0.233") is
+    read as a number."""
+    try:
+        float(cell)
+        return False
+    except ValueError:
+        pass
+    if cell[:1] in ("\t", "\r"):
+        return True
+    visible = [c for c in cell if not (c.isspace() or unicodedata.category(c) in ("Cc", "Cf"))]
+    return bool(visible) and unicodedata.normalize("NFKC", visible[0])[:1] in "=+-@"
+
+
+def read_csv(path) -> list[list[str]]:
+    with open(path, encoding="utf-8-sig", newline="") as handle:
+        return list(csv.reader(handle))
+
+
+def run(*args, cwd=ROOT, timeout=120):
+    """The command in a process of its own: a hang or a runaway read is ended by the
+    timeout (a safety net that fails the test, not a measure of speed)."""
+    return subprocess.run([sys.executable, str(ROOT / "run.py"), *map(str, args)], cwd=cwd,
+                          capture_output=True, text=True, encoding="utf-8", timeout=timeout,
+                          stdin=subprocess.DEVNULL)
+
+
+# --- the guard itself ---------------------------------------------------------------------
+
+@pytest.mark.parametrize("text", HOSTILE + HARMLESS + ["", "'", "''=x", "'\t=1", " -x"])
+def test_guard_is_undone_exactly_by_unguard(text):
+    guarded = csvsafe.guard(text)
+    assert not runs_as_formula(guarded)
+    assert csvsafe.unguard(guarded) == text
+
+
+def test_harmless_text_and_numbers_are_left_alone():
+    for text in ["O'Brien", "Zoë", "Jo-Ann", "'quoted'", "2026-03-14 09:05:00", "50"]:
+        assert csvsafe.guard(text) == text
+    assert csvsafe.guard(-3) == -3 and csvsafe.guard(-0.25) == -0.25
+    assert csvsafe.guard("-3") == "'-3"         # as text it could be a formula's start
+
+
+# --- report --csv -----------------------------------------------------------------------
+
+@pytest.fixture(scope="module")
+def hostile_class(tmp_path_factory):
+    """Every hostile and harmless name plays the same fact-or-opinion round and calls
+    every statement an opinion, so each has a negative c (a real number to keep)."""
+    bank = load_bank([ROOT / "questions"]).bank
+    folder = tmp_path_factory.mktemp("hostile")
+    questions = build_round(bank, RoundSetup(skills=("fact_or_opinion",), count=8, seed=5))
+    assert {q.answer for q in questions} == {0, OPINION}     # facts and opinions both
+    store = Results(folder)
+    for name in HOSTILE + HARMLESS:
+        play(store, questions, name, lambda q: OPINION)
+    store.close()
+    return folder
+
+
+def test_report_csv_writes_no_cell_a_spreadsheet_would_run(hostile_class, tmp_path, capsys):
+    target = tmp_path / "class.csv"
+    assert cli.main(["report", "--data-dir", str(hostile_class), "--csv", str(target)]) == 0
+    assert "Traceback" not in capsys.readouterr().err
+    rounds, statements = read_csv(target), read_csv(tmp_path / "class-statements.csv")
+    assert len(rounds) == 1 + len(HOSTILE + HARMLESS) and len(statements) > 1
+    for row in rounds + statements:
+        for cell in row:
+            assert not runs_as_formula(cell), (cell, row)
+
+    header = rounds[0]
+    players = [row[0] for row in rounds[1:]]
+    cleaned = lambda name: " ".join(name.split())      # the store's clean-up of spaces
+    # Every hostile name gets one ' (a second one for a name that already had one), and
+    # the harmless ones are left alone.
+    assert sorted(players) == sorted(["'" + cleaned(name) for name in HOSTILE]
+                                     + [cleaned(name) for name in HARMLESS])
+    assert {"O'Brien", "Zoë", "Jo-Ann Smith", "Ana Lee"} <= set(players)
+    assert "'=HYPERLINK(\"http://x\",\"click\")" in players
+    assert "'=3+3" in players and "'=5+5" in players     # cleaned up, then guarded
+    assert "'-3" in players
+    for row in rounds[1:]:
+        c = row[header.index("c")]
+        assert c.startswith("-") and float(c) < 0     # a number, never given a '
+
+
+def test_report_csv_from_the_command_line_in_a_process(hostile_class, tmp_path):
+    target = tmp_path / "week.csv"
+    done = run("report", "--data-dir", hostile_class, "--csv", target)
+    assert done.returncode == 0, done.stderr
+    cells = [cell for row in read_csv(target) for cell in row]
+    assert not [cell for cell in cells if runs_as_formula(cell)]
+
+
+# --- export --format csv, and import reading it back ----------------------------------------
+
+def hostile_bank() -> tuple[Bank, list[Statement]]:
+    article = Article("hostile", "not stated", "not stated", "not stated", "not stated",
+                      "news analysis", "Because.", ("None.",))
+    statements = [Statement(f"h-{i:02d}", "hostile", text + " happened.", "fact",
+                            text or "the author", "official", (), 1, text + " is checkable.")
+                  for i, text in enumerate(t.strip() for t in HOSTILE + HARMLESS)]
+    statements.append(Statement("h-cue", "hostile", "=SUM(A1) is a shameful formula.",
+                                "opinion", "the author", "author", ("=SUM(A1)", "shameful"),
+                                2, "Judged."))
+    return Bank({"hostile": article}, statements), statements
+
+
+def test_export_csv_guards_every_text_cell_and_import_takes_the_guard_off(tmp_path):
+    bank, statements = hostile_bank()
+    text = sheet.to_csv(bank.articles, statements)
+    rows = list(csv.reader(io.StringIO(text, newline="")))
+    for row in rows:
+        for cell in row:
+            assert not runs_as_formula(cell), (cell, row)
+    by_id = {row[2]: row for row in rows[1:]}
+    assert by_id["h-00"][3] == "'=HYPERLINK(\"http://x\",\"click\") happened."
+    assert by_id["h-cue"][rows[0].index("cues")] == "'=SUM(A1) | shameful"
+    assert by_id["h-17"][3] == "O'Brien happened."          # the harmless stay as they are
+
+    out = tmp_path / "hostile.yaml"
+    made = sheet.import_rows("h.csv", text.encode("utf-8"), out, bank)
+    assert made.problems == []
+    out.write_text(made.text, encoding="utf-8")
+    assert load_bank([out]).bank.statements == statements
+
+
+def test_a_negative_number_in_a_number_column_stays_a_number():
+    bank, statements = hostile_bank()
+    odd = Statement("n-1", "hostile", "A text.", "fact", "the author", "author", (), -3, "Why.")
+    rows = list(csv.DictReader(io.StringIO(sheet.to_csv(bank.articles, [odd]), newline="")))
+    assert rows[0]["difficulty"] == "-3"
+
+
+def test_export_csv_from_the_command_line_guards_cells(tmp_path):
+    folder = tmp_path / "questions"
+    folder.mkdir()
+    lines = ["article:", "  id: hostile", '  headline: "=HYPERLINK(\\"http://x\\")"',
+             '  outlet: "not stated"', '  author: "not stated"', '  date: "not stated"',
+             "  genre: news analysis", '  genre_explanation: "Because."',
+             '  provenance: ["None."]', "statements:"]
+    for i, text in enumerate(["=1+1 happened.", "@SUM(A1) happened.", "-2 degrees fell."]):
+        lines += [f"  - id: h-{i}", f'    text: "{text}"', "    label: fact",
+                  f'    source: "{text[:4]}"', "    source_kind: official", "    cues: []",
+                  "    difficulty: 1", f'    explanation: "{text}"']
+    (folder / "hostile.yaml").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    table, back = tmp_path / "all.csv", tmp_path / "back.yaml"
+    done = run("export", "--format", "csv", "--out", table, folder)
+    assert done.returncode == 0, done.stderr
+    rows = read_csv(table)
+    assert not [cell for row in rows for cell in row if runs_as_formula(cell)]
+    assert rows[1][1] == "'=HYPERLINK(\"http://x\")" and rows[1][3] == "'=1+1 happened."
+    done = run("import", table, "--out", back)
+    assert done.returncode == 0, done.stderr
+    # The article is not in questions/, so the new file has placeholders to fill in.
+    fields = lambda s: (s.id, s.text, s.source, s.explanation)
+    assert list(map(fields, load_bank([back]).files[0].statements)) == \
+        list(map(fields, load_bank([folder]).files[0].statements))
+
+
+# --- GIFT ---------------------------------------------------------------------------------
+
+def test_gift_keeps_hostile_texts_as_text_and_never_starts_a_line_with_them():
+    """Moodle reads GIFT as text, not formulas: '=' and '~' already have a backslash
+    (GIFT's own escape), and a line break inside a text, a lone carriage return too, is
+    written as \\n, so no text can start a line of its own."""
+    bank, statements = hostile_bank()
+    hand = HandQuestion("h-q1", "hostile", "=1+1 or @SUM?", ("=1+1", "-2"), "-2", "\r=3")
+    bank = Bank(bank.articles, [s for s in statements if s.label == "fact"], [hand])
+    text = gift.to_gift(bank)
+    assert "\r" not in text
+    starts = ("//", "::", "$CATEGORY: ", "\t=", "\t~", "\t####", "}")
+    assert all(line == "" or line.startswith(starts) for line in text.split("\n"))
+    read = {q["name"]: q for q in read_gift(text)}
+    for s in bank.statements:
+        question = read[f"{s.id} Fact or opinion"]
+        assert question["prompt"].split("\n", 1)[1].strip() == s.text.strip()
+        assert read[f"{s.id} Who is the source?"]["right"] == [s.source.strip()]
+    assert read["h-q1"]["choices"] == ["=1+1", "-2"] and read["h-q1"]["feedback"] == "=3"
