@@ -5,6 +5,7 @@ a limit is the reason, the limit."""
 import csv
 import io
 import os
+import re
 import subprocess
 import sys
 import unicodedata
@@ -228,3 +229,202 @@ def test_gift_keeps_hostile_texts_as_text_and_never_starts_a_line_with_them():
         assert question["prompt"].split("\n", 1)[1].strip() == s.text.strip()
         assert read[f"{s.id} Who is the source?"]["right"] == [s.source.strip()]
     assert read["h-q1"]["choices"] == ["=1+1", "-2"] and read["h-q1"]["feedback"] == "=3"
+
+
+# --- what import and new-article are given to read -----------------------------------------
+
+def odd_paths(tmp_path) -> dict:
+    """Paths that are not an ordinary file, by what they are."""
+    folder = tmp_path / "odd"
+    folder.mkdir()
+    (folder / "dir.csv").mkdir()
+    os.symlink(folder / "loop-b.csv", folder / "loop-a.csv")
+    os.symlink(folder / "loop-a.csv", folder / "loop-b.csv")
+    os.symlink(folder / "gone.csv", folder / "dangling.csv")
+    return {"a folder": folder / "dir.csv",
+            "cannot read the file": folder / "loop-a.csv",
+            "a link to something that does not exist": folder / "dangling.csv",
+            "no such file": folder / "missing.csv"}
+
+
+@pytest.mark.parametrize("command", ["import", "new-article"])
+def test_a_path_that_is_not_an_ordinary_file_is_named_and_refused(tmp_path, capsys, command):
+    out = tmp_path / "out.yaml"
+    for words, path in odd_paths(tmp_path).items():
+        assert cli.main([command, str(path), "--out", str(out)]) == 1, words
+        err = capsys.readouterr().err
+        assert err.startswith(f"{path}: ") and words in err, err
+        assert "Traceback" not in err and not out.exists()
+
+
+needs_unix = pytest.mark.skipif(not hasattr(os, "mkfifo") or not os.path.exists("/dev/zero"),
+                                reason="named pipes and /dev/zero are Unix things")
+
+
+@needs_unix
+@pytest.mark.parametrize("command", ["import", "new-article"])
+def test_a_named_pipe_or_a_device_is_refused_without_being_opened(tmp_path, command):
+    """Opening a pipe would wait forever for a writer, and /dev/zero never ends: each is
+    refused from its kind, before any read (in a process of its own, so that a
+    regression fails on the timeout instead of hanging the suite)."""
+    pipe = tmp_path / "pipe.csv"
+    os.mkfifo(pipe)
+    os.symlink("/dev/zero", tmp_path / "zero.csv")
+    out = tmp_path / "out.yaml"
+    for path, words in [(pipe, "this is a named pipe, not an ordinary file"),
+                        ("/dev/zero", "this is a device, not an ordinary file"),
+                        (tmp_path / "zero.csv", "this is a device")]:
+        done = run(command, path, "--out", out, timeout=60)
+        assert done.returncode == 1 and done.stderr.startswith(f"{path}: {words}"), done.stderr
+        assert "Traceback" not in done.stderr and not out.exists()
+
+
+def test_import_refuses_a_file_over_the_size_limit_before_reading_it(tmp_path, capsys):
+    big = tmp_path / "big.csv"
+    with open(big, "wb") as handle:
+        handle.truncate(sheet.MAX_BYTES + 1)     # sparse: nothing to read in any case
+    out = tmp_path / "out.yaml"
+    assert cli.main(["import", str(big), "--out", str(out)]) == 1
+    assert capsys.readouterr().err == (
+        f"{big}: the file is over 10 MB; a spreadsheet to import may be at most 10 MB\n")
+    assert not out.exists()
+
+
+HEADER = "id,text,label,source,source_kind,difficulty,explanation\n"
+
+
+def test_import_stops_at_the_row_cap_and_names_the_row(tmp_path, capsys):
+    table = tmp_path / "many.csv"
+    table.write_text(HEADER + "".join(f"x-{i},A fact.,fact,a,official,1,Why.\n"
+                                      for i in range(sheet.MAX_ROWS + 5)), encoding="utf-8")
+    out = tmp_path / "many.yaml"
+    assert cli.main(["import", str(table), "--out", str(out)]) == 1
+    err = capsys.readouterr().err
+    assert err.startswith(f"{table}:{sheet.MAX_ROWS + 2}: more than {sheet.MAX_ROWS:,} rows; "
+                          f"a spreadsheet to import may have at most {sheet.MAX_ROWS:,}")
+    assert "Traceback" not in err and not out.exists()
+
+
+def test_import_names_the_row_that_takes_the_question_file_over_1_mb(tmp_path, capsys):
+    text = "A fact. " * 150
+    table = tmp_path / "long.csv"
+    table.write_text(HEADER + "".join(f"x-{i},{text},fact,a,official,1,{text}\n"
+                                      for i in range(1000)), encoding="utf-8")
+    out = tmp_path / "long.yaml"
+    assert cli.main(["import", str(table), "--out", str(out)]) == 1
+    err = capsys.readouterr().err
+    first = err.splitlines()[0]
+    assert first.startswith(f"{table}:") and first.endswith(
+        ": with this row the question file would be over 1 MB, the most a question file may "
+        "hold: keep fewer rows (an article's statements fit well within it)")
+    row = int(first.split(":")[1])
+    assert 350 < row < 450         # each row writes about 2,500 bytes: two 1,200-character texts
+    assert not out.exists()
+
+
+def test_a_cell_too_large_for_the_csv_reader_is_named_by_its_row(tmp_path):
+    small = load_bank([ROOT / "questions"]).bank
+    data = (HEADER + "x-1,A fact.,fact,a,official,1,Why.\n"
+            + "x-2," + "y" * 200_000 + ",fact,a,official,1,Why.\n").encode()
+    made = sheet.import_rows("x.csv", data, tmp_path / "x.yaml", small)
+    assert len(made.problems) == 1 and made.problems[0].startswith("x.csv:3: cannot read it "
+                                                                   "as CSV: ")
+
+
+# --- new-article: encodings, NULs and sizes ------------------------------------------------
+
+ARTICLE = ("Café Closes After 40 Years\n\nThe owner said the café’s roof was unsafe. "
+           "Señora Núñez called it a shameful decision.\n")
+
+
+def draft_of(tmp_path, capsys, data: bytes):
+    article, out = tmp_path / "a.txt", tmp_path / "out" / "a.yaml"
+    article.write_bytes(data)
+    code = cli.main(["new-article", str(article), "--out", str(out)])
+    said = capsys.readouterr()
+    return code, said.out + said.err, out
+
+
+@pytest.mark.parametrize("encoding,data", [
+    ("UTF-16", ARTICLE.encode("utf-16")),                       # with its byte-order mark
+    ("UTF-16", "\ufeff".encode("utf-16-be") + ARTICLE.encode("utf-16-be")),
+    ("UTF-16", ARTICLE.encode("utf-16-be")),                    # no mark
+    ("UTF-16", ARTICLE.encode("utf-16-le")),
+    ("Windows-1252", ARTICLE.encode("cp1252")),                 # ñ, not the ń of cp1250
+])
+def test_new_article_reads_utf16_and_windows_1252_as_what_they_are(tmp_path, capsys,
+                                                                   encoding, data):
+    code, said, out = draft_of(tmp_path, capsys, data)
+    assert code == 0, said
+    assert f"is {encoding} text, not UTF-8" in said
+    text = out.read_text(encoding="utf-8")
+    assert "\\x00" not in text and "\\0" not in text
+    assert 'text: "The owner said the café’s roof was unsafe."' in text
+    assert 'text: "Señora Núñez called it a shameful decision."' in text
+    assert (tmp_path / "out" / "a-utf8.txt").read_text(encoding="utf-8") == ARTICLE
+
+
+def test_new_article_reads_another_code_page_the_detector_is_sure_of(tmp_path, capsys):
+    polish = "Zażółć gęślą jaźń. Prezydent powiedział, że sytuacja jest poważna.\n"
+    code, said, out = draft_of(tmp_path, capsys, polish.encode("cp1250"))
+    assert code == 0 and "is Windows-1250 text, not UTF-8" in said
+    assert 'text: "Zażółć gęślą jaźń."' in out.read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("data,where", [
+    (b"The owner said it.\nIt was\x00 unsafe.\n", "line 2, column 7"),
+    ("The owner said it.\x00\n".encode("utf-16-be"), "line 1, column "),   # as it decodes
+    ("\ufeffThe owner said it.\x00\n".encode("utf-16-le"), "line 1, column 19"),
+    (bytes(5000), "line 1, column 1"),
+])
+def test_new_article_refuses_text_with_nul_characters(tmp_path, capsys, data, where):
+    code, said, out = draft_of(tmp_path, capsys, data)
+    assert code == 1 and not out.exists() and "Traceback" not in said
+    assert said.startswith(f"{tmp_path / 'a.txt'}: {where}")
+    assert said.endswith(": a NUL character; this is not plain text. Save the article as "
+                         "plain text (UTF-8) and try again\n")
+
+
+def test_new_article_refuses_bytes_that_are_no_text(tmp_path, capsys):
+    data = bytes(range(256)) * 8
+    code, said, out = draft_of(tmp_path, capsys, data)
+    assert code == 1 and not out.exists() and "Traceback" not in said
+    assert said.startswith(f"{tmp_path / 'a.txt'}: ") and "not plain text" in said
+
+
+def test_new_article_refuses_an_article_over_the_limit_at_once(tmp_path, capsys):
+    from game.authoring import draft
+    code, said, out = draft_of(tmp_path, capsys, b"A sentence. " * (draft.MAX_BYTES // 12 + 1))
+    assert code == 1 and not out.exists()
+    assert said == (f"{tmp_path / 'a.txt'}: the file is over 200 KB; an article may be at most "
+                    "200 KB (a draft of a longer one would be over the 1 MB a question file "
+                    "may hold): split it into parts\n")
+
+
+def test_new_article_stops_a_draft_that_would_be_over_1_mb(tmp_path, capsys):
+    """Under the size limit, but so many tiny sentences that the draft would not fit."""
+    code, said, out = draft_of(tmp_path, capsys, b"A b. " * 20_000)
+    assert code == 1 and not out.exists() and "Traceback" not in said
+    assert said.startswith(f"{tmp_path / 'a.txt'}: the draft would be over 1 MB, the most a "
+                           "question file may hold, by sentence ")
+    assert "of 20,000; split the article into parts" in said
+
+
+def test_a_sentence_too_long_to_be_a_statement_is_left_out_with_its_reason(tmp_path, capsys):
+    from game.authoring import draft
+    endless = "word " * 10_000
+    code, said, out = draft_of(tmp_path, capsys, f"Prices rose on Monday.\n{endless}\n".encode())
+    assert code == 0, said
+    text = out.read_text(encoding="utf-8")
+    assert text.count("\n    reviewed: false") == 1
+    comments = re.sub(r"\n#\s+", " ", text)
+    assert (f"a sentence too long to be one statement ({len(endless.strip()):,} characters; "
+            f"a statement may have at most {draft.LONGEST:,}): word word word") in comments
+    assert len(text) < 20_000             # the long sentence is not copied out whole
+
+
+def test_a_long_paragraph_is_split_into_the_same_sentences(tmp_path):
+    from game.authoring.sentences import split
+    paragraph = "The council met on Tuesday, and Mr. Smith said 7.5 was too much. " * 150
+    assert split(paragraph).sentences == [
+        "The council met on Tuesday, and Mr. Smith said 7.5 was too much."] * 150
