@@ -44,36 +44,46 @@ def _kind_problem(mode: int) -> str | None:
     return None
 
 
-def _size_problem(size: int, limit: int, what: str) -> str | None:
-    if size <= limit:
+def _size_problem(size: int | None, limit: int, what: str) -> str | None:
+    """size None: more than the limit, by how much unknown (the read stopped there)."""
+    if size is not None and size <= limit:
         return None
-    shown, most = size_words(size), size_words(limit)
-    return (f"the file is {'over ' + most if shown == most else shown}; {what} may be at "
-            f"most {most}")
+    shown, most = size_words(size or 0), size_words(limit)
+    return (f"the file is {'over ' + most if size is None or shown == most else shown}; "
+            f"{what} may be at most {most}")
 
 
 def check_regular(path, limit: int, what: str = "this file") -> str | None:
     """The problem with reading `path` (at most `limit` bytes), in words, or None.
     Nothing is opened: a named pipe is seen for what it is without waiting on it.
     `what` names the file's role in the size message ('an article')."""
+    return _stat_problem(path, limit, what)[0]
+
+
+def _stat_problem(path, limit: int, what: str) -> tuple[str | None, bool]:
+    """The problem in words, and whether it is only the size."""
     try:
         info = os.stat(path)          # follows symlinks: the kind of what is read
     except FileNotFoundError:
         if os.path.islink(path):
-            return "this is a link to something that does not exist"
-        return "no such file"
+            return "this is a link to something that does not exist", False
+        return "no such file", False
     except OSError as error:          # a symlink loop (ELOOP), a name too long, no access
-        return f"cannot read the file: {error.strerror or error}"
+        return f"cannot read the file: {error.strerror or error}", False
     except ValueError:                # a NUL byte in the name
-        return "this is not a usable file name"
-    return _kind_problem(info.st_mode) or _size_problem(info.st_size, limit, what)
+        return "this is not a usable file name", False
+    kind = _kind_problem(info.st_mode)
+    if kind:
+        return kind, False
+    size = _size_problem(info.st_size, limit, what)
+    return size, size is not None
 
 
 def read_regular(path, limit: int, what: str = "this file") -> bytes:
     """The bytes of an ordinary file of at most `limit` bytes; FileProblem otherwise."""
-    problem = check_regular(path, limit, what)
+    problem, too_big = _stat_problem(path, limit, what)
     if problem:
-        raise FileProblem(problem, too_big=problem.startswith("the file is "))
+        raise FileProblem(problem, too_big)
     try:
         handle = os.open(Path(path), _OPEN_FLAGS)
     except OSError as error:
@@ -89,5 +99,5 @@ def read_regular(path, limit: int, what: str = "this file") -> bytes:
     finally:
         os.close(handle)
     if len(data) > limit:             # it grew after the stat, or lied about its size
-        raise FileProblem(_size_problem(len(data), limit, what), too_big=True)
+        raise FileProblem(_size_problem(None, limit, what), too_big=True)
     return data

@@ -428,3 +428,26 @@ def test_a_long_paragraph_is_split_into_the_same_sentences(tmp_path):
     paragraph = "The council met on Tuesday, and Mr. Smith said 7.5 was too much. " * 150
     assert split(paragraph).sentences == [
         "The council met on Tuesday, and Mr. Smith said 7.5 was too much."] * 150
+
+
+# --- game.files, which both commands read through ---------------------------------------------
+
+def test_check_regular_reads_an_ordinary_file_up_to_its_limit_exactly(tmp_path):
+    from game.files import FileProblem, check_regular, read_regular
+    path = tmp_path / "ten.txt"
+    path.write_bytes(b"0123456789")
+    assert check_regular(path, 10) is None and read_regular(path, 10) == b"0123456789"
+    assert check_regular(path, 9, "a test file") == ("the file is 10 bytes; a test file may "
+                                                     "be at most 9 bytes")
+    with pytest.raises(FileProblem) as refused:
+        read_regular(path, 9)
+    assert refused.value.too_big
+
+
+@pytest.mark.skipif(not os.path.exists("/proc/self/status"), reason="Linux's /proc")
+def test_a_file_longer_than_its_stat_says_is_still_read_only_to_the_limit():
+    """/proc files say they are empty; the read itself stops one byte past the limit."""
+    from game.files import FileProblem, read_regular
+    assert os.stat("/proc/self/status").st_size == 0
+    with pytest.raises(FileProblem, match="the file is over 100 bytes"):
+        read_regular("/proc/self/status", 100)

@@ -146,11 +146,10 @@ def make(article: Path, out: Path | None = None, suggester: Suggester | None = N
 
 
 def _leave_out_long(parts: Split) -> None:
-    for sentence in [s for s in parts.sentences if len(s) > LONGEST]:
-        parts.sentences.remove(sentence)
-        parts.dropped.append(Dropped(sentence, f"a sentence too long to be one statement "
-                                               f"({len(sentence):,} characters; a statement "
-                                               f"may have at most {LONGEST:,})"))
+    parts.dropped += [Dropped(s, f"a sentence too long to be one statement ({len(s):,} "
+                                 f"characters; a statement may have at most {LONGEST:,})")
+                      for s in parts.sentences if len(s) > LONGEST]
+    parts.sentences = [s for s in parts.sentences if len(s) <= LONGEST]
 
 
 def write(draft: Draft) -> None:

@@ -18,14 +18,14 @@ from pathlib import Path
 
 import yaml
 
-from game.csvsafe import guard, unguard
-from game.files import size_words
 from game.bank import schema
 from game.bank.fields import suggest
 from game.bank.json_schema import schema_line
 from game.bank.loader import parse
-from game.bank.yamlsafe import MAX_BYTES as QUESTION_FILE_BYTES
 from game.bank.models import PLACEHOLDER, Article, Bank, Statement
+from game.bank.yamlsafe import MAX_BYTES as QUESTION_FILE_BYTES
+from game.csvsafe import guard, unguard
+from game.files import size_words
 from game.authoring.yamltext import (article_lines, flow, placeholder_article_lines,
                                      question_lines, quoted, word)
 
