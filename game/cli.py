@@ -36,7 +36,8 @@ def _parser() -> argparse.ArgumentParser:
     new = commands.add_parser("new-article", help="draft a question file from an article's "
                                                   "plain text, with suggestions to review")
     new.add_argument("article", metavar="ARTICLE.txt",
-                     help="the article as plain text (UTF-8, or Windows-1252)")
+                     help="the article as plain text (UTF-8, Windows-1252, UTF-16…), "
+                          "at most 200 KB")
     new.add_argument("--out", metavar="PATH",
                      help="the new question file (default: questions/<headline>.yaml); "
                           "an existing file is never replaced")
@@ -206,12 +207,8 @@ def _to_review(result) -> None:
 def new_article(article: str, out: str | None) -> int:
     """Draft a question file from an article (game.authoring.draft), never replacing one."""
     from game.authoring import draft
-    source = Path(article)
-    if not source.is_file():
-        print(f"No such file: {article}", file=sys.stderr)
-        return 1
     try:
-        made = draft.make(source, Path(out) if out else None)
+        made = draft.make(Path(article), Path(out) if out else None)
         draft.write(made)
     except draft.DraftError as error:
         print(error, file=sys.stderr)

@@ -10,6 +10,7 @@ from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
+from game.csvsafe import guard_row
 from game.quiz.questions import FACT_CHOICES, SKILLS
 from game.quiz.scoring import Lean, lean_of
 
@@ -306,10 +307,11 @@ def write_csv(report: Report, path) -> list[Path]:
 def _write_temp(target: Path, rows) -> Path:
     # Beside the target, so os.replace is a rename: a half-written CSV never replaces a
     # good one. utf-8-sig: Excel reads the BOM and shows "Zoë" instead of "ZoÃ«".
+    # guard_row: a player's name or an answer is text, never a formula the sheet runs.
     temp = target.with_name(f".{target.name}.{os.getpid()}.tmp")
     try:
         with open(temp, "w", encoding="utf-8-sig", newline="") as out:
-            csv.writer(out).writerows(rows)
+            csv.writer(out).writerows(map(guard_row, rows))
     except BaseException:
         temp.unlink(missing_ok=True)
         raise

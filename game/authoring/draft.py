@@ -11,18 +11,29 @@ import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from game.authoring.sentences import Split, split
+from game.authoring.encoding import NotText, decode
+from game.authoring.sentences import Dropped, Split, split
 from game.authoring.suggest import OPINION, Memory, Suggester
 from game.authoring.yamltext import flow, quoted, word
 from game.bank.json_schema import schema_line
 from game.bank.loader import PROJECT, find_article_file
 from game.bank.models import GENRES, PLACEHOLDER
+from game.bank.yamlsafe import MAX_BYTES as QUESTION_BYTES
+from game.files import FileProblem, read_regular, size_words
 
 _MONTH = (r"(?:January|February|March|April|May|June|July|August|September|October|"
           r"November|December)")
 DATE = re.compile(rf"\b{_MONTH}\s+\d{{1,2}},?\s+\d{{4}}\b|\b\d{{1,2}}\s+{_MONTH}\s+\d{{4}}\b")
 BYLINE = re.compile(r"\bBy:?\s+([A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){1,3})")
 _ENDS_SENTENCE = re.compile(r"[.!?][”’\")]*$")
+# A draft is about 4.5 times the size of its article (a statement, its reasons and the
+# fields to fill in, for each sentence): 200 KB of article, thirteen times the longest of
+# the five shipped, makes a draft under the 1 MB a question file may hold.
+MAX_BYTES = 200_000
+# The longest sentence that becomes a statement; a longer one (a run-on without full
+# stops, a table pasted as text) is listed with the lines left out.
+LONGEST = 1_500
+_SHOWN = 200          # of a line left out, in the comment that lists it
 
 
 class DraftError(Exception):
@@ -41,18 +52,19 @@ class Draft:
 
 
 def read_article(path: Path) -> tuple[str, str]:
-    """The article's text and the encoding it was read as: UTF-8, or else Windows-1252
-    (what Word and Notepad on Windows save as "ANSI")."""
-    data = path.read_bytes()
+    """The article's text and the encoding it was read as (game.authoring.encoding):
+    'UTF-8', 'Windows-1252' (what Word and Notepad on Windows save as "ANSI"), 'UTF-16'…
+    Only an ordinary file of at most MAX_BYTES is read: never a pipe or a device."""
     try:
-        return data.decode("utf-8-sig"), "UTF-8"
-    except UnicodeDecodeError:
-        pass
+        data = read_regular(path, MAX_BYTES, "an article")
+    except FileProblem as problem:
+        advice = (f" (a draft of a longer one would be over the {size_words(QUESTION_BYTES)} "
+                  "a question file may hold): split it into parts") if problem.too_big else ""
+        raise DraftError(f"{path}: {problem}{advice}") from None
     try:
-        return data.decode("cp1252"), "Windows-1252"
-    except UnicodeDecodeError as exc:
-        raise DraftError(f"{path} is neither UTF-8 nor Windows-1252 text (byte "
-                         f"0x{data[exc.start]:02X}); save it as UTF-8 and try again") from None
+        return decode(data)
+    except NotText as problem:
+        raise DraftError(f"{path}: {problem}") from None
 
 
 def slug(text: str, words: int = 5) -> str:
@@ -98,8 +110,10 @@ def make(article: Path, out: Path | None = None, suggester: Suggester | None = N
     """The draft for the article, not yet written. Raises DraftError."""
     text, encoding = read_article(article)
     parts = split(text)
+    _leave_out_long(parts)
     if not parts.sentences:
-        raise DraftError(f"{article} holds no sentences")
+        raise DraftError(f"{article} holds no sentences"
+                         + (" short enough to be statements" if parts.dropped else ""))
     meta = metadata(text, parts)
     ident = slug(meta.headline or article.stem)
     out = out or PROJECT / "questions" / f"{ident}.yaml"
@@ -114,14 +128,28 @@ def make(article: Path, out: Path | None = None, suggester: Suggester | None = N
     suggester = suggester or Suggester()
     memory = Memory.of(text)
     width = len(str(len(parts.sentences)))
+    size = sum(len(line.encode("utf-8")) + 1 for line in lines)
     for number, sentence in enumerate(parts.sentences, 1):
         suggestion = suggester.suggest(sentence, memory)
         memory.note(sentence, suggestion)
         draft.statements += 1
         draft.opinions += suggestion.label == OPINION
-        lines += _statement(f"{ident}-{number:0{max(width, 2)}d}", sentence, suggestion)
+        block = _statement(f"{ident}-{number:0{max(width, 2)}d}", sentence, suggestion)
+        lines += block
+        size += sum(len(line.encode("utf-8")) + 1 for line in block)
+        if size > QUESTION_BYTES:
+            raise DraftError(f"{article}: the draft would be over {size_words(QUESTION_BYTES)}, "
+                             f"the most a question file may hold, by sentence {number:,} of "
+                             f"{len(parts.sentences):,}; split the article into parts")
     draft.text = "\n".join(lines) + "\n"
     return draft
+
+
+def _leave_out_long(parts: Split) -> None:
+    parts.dropped += [Dropped(s, f"a sentence too long to be one statement ({len(s):,} "
+                                 f"characters; a statement may have at most {LONGEST:,})")
+                      for s in parts.sentences if len(s) > LONGEST]
+    parts.sentences = [s for s in parts.sentences if len(s) <= LONGEST]
 
 
 def write(draft: Draft) -> None:
@@ -140,11 +168,11 @@ def _text_file(article: Path, out: Path, text: str, encoding: str, draft: Draft)
     """The text_file name, and a comment when validate will not find it there."""
     if encoding != "UTF-8":
         copy = out.parent / f"{article.stem}-utf8.txt"
-        if copy.exists() and copy.read_text(encoding="utf-8", errors="replace") != text:
+        if os.path.lexists(copy) and _text_of(copy) != text:
             raise DraftError(f"{copy} already exists and differs from {article}; move it "
                              "away so that a UTF-8 copy of the article can be written there")
         draft.copy = (copy, text)
-        draft.notes.append(f"{article} is Windows-1252 text, not UTF-8: read it as such, and "
+        draft.notes.append(f"{article} is {encoding} text, not UTF-8: read it as such, and "
                            f"wrote a UTF-8 copy, {_shown(copy)}, for the quote checks.")
         return copy.name, ""
     found = find_article_file(article.name, out)
@@ -155,6 +183,13 @@ def _text_file(article: Path, out: Path, text: str, encoding: str, draft: Draft)
             "that validate checks every quote")
     draft.notes.append(note + ".")
     return article.name, note
+
+
+def _text_of(path: Path) -> str | None:
+    try:
+        return read_regular(path, 4 * MAX_BYTES).decode("utf-8", errors="replace")
+    except FileProblem:
+        return None         # a pipe, a folder: not the copy, and not to be replaced
 
 
 def _shown(path: Path) -> str:
@@ -188,7 +223,9 @@ def _head(article: Path, out: Path, parts: Split, where_note: str) -> list[str]:
         lines += ["#", "# Not statements: lines that are not part of the article (copy one "
                        "into a statement if it is)."]
         for dropped in parts.dropped:
-            lines += _comment(f"{dropped.reason}: {dropped.text}", first="#   ", more="#     ")
+            shown = dropped.text if len(dropped.text) <= _SHOWN else \
+                dropped.text[:_SHOWN].rstrip() + "…"
+            lines += _comment(f"{dropped.reason}: {shown}", first="#   ", more="#     ")
     return lines
 
 

@@ -6,6 +6,7 @@ from pathlib import Path
 
 from game.bank import load_bank
 from game.authoring import gift, sheet
+from game.files import FileProblem, read_regular
 
 
 def _write_new(path: Path, data: bytes) -> bool:
@@ -60,9 +61,9 @@ def import_csv(csv_file: str, out: str, article: str | None, paths) -> int:
         print(f"No folder {out_path.parent} for {out}", file=sys.stderr)
         return 1
     try:
-        data = Path(csv_file).read_bytes()
-    except OSError as error:
-        print(f"{csv_file}: cannot read the file: {error.strerror or error}", file=sys.stderr)
+        data = read_regular(csv_file, sheet.MAX_BYTES, "a spreadsheet to import")
+    except FileProblem as problem:
+        print(f"{csv_file}: {problem}", file=sys.stderr)
         return 1
     made = sheet.import_rows(csv_file, data, out_path, load_bank(paths).bank, article)
     if made.text is None:

@@ -16,11 +16,14 @@ _SPECIAL = "~=#{}:"
 
 def escape(text: str) -> str:
     """Text as GIFT reads it literally: its control characters behind a backslash, and
-    line breaks as \\n, since a blank line would end the question."""
+    line breaks (a lone carriage return too) as \\n, since a blank line would end the
+    question. So no text ever starts a line of the file, and one starting with '=' or
+    '~' keeps its backslash there too. No ' is put before '=', '+', '-' or '@' as in a
+    CSV file: Moodle shows GIFT as text and runs no formula, and students would see it."""
     text = str(text).replace("\\", "\\\\")
     for char in _SPECIAL:
         text = text.replace(char, "\\" + char)
-    return text.replace("\r\n", "\n").replace("\n", "\\n")
+    return text.replace("\r\n", "\n").replace("\r", "\n").replace("\n", "\\n")
 
 
 def _name(q: Question) -> str:

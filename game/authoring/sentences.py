@@ -38,6 +38,19 @@ DATELINE = re.compile(r"^[A-Z][A-Z.,' ]*[A-Z.]\s*(?:\(([^)]{2,40})\))?\s*[—–
 _MISSED_END = re.compile(r"(?<=[a-z0-9][.!?])(?:(?=\s+[“(])|[”)](?=\s+[A-Z(“]))")
 
 
+# pysbd's work grows with the square of a paragraph's length (its abbreviation pass goes
+# over the whole paragraph once per abbreviation-like word): a 200 KB paragraph of short
+# sentences took three minutes, one 200 KB sentence 47 s. A paragraph longer than any
+# article has (the longest of the five shipped is 940 characters) is cut into pieces of
+# about 500 characters: at a full stop after a word and before a capital where there is
+# one, at any full stop otherwise. A stretch of more than _LONG_PARAGRAPH with no full
+# stop is one run-on sentence, kept whole without pysbd (too long to be a statement).
+_LONG_PARAGRAPH = 2_000
+_PIECE = 500
+_GOOD_END = re.compile(r"(?<=[a-z]{2})[.!?][”’\")]*\s+(?=[“\"‘(]?[A-Z0-9])")
+_ANY_END = re.compile(r"[.!?][”’\")]*\s+")
+
+
 @dataclass(frozen=True)
 class Dropped:
     text: str
@@ -59,13 +72,41 @@ def furniture(text: str) -> str:
 def sentences(paragraph: str) -> list[str]:
     """The sentences of one paragraph, each exactly as in it, without the spaces between."""
     found = []
-    for piece in _segmenter().segment(paragraph):
-        start = 0
-        for end in [m.end() for m in _MISSED_END.finditer(piece)] + [len(piece)]:
-            if piece[start:end].strip():
-                found.append(piece[start:end].strip())
-            start = end
+    for part, run_on in _parts(paragraph):
+        if run_on:
+            found.append(part.strip())
+            continue
+        for piece in _segmenter().segment(part):
+            start = 0
+            for end in [m.end() for m in _MISSED_END.finditer(piece)] + [len(piece)]:
+                if piece[start:end].strip():
+                    found.append(piece[start:end].strip())
+                start = end
     return found
+
+
+def _parts(paragraph: str) -> list[tuple[str, bool]]:
+    """The paragraph, or a very long one in pieces cut between sentences; each with
+    True when it is a run-on sentence not to give to pysbd."""
+    if len(paragraph) <= _LONG_PARAGRAPH:
+        return [(paragraph, False)]
+    parts, start = [], 0
+    while len(paragraph) - start > _PIECE:
+        window = paragraph[start:start + _PIECE]
+        cut = _last_end(_GOOD_END, window) or _last_end(_ANY_END, window)
+        if not cut:
+            later = _ANY_END.search(paragraph, start + _PIECE)
+            cut = (later.end() if later else len(paragraph)) - start
+        parts.append((paragraph[start:start + cut], cut > _LONG_PARAGRAPH))
+        start += cut
+    return parts + [(paragraph[start:], False)] if start < len(paragraph) else parts
+
+
+def _last_end(pattern: re.Pattern, text: str) -> int:
+    end = 0
+    for end in (m.end() for m in pattern.finditer(text)):
+        pass
+    return end
 
 
 @lru_cache(maxsize=1)

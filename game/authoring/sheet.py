@@ -7,7 +7,8 @@ back at the spreadsheet row it came from (`data.csv:7: ...`; the header is row 1
 imported file passes `run.py validate` exactly when the import reports no problem.
 
 Cues share one cell, separated by " | " ("bizarre | cheerleader"), so a cue cannot hold
-"|"."""
+"|". A text cell that a spreadsheet could run as a formula ("=1+1", "-2 degrees") is
+written with a ' in front (game.csvsafe), and the import takes exactly that ' off."""
 import csv
 import dataclasses
 import io
@@ -22,9 +23,17 @@ from game.bank.fields import suggest
 from game.bank.json_schema import schema_line
 from game.bank.loader import parse
 from game.bank.models import PLACEHOLDER, Article, Bank, Statement
+from game.bank.yamlsafe import MAX_BYTES as QUESTION_FILE_BYTES
+from game.csvsafe import guard, unguard
+from game.files import size_words
 from game.authoring.yamltext import (article_lines, flow, placeholder_article_lines,
                                      question_lines, quoted, word)
 
+# A whole school's bank exported (a hundred articles of forty statements is 2 MB) fits
+# well within these; a runaway file is refused before it is read, or at the row it
+# passes the cap, instead of after a long parse.
+MAX_BYTES = 10_000_000
+MAX_ROWS = 10_000
 CONTEXT = ("article", "headline")        # for the reader; the statement is the rest
 COLUMNS = (*CONTEXT, *schema.STATEMENT)
 CUE_SEPARATOR = " | "
@@ -38,9 +47,11 @@ _DEFAULTS = {f.name: f.default for f in dataclasses.fields(Statement)
 def cell(value) -> str:
     if isinstance(value, bool):
         return "true" if value else "false"
+    if isinstance(value, (int, float)):
+        return str(value)               # a number stays one: -3, not '-3
     if isinstance(value, tuple):
-        return CUE_SEPARATOR.join(map(str, value))
-    return str(value)
+        return guard(CUE_SEPARATOR.join(map(str, value)))
+    return guard(str(value))
 
 
 def to_csv(articles: dict[str, Article], statements: list[Statement]) -> str:
@@ -50,7 +61,7 @@ def to_csv(articles: dict[str, Article], statements: list[Statement]) -> str:
     writer.writerow(COLUMNS)
     for s in statements:
         article = articles.get(s.article)
-        writer.writerow([s.article, article.headline if article else "",
+        writer.writerow([cell(s.article), cell(article.headline) if article else "",
                          *(cell(getattr(s, name, "")) for name in schema.STATEMENT)])
     return out.getvalue()
 
@@ -88,11 +99,20 @@ def _read(data: bytes, problems: Problems):
         problems.append((0, f"the file is not UTF-8 text (byte 0x{data[exc.start]:02X}); "
                             "save it as 'CSV UTF-8'"))
         return None, []
+    reader = csv.reader(io.StringIO(text, newline=""),
+                        delimiter=_delimiter(text.split("\n", 1)[0]))
+    rows = []
     try:
-        rows = list(csv.reader(io.StringIO(text, newline=""),
-                               delimiter=_delimiter(text.split("\n", 1)[0])))
+        for cells in reader:
+            if len(rows) > MAX_ROWS:            # the header and MAX_ROWS rows read
+                problems.append((len(rows) + 1, f"more than {MAX_ROWS:,} rows; a spreadsheet "
+                                                f"to import may have at most {MAX_ROWS:,} "
+                                                "(the header aside): keep the rows of the "
+                                                "article to import"))
+                return None, []
+            rows.append(cells)
     except csv.Error as exc:
-        problems.append((0, f"cannot read it as CSV: {exc}"))
+        problems.append((len(rows) + 1, f"cannot read it as CSV: {exc}"))
         return None, []
     if not rows:
         problems.append((1, "the file is empty; expected a header row: " + ",".join(COLUMNS)))
@@ -117,7 +137,7 @@ def _read(data: bytes, problems: Problems):
             problems.append((1, f"no column '{column}' (expected {spec.expect})"))
     filled = []
     for number, cells in enumerate(rows[1:], start=2):
-        cells = [c.strip() for c in cells]
+        cells = [unguard(c.strip()) for c in cells]
         if any(cells[len(rows[0]):]):
             problems.append((number, f"this row has {len(cells)} cells but the header has "
                                      f"only {len(rows[0])}"))
@@ -221,6 +241,7 @@ def _question_file(name, header, rows, out: Path, bank: Bank, made: Imported,
         len(lines) + 1 + i for i, line in enumerate(block) if not line.startswith("  id:")}
     lines += [*block, "", "statements:"]
     spans, seen = [], {}
+    size = sum(len(line.encode("utf-8")) + 1 for line in lines)
     for number, cells in rows:
         values = {column: cells[index] if index < len(cells) else ""
                   for column, index in header.items() if column in schema.STATEMENT}
@@ -233,6 +254,13 @@ def _question_file(name, header, rows, out: Path, bank: Bank, made: Imported,
         block = _statement_lines(values)
         spans.append((len(lines) + 1, len(lines) + len(block), number))
         lines += block
+        size += sum(len(line.encode("utf-8")) + 1 for line in block)
+        if size > QUESTION_FILE_BYTES:
+            problems.append((number, "with this row the question file would be over "
+                                     f"{size_words(QUESTION_FILE_BYTES)}, the most a question "
+                                     "file may hold: keep fewer rows (an article's "
+                                     "statements fit well within it)"))
+            return ""
     hand = [q for q in bank.questions if q.article == made.article]
     _check_taken(bank, seen, made.article, {q.id for q in hand}, problems)
     if hand:
