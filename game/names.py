@@ -9,11 +9,15 @@ MIN_SEATS, MAX_SEATS = 2, 8
 _REFUSED = {"Cc", "Cs", "Zl", "Zp"}
 
 
+def drawable(text: str) -> bool:
+    """No character a screen cannot draw or a one-line label cannot hold."""
+    return not any(unicodedata.category(c) in _REFUSED for c in text)
+
+
 def usable_name(value) -> str | None:
     """The name as a name screen would have kept it (spaces tidied), or None if no name
     screen could have produced it."""
-    if not isinstance(value, str) \
-            or any(unicodedata.category(c) in _REFUSED for c in value):
+    if not isinstance(value, str) or not drawable(value):
         return None
     name = " ".join(value.split())
     return name if 0 < len(name) <= MAX_NAME else None

@@ -15,7 +15,7 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from game.names import usable_name
+from game.names import drawable
 from game.store.database import (LOCK_WAIT, MIGRATIONS, RETRY_WAIT, VERSION, Damaged,
                                  connect, memory, migrate, move_aside, why)
 
@@ -337,7 +337,7 @@ class Results:
     def _drawable(self, rows: list, name) -> list:
         """Rows whose player's name a name screen could have made: a NUL or a control
         character written in by another program cannot even be drawn."""
-        kept = [r for r in rows if usable_name(name(r)) is not None]
+        kept = [r for r in rows if drawable(name(r))]
         if len(kept) < len(rows):
             self.problem = (f"{len(rows) - len(kept)} row(s) in {self.path} name a player "
                             "with characters a name cannot hold, and were left out.")
