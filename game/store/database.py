@@ -6,8 +6,9 @@ A file that another program holds locked is alive, not damaged: it is never move
 reports as corrupt, not a database, from a newer Byline or missing its tables is moved."""
 import os
 import sqlite3
-import time
 from pathlib import Path
+
+from game.store import files
 
 # Seconds to wait for another program's lock: long enough for its write to finish, short
 # enough that a game blocked by a stuck lock goes on without a noticeable hang.
@@ -105,18 +106,9 @@ def memory() -> sqlite3.Connection:
 
 
 def move_aside(path: Path) -> Path | None:
-    """Rename a damaged file (and its journal) to a name nothing will reuse; never delete."""
-    stamp = time.strftime('%Y%m%d-%H%M%S')
-    target = path.with_name(f"{path.name}.unusable-{stamp}")
-    n = 1
-    while target.exists():    # os.replace would overwrite a file kept a moment ago
-        n += 1
-        target = path.with_name(f"{path.name}.unusable-{stamp}-{n}")
-    try:
-        os.replace(path, target)
-    except OSError:
-        return None
-    for suffix in ("-journal", "-wal", "-shm"):
+    """Rename a damaged file, and its journal with it, to a name nothing will reuse."""
+    target = files.move_aside(path, "unusable")
+    for suffix in ("-journal", "-wal", "-shm") if target else ():
         side = path.with_name(path.name + suffix)
         if side.exists():
             os.replace(side, target.with_name(target.name + suffix))
@@ -180,7 +172,10 @@ def why(error: Exception, path: Path | None = None) -> str:
         return ("it is locked by another program"
                 + (f": {', '.join(who[:3])} has it open" if who else
                    " (perhaps another Byline on this folder)"))
-    if "full" in low or getattr(error, "errno", None) == 28:
+    if isinstance(error, OSError) and not isinstance(
+            error, (PermissionError, NotADirectoryError)):
+        return files.reason(error)
+    if "full" in low:
         return "the disk is full"
     if "readonly" in low or "read-only" in low:
         return "the results file or its folder is read-only"
