@@ -138,7 +138,8 @@ def validate(paths) -> int:
     a folder called 'presets', or that folder, is a preset. Without paths: questions/ and
     questions/presets/."""
     from game.bank.presets import PRESET_DIR
-    presets = [p for p in paths if "presets" in Path(p).resolve().parts[-2:]]
+    # Not resolve(): it fails on a symlink loop, and a link's target has another name.
+    presets = [p for p in paths if "presets" in Path(os.path.abspath(p)).parts[-2:]]
     questions = [p for p in paths if p not in presets] or DEFAULT_PATHS
     if not paths and PRESET_DIR.is_dir():
         presets = [os.path.relpath(PRESET_DIR)]
