@@ -377,3 +377,49 @@ def test_f5_mid_round_with_a_bad_file_keeps_the_round(tmp_path):
         assert f"{folder / 'pipe.yaml'}:1:1: this is a named pipe, not a file" in shown
     finally:
         pygame.quit()
+
+
+# The last resort: a bug of Byline's is still one file's problem, not a crash.
+
+def test_an_unexpected_error_reading_a_file_is_that_files_problem(monkeypatch, tmp_path):
+    import game.bank.reading as reading
+
+    def broken(*_):
+        raise ValueError("boom")
+    monkeypatch.setattr(reading, "_read_document", broken)
+    good = DATA / "good.yaml"
+    result = load_bank([good])
+    assert [str(p) for p in result.problems] == [
+        f"{good}:1:1: Byline could not read this file (internal error: ValueError: boom); "
+        "the file is left out. Please report this with the file."]
+
+
+def test_an_unexpected_error_reading_a_preset_is_that_presets_problem(monkeypatch, bank):
+    import game.bank.presets as presets
+
+    def broken(*_):
+        raise KeyError("boom")
+    monkeypatch.setattr(presets._Reader, "mapping", broken)
+    preset, problems = load_preset(DATA / "presets" / "good.yaml", bank)
+    assert preset is None and len(problems) == 1
+    assert problems[0].message.startswith("Byline could not read this file (internal error: "
+                                          "KeyError: 'boom')")
+
+
+def test_a_broken_cache_only_costs_speed(tmp_path):
+    class Broken:
+        def __getattr__(self, name):
+            raise RuntimeError("the cache is broken")
+    result = load_bank([DATA / "good.yaml"], cache=Broken())
+    assert result.problems == [] and len(result.bank.statements) == 2
+
+
+def test_a_file_with_very_many_problems_stops_at_a_hundred(tmp_path):
+    path = tmp_path / "many.yaml"
+    path.write_text(TEMPLATE.replace("    difficulty: 1\n", "".join(
+        f"    unknown{n}: x\n" for n in range(5_000))), encoding="utf-8")
+    problems = load_bank([path]).problems
+    assert len(problems) == 101
+    notes = [p for p in problems if p.message == "Byline stopped looking after 100 problems "
+                                                 "in this file; fix these, then check it again"]
+    assert len(notes) == 1 and notes[0].line == max(p.line for p in problems)

@@ -3,6 +3,8 @@
 Only the node tree is built (yaml.compose with the safe loader): nothing in a file is
 ever constructed into a Python object by tag, so a `!!python/...` tag is reported,
 never executed. Nodes keep their positions, which every later message points to."""
+import re
+
 import yaml
 
 from game.bank.errors import BankError
@@ -34,6 +36,9 @@ _SYNTAX_HINTS = (
     ("expected ',' or ']'", "a list in [ ] is missing a comma or its closing ']'"),
     ("expected ',' or '}'", "a { } block is missing a comma or its closing '}'"),
     ("found undefined alias", "a '*name' that refers to no '&name' anchor"),
+    ("found duplicate anchor",
+     "an '&name' anchor set twice; anchors and aliases are not supported: write the value "
+     "out"),
     ("did not find expected key", "the indentation does not line up with the lines above"),
     ("expected <block end>", "the indentation does not line up with the lines above"),
     ("did not find expected '-' indicator",
@@ -105,13 +110,16 @@ def decode(path: str, data: bytes) -> tuple[str | None, list[BankError]]:
 _FAST = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
+_NOT_BRACKET = re.compile(r"[^\[\]{}]+")
+
+
 def _shallow(text: str, limit: int = 200) -> bool:
     """True if the text cannot nest deeper than limit. libyaml recurses in C and crashes
     the process on very deep nesting, where the Python parser raises an error we report;
     this bound over-counts (brackets in quotes, spaces), which only costs speed."""
     depth = deepest = 0
-    for char in text:
-        if char in "[{":
+    for char in _NOT_BRACKET.sub("", text):     # a loop over brackets only: a 1 MB text
+        if char in "[{":                          # of prose has none
             depth += 1
             deepest = max(deepest, depth)
         elif char in "]}":
@@ -125,6 +133,30 @@ def _shallow(text: str, limit: int = 200) -> bool:
     return True
 
 
+# The Python parser reads about 2 µs a byte (a 1 MB file: 2 s), so it reads again only
+# files this small; a teacher's file is tens of KB.
+_PYTHON_PARSER_BYTES = 100_000
+
+
+class _TooDeep(Exception):
+    pass
+
+
+def _compose(text: str) -> yaml.Node | None:
+    """The root node: read by libyaml where that is safe; by the Python parser, whose
+    messages we word for people, when libyaml fails or is missing, if that is quick."""
+    if _FAST is not yaml.SafeLoader:
+        if _shallow(text):
+            try:
+                return yaml.compose(text, Loader=_FAST)
+            except yaml.YAMLError:
+                if len(text) > _PYTHON_PARSER_BYTES:
+                    raise       # libyaml's words and position, at once
+        elif len(text) > _PYTHON_PARSER_BYTES:
+            raise _TooDeep
+    return yaml.compose(text, Loader=yaml.SafeLoader)
+
+
 def compose(path: str, text: str) -> tuple[yaml.Node | None, list[BankError]]:
     """The document's root node (None if YAML cannot read it), and its problems.
 
@@ -132,17 +164,10 @@ def compose(path: str, text: str) -> tuple[yaml.Node | None, list[BankError]]:
     A tree with aliases is not read further (None): an alias repeats a whole subtree
     wherever it is used, so reading it could cost far more than the file's size."""
     try:
-        root = yaml.compose(text, Loader=_FAST) if _shallow(text) else None
-    except yaml.YAMLError:
-        root = None    # read again with the Python parser, whose messages we word for people
-    except RecursionError:
-        return None, [BankError(path, 1, 1, "the file nests lists or fields too deeply to read")]
-    try:
-        if root is None or _FAST is yaml.SafeLoader:
-            root = yaml.compose(text, Loader=yaml.SafeLoader)
+        root = _compose(text)
     except yaml.YAMLError as exc:
         return None, [_syntax_error(path, text, exc)]
-    except RecursionError:
+    except (RecursionError, _TooDeep):
         return None, [BankError(path, 1, 1, "the file nests lists or fields too deeply to read")]
     if root is None:
         return None, [BankError(path, 1, 1,
