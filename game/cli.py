@@ -168,10 +168,9 @@ def _validate_bank(result, paths) -> int:
     if result.problems:
         for problem in result.problems:
             print(problem)
-        bad = len(result.skipped) + sum(1 for p in result.problems
-                                        if p.path not in result.skipped)
-        print(f"\n{len(result.problems)} problem(s) in {bad} file(s); "
-              f"{len(result.files) - len(result.skipped)} file(s) are fine.")
+        fine = sum(not f.errors for f in result.files)
+        print(f"\n{len(result.problems)} problem(s) in {len(result.skipped)} file(s); "
+              f"{fine} file(s) are fine.")
         _to_review(result)
         return 1
     bank = result.bank

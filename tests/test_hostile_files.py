@@ -240,7 +240,19 @@ def test_a_path_that_is_not_a_file_is_named_for_what_it_is(name, tmp_path, capsy
         assert cli.main(["validate", str(path)]) == 1
     assert [str(p) for p in named] == [f"{path}:1:1: {words}"]
     assert [str(p) for p in listed if p.path == str(path)] == [f"{path}:1:1: {words}"]
-    assert f"{path}:1:1: {words}" in capsys.readouterr().out
+    out = capsys.readouterr().out
+    assert f"{path}:1:1: {words}" in out
+    assert out.splitlines()[-1] == "1 problem(s) in 1 file(s); 0 file(s) are fine."
+    assert str(path) in load_bank([tmp_path]).skipped      # the title screen says so
+
+
+def test_an_editors_lock_file_is_not_a_question_file(tmp_path):
+    """Emacs keeps '.#name.yaml', a link to nowhere, while a file is edited."""
+    os.symlink("teacher@host.1234:1700000000", tmp_path / ".#osaka.yaml")
+    shutil.copy(DATA / "good.yaml", tmp_path)
+    shutil.copy(DATA / "article.txt", tmp_path)
+    result = load_bank([tmp_path])
+    assert result.problems == [] and len(result.bank.statements) == 2
 
 
 @pytest.mark.parametrize("name", SPECIAL)

@@ -36,7 +36,10 @@ class LoadResult:
 
     @property
     def skipped(self) -> list[str]:
-        return [f.path for f in self.files if f.errors]
+        """Every path left out: files with problems, then paths that are not files."""
+        read = {f.path for f in self.files}
+        return [f.path for f in self.files if f.errors] + sorted(
+            {p.path for p in self.problems if p.path not in read})
 
 
 def question_files(paths) -> tuple[list[Path], list[BankError]]:
