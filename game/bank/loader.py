@@ -123,17 +123,18 @@ def parse(path: Path, data: bytes) -> FileResult:
     return read(path, data)
 
 
-def find_article_file(text_file: str, question_file: Path) -> Path | None:
-    """Where an article's text is: beside its question file, or in one of ARTICLE_DIRS.
-
-    Whatever is there, file or not: the reader says what it is (game.bank.files)."""
+def article_candidates(text_file: str, question_file: Path) -> list[Path]:
+    """Where an article's text may be, in the order looked: beside its question file,
+    then in each of ARTICLE_DIRS."""
     if not text_file:
-        return None
-    for folder in (Path(question_file).parent, *ARTICLE_DIRS):
-        candidate = folder / text_file
-        if os.path.lexists(candidate):
-            return candidate
-    return None
+        return []
+    return [folder / text_file for folder in (Path(question_file).parent, *ARTICLE_DIRS)]
+
+
+def find_article_file(text_file: str, question_file: Path) -> Path | None:
+    """Where an article's text is: the first of its candidates that is a file."""
+    return next((c for c in article_candidates(text_file, question_file) if c.is_file()),
+                None)
 
 
 def read_article(path: Path) -> tuple[bytes | None, str | None]:

@@ -2,6 +2,7 @@
 
 Imported only when a file has to be read afresh (see game.bank.cache), as YAML parsing is
 most of the cost of starting the game."""
+import os
 import re
 from pathlib import Path
 
@@ -11,7 +12,7 @@ from game.bank import schema
 from game.bank.errors import BankError, collapse
 from game.bank.fields import Reader, TooMany, clip, kind_of, stopped, suggest
 from game.bank.files import read_bytes
-from game.bank.loader import FileResult, find_article_file, read_article
+from game.bank.loader import FileResult, article_candidates, read_article
 from game.bank.models import PLACEHOLDER, Article, HandQuestion, Statement, Where
 from game.bank.yamlsafe import MAX_BYTES, PLAIN_TAGS, compose, decode, too_big
 
@@ -148,7 +149,9 @@ def _article_text(reader, article, node, path: Path, result) -> str | None:
     """The article's own text, when its text_file can be found, to check quotes against."""
     if article is None:
         return None
-    candidate = find_article_file(article.text_file, path)
+    # Whatever is there, file or not: a pipe or a folder by that name is reported.
+    candidate = next((c for c in article_candidates(article.text_file, path)
+                      if os.path.lexists(c)), None)
     if candidate is None:
         return None
     field_node = next(v for k, v in node.value if k.value == "text_file")
