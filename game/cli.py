@@ -139,7 +139,8 @@ def validate(paths) -> int:
     a folder called 'presets', or that folder, is a preset. Without paths: questions/ and
     questions/presets/."""
     from game.bank.presets import PRESET_DIR
-    presets = [p for p in paths if "presets" in Path(p).resolve().parts[-2:]]
+    # Not resolve(): it fails on a symlink loop, and a link's target has another name.
+    presets = [p for p in paths if "presets" in Path(os.path.abspath(p)).parts[-2:]]
     questions = [p for p in paths if p not in presets] or DEFAULT_PATHS
     if not paths and PRESET_DIR.is_dir():
         presets = [os.path.relpath(PRESET_DIR)]
@@ -168,10 +169,9 @@ def _validate_bank(result, paths) -> int:
     if result.problems:
         for problem in result.problems:
             print(problem)
-        bad = len(result.skipped) + sum(1 for p in result.problems
-                                        if p.path not in result.skipped)
-        print(f"\n{len(result.problems)} problem(s) in {bad} file(s); "
-              f"{len(result.files) - len(result.skipped)} file(s) are fine.")
+        fine = sum(not f.errors for f in result.files)
+        print(f"\n{len(result.problems)} problem(s) in {len(result.skipped)} file(s); "
+              f"{fine} file(s) are fine.")
         _to_review(result)
         return 1
     bank = result.bank

@@ -64,10 +64,11 @@ def test_every_article_gets_a_genre_question_without_defensible_distractors(ques
 
 
 def test_near_twin_sources_are_never_offered_together():
-    from game.quiz.questions import _with_distractors
+    from game.quiz.questions import Options, _with_distractors
     import random
     choices, answer = _with_distractors(
-        "unnamed US officials", ["an unnamed US official", "The White House", "Unnamed US officials"],
+        "unnamed US officials",
+        Options(["an unnamed US official", "The White House", "Unnamed US officials"]),
         random.Random(1))
     assert choices[answer] == "unnamed US officials"
     assert sorted(choices) == ["The White House", "unnamed US officials"]
@@ -119,3 +120,33 @@ def test_word_picker_keeps_abbreviations_and_apostrophes_whole():
     text = "Washington D.C., reports U.S. President Barack Obama’s fault"
     assert [text[a:b] for a, b in words_of(text)] == [
         "Washington", "D.C.", "reports", "U.S.", "President", "Barack", "Obama’s", "fault"]
+
+
+def lines_run_in_questions(action) -> int:
+    """How many lines of game/quiz/questions.py an action runs: its work, whatever the
+    machine's speed."""
+    import game.quiz.questions as module
+    count = 0
+
+    def tracer(frame, event, arg):
+        nonlocal count
+        if frame.f_code.co_filename != module.__file__:
+            return None
+        count += event == "line"
+        return tracer
+    sys.settrace(tracer)
+    try:
+        action()
+    finally:
+        sys.settrace(None)
+    return count
+
+
+def test_generation_work_grows_linearly_with_the_statements():
+    """Issue 10: a file of 3,500 statements took 31 s to start, as each statement's
+    wrong answers were chosen by going through every other statement."""
+    from game.quiz.bench import synthetic_bank
+    small, large = synthetic_bank(150), synthetic_bank(1_500)
+    work_small = lines_run_in_questions(lambda: generate(small))
+    work_large = lines_run_in_questions(lambda: generate(large))
+    assert work_large < 12 * work_small, work_large / work_small

@@ -95,6 +95,30 @@ def test_enums_and_ranges_match_the_loader():
                 assert (prop["minimum"], prop["maximum"]) == (spec.low, spec.high)
 
 
+def test_length_limits_match_the_loader():
+    """Issue 10: an editor marks a 900 KB headline as the loader refuses it."""
+    for table, fields in TABLES.items():
+        properties = objects()[table]["properties"]
+        for name, spec in fields.items():
+            prop = properties[name]
+            if spec.kind in ("text", "date"):
+                assert spec.most and prop["maxLength"] == spec.most, f"{table}.{name}"
+            if spec.kind == "texts":
+                assert spec.most and prop["items"]["maxLength"] == spec.most, f"{table}.{name}"
+            if spec.kind in ("texts", "choices"):
+                assert spec.items and prop["maxItems"] == spec.items, f"{table}.{name}"
+    for section in ("statements", "questions"):
+        assert question_schema()["properties"][section]["maxItems"] == schema.MAX_ITEMS
+
+
+def test_a_field_without_a_limit_is_refused_loudly():
+    from game.bank.fields import Field
+    with pytest.raises(ValueError, match="no length limit"):
+        json_schema._value(Field("text"))
+    with pytest.raises(ValueError, match="no limit on its items"):
+        json_schema._value(Field("texts", most=10))
+
+
 def test_every_field_is_described_and_every_note_names_a_field():
     for table, obj in objects().items():
         for name, prop in obj["properties"].items():

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from game.bank.loader import find_article_file
+from game.bank.loader import find_article_file, read_article
 from game.bank.models import Bank, Statement
 
 REACH = 320    # characters of context on each side, at most
@@ -27,7 +27,8 @@ class Context:
 @lru_cache(maxsize=64)
 def _read(path: Path) -> str | None:
     try:
-        return path.read_text(encoding="utf-8-sig")
+        data, _ = read_article(path)
+        return data.decode("utf-8-sig") if data is not None else None
     except (OSError, UnicodeDecodeError):
         return None
 

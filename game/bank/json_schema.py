@@ -167,18 +167,31 @@ def _statement() -> dict:
     return statement
 
 
+def _limited(spec: Field) -> dict:
+    """A text field's schema, with the loader's length limit (issue 10: a 900 KB headline
+    passed validate, then took the game 43 s and 2.9 GB)."""
+    if not spec.most:
+        raise ValueError(f"the text field ({spec.expect!r}) has no length limit: give it "
+                         "one ('most') in its table")
+    return {**_text(), "maxLength": spec.most}
+
+
 def _value(spec: Field) -> dict:
     """The JSON Schema for one field's value, by the loader's kind of field."""
     if spec.kind in ("text", "date"):
-        return _text()
+        return _limited(spec)
     if spec.kind == "whole":
         return {"type": "integer", "minimum": spec.low, "maximum": spec.high}
     if spec.kind == "choice":
         return {"enum": list(spec.allowed)}
     if spec.kind in ("texts", "choices"):
-        item = {"enum": list(spec.allowed)} if spec.allowed else _text()
+        if not spec.items:
+            raise ValueError(f"the list field ({spec.expect!r}) has no limit on its items: "
+                             "give it one ('items') in its table")
+        item = {"enum": list(spec.allowed)} if spec.allowed else \
+            _limited(spec) if spec.kind == "texts" else _text()
         # An empty value ('cues:') is read as an empty list.
-        return {"type": ["array", "null"], "items": item}
+        return {"type": ["array", "null"], "items": item, "maxItems": spec.items}
     if spec.kind == "switch":
         return {"anyOf": [{"type": "boolean"},
                           {"type": "string", "pattern": _spellings(_YES + _NO)}]}
@@ -218,7 +231,8 @@ def _object(table: str, fields: dict[str, Field], title: str,
 
 def _items(definition: str, description: str, **extra) -> dict:
     return {"type": ["array", "null"], "description": description,
-            "items": {"$ref": f"#/definitions/{definition}"}, **extra}
+            "items": {"$ref": f"#/definitions/{definition}"}, "maxItems": schema.MAX_ITEMS,
+            **extra}
 
 
 def question_file_schema() -> dict:

@@ -2,15 +2,20 @@
 
 A file with any problem is skipped whole and listed; the others load. Nothing here
 writes to a teacher's file."""
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from game.bank.errors import BankError
+from game.bank.files import read_bytes, size_text, what_is
 from game.bank.models import Article, Bank, HandQuestion, Statement, Where
 
 PROJECT = Path(__file__).resolve().parents[2]
 # Where an article's text_file is looked for, after the question file's own folder.
 ARTICLE_DIRS = (PROJECT / "questions" / "articles", PROJECT.parent / "shared" / "articles")
+# An article's own text, read to check quotes against and to show a quote in context: a
+# news article is tens of KB.
+MAX_ARTICLE_BYTES = 2_000_000
 
 
 @dataclass
@@ -31,33 +36,57 @@ class LoadResult:
 
     @property
     def skipped(self) -> list[str]:
-        return [f.path for f in self.files if f.errors]
+        """Every path left out: files with problems, then paths that are not files."""
+        read = {f.path for f in self.files}
+        return [f.path for f in self.files if f.errors] + sorted(
+            {p.path for p in self.problems if p.path not in read})
 
 
 def question_files(paths) -> tuple[list[Path], list[BankError]]:
-    """The YAML files named, or found directly inside the folders named."""
+    """The YAML files named, or found directly inside the folders named; and what each
+    .yaml path is that is not an ordinary file (a folder, a pipe, a link to a device...),
+    which is never opened."""
     found, errors = [], []
     for raw in paths:
         path = Path(raw)
-        if path.is_dir():
-            found.extend(sorted(p for p in path.iterdir()
-                                if p.suffix in (".yaml", ".yml") and p.is_file()))
-        elif path.is_file():
-            found.append(path)
-        else:
+        if not os.path.lexists(path):
             errors.append(BankError(str(path), 1, 1, "no such file or folder"))
+            continue
+        if not path.is_dir() or path.suffix in (".yaml", ".yml"):   # x.yaml is a file's name
+            _sort_out(path, found, errors)
+            continue
+        try:
+            inside = sorted(path.iterdir())
+        except OSError as exc:
+            errors.append(BankError(str(path), 1, 1,
+                                    f"cannot read this folder ({exc.strerror or exc})"))
+            continue
+        for entry in inside:
+            # '.#name.yaml' is the lock an editor (Emacs) makes while a file is edited: a
+            # link to nowhere that is no one's question file.
+            if entry.suffix in (".yaml", ".yml") and not entry.name.startswith(".#"):
+                _sort_out(entry, found, errors)
     return found, errors
+
+
+def _sort_out(path: Path, found: list, errors: list) -> None:
+    kind = what_is(path)
+    if kind:
+        errors.append(BankError(str(path), 1, 1, f"this is {kind}"))
+    else:
+        found.append(path)
 
 
 def load_bank(paths=("questions",), cache=None) -> LoadResult:
     """cache: a game.bank.cache.BankCache, so that files unchanged since the last start
-    are not parsed again; the command line reads every file afresh."""
+    are not parsed again; the command line reads every file afresh.
+
+    Never raises: the game calls it at start and on every live reload, mid-round."""
     files, problems = question_files(paths)
-    results = [(cache and cache.get(p)) or load_file(p) for p in files]
-    if cache is not None:
-        for p, result in zip(files, results):
-            cache.put(p, result)
-        cache.save()
+    results = [_cached(cache, "get", p) or load_file(p) for p in files]
+    for p, result in zip(files, results):
+        _cached(cache, "put", p, result)
+    _cached(cache, "save")
     _check_unique_ids(results)
     bank = Bank()
     for result in results:
@@ -73,6 +102,16 @@ def load_bank(paths=("questions",), cache=None) -> LoadResult:
     return LoadResult(bank, problems, results)
 
 
+def _cached(cache, method: str, *args):
+    """A call to the cache, which only ever saves time: if it fails, the file is read."""
+    if cache is None:
+        return None
+    try:
+        return getattr(cache, method)(*args)
+    except Exception:
+        return None
+
+
 def load_file(path: Path) -> FileResult:
     from game.bank.reading import load_file as read
     return read(path)
@@ -84,15 +123,27 @@ def parse(path: Path, data: bytes) -> FileResult:
     return read(path, data)
 
 
-def find_article_file(text_file: str, question_file: Path) -> Path | None:
-    """Where an article's text is: beside its question file, or in one of ARTICLE_DIRS."""
+def article_candidates(text_file: str, question_file: Path) -> list[Path]:
+    """Where an article's text may be, in the order looked: beside its question file,
+    then in each of ARTICLE_DIRS."""
     if not text_file:
-        return None
-    for folder in (Path(question_file).parent, *ARTICLE_DIRS):
-        candidate = folder / text_file
-        if candidate.is_file():
-            return candidate
-    return None
+        return []
+    return [folder / text_file for folder in (Path(question_file).parent, *ARTICLE_DIRS)]
+
+
+def find_article_file(text_file: str, question_file: Path) -> Path | None:
+    """Where an article's text is: the first of its candidates that is a file."""
+    return next((c for c in article_candidates(text_file, question_file) if c.is_file()),
+                None)
+
+
+def read_article(path: Path) -> tuple[bytes | None, str | None]:
+    """An article's text file, refused unread if it is not a file or is too big: its bytes
+    and None, or None and what is wrong."""
+    subject = f"the article file {path}"
+    return read_bytes(path, MAX_ARTICLE_BYTES, lambda size: (
+        f"{subject} is {size_text(size)}; an article's text may be at most "
+        f"{MAX_ARTICLE_BYTES // 1_000_000} MB"), subject)
 
 
 def _check_unique_ids(results: list[FileResult]) -> None:

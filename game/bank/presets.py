@@ -4,16 +4,18 @@ plays it (`run.py --preset week3`) gets the same questions in the same order.
 A preset is read like a question file (yamlsafe, then fields.Reader) and checked against
 the loaded bank: its articles must exist and it must find as many questions as it asks
 for. The fields are listed in README.md ("Presets"). Nothing here writes to a file."""
+import os
 from dataclasses import dataclass, replace
 from pathlib import Path
 
 import yaml
 
-from game.bank.errors import BankError
-from game.bank.fields import Field, Reader, kind_of
+from game.bank.errors import BankError, collapse
+from game.bank.fields import BOOLS, Field, Reader, TooMany, kind_of, misfit, stopped
+from game.bank.files import read_bytes
 from game.bank.loader import PROJECT, question_files
 from game.bank.models import Bank
-from game.bank.yamlsafe import PLAIN_TAGS, compose, decode
+from game.bank.yamlsafe import MAX_BYTES, PLAIN_TAGS, compose, decode, too_big
 from game.quiz.round import (DIFFICULTIES, MAX_QUESTIONS, MIN_QUESTIONS, PLAYABLE_SKILLS,
                              RoundSetup, build_round)
 
@@ -22,11 +24,12 @@ LEVELS = {name.lower(): level for level, name in DIFFICULTIES.items()}
 TIMER_LOW, TIMER_HIGH = 10, 180
 
 FIELDS = {
-    "title": Field("text", required=False, expect="a short text for the players"),
+    "title": Field("text", required=False, expect="a short text for the players", most=200),
     # allowed: the bank's article ids, filled in when a preset is read
-    "articles": Field("choices", required=False, expect="[cnn-37-times, resist-brief]"),
+    "articles": Field("choices", required=False, expect="[cnn-37-times, resist-brief]",
+                      items=1_000),
     "skills": Field("choices", required=False, allowed=PLAYABLE_SKILLS,
-                    expect="[fact_or_opinion, opinion_words]"),
+                    expect="[fact_or_opinion, opinion_words]", items=20),
     "difficulty": Field("choice", required=False, allowed=tuple(LEVELS),
                         expect="easy, medium or hard"),
     "questions": Field("whole", required=False, low=MIN_QUESTIONS, high=MAX_QUESTIONS,
@@ -53,18 +56,19 @@ class _Reader(Reader):
     seconds)."""
 
     def _scalar(self, node, where, spec: Field):
-        if spec.kind != "timer" or node.tag not in PLAIN_TAGS:
-            return super()._scalar(node, where, spec)
-        tag = node.tag.rsplit(":", 1)[-1] if isinstance(node, yaml.ScalarNode) else ""
+        if spec.kind != "timer" or node.tag not in PLAIN_TAGS \
+                or not isinstance(node, yaml.ScalarNode) or misfit(node):
+            return super()._scalar(node, where, spec)     # which says what is wrong
+        tag = node.tag.rsplit(":", 1)[-1]
         if tag == "bool":
-            if not yaml.constructor.SafeConstructor().construct_yaml_bool(node):
+            if not BOOLS[node.value.lower()]:
                 return False     # not None, for 'timer: off': None means a problem
             self.error(node, f"{where} is '{node.value}'; expected {spec.expect}")
             return None
-        if spec.kind == "timer" and tag == "int":
+        if tag == "int":
             return super()._scalar(node, where, replace(spec, kind="whole"))
-        if tag in ("", "null") or not node.value.strip():
-            return super()._scalar(node, where, spec)     # a list, or empty: said there
+        if tag == "null" or not node.value.strip():
+            return super()._scalar(node, where, spec)     # empty: said there
         self.error(node, f"{where} should be {spec.expect}; found {kind_of(node)}")
         return None
 
@@ -74,32 +78,53 @@ def preset_files(folder=PRESET_DIR) -> list[Path]:
 
 
 def find_preset(name: str, folder=PRESET_DIR) -> Path | None:
-    """NAME is a preset's file name without '.yaml' ('week3'), or a path to a .yaml file."""
+    """NAME is a preset's file name without '.yaml' ('week3'), or a path to a .yaml file.
+
+    Whatever is there, file or not: load_preset says what it is."""
     given = Path(name)
     if given.suffix in (".yaml", ".yml"):
         candidates = [given]
     else:
         candidates = [Path(folder) / f"{name}{suffix}" for suffix in (".yaml", ".yml")]
-    return next((p for p in candidates if p.is_file()), None)
+    return next((p for p in candidates if os.path.lexists(p)), None)
 
 
 def load_preset(path, bank: Bank) -> tuple[Preset | None, list[BankError]]:
-    """The preset in the file, or None and every problem found in it."""
+    """The preset in the file, or None and every problem found in it.
+
+    As with question files (game.bank.reading.parse), anything the checks missed is still
+    a problem of this file, never an exception."""
     name = str(path)
+    errors: list[BankError] = []
     try:
-        data = Path(path).read_bytes()
-    except OSError as exc:
-        return None, [BankError(name, 1, 1, f"cannot read the file: {exc.strerror}")]
-    text, errors = decode(name, data)
+        preset = _load(name, bank, errors)
+    except TooMany:
+        preset, errors = None, [*errors, stopped(name, errors)]
+    except Exception as exc:
+        from game.bank.reading import internal_error
+        preset, errors = None, [*errors, BankError(name, 1, 1, internal_error(exc))]
+    return (preset, []) if preset and not errors else (None, collapse(errors))
+
+
+def _load(name: str, bank: Bank, errors: list[BankError]) -> Preset | None:
+    """The preset, or None with its problems added to errors (kept there, even if this is
+    interrupted, for load_preset to report)."""
+    data, problem = read_bytes(name, MAX_BYTES, too_big)
+    if data is None:
+        errors.append(BankError(name, 1, 1, problem))
+        return None
+    text, found = decode(name, data)
+    errors += found
     if text is None:
-        return None, errors
-    root, errors = compose(name, text)
-    if root is None and errors[0].message.startswith("the file is empty"):
+        return None
+    root, found = compose(name, text)
+    if root is None and found and found[0].message.startswith("the file is empty"):
         # yamlsafe's wording is for question files.
-        errors = [BankError(name, 1, 1, "the preset is empty; expected fields such as "
-                                        "'skills:', 'questions:' and 'seed:'")]
+        found = [BankError(name, 1, 1, "the preset is empty; expected fields such as "
+                                       "'skills:', 'questions:' and 'seed:'")]
+    errors += found
     if root is None or root.tag not in PLAIN_TAGS:
-        return None, errors
+        return None
     reader = _Reader(name, errors)
     fields = dict(FIELDS, articles=replace(FIELDS["articles"], allowed=tuple(bank.articles)))
     values, nodes = reader.mapping(root, fields, "the preset")
@@ -107,7 +132,7 @@ def load_preset(path, bank: Bank) -> tuple[Preset | None, list[BankError]]:
         reader.error(nodes["skills"], "'skills' in the preset lists no skills; list at least "
                                       "one of: " + ", ".join(PLAYABLE_SKILLS))
     if errors:
-        return None, sorted(errors)
+        return None
     chosen = values.get("skills", PLAYABLE_SKILLS)
     setup = RoundSetup(
         articles=values.get("articles", ()),
@@ -126,5 +151,5 @@ def load_preset(path, bank: Bank) -> tuple[Preset | None, list[BankError]]:
         reader.error(nodes.get("questions", root),
                      f"this preset finds only {found} questions for {asked}; ask for fewer, "
                      "or add articles or skills, or a harder difficulty")
-        return None, errors
-    return Preset(setup, values.get("title", "")), []
+        return None
+    return Preset(setup, values.get("title", ""))

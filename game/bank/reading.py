@@ -2,42 +2,63 @@
 
 Imported only when a file has to be read afresh (see game.bank.cache), as YAML parsing is
 most of the cost of starting the game."""
+import os
 import re
 from pathlib import Path
 
 import yaml
 
 from game.bank import schema
-from game.bank.fields import Reader, kind_of, suggest
-from game.bank.loader import FileResult, find_article_file
+from game.bank.errors import BankError, collapse
+from game.bank.fields import Reader, TooMany, clip, kind_of, stopped, suggest
+from game.bank.files import read_bytes
+from game.bank.loader import FileResult, article_candidates, read_article
 from game.bank.models import PLACEHOLDER, Article, HandQuestion, Statement, Where
-from game.bank.errors import BankError
-from game.bank.yamlsafe import PLAIN_TAGS, compose, decode
+from game.bank.yamlsafe import MAX_BYTES, PLAIN_TAGS, compose, decode, too_big
 
 _ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.-]*\Z")
 
 
 def load_file(path: Path) -> FileResult:
     try:
-        data = path.read_bytes()
-    except OSError as exc:
-        return FileResult(str(path), [BankError(str(path), 1, 1,
-                                                f"cannot read the file: {exc.strerror}")])
+        data, problem = read_bytes(path, MAX_BYTES, too_big)
+    except Exception as exc:        # see parse: a last resort, never the way out
+        data, problem = None, internal_error(exc)
+    if data is None:
+        return FileResult(str(path), [BankError(str(path), 1, 1, problem)])
     return parse(path, data)
 
 
+def internal_error(exc: Exception) -> str:
+    return (f"Byline could not read this file (internal error: {type(exc).__name__}: "
+            f"{str(exc)[:200]}); the file is left out. Please report this with the file.")
+
+
 def parse(path: Path, data: bytes) -> FileResult:
-    """Check one file's bytes; `path` names it in messages and anchors its text_file."""
+    """Check one file's bytes; `path` names it in messages and anchors its text_file.
+
+    Every problem is a BankError. Each kind of bad value has its own check and message;
+    anything those checks missed is still reported, as an internal error of this file,
+    rather than stopping the game or validate."""
     result = FileResult(str(path))
+    try:
+        _parse(path, data, result)
+    except TooMany:
+        result.errors.append(stopped(result.path, result.errors))
+    except Exception as exc:
+        result.errors.append(BankError(result.path, 1, 1, internal_error(exc)))
+    result.errors = collapse(result.errors)
+    return result
+
+
+def _parse(path: Path, data: bytes, result: FileResult) -> None:
     text, result.errors = decode(result.path, data)
     if text is None:
-        return result
+        return
     root, result.errors = compose(result.path, text)
     if root is None or root.tag not in PLAIN_TAGS:
-        return result
+        return
     _read_document(root, path, result)
-    result.errors.sort()
-    return result
 
 
 def _where(path: str, node: yaml.Node) -> Where:
@@ -53,34 +74,40 @@ def _read_document(root: yaml.Node, path: Path, result: FileResult) -> None:
     for key, value in root.value:
         name = key.value if isinstance(key, yaml.ScalarNode) else None
         if name not in schema.TOP:
-            reader.error(key, f"unknown section '{name}'" + (
+            reader.error(key, f"unknown section '{clip(name)}'" + (
                 suggest(str(name), schema.TOP) or "; the sections are article, statements "
                                                   "and questions"))
         elif name in parts:
             reader.error(key, f"the section '{name}' appears twice; keep one")
         else:
-            parts[name] = value
+            parts[name] = (key, value)
     for name in ("article", "statements"):
         if name not in parts:
             reader.error(root, f"the file has no '{name}:' section")
-    article = _read_article(reader, parts.get("article"), path, result)
+    article_node = parts.get("article", (None, None))[1]
+    article = _read_article(reader, article_node, path, result)
     article_id = article.id if article else "?"
-    body = _article_text(reader, article, parts.get("article"), path, result)
-    for node in _items(reader, parts.get("statements"), "statements"):
+    body = _article_text(reader, article, article_node, path, result)
+    for node in _items(reader, parts, "statements"):
         statement = _read_statement(reader, node, article_id, body)
         if statement:
             result.statements.append(statement)
-    for node in _items(reader, parts.get("questions"), "questions"):
+    for node in _items(reader, parts, "questions"):
         question = _read_question(reader, node, article_id)
         if question:
             result.questions.append(question)
 
 
-def _items(reader: Reader, node, name: str) -> list:
+def _items(reader: Reader, parts: dict, name: str) -> list:
+    key, node = parts.get(name, (None, None))
     if node is None or (isinstance(node, yaml.ScalarNode) and node.tag.endswith(":null")):
         return []
     if not isinstance(node, yaml.SequenceNode):
         reader.error(node, f"'{name}' should be a list of items, each starting with '- '")
+        return []
+    if len(node.value) > schema.MAX_ITEMS:
+        reader.error(key, f"'{name}' lists {len(node.value):,} items; a file may hold at most "
+                          f"{schema.MAX_ITEMS:,} (is part of the list repeated?)")
         return []
     return node.value
 
@@ -122,17 +149,24 @@ def _article_text(reader, article, node, path: Path, result) -> str | None:
     """The article's own text, when its text_file can be found, to check quotes against."""
     if article is None:
         return None
-    candidate = find_article_file(article.text_file, path)
+    # Whatever is there, file or not: a pipe or a folder by that name is reported.
+    candidate = next((c for c in article_candidates(article.text_file, path)
+                      if os.path.lexists(c)), None)
     if candidate is None:
         return None
+    field_node = next(v for k, v in node.value if k.value == "text_file")
+    data, problem = read_article(candidate)
+    if data is None:
+        reader.error(field_node, problem)
+        return None
     try:
-        body = candidate.read_text(encoding="utf-8-sig")
-    except (OSError, UnicodeDecodeError):
-        field_node = next(v for k, v in node.value if k.value == "text_file")
+        body = data.decode("utf-8-sig")
+    except UnicodeDecodeError:
         reader.error(field_node, f"the article file {candidate} cannot be read as UTF-8 text")
         return None
     result.quotes_checked = True
     return body
+
 
 
 def _open_item(reader, node, fields, kind: str):
@@ -221,7 +255,7 @@ def _label_for(node, kind: str) -> str:
     if isinstance(node, yaml.MappingNode):
         for key, value in node.value:
             if getattr(key, "value", None) == "id" and isinstance(value, yaml.ScalarNode):
-                return f"{kind} '{value.value}'"
+                return f"{kind} '{clip(value.value)}'"
     return f"the {kind} at line {node.start_mark.line + 1}"
 
 

@@ -1,4 +1,9 @@
-"""The fields of a question file: what a teacher may write, and what each expects."""
+"""The fields of a question file: what a teacher may write, and what each expects.
+
+The length limits (most: characters, items: list items) are far above anything in the
+shipped files (the longest statement is under 400 characters, no list holds 6 items):
+they exist so that a pasted article or a runaway list is refused by validate, with its
+line, instead of slowing the game down."""
 from game.bank.fields import Field
 from game.bank.models import GENRES, LABELS, SOURCE_KINDS
 
@@ -8,42 +13,55 @@ def _one_of(options) -> str:
 
 
 TOP = ("article", "statements", "questions")
+# Items in a file's 'statements' and 'questions' lists; an article has dozens.
+MAX_ITEMS = 1_000
+
+ID, NAME, HEADLINE, SENTENCE, EXPLANATION = 100, 200, 300, 1_500, 2_000
 
 ARTICLE = {
-    "id": Field("text", expect="a short name such as 'osaka-repost'"),
-    "title": Field("text", required=False, expect="a short name for menus"),
-    "headline": Field("text", expect="the headline as printed, or 'not stated'"),
-    "outlet": Field("text", expect="who published it, or 'not stated'"),
-    "author": Field("text", expect="the byline, or 'not stated'"),
-    "date": Field("date", expect="the date as printed, or 'not stated'"),
+    "id": Field("text", expect="a short name such as 'osaka-repost'", most=ID),
+    "title": Field("text", required=False, expect="a short name for menus", most=NAME),
+    "headline": Field("text", expect="the headline as printed, or 'not stated'",
+                      most=HEADLINE),
+    "outlet": Field("text", expect="who published it, or 'not stated'", most=NAME),
+    "author": Field("text", expect="the byline, or 'not stated'", most=NAME),
+    "date": Field("date", expect="the date as printed, or 'not stated'", most=NAME),
     "genre": Field("choice", allowed=GENRES, expect=_one_of(GENRES)),
     "genre_also_fits": Field("choices", required=False, allowed=GENRES,
-                             expect="[news analysis]"),
-    "genre_explanation": Field("text", expect="why the article is of that genre"),
-    "provenance": Field("texts", expect='["No byline and no date."]'),
-    "text_file": Field("text", required=False, expect="the article's plain-text file"),
+                             expect="[news analysis]", items=len(GENRES)),
+    "genre_explanation": Field("text", expect="why the article is of that genre",
+                               most=EXPLANATION),
+    "provenance": Field("texts", expect='["No byline and no date."]', most=EXPLANATION,
+                        items=30),
+    "text_file": Field("text", required=False, expect="the article's plain-text file",
+                       most=255),
 }
 
 STATEMENT = {
-    "id": Field("text", expect="a unique name such as 'osaka-01'"),
-    "text": Field("text", expect="a sentence copied exactly from the article"),
+    "id": Field("text", expect="a unique name such as 'osaka-01'", most=ID),
+    "text": Field("text", expect="a sentence copied exactly from the article", most=SENTENCE),
     "label": Field("choice", allowed=LABELS, expect=_one_of(LABELS)),
-    "source": Field("text", expect="who the text attributes it to, or 'the author'"),
+    "source": Field("text", expect="who the text attributes it to, or 'the author'",
+                    most=NAME),
     "source_kind": Field("choice", allowed=tuple(SOURCE_KINDS),
                          expect=_one_of(SOURCE_KINDS)),
-    "cues": Field("texts", required=False, expect='["bizarre", "cheerleader"]'),
+    "cues": Field("texts", required=False, expect='["bizarre", "cheerleader"]', most=NAME,
+                  items=30),
     "difficulty": Field("whole", low=1, high=3, expect="1, 2 or 3"),
-    "explanation": Field("text", expect="a sentence or two a student can follow"),
+    "explanation": Field("text", expect="a sentence or two a student can follow",
+                         most=EXPLANATION),
     # A draft from `run.py new-article` says false: such a statement is counted by
     # validate and never played until a teacher has checked it.
     "reviewed": Field("switch", required=False, expect="true or false"),
 }
 
 QUESTION = {
-    "id": Field("text", expect="a unique name such as 'osaka-q1'"),
-    "prompt": Field("text", expect="the question to ask"),
-    "choices": Field("texts", expect='["A byline", "A date", "Neither"]'),
-    "answer": Field("text", expect="the right choice, copied from 'choices'"),
-    "explanation": Field("text", expect="a sentence or two a student can follow"),
+    "id": Field("text", expect="a unique name such as 'osaka-q1'", most=ID),
+    "prompt": Field("text", expect="the question to ask", most=SENTENCE),
+    "choices": Field("texts", expect='["A byline", "A date", "Neither"]', most=HEADLINE,
+                     items=10),
+    "answer": Field("text", expect="the right choice, copied from 'choices'", most=HEADLINE),
+    "explanation": Field("text", expect="a sentence or two a student can follow",
+                         most=EXPLANATION),
     "difficulty": Field("whole", required=False, low=1, high=3, expect="1, 2 or 3"),
 }

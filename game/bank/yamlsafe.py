@@ -3,11 +3,17 @@
 Only the node tree is built (yaml.compose with the safe loader): nothing in a file is
 ever constructed into a Python object by tag, so a `!!python/...` tag is reported,
 never executed. Nodes keep their positions, which every later message points to."""
+import re
+
 import yaml
 
 from game.bank.errors import BankError
+from game.bank.files import size_text
 
 MAX_BYTES = 1_000_000
+# After this many, a file's problems are too many to be worth listing one by one (and
+# finding each costs time): the teacher fixes these, and validate lists the rest.
+MAX_PROBLEMS = 100
 
 PLAIN_TAGS = {
     "tag:yaml.org,2002:" + name
@@ -30,6 +36,9 @@ _SYNTAX_HINTS = (
     ("expected ',' or ']'", "a list in [ ] is missing a comma or its closing ']'"),
     ("expected ',' or '}'", "a { } block is missing a comma or its closing '}'"),
     ("found undefined alias", "a '*name' that refers to no '&name' anchor"),
+    ("found duplicate anchor",
+     "an '&name' anchor set twice; anchors and aliases are not supported: write the value "
+     "out"),
     ("did not find expected key", "the indentation does not line up with the lines above"),
     ("expected <block end>", "the indentation does not line up with the lines above"),
     ("did not find expected '-' indicator",
@@ -73,13 +82,14 @@ def _position(data: bytes, offset: int) -> tuple[int, int]:
     return line, column
 
 
+def too_big(size: int) -> str:
+    return (f"the file is {size_text(size)}; a question file may be at most 1 MB "
+            "(split it into one file per article)")
+
+
 def decode(path: str, data: bytes) -> tuple[str | None, list[BankError]]:
     if len(data) > MAX_BYTES:
-        size = len(data) / 1_000_000
-        return None, [BankError(
-            path, 1, 1,
-            f"the file is {size:.1f} MB; a question file may be at most 1 MB "
-            "(split it into one file per article)")]
+        return None, [BankError(path, 1, 1, too_big(len(data)))]
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
@@ -100,13 +110,16 @@ def decode(path: str, data: bytes) -> tuple[str | None, list[BankError]]:
 _FAST = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
+_NOT_BRACKET = re.compile(r"[^\[\]{}]+")
+
+
 def _shallow(text: str, limit: int = 200) -> bool:
     """True if the text cannot nest deeper than limit. libyaml recurses in C and crashes
     the process on very deep nesting, where the Python parser raises an error we report;
     this bound over-counts (brackets in quotes, spaces), which only costs speed."""
     depth = deepest = 0
-    for char in text:
-        if char in "[{":
+    for char in _NOT_BRACKET.sub("", text):     # a loop over brackets only: a 1 MB text
+        if char in "[{":                          # of prose has none
             depth += 1
             deepest = max(deepest, depth)
         elif char in "]}":
@@ -120,57 +133,85 @@ def _shallow(text: str, limit: int = 200) -> bool:
     return True
 
 
+# The Python parser reads about 2 µs a byte (a 1 MB file: 2 s), so it reads again only
+# files this small; a teacher's file is tens of KB.
+_PYTHON_PARSER_BYTES = 100_000
+
+
+class _TooDeep(Exception):
+    pass
+
+
+def _compose(text: str) -> yaml.Node | None:
+    """The root node: read by libyaml where that is safe; by the Python parser, whose
+    messages we word for people, when libyaml fails or is missing, if that is quick."""
+    if _FAST is not yaml.SafeLoader:
+        if _shallow(text):
+            try:
+                return yaml.compose(text, Loader=_FAST)
+            except yaml.YAMLError:
+                if len(text) > _PYTHON_PARSER_BYTES:
+                    raise       # libyaml's words and position, at once
+        elif len(text) > _PYTHON_PARSER_BYTES:
+            raise _TooDeep
+    return yaml.compose(text, Loader=yaml.SafeLoader)
+
+
 def compose(path: str, text: str) -> tuple[yaml.Node | None, list[BankError]]:
     """The document's root node (None if YAML cannot read it), and its problems.
 
-    A node with a refused tag stays in the tree; readers skip it, as it is reported here."""
+    A node with a refused tag stays in the tree; readers skip it, as it is reported here.
+    A tree with aliases is not read further (None): an alias repeats a whole subtree
+    wherever it is used, so reading it could cost far more than the file's size."""
     try:
-        root = yaml.compose(text, Loader=_FAST) if _shallow(text) else None
-    except yaml.YAMLError:
-        root = None    # read again with the Python parser, whose messages we word for people
-    except RecursionError:
-        return None, [BankError(path, 1, 1, "the file nests lists or fields too deeply to read")]
-    try:
-        if root is None or _FAST is yaml.SafeLoader:
-            root = yaml.compose(text, Loader=yaml.SafeLoader)
+        root = _compose(text)
     except yaml.YAMLError as exc:
         return None, [_syntax_error(path, text, exc)]
-    except RecursionError:
+    except (RecursionError, _TooDeep):
         return None, [BankError(path, 1, 1, "the file nests lists or fields too deeply to read")]
     if root is None:
         return None, [BankError(path, 1, 1,
                                 "the file is empty; expected 'article:' and 'statements:'")]
     errors: list[BankError] = []
-    _check_tree(path, root, errors)
-    return root, errors
+    aliases = _check_tree(path, root, errors)
+    return (None if aliases else root), errors
 
 
-def _check_tree(path: str, root: yaml.Node, errors: list[BankError]) -> None:
-    """Refuse unknown tags and repeated nodes (aliases), without recursion."""
+def _check_tree(path: str, root: yaml.Node, errors: list[BankError]) -> bool:
+    """Refuse unknown tags and repeated nodes (aliases), without recursion; True if there
+    are aliases. Every use of an alias is a problem, and all are kept (game.bank.errors
+    counts them into one line)."""
     seen: set[int] = set()
     stack = [root]
+    aliases = False
     while stack:
         node = stack.pop()
         mark = node.start_mark
         if id(node) in seen:
+            aliases = True
             errors.append(BankError(
                 path, mark.line + 1, mark.column + 1,
                 "anchors and aliases (&name, *name) are not supported; write the value out"))
             continue
         seen.add(id(node))
         if node.tag not in PLAIN_TAGS:
-            errors.append(BankError(
-                path, mark.line + 1, mark.column + 1,
-                f"the tag '{_short_tag(node.tag)}' is not allowed: question files hold only "
-                "text, numbers and lists (tags such as !!python/... could run code, so Byline "
-                "refuses them)"))
+            if len(errors) < MAX_PROBLEMS:
+                errors.append(BankError(
+                    path, mark.line + 1, mark.column + 1,
+                    f"the tag '{short_tag(node.tag)}' is not allowed: question files hold "
+                    "only text, numbers and lists (tags such as !!python/... could run code, "
+                    "so Byline refuses them)"))
             continue
         if isinstance(node, yaml.SequenceNode):
             stack.extend(reversed(node.value))
         elif isinstance(node, yaml.MappingNode):
             for key, value in reversed(node.value):
                 stack.extend((value, key))
+    return aliases
 
 
-def _short_tag(tag: str) -> str:
-    return "!!" + tag[len("tag:yaml.org,2002:"):] if tag.startswith("tag:yaml.org,2002:") else tag
+def short_tag(tag: str) -> str:
+    """A tag as a teacher wrote it (!!int), cut short if it is long."""
+    short = "!!" + tag[len("tag:yaml.org,2002:"):] if tag.startswith("tag:yaml.org,2002:") \
+        else tag
+    return short if len(short) <= 60 else short[:59] + "…"

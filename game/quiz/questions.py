@@ -54,20 +54,42 @@ def _gist(choice: str) -> str:
     return " ".join(words)
 
 
-def _with_distractors(right: str, others, rng: random.Random, keep=()) -> tuple[tuple, int]:
-    """Choices holding the right answer once and up to three distinct wrong ones."""
-    seen = {_gist(right)}
-    pool = []
-    for option in others:
-        if _gist(option) not in seen:
-            seen.add(_gist(option))
-            pool.append(option)
-    kept = [o for o in pool if o in keep]
-    rest = [o for o in pool if o not in keep]
-    rng.shuffle(rest)
-    choices = [right, *(kept + rest)[: MAX_CHOICES - 1]]
+class Options:
+    """The wrong answers a question may offer: one option for each gist, the first seen,
+    built once (for an article's sources, once per article), so that choosing a
+    question's few wrong answers never goes through them all."""
+
+    def __init__(self, options):
+        self.options: list[str] = []
+        self.index: dict[str, int] = {}       # gist -> its option's place in options
+        for option in options:
+            self.index.setdefault(_gist(option), len(self.options))
+            if len(self.index) > len(self.options):
+                self.options.append(option)
+
+    def place(self, option: str) -> int | None:
+        """Where option is, if it is the one standing for its gist."""
+        i = self.index.get(_gist(option))
+        return i if i is not None and self.options[i] == option else None
+
+
+def _with_distractors(right: str, others: Options, rng: random.Random,
+                      keep=()) -> tuple[tuple, int]:
+    """Choices holding the right answer once and up to three wrong ones, each of a gist of
+    its own; those in keep come first, if others has them."""
+    own = others.index.get(_gist(right))
+    kept = [o for o in keep if others.place(o) not in (None, own)]
+    skip = {i for i in (own, *map(others.place, kept)) if i is not None}
+    want = MAX_CHOICES - 1 - len(kept)
+    # A few more than wanted, as those skipped are drawn too; random.sample draws them
+    # from a range without copying it, however many options there are.
+    drawn = rng.sample(range(len(others.options)), min(len(others.options), want + len(skip)))
+    choices = [right, *kept, *[others.options[i] for i in drawn if i not in skip][:want]]
     rng.shuffle(choices)
     return tuple(choices), choices.index(right)
+
+
+_KINDS = Options(SOURCE_KINDS.values())
 
 
 def source_answer(statement: Statement) -> str:
@@ -95,9 +117,10 @@ def cue_word_indices(text: str, words, cues) -> frozenset[int]:
                      if any(a < end and start < b for start, end in spans))
 
 
-def for_statement(statement: Statement, article: Article, others: list[Statement],
+def for_statement(statement: Statement, article: Article, sources: Options,
                   seed: int = 0) -> list[Question]:
-    """Every question a statement yields; `others` are the article's other statements."""
+    """Every question a statement yields; `sources` are the sources its article's
+    statements give (article_sources)."""
     s = statement
     common = dict(article=s.article, difficulty=s.difficulty, statement=s.id, text=s.text)
     label_word = "a fact" if s.label == "fact" else "an opinion"
@@ -108,9 +131,8 @@ def for_statement(statement: Statement, article: Article, others: list[Statement
         explanation=f"This is {label_word}. {s.explanation}", **common)]
 
     qid = f"{s.id}/who_is_source"
-    choices, answer = _with_distractors(
-        source_answer(s), [source_answer(o) for o in others] + [NO_SOURCE],
-        _rng(seed, qid), keep=(NO_SOURCE,))
+    choices, answer = _with_distractors(source_answer(s), sources, _rng(seed, qid),
+                                        keep=(NO_SOURCE,))
     if len(choices) > 1:
         questions.append(Question(
             id=qid, skill="who_is_source", prompt="Who is the source of this claim?",
@@ -119,7 +141,7 @@ def for_statement(statement: Statement, article: Article, others: list[Statement
 
     qid = f"{s.id}/source_kind"
     kind = SOURCE_KINDS[s.source_kind]
-    choices, answer = _with_distractors(kind, SOURCE_KINDS.values(), _rng(seed, qid))
+    choices, answer = _with_distractors(kind, _KINDS, _rng(seed, qid))
     questions.append(Question(
         id=qid, skill="source_kind", prompt="What kind of source is this claim from?",
         choices=choices, answer=answer,
@@ -150,7 +172,7 @@ def _quoted(items) -> str:
 
 def for_article(article: Article, seed: int = 0) -> Question:
     qid = f"{article.id}/article_genre"
-    wrong = [g for g in GENRES if g not in article.genre_also_fits]
+    wrong = Options(g for g in GENRES if g not in article.genre_also_fits)
     choices, answer = _with_distractors(article.genre, wrong, _rng(seed, qid))
     return Question(
         id=qid, skill="article_genre", article=article.id, difficulty=2,
@@ -168,14 +190,24 @@ def from_hand_written(q: HandQuestion) -> Question:
         answer=q.choices.index(q.answer))
 
 
+def article_sources(statements) -> Options:
+    """The sources an article's statements give, and 'no source': the wrong answers of its
+    who-is-the-source questions."""
+    return Options([*(source_answer(s) for s in statements), NO_SOURCE])
+
+
 def generate(bank: Bank, seed: int = 0) -> list[Question]:
-    """Every question the bank yields, in a stable order."""
+    """Every question the bank yields, in a stable order; the work grows linearly with the
+    number of statements."""
+    by_article: dict[str, list[Statement]] = {}
+    for s in bank.statements:
+        by_article.setdefault(s.article, []).append(s)
     questions = []
     for article in bank.articles.values():
-        statements = bank.statements_of(article.id)
+        statements = by_article.get(article.id, [])
+        sources = article_sources(statements)
         for s in statements:
-            others = [o for o in statements if o is not s]
-            questions.extend(for_statement(s, article, others, seed))
+            questions.extend(for_statement(s, article, sources, seed))
         questions.append(for_article(article, seed))
     questions.extend(from_hand_written(q) for q in bank.questions)
     return questions
