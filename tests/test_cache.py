@@ -80,11 +80,12 @@ def assert_same_bank(paths, fresh, folder):
     assert again.get(paths[0]) is not None
 
 
-@pytest.mark.parametrize("text", [
-    '{"version": 2, "files": []}', '{"version": 2, "files": {"x": 3}}', '{"version": 2}',
-    '[]', '"files"', 'null', '{"version": 2, "files": {"x": {"stamps": 1}}}',
-    "[" * 200_000, '{"version": 2, "files": ' + "[" * 50_000,
-])
+@pytest.mark.parametrize("text", [t.replace("VERSION", str(cache_module.VERSION)) for t in [
+    '{"version": VERSION, "files": []}', '{"version": VERSION, "files": {"x": 3}}',
+    '{"version": VERSION}', '[]', '"files"', 'null',
+    '{"version": VERSION, "files": {"x": {"stamps": 1}}}',
+    "[" * 200_000, '{"version": VERSION, "files": ' + "[" * 50_000,
+]])
 def test_a_cache_of_the_wrong_shape_is_ignored_and_written_afresh(small, text):
     paths, fresh, folder = small
     (folder / FILE_NAME).write_text(text, encoding="utf-8")

@@ -243,7 +243,9 @@ HOSTILE = {"round": {"articles": [[1]], "skills": [{}], "max_difficulty": [1]},
 
 def hostile_values(folder) -> str:
     write(folder, json.dumps(HOSTILE))
-    (folder / "bank-cache.json").write_text('{"version": 2, "files": []}', encoding="utf-8")
+    from game.bank.cache import VERSION
+    (folder / "bank-cache.json").write_text(f'{{"version": {VERSION}, "files": []}}',
+                                            encoding="utf-8")
     return "round.articles"
 
 

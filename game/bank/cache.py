@@ -15,7 +15,7 @@ from game.bank.models import GENRES, LABELS, SOURCE_KINDS, Article, HandQuestion
     Where
 from game.store.files import read_small, write_replacing
 
-VERSION = 2     # raise when the loader's checks or the models change
+VERSION = 3     # raise when the loader's checks or the models change
 FILE_NAME = "bank-cache.json"
 MAX_BYTES = 32 * 1024 * 1024    # some 2,000 question files; a bigger cache is not ours
 
