@@ -69,3 +69,13 @@ def test_bank_json_with_a_bad_file_keeps_the_good_ones_and_exits_1():
     assert done.returncode == 1
     assert [s["id"] for s in json.loads(done.stdout)["statements"]] == ["lib-01", "lib-02"]
     assert "bad_syntax.yaml:4:26:" in done.stderr
+
+
+def test_validate_into_a_pipe_closed_early_prints_no_traceback():
+    import subprocess
+    import sys
+    hostile = f"'{ROOT / 'tests' / 'data' / 'hostile'}' " * 200   # more than a pipe holds
+    shell = subprocess.run(f"'{sys.executable}' '{ROOT / 'run.py'}' validate {hostile}| head -1",
+                           shell=True, capture_output=True, text=True, timeout=120)
+    assert shell.stdout.count("\n") == 1 and ":" in shell.stdout
+    assert "Traceback" not in shell.stderr and "BrokenPipe" not in shell.stderr
