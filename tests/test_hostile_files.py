@@ -195,7 +195,7 @@ def test_a_3_gb_question_file_is_refused_without_being_read(tmp_path):
     finally:
         tracemalloc.stop()
     assert [str(p) for p in problems] == [
-        f"{path}:1:1: the file is 3.0 GB; a question file may be at most 1 MB "
+        f"{path}:1:1: the file is 3 GB; a question file may be at most 1 MB "
         "(split it into one file per article)"]
     assert peak < 10 * 2**20
 
@@ -270,7 +270,7 @@ def test_a_preset_that_is_not_a_file_is_named_for_what_it_is(name, tmp_path, ban
 
 
 ARTICLE_TEXT = {
-    "big.txt": "is 2.0 GB; an article's text may be at most 2 MB",
+    "big.txt": "is 2 GB; an article's text may be at most 2 MB",
     "pipe.txt": "is a named pipe, not a file",
     "zero.txt": "is a link to /dev/zero, which is a device, not a file",
     "folder.txt": "is a folder, not a file",
@@ -307,6 +307,15 @@ def test_a_preset_with_huge_values_is_refused(tmp_path, bank):
                     "'title' in the preset is 900,000 characters long; it may be at most 200")
     assert_reported(load_preset(seed, bank)[1], seed, 1, 7,
                     "'seed' in the preset is a number 5,000 characters long")
+
+
+def test_a_preset_too_big_is_refused_unread_in_words_for_a_preset(tmp_path, bank):
+    """It was told to split itself 'into one file per article', as a question file is."""
+    path = tmp_path / "big.yaml"
+    with open(path, "wb") as f:
+        f.truncate(2 * 10**6)
+    assert [str(p) for p in load_preset(path, bank)[1]] == [
+        f"{path}:1:1: the file is 2 MB; a preset may be at most 1 MB"]
 
 
 # The whole corpus at once, as a teacher's folder: the real command line and the game.

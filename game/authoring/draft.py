@@ -19,7 +19,7 @@ from game.bank.json_schema import schema_line
 from game.bank.loader import PROJECT, find_article_file
 from game.bank.models import GENRES, PLACEHOLDER
 from game.bank.yamlsafe import MAX_BYTES as QUESTION_BYTES
-from game.files import FileProblem, read_regular, size_words
+from game.files import FileProblem, read_file, size_words
 
 _MONTH = (r"(?:January|February|March|April|May|June|July|August|September|October|"
           r"November|December)")
@@ -56,7 +56,7 @@ def read_article(path: Path) -> tuple[str, str]:
     'UTF-8', 'Windows-1252' (what Word and Notepad on Windows save as "ANSI"), 'UTF-16'…
     Only an ordinary file of at most MAX_BYTES is read: never a pipe or a device."""
     try:
-        data = read_regular(path, MAX_BYTES, "an article")
+        data = read_file(path, MAX_BYTES, "an article")
     except FileProblem as problem:
         advice = (f" (a draft of a longer one would be over the {size_words(QUESTION_BYTES)} "
                   "a question file may hold): split it into parts") if problem.too_big else ""
@@ -187,7 +187,7 @@ def _text_file(article: Path, out: Path, text: str, encoding: str, draft: Draft)
 
 def _text_of(path: Path) -> str | None:
     try:
-        return read_regular(path, 4 * MAX_BYTES).decode("utf-8", errors="replace")
+        return read_file(path, 4 * MAX_BYTES).decode("utf-8", errors="replace")
     except FileProblem:
         return None         # a pipe, a folder: not the copy, and not to be replaced
 

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from game.bank import load_bank
 from game.authoring import gift, sheet
-from game.files import FileProblem, read_regular
+from game.files import FileProblem, read_file
 
 
 def _write_new(path: Path, data: bytes) -> bool:
@@ -61,7 +61,7 @@ def import_csv(csv_file: str, out: str, article: str | None, paths) -> int:
         print(f"No folder {out_path.parent} for {out}", file=sys.stderr)
         return 1
     try:
-        data = read_regular(csv_file, sheet.MAX_BYTES, "a spreadsheet to import")
+        data = read_file(csv_file, sheet.MAX_BYTES, "a spreadsheet to import")
     except FileProblem as problem:
         print(f"{csv_file}: {problem}", file=sys.stderr)
         return 1

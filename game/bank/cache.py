@@ -13,7 +13,8 @@ from pathlib import Path
 from game.bank.loader import FileResult, find_article_file
 from game.bank.models import GENRES, LABELS, SOURCE_KINDS, Article, HandQuestion, Statement, \
     Where
-from game.store.files import read_small, write_replacing
+from game.files import FileProblem, read_file
+from game.store.files import write_replacing
 
 VERSION = 3     # raise when the loader's checks or the models change
 FILE_NAME = "bank-cache.json"
@@ -121,9 +122,9 @@ class BankCache:
         self.path = Path(folder) / FILE_NAME
         self.changed = False
         try:
-            data = json.loads(read_small(self.path, MAX_BYTES).decode("utf-8"))
+            data = json.loads(read_file(self.path, MAX_BYTES).decode("utf-8"))
             files = data["files"] if data["version"] == VERSION else {}
-        except (OSError, ValueError, RecursionError, LookupError, TypeError):
+        except (FileProblem, ValueError, RecursionError, LookupError, TypeError):
             files = {}      # not ours, or from another version: rewritten on the next save
         self.entries = {key: entry for key, entry in files.items() if isinstance(entry, dict)} \
             if isinstance(files, dict) else {}

@@ -7,8 +7,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from game.bank.errors import BankError
-from game.bank.files import read_bytes, size_text, what_is
 from game.bank.models import Article, Bank, HandQuestion, Statement, Where
+from game.files import FileProblem, read_file, what_is
 
 PROJECT = Path(__file__).resolve().parents[2]
 # Where an article's text_file is looked for, after the question file's own folder.
@@ -140,10 +140,10 @@ def find_article_file(text_file: str, question_file: Path) -> Path | None:
 def read_article(path: Path) -> tuple[bytes | None, str | None]:
     """An article's text file, refused unread if it is not a file or is too big: its bytes
     and None, or None and what is wrong."""
-    subject = f"the article file {path}"
-    return read_bytes(path, MAX_ARTICLE_BYTES, lambda size: (
-        f"{subject} is {size_text(size)}; an article's text may be at most "
-        f"{MAX_ARTICLE_BYTES // 1_000_000} MB"), subject)
+    try:
+        return read_file(path, MAX_ARTICLE_BYTES, "an article's text"), None
+    except FileProblem as problem:
+        return None, problem.said_of(f"the article file {path}")
 
 
 def _check_unique_ids(results: list[FileResult]) -> None:

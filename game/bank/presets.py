@@ -12,10 +12,10 @@ import yaml
 
 from game.bank.errors import BankError, collapse
 from game.bank.fields import BOOLS, Field, Reader, TooMany, kind_of, misfit, stopped
-from game.bank.files import read_bytes
 from game.bank.loader import PROJECT, question_files
 from game.bank.models import Bank
-from game.bank.yamlsafe import MAX_BYTES, PLAIN_TAGS, compose, decode, too_big
+from game.bank.yamlsafe import MAX_BYTES, PLAIN_TAGS, compose, decode
+from game.files import FileProblem, read_file
 from game.quiz.round import (DIFFICULTIES, MAX_QUESTIONS, MIN_QUESTIONS, PLAYABLE_SKILLS,
                              RoundSetup, build_round)
 
@@ -109,9 +109,10 @@ def load_preset(path, bank: Bank) -> tuple[Preset | None, list[BankError]]:
 def _load(name: str, bank: Bank, errors: list[BankError]) -> Preset | None:
     """The preset, or None with its problems added to errors (kept there, even if this is
     interrupted, for load_preset to report)."""
-    data, problem = read_bytes(name, MAX_BYTES, too_big)
-    if data is None:
-        errors.append(BankError(name, 1, 1, problem))
+    try:
+        data = read_file(name, MAX_BYTES, "a preset")
+    except FileProblem as problem:
+        errors.append(BankError(name, 1, 1, str(problem)))
         return None
     text, found = decode(name, data)
     errors += found

@@ -11,19 +11,22 @@ import yaml
 from game.bank import schema
 from game.bank.errors import BankError, collapse
 from game.bank.fields import Reader, TooMany, clip, kind_of, stopped, suggest
-from game.bank.files import read_bytes
 from game.bank.loader import FileResult, article_candidates, read_article
 from game.bank.models import PLACEHOLDER, Article, HandQuestion, Statement, Where
-from game.bank.yamlsafe import MAX_BYTES, PLAIN_TAGS, compose, decode, too_big
+from game.bank.yamlsafe import MAX_BYTES, PLAIN_TAGS, SPLIT, compose, decode
+from game.files import FileProblem, read_file
 
 _ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.-]*\Z")
 
 
 def load_file(path: Path) -> FileResult:
+    data = problem = None
     try:
-        data, problem = read_bytes(path, MAX_BYTES, too_big)
+        data = read_file(path, MAX_BYTES, "a question file")
+    except FileProblem as exc:
+        problem = f"{exc}{SPLIT if exc.too_big else ''}"
     except Exception as exc:        # see parse: a last resort, never the way out
-        data, problem = None, internal_error(exc)
+        problem = internal_error(exc)
     if data is None:
         return FileResult(str(path), [BankError(str(path), 1, 1, problem)])
     return parse(path, data)

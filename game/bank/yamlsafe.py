@@ -8,7 +8,7 @@ import re
 import yaml
 
 from game.bank.errors import BankError
-from game.bank.files import size_text
+from game.files import size_problem
 
 MAX_BYTES = 1_000_000
 # After this many, a file's problems are too many to be worth listing one by one (and
@@ -82,9 +82,11 @@ def _position(data: bytes, offset: int) -> tuple[int, int]:
     return line, column
 
 
+SPLIT = " (split it into one file per article)"
+
+
 def too_big(size: int) -> str:
-    return (f"the file is {size_text(size)}; a question file may be at most 1 MB "
-            "(split it into one file per article)")
+    return f"the file is {size_problem(size, MAX_BYTES, 'a question file')}{SPLIT}"
 
 
 def decode(path: str, data: bytes) -> tuple[str | None, list[BankError]]:

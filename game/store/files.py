@@ -1,64 +1,16 @@
-"""The game's own small files (settings, the bank cache) in a data folder anyone may have
-put anything into: read only what is a regular file of a sensible size, write by rename,
-leave no temporary file behind, and say what went wrong in plain words."""
+"""Writing the game's own files (settings, the bank cache, the results) in a data folder
+anyone may have put anything into: write by rename, leave no temporary file behind, move a
+file the game cannot use aside rather than delete it, and say what went wrong in plain
+words. They are read through game.files, like every file."""
 import errno
 import os
 import re
-import stat
 import time
 from pathlib import Path
 
 
-class Unusable(OSError):
-    """The path is there but is not a file the game can read; str() says why."""
-
-
-def read_small(path: Path, limit: int) -> bytes:
-    """The bytes of the regular file at path (links followed), if at most limit bytes.
-
-    Raises FileNotFoundError if nothing is there, Unusable if something else is (a device
-    read would never end, a named pipe would wait forever for a writer), OSError otherwise.
-    The path is looked at before it is opened, and the open file again, so a file swapped
-    in between is caught too."""
-    _check(os.stat(path), limit)
-    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
-    with open(fd, "rb") as file:
-        _check(os.fstat(fd), limit)
-        data = file.read(limit + 1)
-    if len(data) > limit:
-        raise Unusable(_too_big(limit))
-    return data
-
-
-def _check(info: os.stat_result, limit: int) -> None:
-    mode = info.st_mode
-    if stat.S_ISREG(mode):
-        if info.st_size > limit:
-            raise Unusable(f"it is {_size(info.st_size)}; {_too_big(limit)}")
-        return
-    kind = ("a folder" if stat.S_ISDIR(mode) else "a named pipe" if stat.S_ISFIFO(mode)
-            else "a socket" if stat.S_ISSOCK(mode) else "a device")
-    raise Unusable(f"it is {kind}, not a file")
-
-
-def _too_big(limit: int) -> str:
-    return f"a file of this kind is at most {_size(limit)}"
-
-
-def _size(n: float) -> str:
-    if n < 1024:
-        return f"{n} bytes"
-    for unit in ("KB", "MB", "GB"):
-        n /= 1024
-        if n < 1024 or unit == "GB":
-            return f"{n:.1f} {unit}".replace(".0 ", " ")
-    return ""
-
-
 def reason(error: OSError) -> str:
     """What went wrong, in words a teacher or technician can act on."""
-    if isinstance(error, Unusable):
-        return str(error)
     return _REASONS.get(error.errno) or (error.strerror or str(error)).lower()
 
 

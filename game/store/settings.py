@@ -7,13 +7,13 @@ import json
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
+from game.files import FileProblem, read_file
 from game.names import usable_name, usable_seats
-from game.store.files import move_aside, read_small, reason, remove_stale_temporary_files, \
-    write_replacing
+from game.store.files import move_aside, reason, remove_stale_temporary_files, write_replacing
 
 TEXT_SIZES = {"standard": 1.0, "large": 1.15, "largest": 1.3}
 FILE_NAME = "settings.json"
-MAX_BYTES = 64 * 1024   # the game writes well under 1 KB; a file far bigger is not settings
+MAX_BYTES = 64_000      # the game writes well under 1 KB; a file far bigger is not settings
 
 
 def default_data_dir() -> Path:
@@ -48,12 +48,12 @@ def load(folder: Path) -> tuple[Settings, str | None]:
     remove_stale_temporary_files(folder)    # left by a game switched off mid-write
     path = folder / FILE_NAME
     try:
-        data = json.loads(read_small(path, MAX_BYTES).decode("utf-8-sig"))
+        data = json.loads(read_file(path, MAX_BYTES, "a settings file").decode("utf-8-sig"))
         if not isinstance(data, dict):
             raise ValueError("it holds a single value or a list, not named settings")
-    except FileNotFoundError:
-        return Settings(), None
-    except (OSError, ValueError, RecursionError) as error:
+    except (FileProblem, ValueError, RecursionError) as error:
+        if isinstance(error, FileProblem) and error.missing:
+            return Settings(), None
         kept = move_aside(path, "unreadable")
         return Settings(), f"Settings file {path} could not be read ({_why(error)}); using " \
                            f"defaults{f', old file kept as {kept}' if kept else ''}."
@@ -69,8 +69,8 @@ def load(folder: Path) -> tuple[Settings, str | None]:
 
 
 def _why(error: Exception) -> str:
-    if isinstance(error, OSError):
-        return reason(error)
+    if isinstance(error, FileProblem):
+        return error.said_of("it")
     if isinstance(error, RecursionError):
         return "it is nested too deeply to be settings"
     if isinstance(error, UnicodeDecodeError):
