@@ -273,7 +273,7 @@ def locked(tmp_path, lesson):
 def test_a_locked_file_stays_in_place_and_answers_wait_until_it_is_free(locked, lesson):
     path, before = locked
     store = Results(path.parent)
-    assert "locked" in store.notice and "kept in memory" in store.notice
+    assert "locked" in store.warning() and "kept in memory" in store.warning()
     assert sorted(p.name for p in path.parent.iterdir()) == [FILE_NAME]
     play(store, lesson["mixed"], "Ana", right)
     assert store.unsaved == 10 and path.read_bytes() == before

@@ -3,7 +3,10 @@ from dataclasses import replace
 import pygame
 
 from game.scenes.base import Scene
+from game.ui.text import wrap
 from game.ui.widgets import ButtonList
+
+SMALLEST = 14     # the least text size the title's menu and notes shrink to
 
 
 class TitleScene(Scene):
@@ -93,34 +96,74 @@ class TitleScene(Scene):
         return notes
 
     def _place(self):
-        """Title, tag line, menu and notes stacked from the top; the menu takes what is left."""
-        lay, text = self.app.layout(), self.app.text
+        """Laid out again only when the window, the text size, the theme or the notes change."""
+        lay = self.app.layout()
+        key = (lay.w, lay.h, lay.scale, lay.margin, self.app.theme.name, tuple(self._notes()))
+        if key != getattr(self, "_laid_for", None):
+            self._laid, self._laid_for = self._lay_out(), key
+        return self._laid
+
+    def _lay_out(self):
+        """Title, tag line, menu and notes stacked from the top; the menu takes what is left.
+        In a short window (a warning strip above, the largest text) the title shrinks and
+        the tag line goes before the menu is squeezed."""
+        lay, text, theme = self.app.layout(), self.app.text, self.app.theme
         width = lay.w - 2 * lay.margin
-        title = text.block("Byline", lay.font(0.11), self.app.theme.text, width, style="bold",
-                           align="center")
-        tag = text.block("Tell a checkable fact from an opinion. Find who is talking.",
-                         lay.font(0.033), self.app.theme.muted, width, align="center")
-        notes = [text.block(n, lay.font(0.024), self.app.theme.wrong, width)
-                 for n in self._notes()]
         hint = text.block("↑↓ Enter or click: choose   Esc: quit   F11: full screen",
-                          lay.font(0.024), self.app.theme.muted, width, align="center")
-        y = lay.margin
-        blocks = [(title, y)]
-        y += title.get_height() + lay.gap // 2
-        blocks.append((tag, y))
-        menu_top = y + tag.get_height() + 2 * lay.gap
+                          lay.font(0.024), theme.muted, width, align="center")
         bottom = lay.h - lay.margin - hint.get_height() - lay.gap
-        for note in reversed(notes):
+        menu_w = min(lay.w // 3 + 120, width)
+        tries = []
+        # The menu as large as reads well, then less; for each, the title shrinks first.
+        for menu_size in range(lay.font(0.03), SMALLEST - 1, -3):
+            self.menu.place(text, pygame.Rect(0, 0, menu_w, lay.h), menu_size, lay.gap // 2)
+            tries += [(self.menu.rects[-1].bottom, share, with_tag) for share, with_tag in
+                      ((0.11, True), (0.08, True), (0.07, False), (0.05, False))]
+        for menu_least, share, with_tag in tries:
+            title = text.block("Byline", lay.font(share), theme.text, width, style="bold",
+                               align="center")
+            tag = text.block("Tell a checkable fact from an opinion. Find who is talking.",
+                             lay.font(0.033), theme.muted, width, align="center") \
+                if with_tag else None
+            menu_top = lay.margin + title.get_height() + lay.gap + (
+                tag.get_height() + lay.gap // 2 + lay.gap if tag else 0)
+            # The menu at its smallest keeps its room; notes get the rest, cut if need be.
+            room = bottom - menu_top - menu_least - lay.gap
+            if room >= round(lay.h * 0.08):
+                break
+        blocks = [(title, lay.margin)]
+        if tag:
+            blocks.append((tag, lay.margin + title.get_height() + lay.gap // 2))
+        for note in reversed(self._note_blocks(lay, width, room)):
             bottom -= note.get_height() + lay.gap // 2
             blocks.append((note, bottom + lay.gap // 2))
         blocks.append((hint, lay.h - lay.margin - hint.get_height()))
-        menu_w = min(lay.w // 3 + 120, width)
         area = pygame.Rect((lay.w - menu_w) // 2, menu_top, menu_w, bottom - menu_top)
-        for size in range(lay.font(0.036), 13, -1):
+        for size in range(lay.font(0.036), SMALLEST - 1, -1):
             self.menu.place(text, area, size, lay.gap // 2)
             if self.menu.rects[-1].bottom <= area.bottom:
                 break
         return blocks, size
+
+    def _note_blocks(self, lay, width: int, room: int) -> list:
+        """The notes in red, as large as fits in room; past the smallest size, as many
+        lines as fit, the last ending in '…'."""
+        text, colour = self.app.text, self.app.theme.wrong
+        notes = self._notes()
+        if not notes:
+            return []
+        for size in range(lay.font(0.024), SMALLEST - 1, -1):
+            blocks = [text.block(n, size, colour, width) for n in notes]
+            if sum(b.get_height() + lay.gap // 2 for b in blocks) <= room:
+                return blocks
+        font = text.font("regular", SMALLEST)
+        step = round(font.get_linesize() * 1.25)
+        lines = [line for n in notes for line in wrap(n, font, width)]
+        keep = max(1, (room - font.get_height()) // step + 1)
+        if len(lines) > keep:
+            lines = lines[:keep]
+            lines[-1] = lines[-1][:max(0, len(lines[-1]) - 2)] + " …"
+        return [text.block("\n".join(lines), SMALLEST, colour, width)]
 
     def draw(self, surface) -> None:
         theme = self.app.theme

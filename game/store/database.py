@@ -153,14 +153,18 @@ def holders(path: Path) -> list[str]:
 
 
 def _command(pid: str) -> str:
+    """The program's name, and its script's if it runs one ("python3 run.py")."""
     try:
         with open(f"/proc/{pid}/cmdline", "rb") as f:
-            words = f.read(4096).split(b"\0")
+            words = [w.decode(errors="replace") for w in f.read(4096).split(b"\0") if w]
     except OSError:
         return "unknown program"
-    words = [os.path.basename(w.decode(errors="replace")) if i == 0 else w.decode(errors="replace")
-             for i, w in enumerate(words) if w]
-    return " ".join(words)[:80] or "unknown program"
+    if not words:
+        return "unknown program"
+    shown = [os.path.basename(words[0])]
+    if len(words) > 1 and words[1].endswith(".py"):
+        shown.append(os.path.basename(words[1]))
+    return " ".join(shown)[:60]
 
 
 def why(error: Exception, path: Path | None = None) -> str:

@@ -124,10 +124,9 @@ class Results:
             error = error_
         # Locked, unwritable or full: the file stays where it is, answers wait in memory
         # and every later write tries the file again.
+        # The warning strip says so on every screen: no notice on the title as well.
         self._attached = False
         self.trouble = why(error, self.path)
-        self.notice = (f"The results file {self.path} cannot be used just now ({self.trouble}); "
-                       "answers are kept in memory and Byline keeps trying.")
         return memory()
 
     def _open_read_only(self) -> sqlite3.Connection:
