@@ -295,3 +295,25 @@ def test_a_player_name_no_screen_can_draw_is_left_out_of_every_screen(tmp_path):
         app.pop()
         app.step()
     assert "characters a name cannot hold" in app.results.problem
+
+
+@pytest.mark.parametrize("size", [(960, 540), (1280, 720)])
+@pytest.mark.parametrize("text_size", ["standard", "largest", "projector"])
+def test_the_title_fits_under_the_warning_strip_with_long_notes(tmp_path, size, text_size):
+    app = new_app(seed=1, data_dir=tmp_path, size=size)
+    app.settings.projector = text_size == "projector"
+    app.settings.text_size = "largest" if text_size == "projector" else text_size
+    app.results.db.execute("PRAGMA query_only = ON")
+    app.results.retry()
+    app.results.trouble = "the results file or its folder is read-only"
+    app.notices += ["A long notice about a settings file that could not be used " * 4] * 3
+    app.step()
+    assert strip_shown(app)
+    blocks, _ = app.scene._place()
+    height = app.size()[1] - app.strip_height()
+    # Everything is centred across the window: nothing may share a row with anything else.
+    taken = [pygame.Rect(0, y, 1, b.get_height()) for b, y in blocks]
+    taken += [pygame.Rect(0, r.top, 1, r.height) for r in app.scene.menu.rects]
+    for i, one in enumerate(taken):
+        assert 0 <= one.top and one.bottom <= height
+        assert not any(one.colliderect(other) for other in taken[i + 1:])
