@@ -1,4 +1,4 @@
-"""Render every screen to PNG, at 1280×720 and 960×540, for people to look at."""
+"""Render every screen to PNG, at 1280×720, 960×540 and 1920×1080, for people to look at."""
 import os
 import shutil
 import tempfile
@@ -265,7 +265,8 @@ def _shoot_banner(out, sizes) -> list[Path]:
 
 
 def main(out: str) -> int:
-    paths = shoot(Path(out), text_sizes=("standard", "largest", "projector"))
+    paths = shoot(Path(out), sizes=SIZES + ((1920, 1080),),
+                  text_sizes=("standard", "largest", "projector"))
     for path in paths:
         print(path)
     return 0
