@@ -1,4 +1,5 @@
-"""Performance figures: startup against bare pygame, CPU ms per frame per screen, peak memory.
+"""Performance figures: startup against bare pygame, CPU ms per frame per screen, peak memory,
+and memory over a 20,000-event monkey run.
 
 Run `python -m game.bench [--json]`. Not a test: timings vary by machine, so nothing asserts them.
 """
@@ -22,6 +23,7 @@ import pygame  # noqa: E402
 
 import game.scenes  # noqa: E402
 from game.app import App, Config  # noqa: E402
+from game.monkey import EVENTS  # noqa: E402
 from game.quiz.play import RoundState  # noqa: E402
 from game.quiz.questions import SKILLS, generate  # noqa: E402
 from game.quiz.round import RoundSetup  # noqa: E402
@@ -31,7 +33,8 @@ from game.scenes.question import QuestionScene  # noqa: E402
 from game.scenes.results import ResultsScene  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[1]
-TARGETS = {"startup_ratio": 1.5, "frame_ms_p95": 4.0, "peak_rss_mb": 150.0}
+TARGETS = {"startup_ratio": 1.5, "frame_ms_p95": 4.0, "peak_rss_mb": 150.0,
+           "monkey_peak_rss_mb": 150.0, "monkey_peak_growth": 1.1}
 RUNS, FRAMES, WARMUP, MODES = 11, 300, 5, ("still", "hover")
 # Each child prints its peak RSS (KiB) after the marker, so that costs the timing nothing.
 # argv[1] is a temporary data directory: the bench must write nowhere real.
@@ -40,6 +43,18 @@ from game.app import App, Config
 app = App(Config(data_dir=sys.argv[1])); app.step()
 print('ready', flush=True)
 print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, flush=True)"""
+# The monkey test's events (game.monkey) in a fresh process: the memory (VmRSS) and the peak
+# so far (VmHWM) after the first 2,000 events, when every screen has been seen, and after all
+# 20,000, in KiB. Linux's /proc. glibc keeps freed memory for reuse, so VmRSS wanders with the
+# screen last drawn; a leak would raise the peak, which is what the target is on.
+MONKEY = """import sys
+from game.monkey import EVENTS, monkey
+def kib(name):
+    with open('/proc/self/status') as status:
+        return next(int(l.split()[1]) for l in status if l.startswith(name + ':'))
+for n, app in monkey(sys.argv[1]):
+    if n in (2000, EVENTS):
+        print(n, kib('VmRSS'), kib('VmHWM'), flush=True)"""
 BARE = """import resource, pygame
 pygame.init(); s = pygame.display.set_mode((1280, 720)); s.fill((0, 0, 0)); pygame.display.flip()
 print('ready', flush=True)
@@ -74,6 +89,19 @@ def startup(tmp: str) -> dict:
     return {"startup_ratio": round(b / p, 3), "startup_byline_s": round(b, 4),
             "startup_bare_s": round(p, 4), "startup_first_byline_s": round(first[0], 4),
             "child_rss_mb": round(max(kib for (_, kib), _ in runs) / 1024, 1)}
+
+
+def monkey_memory(tmp: str) -> dict:
+    env = dict(os.environ, SDL_VIDEODRIVER="dummy", SDL_AUDIODRIVER="dummy")
+    out = subprocess.run([sys.executable, "-c", MONKEY, tmp], cwd=ROOT, env=env, check=True,
+                         capture_output=True, text=True).stdout
+    mb = {int(n): (int(rss) / 1024, int(peak) / 1024) for n, rss, peak in
+          (line.split() for line in out.splitlines() if line[:1].isdigit())}
+    (rss_2000, peak_2000), (rss_end, peak_end) = mb[2000], mb[EVENTS]
+    return {"monkey_peak_rss_mb": round(peak_end, 1), "monkey_peak_2000_mb": round(peak_2000, 1),
+            "monkey_rss_2000_mb": round(rss_2000, 1), "monkey_rss_20000_mb": round(rss_end, 1),
+            "monkey_growth": round(rss_end / rss_2000, 3),
+            "monkey_peak_growth": round(peak_end / peak_2000, 3)}
 
 
 def screens(app: App) -> dict:
@@ -176,6 +204,9 @@ def main(argv: list[str]) -> int:
             except Exception as exc:   # a scene this bench cannot build or run: say so, go on
                 notes.append(f"skipped {name}: {type(exc).__name__}: {exc}")
         pygame.quit()
+        monkey_dir = Path(tmp) / "monkey"    # its own results, as a fresh install has
+        monkey_dir.mkdir()
+        out.update(monkey_memory(str(monkey_dir)))
     worst = max(modes, key=lambda name: max(modes[name].values()))
     own = round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)   # Linux: KiB
     out.update(frame_ms_p95=max(modes[worst].values()), worst_screen=worst, bench_rss_mb=own,
@@ -188,10 +219,14 @@ def main(argv: list[str]) -> int:
     print("".join(f"  note: {note}\n" for note in notes)
           + f"startup: Byline {out['startup_byline_s']:.3f}s, bare pygame "
           f"{out['startup_bare_s']:.3f}s (medians of {RUNS}); peak RSS: bench {own} MB, "
-          f"Byline child {out['child_rss_mb']} MB\n{'figure':16}{'value':>10}{'target':>10}  met")
+          f"Byline child {out['child_rss_mb']} MB\nmonkey run: RSS "
+          f"{out['monkey_rss_2000_mb']} MB after 2,000 events, {out['monkey_rss_20000_mb']} MB "
+          f"after 20,000 (growth {out['monkey_growth']}); peak {out['monkey_peak_2000_mb']} MB "
+          f"by 2,000, {out['monkey_peak_rss_mb']} MB by 20,000\n"
+          f"{'figure':20}{'value':>10}{'target':>10}  met")
     for key, target in TARGETS.items():
         met = "yes" if out[key] <= target else "NO"
-        print(f"{key:16}{out[key]:10.2f}{'≤ ' + str(target):>10}  {met}")
+        print(f"{key:20}{out[key]:10.2f}{'≤ ' + str(target):>10}  {met}")
     print(f"worst screen: {worst}; peak RSS from the {out['peak_rss_from']}; "
           f"bench took {out['bench_seconds']}s")
     if "--json" in argv:

@@ -1,7 +1,12 @@
 """Long text laid out once into a column of blocks, for screens that scroll (how to play,
-the end-of-round review). Scenes describe what to say; this decides how it looks."""
+the end-of-round review). Scenes describe what to say; this decides how it looks.
+
+A document can be far taller than the window (the class results list every statement), so
+laying it out only measures each block; a block is rendered when it comes into view, through
+the text cache, whose budget keeps what is on screen and lets the rest go."""
 import pygame
 
+from game.ui import charts
 from game.ui.widgets import draw_mark
 
 # kind -> (share of the body size, style)
@@ -10,7 +15,8 @@ KINDS = {"title": (1.5, "bold"), "h": (1.15, "bold"), "p": (1.0, "regular"),
 
 
 def lay_out(text, theme, items, width: int, size: int) -> tuple[list, int]:
-    """items: (kind, payload) pairs; returns [(surface, x, y)] and the total height.
+    """items: (kind, payload) pairs; returns [(paint, x, y, height)], where paint(surface,
+    x, y) draws the block with its top left at (x, y), and the total height.
 
     payload is a string, except for "quote": (text, marks), "mark": (right, words),
     "bar": (label, share, note) and "columns": (label, values, low, high, note)."""
@@ -20,39 +26,50 @@ def lay_out(text, theme, items, width: int, size: int) -> tuple[list, int]:
         if kind == "gap":
             y += gap * 2
             continue
-        if kind == "mark":
-            block = _mark(text, theme, *payload, size, width)
-        elif kind == "quote":
-            block = _quote(text, theme, *payload, size, width)
-        elif kind in ("bar", "columns"):
-            from game.ui import charts
-            block = getattr(charts, kind)(text, theme, *payload, size, width)
+        if kind in ("mark", "quote", "bar", "columns"):
+            build = {"mark": _mark, "quote": _quote, "bar": charts.bar,
+                     "columns": charts.columns}[kind]
+            height, paint = build(text, theme, *payload, size, width)
         else:
-            share, style = KINDS[kind]
-            colour = theme.muted if kind == "muted" else theme.text
-            block = text.block(payload, round(size * share), colour, width, style=style)
-        blocks.append((block, 0, y))
-        y += block.get_height() + gap
+            height, paint = _paragraph(text, theme, kind, payload, size, width)
+        blocks.append((paint, 0, y, height))
+        y += height + gap
     return blocks, max(0, y - gap)
 
 
-def _quote(text, theme, sentence, marks, size, width) -> pygame.Surface:
+def _paragraph(text, theme, kind, words, size, width):
+    share, style = KINDS[kind]
+    colour = theme.muted if kind == "muted" else theme.text
+    size = round(size * share)
+
+    def paint(surface, x, y):
+        surface.blit(text.block(words, size, colour, width, style=style), (x, y))
+    return text.height(words, size, width, style), paint
+
+
+def _quote(text, theme, sentence, marks, size, width):
     pad = max(8, size // 2)
-    inner = text.marked(sentence, marks, round(size * KINDS["quote"][0]), theme.text,
-                        width - 2 * pad - 4, theme.cue, theme.on_cue, style="italic")
-    surface = pygame.Surface((width, inner.get_height() + 2 * pad), pygame.SRCALPHA)
-    pygame.draw.rect(surface, theme.panel, surface.get_rect(), border_radius=8)
-    pygame.draw.rect(surface, theme.accent, (0, 0, 4, surface.get_height()))
-    surface.blit(inner, (pad + 4, pad))
-    return surface
+    inner_size, inner_w = round(size * KINDS["quote"][0]), width - 2 * pad - 4
+    height = text.height(sentence, inner_size, inner_w, "italic", marked=True) + 2 * pad
+
+    def paint(surface, x, y):
+        pygame.draw.rect(surface, theme.panel, (x, y, width, height), border_radius=8)
+        pygame.draw.rect(surface, theme.accent, (x, y, 4, height))
+        inner = text.marked(sentence, marks, inner_size, theme.text, inner_w, theme.cue,
+                            theme.on_cue, style="italic")
+        surface.blit(inner, (x + pad + 4, y + pad))
+    return height, paint
 
 
-def _mark(text, theme, right: bool, words: str, size, width) -> pygame.Surface:
+def _mark(text, theme, right: bool, words: str, size, width):
     colour = theme.right if right else theme.wrong
-    label = text.block(words, round(size * 1.15), colour, width - size * 2, style="bold")
+    label_size, label_w = round(size * 1.15), width - size * 2
+    label_h = text.height(words, label_size, label_w, "bold")
     icon = round(size * 1.4)
-    surface = pygame.Surface((width, max(icon, label.get_height())), pygame.SRCALPHA)
-    draw_mark(surface, pygame.Rect(0, (surface.get_height() - icon) // 2, icon, icon), right,
-              colour)
-    surface.blit(label, (icon + size // 2, (surface.get_height() - label.get_height()) // 2))
-    return surface
+    height = max(icon, label_h)
+
+    def paint(surface, x, y):
+        draw_mark(surface, pygame.Rect(x, y + (height - icon) // 2, icon, icon), right, colour)
+        label = text.block(words, label_size, colour, label_w, style="bold")
+        surface.blit(label, (x + icon + size // 2, y + (height - label_h) // 2))
+    return height, paint

@@ -1,4 +1,4 @@
-"""A tall column of rendered blocks seen through a window: wheel, keys and drag scroll it."""
+"""A tall column of blocks seen through a window: wheel, keys and drag scroll it."""
 import pygame
 
 
@@ -36,13 +36,14 @@ class ScrollView:
         return True
 
     def draw(self, surface, blocks, theme) -> None:
-        """blocks: (surface, x, y) with y measured from the top of the content."""
+        """blocks: (paint, x, y, height), y measured from the top of the content;
+        paint(surface, x, y) is called only for blocks in view."""
         clip = surface.get_clip()
         surface.set_clip(self.view)
         top, bottom = self.offset, self.offset + self.view.height
-        for block, x, y in blocks:
-            if y < bottom and y + block.get_height() > top:
-                surface.blit(block, (self.view.left + x, self.view.top + y - self.offset))
+        for paint, x, y, height in blocks:
+            if y < bottom and y + height > top:
+                paint(surface, self.view.left + x, self.view.top + y - self.offset)
         surface.set_clip(clip)
         if self.max_offset:
             track = pygame.Rect(self.view.right + 4, self.view.top, 6, self.view.height)

@@ -5,6 +5,7 @@ from pathlib import Path
 import pygame
 
 from game.ui.layout import largest
+from game.ui.lru import LRU
 
 FONT_DIR = Path(__file__).resolve().parents[2] / "assets" / "fonts"
 STYLES = {"regular": "Inter-Regular.otf", "bold": "Inter-SemiBold.otf",
@@ -33,30 +34,66 @@ def wrap(text: str, font: pygame.font.Font, width: int) -> list[str]:
     return lines
 
 
+# Every window size brings new font sizes and widths, so each cache is bounded; the current
+# screen's entries are the most recently used, so they stay and a quiet frame renders nothing.
+# A quiet frame uses at most 7 MB of blocks (largest text, projector mode, a 960x985 window;
+# 2-5 MB usually); the budget holds a few screens, so going back and forth re-renders little.
+BLOCK_BYTES = 24 * 2**20
+WINDOWS = 4     # and at least this many windows' pixels: 33 MB at 1920x1080, 133 MB at 4K
+# Fitting text tries many sizes, so a layout can touch 40 fonts; with fewer than 64 kept, the
+# monkey test's resizes spent a tenth to a quarter more time opening fonts again. ~0.3 MB each.
+FONTS = 64
+FITS = 2048     # fitted sizes and heights: a number each, but keyed by the text
+
+
+def weight(surface: pygame.Surface) -> int:
+    return surface.get_pitch() * surface.get_height()
+
+
 class Text:
     """Fonts by (style, size) and rendered blocks by everything that shapes them."""
 
     def __init__(self, font_dir: Path = FONT_DIR):
         self.font_dir = font_dir
-        self._fonts: dict[tuple[str, int], pygame.font.Font] = {}
-        self._blocks: dict[tuple, pygame.Surface] = {}
-        self._fits: dict[tuple, int] = {}
+        self._fonts = LRU(FONTS)
+        self._blocks = LRU(BLOCK_BYTES, weight)
+        self._fits = LRU(FITS)
+        self._heights = LRU(FITS)
         self.renders = 0   # how many blocks were drawn afresh: a quiet frame adds none
+
+    def cached_bytes(self) -> int:
+        """Pixels held by the cache now."""
+        return self._blocks.total
+
+    def budget_now(self) -> int:
+        """The bytes of pixels the cache may hold: blocks grow with the window, so a big
+        window gets room for as many screens as a small one."""
+        window = pygame.display.get_surface() if pygame.display.get_init() else None
+        if window is None:
+            return BLOCK_BYTES
+        return max(BLOCK_BYTES, WINDOWS * window.get_pitch() * window.get_height())
+
+    def _keep(self, key: tuple, surface: pygame.Surface) -> pygame.Surface:
+        self._blocks.budget = self.budget_now()
+        self._blocks.put(key, surface)
+        self.renders += 1
+        return surface
 
     def font(self, style: str, size: int) -> pygame.font.Font:
         key = (style, size)
-        if key not in self._fonts:
-            self._fonts[key] = pygame.font.Font(self.font_dir / STYLES[style], size)
-        return self._fonts[key]
+        font = self._fonts.get(key)
+        if font is None:
+            font = pygame.font.Font(self.font_dir / STYLES[style], size)
+            self._fonts.put(key, font)
+        return font
 
     def block(self, text: str, size: int, colour, width: int, style: str = "regular",
               align: str = "left", spacing: float = 1.25) -> pygame.Surface:
         key = (text, size, tuple(colour), width, style, align, spacing)
         surface = self._blocks.get(key)
         if surface is None:
-            surface = self._render(text, self.font(style, size), colour, width, align, spacing)
-            self._blocks[key] = surface
-            self.renders += 1
+            surface = self._keep(key, self._render(text, self.font(style, size), colour,
+                                                   width, align, spacing))
         return surface
 
     def marked(self, text: str, marks, size: int, colour, width: int, mark_fill, mark_colour,
@@ -72,10 +109,8 @@ class Text:
             lines = _wrap_spans(text, font, width)
             if lines is None:    # a word wider than the box: plain text, split between letters
                 return self.block(text, size, colour, width, style, spacing=spacing)
-            surface = self._render_marked(text, lines, marks, font, colour, mark_fill,
-                                          mark_colour, spacing)
-            self._blocks[key] = surface
-            self.renders += 1
+            surface = self._keep(key, self._render_marked(text, lines, marks, font, colour,
+                                                          mark_fill, mark_colour, spacing))
         return surface
 
     @staticmethod
@@ -100,6 +135,20 @@ class Text:
                                  (x + piece.get_width(), y + font.get_height() - 2), 2)
         return surface
 
+    def height(self, text: str, size: int, width: int, style: str = "regular",
+               spacing: float = 1.25, marked: bool = False) -> int:
+        """The height of block() (or, marked, of marked()) for this text, found by wrapping
+        without rendering: a long document is measured whole but rendered only in view."""
+        key = (text, size, width, style, spacing, marked)
+        height = self._heights.get(key)
+        if height is None:
+            font = self.font(style, size)
+            lines = _wrap_spans(text, font, width) if marked else None
+            count = len(lines) if lines is not None else len(wrap(text, font, width))
+            height = max(1, _block_height(font, count, spacing))
+            self._heights.put(key, height)
+        return height
+
     def fit(self, text: str, width: int, height: int, sizes, style: str = "regular",
             spacing: float = 1.25) -> int:
         """The largest of sizes (tried largest first) whose wrapped block fits the box.
@@ -107,9 +156,11 @@ class Text:
         Remembered, as scenes ask again every frame while nothing has changed."""
         ordered = tuple(sorted(sizes, reverse=True))
         key = (text, width, height, ordered, style, spacing)
-        if key not in self._fits:
-            self._fits[key] = self._fit(text, width, height, ordered, style, spacing)
-        return self._fits[key]
+        size = self._fits.get(key)
+        if size is None:
+            size = self._fit(text, width, height, ordered, style, spacing)
+            self._fits.put(key, size)
+        return size
 
     def _fit(self, text, width, height, ordered, style, spacing) -> int:
         def fits(i):    # i counts from the smallest size up
