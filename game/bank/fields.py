@@ -6,6 +6,7 @@ length before it is converted (a 5,000-digit number, or 1:0:0:... in 300,000 par
 cost seconds or fail)."""
 import datetime
 import difflib
+import re
 from dataclasses import dataclass
 
 import yaml
@@ -121,6 +122,16 @@ def _date(node: yaml.ScalarNode) -> str | None:
     return parsed.isoformat() if isinstance(parsed, datetime.date) else str(parsed)
 
 
+# Characters no screen can draw (a NUL, a control character, half of a surrogate pair),
+# which YAML's escapes can make; line breaks and tabs are fine.
+_UNSHOWABLE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff]")
+
+
+def _unshowable(text: str) -> int | None:
+    found = _UNSHOWABLE.search(text)
+    return found.start() if found else None
+
+
 class TooMany(Exception):
     """A file has MAX_PROBLEMS problems: the rest are not looked for (see stopped)."""
 
@@ -220,6 +231,12 @@ class Reader:
         if spec.most and len(node.value) > spec.most:
             self.error(node, f"{where} is {len(node.value):,} characters long; it may be at "
                              f"most {spec.most:,}")
+            return None
+        odd = _unshowable(node.value)
+        if odd is not None:
+            self.error(node, f"{where} holds the character U+{ord(node.value[odd]):04X} "
+                             f"(character {odd + 1}), which cannot be shown on screen; "
+                             "remove it (a '\\0' or '\\u' escape inside double quotes?)")
             return None
         if spec.kind == "switch":
             # YAML 1.1 also reads yes/no and on/off as true/false: all are accepted.
