@@ -19,6 +19,7 @@ from game.scenes.results import ResultsScene
 from game.scenes.save import SaveScene
 from game.store.results import FILE_NAME, Results
 from pilot import key, new_app
+from test_results import play, questions  # noqa: F401  (questions: a fixture used here)
 
 QUESTIONS = 10
 
@@ -157,16 +158,13 @@ def held(tmp_path):
     holder.wait(10)
 
 
-def test_a_locked_file_is_never_moved_aside_and_gets_every_answer_once_free(held, tmp_path):
-    from test_results import play, questions as _  # noqa: F401  (the fixture's helper)
-    from game.bank import load_bank
-    from game.quiz.round import RoundSetup, build_round
+def test_a_locked_file_is_never_moved_aside_and_gets_every_answer_once_free(held, tmp_path,
+                                                                          questions):
     path, holder = held
     before = path.stat().st_ino
     store = Results(tmp_path)
     assert store.notice is None      # said by the warning strip, not twice
     assert "locked" in store.warning() and f"process {holder.pid} (python" in store.warning()
-    questions = build_round(load_bank([ROOT / "questions"]).bank, RoundSetup(count=5, seed=2))
     round_id, state = play(store, questions, "Ana", 5)
     assert store.unsaved == 5 and "locked" in store.warning()
     assert sorted(p.name for p in tmp_path.iterdir()) == [FILE_NAME]
@@ -178,12 +176,8 @@ def test_a_locked_file_is_never_moved_aside_and_gets_every_answer_once_free(held
     assert (row.player, row.answers, row.score) == ("Ana", 5, state.score)
 
 
-def test_a_second_game_on_a_busy_file_costs_the_first_game_no_answer(held, tmp_path):
-    from test_results import play
-    from game.bank import load_bank
-    from game.quiz.round import RoundSetup, build_round
+def test_a_second_game_on_a_busy_file_costs_the_first_game_no_answer(held, tmp_path, questions):
     path, holder = held
-    questions = build_round(load_bank([ROOT / "questions"]).bank, RoundSetup(count=5, seed=2))
     second = Results(tmp_path)                 # opens while the file is held: keeps off it
     holder.stdin.close()
     holder.wait(10)
@@ -214,12 +208,8 @@ def test_autoplay_on_a_folder_that_cannot_be_written_exits_1_and_says_where_answ
 
 # -- values of the wrong kind ------------------------------------------------------
 @pytest.fixture
-def tampered(tmp_path):
+def tampered(tmp_path, questions):
     """Two finished rounds, then one answer's 'correct' set to 'yes' by another program."""
-    from test_results import play
-    from game.bank import load_bank
-    from game.quiz.round import RoundSetup, build_round
-    questions = build_round(load_bank([ROOT / "questions"]).bank, RoundSetup(count=5, seed=2))
     store = Results(tmp_path)
     play(store, questions, "Ana", 5)
     play(store, questions, "Ben", 5)
@@ -275,13 +265,9 @@ def test_quitting_with_answers_waiting_offers_the_folder_picker_then_saves_them_
     assert row.answers == 3 and row.unfinished
 
 
-def test_a_player_name_no_screen_can_draw_is_left_out_of_every_screen(tmp_path):
+def test_a_player_name_no_screen_can_draw_is_left_out_of_every_screen(tmp_path, questions):
     from game.scenes.name import NameScene
     from game.scenes.progress import ClassResultsScene, ProgressScene
-    from test_results import play
-    from game.bank import load_bank
-    from game.quiz.round import RoundSetup, build_round
-    questions = build_round(load_bank([ROOT / "questions"]).bank, RoundSetup(count=5, seed=2))
     store = Results(tmp_path)
     play(store, questions, "Ana", 5)
     play(store, questions, "Ben", 5)
