@@ -191,6 +191,8 @@ def _validate_bank(result, paths) -> int:
     print(f"Fact/opinion balance: {labels['fact']} fact ({labels['fact'] / total:.0%}), "
           f"{labels['opinion']} opinion ({labels['opinion'] / total:.0%})")
     print(f"Quotes checked against the article text: {checked} of {len(result.files)} file(s)")
+    recorded = sum(bool(s.record) for s in bank.statements)
+    print(f"{recorded} statement{' says' if recorded == 1 else 's say'} what the record shows")
     _to_review(result)
     return 0
 

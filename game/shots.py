@@ -167,9 +167,31 @@ def _shoot_one(out, size, text_size) -> list[Path]:
     save("review")
     app.scene.handle(Intent("page_down"))
     save("review-scrolled")
+    _shoot_record(app, save)
     _shoot_classroom(app, save)
     pygame.quit()
     return saved
+
+
+def _shoot_record(app, save) -> None:
+    """A wrong claim: feedback and review under "What the record shows". The question with
+    the most to say (explanation and record) is the hardest case for the layout."""
+    with_record = [q for q in generate(app.loaded.bank, seed=1) if q.record]
+    if not with_record:
+        return
+    q = max(with_record, key=lambda q: len(q.explanation) + len(q.record))
+    state = RoundState(RoundSetup(count=5), [q])
+    below = app.stack[:]
+    scene = QuestionScene(app, state)
+    app.push(scene)
+    app.step()
+    scene._answer(q.cue_words if q.skill == "opinion_words" else q.answer)
+    app.step()
+    save("feedback-record")
+    app.stack[:] = [*below, ReviewScene(app, state)]
+    app.scene.handle(Intent("page_down"))      # the record comes after the explanation
+    save("review-record")
+    app.stack[:] = below
 
 
 def _shoot_classroom(app, save) -> None:

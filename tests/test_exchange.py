@@ -114,7 +114,11 @@ def test_gift_holds_every_multiple_choice_question_with_its_distractors(bank):
         got = by_name[name]
         assert got["choices"] == list(q.choices)
         assert got["right"] == [q.choices[q.answer]]
-        assert got["feedback"] == q.explanation.strip()
+        # A wrong claim's feedback ends with what the record shows, on a line of its own.
+        record = f"\nWhat the record shows: {q.record}" if q.record else ""
+        assert got["feedback"] == q.explanation.strip() + record
+    assert by_name["resist-12 Fact or opinion"]["feedback"].split("\n")[-1].startswith(
+        "What the record shows: CNN broke the missing-binder story on 15 December 2023")
     for s in bank.statements:
         right = FACT_CHOICES[0 if s.label == "fact" else 1]
         assert by_name[f"{s.id} Fact or opinion"]["right"] == [right]

@@ -6,7 +6,7 @@ The questions are generated with seed 0, so the same bank always gives the same 
 "Spot the opinion words" has no GIFT form (players pick words in the sentence) and is left
 out. Moodle's syntax: https://docs.moodle.org/en/GIFT_format"""
 from game.bank.models import Bank
-from game.quiz.questions import SKILLS, Question, generate
+from game.quiz.questions import RECORD_HEADING, SKILLS, Question, generate
 
 EXPORTED = ("fact_or_opinion", "who_is_source", "source_kind", "article_genre",
             "hand_written")
@@ -37,7 +37,8 @@ def question(q: Question) -> str:
     lines = [f"::{escape(_name(q))}::{escape(body)} {{"]
     lines += [f"\t{'=' if i == q.answer else '~'}{escape(choice)}"
               for i, choice in enumerate(q.choices)]
-    lines += [f"\t####{escape(q.explanation)}", "}"]
+    feedback = q.explanation + (f"\n{RECORD_HEADING}: {q.record}" if q.record else "")
+    lines += [f"\t####{escape(feedback)}", "}"]
     return "\n".join(lines)
 
 

@@ -16,7 +16,7 @@ from game.bank.models import GENRES, LABELS, SOURCE_KINDS, Article, HandQuestion
 from game.files import FileProblem, read_file
 from game.store.files import write_replacing
 
-VERSION = 3     # raise when the loader's checks or the models change
+VERSION = 4     # raise when the loader's checks or the models change
 FILE_NAME = "bank-cache.json"
 MAX_BYTES = 32 * 1024 * 1024    # some 2,000 question files; a bigger cache is not ours
 

@@ -83,6 +83,10 @@ NOTES = {
     "statement.explanation": "One to three sentences a fifteen-year-old can follow about "
                              "the language and the sourcing: why it is checkable or not, "
                              "where the claim comes from.",
+    "statement.record": "Optional: for a checkable claim that is wrong or garbled (it stays "
+                        "a fact), what the record shows and where to check it, e.g. \"CNN "
+                        "broke the story on 15 December 2023.\" Shown under 'What the "
+                        "record shows'.",
     "statement.reviewed": "Optional: false marks a draft (from `run.py new-article`). "
                           "validate counts it, the game never plays it, and it may still "
                           "lack cues or hold FILL IN. Write true, or remove the line, once "

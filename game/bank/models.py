@@ -80,6 +80,9 @@ class Statement:
     difficulty: int
     explanation: str
     reviewed: bool = True      # False: a draft's suggestion, loaded but never played
+    # What the record shows, and where to check it, when a checkable claim is wrong or
+    # garbled: the label stays fact, and the player is told what the record says.
+    record: str = ""
     where: Where | None = field(default=None, compare=False)
 
 

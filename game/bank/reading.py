@@ -214,7 +214,7 @@ def _read_statement(reader, node, article_id, body) -> Statement | None:
         id=values["id"], article=article_id, text=text, label=values["label"],
         source=values["source"], source_kind=values["source_kind"], cues=cues,
         difficulty=values["difficulty"], explanation=values["explanation"],
-        reviewed=reviewed, where=_where(reader.path, node))
+        reviewed=reviewed, record=values.get("record", ""), where=_where(reader.path, node))
 
 
 def _read_question(reader, node, article_id) -> HandQuestion | None:

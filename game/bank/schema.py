@@ -50,6 +50,9 @@ STATEMENT = {
     "difficulty": Field("whole", low=1, high=3, expect="1, 2 or 3"),
     "explanation": Field("text", expect="a sentence or two a student can follow",
                          most=EXPLANATION),
+    # A checkable claim that is wrong stays a fact; this says what the record shows.
+    "record": Field("text", required=False,
+                    expect="what the record shows, and where to check it", most=EXPLANATION),
     # A draft from `run.py new-article` says false: such a statement is counted by
     # validate and never played until a teacher has checked it.
     "reviewed": Field("switch", required=False, expect="true or false"),

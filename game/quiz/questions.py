@@ -17,6 +17,8 @@ SKILLS = {
     "hand_written": "Teacher's questions",
 }
 NO_SOURCE = "No source: the author's own claim"
+# The heading over a statement's `record:` wherever it is shown (feedback, review, GIFT).
+RECORD_HEADING = "What the record shows"
 FACT_CHOICES = ("Fact: checkable", "Opinion: a judgment")
 MAX_CHOICES = 4
 _WORD = re.compile(r"(?:\w\.){2,}|[\w’'-]*\w[\w’']*|\w")
@@ -36,6 +38,7 @@ class Question:
     answer: int | None = None         # index into choices
     words: tuple[tuple[int, int], ...] = ()   # (start, end) of each selectable word
     cue_words: frozenset[int] = frozenset()   # indices into words that carry a cue
+    record: str = ""        # what the record shows, when the statement's claim is wrong
 
     def word_texts(self) -> list[str]:
         return [self.text[a:b] for a, b in self.words]
@@ -122,7 +125,8 @@ def for_statement(statement: Statement, article: Article, sources: Options,
     """Every question a statement yields; `sources` are the sources its article's
     statements give (article_sources)."""
     s = statement
-    common = dict(article=s.article, difficulty=s.difficulty, statement=s.id, text=s.text)
+    common = dict(article=s.article, difficulty=s.difficulty, statement=s.id, text=s.text,
+                  record=s.record)
     label_word = "a fact" if s.label == "fact" else "an opinion"
     questions = [Question(
         id=f"{s.id}/fact_or_opinion", skill="fact_or_opinion",

@@ -1,7 +1,9 @@
 import pygame
 
+from game.quiz.questions import RECORD_HEADING
 from game.quiz.scoring import Answer
 from game.scenes.base import Scene
+from game.ui.layout import largest
 from game.ui.widgets import draw_mark
 
 
@@ -64,7 +66,31 @@ class FeedbackScene(Scene):
         hint = text.block("Enter or click: continue", lay.font(0.026), theme.muted, inner.width)
         body_top = mark.bottom + lay.gap
         body_h = inner.bottom - hint.get_height() - lay.gap - body_top
-        body = self._right_answer() + self.answer.question.explanation
-        size = text.fit(body, inner.width, body_h, range(14, lay.font(0.034) + 1))
-        surface.blit(text.block(body, size, theme.text, inner.width), (inner.left, body_top))
+        self._draw_body(surface, pygame.Rect(inner.left, body_top, inner.width, body_h))
         surface.blit(hint, (inner.left, inner.bottom - hint.get_height()))
+
+    def _blocks(self) -> list[tuple[str, str]]:
+        """(text, style) of each block of the body: the answer and why, then, for a claim
+        that is wrong, what the record shows under its own bold heading."""
+        q = self.answer.question
+        blocks = [(self._right_answer() + q.explanation, "regular")]
+        if q.record:
+            blocks += [(RECORD_HEADING, "bold"), (q.record, "regular")]
+        return blocks
+
+    def _draw_body(self, surface, area) -> None:
+        theme, text, lay = self.app.theme, self.app.text, self.app.layout()
+        blocks = self._blocks()
+
+        def height(size):
+            return sum(text.height(words, size, area.width, style)
+                       for words, style in blocks) + (len(blocks) - 1) * (size // 3)
+
+        # Shrinks, down to a size still readable on a projector, so the record never
+        # runs under the hint or off the panel at 960×540 with the largest text.
+        size = largest(12, max(12, lay.font(0.034)), lambda s: height(s) <= area.height)
+        y = area.top
+        for words, style in blocks:
+            block = text.block(words, size, theme.text, area.width, style=style)
+            surface.blit(block, (area.left, y))
+            y += block.get_height() + size // 3

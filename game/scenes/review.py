@@ -1,7 +1,7 @@
 """The end-of-round review: every question, both answers, the whole explanation, the
 opinion words marked in the sentence, the source and the article it came from."""
 from game.bank.models import SOURCE_KINDS
-from game.quiz.questions import SKILLS, cue_spans
+from game.quiz.questions import RECORD_HEADING, SKILLS, cue_spans
 from game.scenes.reading import ReadingScene
 
 
@@ -72,6 +72,8 @@ class ReviewScene(ReadingScene):
         items += [("p", f"{name} answered: {given_words(a)}" if name
                    else f"Your answer: {given_words(a)}") for name, a in answers]
         items += [("p", f"Right answer: {right_words(q)}"), ("p", q.explanation)]
+        if q.record:
+            items += [("sub", RECORD_HEADING), ("p", q.record)]
         if statement is not None:
             kind = SOURCE_KINDS[statement.source_kind].lower()
             source = kind if statement.source_kind == "author" \

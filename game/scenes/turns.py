@@ -2,6 +2,7 @@
 given theirs, and the podium at the end."""
 import pygame
 
+from game.quiz.questions import RECORD_HEADING
 from game.scenes.base import Scene
 from game.scenes.results import RoundEnd
 from game.scenes.review import given_words, right_words
@@ -174,6 +175,8 @@ class RevealScene(Scene):
             top = box.bottom + lay.gap
         left_w = (c.width - lay.gap) * 3 // 5
         body = f"{q.prompt}\nAnswer: {right_words(q)}\n\n{q.explanation}"
+        if q.record:    # the hot seat's answer screen says it too, as the feedback panel does
+            body += f"\n\n{RECORD_HEADING}: {q.record}"
         size = text.fit(body, left_w, bottom - top, range(13, lay.font(0.032) + 1))
         surface.blit(text.block(body, size, theme.text, left_w), (c.left, top))
         self._draw_rows(surface, pygame.Rect(c.left + left_w + lay.gap, top,

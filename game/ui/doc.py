@@ -10,7 +10,8 @@ from game.ui import charts
 from game.ui.widgets import draw_mark
 
 # kind -> (share of the body size, style)
-KINDS = {"title": (1.5, "bold"), "h": (1.15, "bold"), "p": (1.0, "regular"),
+KINDS = {"title": (1.5, "bold"), "h": (1.15, "bold"), "sub": (1.0, "bold"),
+         "p": (1.0, "regular"),
          "muted": (0.9, "regular"), "quote": (1.05, "italic")}
 
 
