@@ -166,7 +166,9 @@ class RevealScene(Scene):
             quote = f"“{q.text}”" if q.statement else q.text
             box = pygame.Rect(c.left, top, c.width, round(lay.h * 0.22))
             inner = box.inflate(-2 * lay.gap, -2 * lay.gap)
-            size = text.fit(quote, inner.width, inner.height, range(13, lay.font(0.036) + 1),
+            # A wrong claim's record needs the room: its quote is set smaller.
+            most = lay.font(0.026 if q.record else 0.036)
+            size = text.fit(quote, inner.width, inner.height, range(13, most + 1),
                             style="italic")
             block = text.block(quote, size, theme.text, inner.width, style="italic")
             box.height = block.get_height() + 2 * lay.gap
@@ -176,7 +178,7 @@ class RevealScene(Scene):
         left_w = (c.width - lay.gap) * 3 // 5
         body = f"{q.prompt}\nAnswer: {right_words(q)}\n\n{q.explanation}"
         if q.record:    # the hot seat's answer screen says it too, as the feedback panel does
-            body += f"\n\n{RECORD_HEADING}: {q.record}"
+            body += f"\n{RECORD_HEADING}: {q.record}"
         size = text.fit(body, left_w, bottom - top, range(13, lay.font(0.032) + 1))
         surface.blit(text.block(body, size, theme.text, left_w), (c.left, top))
         self._draw_rows(surface, pygame.Rect(c.left + left_w + lay.gap, top,
