@@ -1,6 +1,7 @@
 """A checkable claim that is wrong stays a fact, and the game says what the record shows:
 the `record:` field is checked like any text, shown in feedback and review, counted by
 validate, carried through CSV, and required where an explanation calls a claim wrong."""
+import json
 import re
 import shutil
 import subprocess
@@ -11,8 +12,10 @@ import pytest
 
 from conftest import DATA, ROOT
 from pilot import key, new_app
+import game.bank.reading as reading
 from game.authoring import sheet
 from game.bank import load_bank
+from game.bank.cache import FILE_NAME, BankCache
 from game.bank.loader import parse
 from game.quiz.play import RoundState
 from game.quiz.questions import RECORD_HEADING, generate
@@ -192,3 +195,26 @@ def test_every_statement_whose_explanation_calls_it_wrong_says_what_the_record_s
     assert missing == [], f"explanations call these wrong but give no record: {missing}"
     # A wrong claim stays checkable: every statement with a record is labelled fact.
     assert all(s.label == "fact" for s in statements if s.record)
+
+
+def test_the_cache_keeps_a_record_and_refuses_one_of_the_wrong_kind(tmp_path, monkeypatch):
+    shutil.copytree(ROOT / "questions", tmp_path / "questions")
+    fresh = load_bank([tmp_path / "questions"], BankCache(tmp_path / "data"))
+    cache = tmp_path / "data" / FILE_NAME
+    data = json.loads(cache.read_text(encoding="utf-8"))
+    entries = [s for f in data["files"].values() for s in f["statements"] if s["record"]]
+    assert len(entries) == sum(bool(s.record) for s in fresh.bank.statements) >= 3
+    entries[0]["record"] = 42          # damaged, or written by someone else
+    cache.write_text(json.dumps(data), encoding="utf-8")
+    parsed = []
+    real = reading.parse
+    monkeypatch.setattr(reading, "parse", lambda *a: parsed.append(a[0]) or real(*a))
+    again = load_bank([tmp_path / "questions"], BankCache(tmp_path / "data"))
+    assert again.bank == fresh.bank and len(parsed) == 1     # that one file read afresh
+
+
+def test_bank_json_lists_the_record():
+    done = run("bank", "--json")
+    statements = {s["id"]: s for s in json.loads(done.stdout)["statements"]}
+    assert statements["g7-11"]["record"].startswith("The CNN report the article itself cites")
+    assert statements["g7-01"]["record"] == ""
