@@ -67,3 +67,16 @@ def test_the_hard_cases_are_covered_and_explained(loaded):
 def test_every_shipped_file_is_a_question_file():
     files, errors = question_files([ROOT / "questions"])
     assert errors == [] and len(files) >= 5
+
+
+def test_the_same_sentence_gets_the_same_label_everywhere(loaded):
+    """Issue 11's guard: a sentence quoted twice (whole, or inside a longer one) must not
+    be a fact in one statement and an opinion in another."""
+    statements = loaded.bank.statements
+    clashes = [(a.id, a.label, b.id, b.label) for a in statements for b in statements
+               if a is not b and a.text in b.text and a.label != b.label]
+    assert clashes == []
+
+
+def test_every_opinion_names_the_words_that_carry_it(loaded):
+    assert [s.id for s in loaded.bank.statements if s.label == "opinion" and not s.cues] == []
