@@ -13,6 +13,7 @@ from game.authoring.bench import measure, same_source
 from game.authoring.sentences import split
 from game.authoring.suggest import Memory, Suggester
 from game.bank import load_bank
+from game.bank.models import Cue
 from game.quiz.questions import generate
 
 ARTICLE_FILES = sorted(ARTICLES.glob("*.txt"))
@@ -172,7 +173,7 @@ def test_attribution_rules(suggester, text, label, source, kind, reason):
 def test_judgment_rules(suggester, text, cue, reason):
     s = suggester.suggest(text)
     assert s.label == "opinion" and s.source_kind == "author"
-    assert cue in s.cues and reason in s.reasons, (s.cues, s.reasons)
+    assert Cue(cue) in s.cues and reason in s.reasons, (s.cues, s.reasons)
 
 
 def test_a_question_in_the_writers_voice_is_an_opinion(suggester):
@@ -184,7 +185,7 @@ def test_a_question_in_the_writers_voice_is_an_opinion(suggester):
 def test_judgment_words_inside_a_quotation_are_the_speakers(suggester):
     s = suggester.suggest("Coach Dan Miller called the decision “a disgrace” after the game.")
     assert (s.label, s.source) == ("fact", "Coach Dan Miller")
-    assert s.cues == ("a disgrace",)
+    assert s.cues == (Cue("a disgrace", by="Coach Dan Miller"),)     # the speaker's words
     assert "the quoted fragment “a disgrace” is the speaker's wording" in s.reasons
 
 

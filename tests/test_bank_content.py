@@ -44,7 +44,7 @@ def test_ids_are_unique_and_follow_their_file(loaded):
 def test_opinions_name_their_cue_words(loaded):
     for s in loaded.bank.statements:
         if s.label == "opinion":
-            assert s.cues and all(c in s.text for c in s.cues), s.id
+            assert s.cues and all(c in s.text for c in s.cue_words), s.id
 
 
 def test_the_hard_cases_are_covered_and_explained(loaded):

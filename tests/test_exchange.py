@@ -12,7 +12,7 @@ import pytest
 from conftest import DATA, ROOT
 from game.authoring import gift, sheet
 from game.bank import load_bank
-from game.bank.models import Article, Bank, HandQuestion, Statement
+from game.bank.models import Article, Bank, Cue, HandQuestion, Statement
 from game.quiz.questions import FACT_CHOICES, generate
 
 
@@ -72,7 +72,8 @@ def test_a_known_statement_becomes_a_multiple_choice_with_its_explanation(bank):
     assert block.startswith("Is this a checkable fact or an opinion?\\nPresident Donald "
                             "Trump has an Achilles’ heel when it comes to Russia. {")
     assert "\t~Fact\\: checkable\n" in block and "\t=Opinion\\: a judgment\n" in block
-    assert block.endswith("\t####This is an opinion. “Achilles’ heel” is a figure of speech "
+    assert block.endswith("\t####This is an opinion. Judgment words\\: “Achilles’ heel” — the "
+                          "writer’s own. “Achilles’ heel” is a figure of speech "
                           "for a fatal weakness. It is the writer’s own verdict, with no one "
                           "quoted, and no evidence could settle it\\: an opinion.\n}")
 
@@ -84,7 +85,7 @@ def test_special_characters_survive_a_gift_reader():
         Statement("m-1", "maths", "The score was 3:1 {after extra time} ~ #1 = \\o/", "fact",
                   "the referee", "official", (), 1, "Check the report: score = 3:1."),
         Statement("m-2", "maths", "A wonderful goal.", "opinion", "the author", "author",
-                  ("wonderful",), 2, "“Wonderful” is a judgment."),
+                  (Cue("wonderful"),), 2, "“Wonderful” is a judgment."),
     ]
     hand = HandQuestion("m-q1", "maths", "Which is #1?", ("A {x}", "B ~ y"), "B ~ y",
                         "Line one.\nLine two = 2.")

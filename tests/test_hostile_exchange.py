@@ -16,7 +16,7 @@ from conftest import ROOT
 from game import cli, csvsafe
 from game.authoring import gift, sheet
 from game.bank import load_bank
-from game.bank.models import Article, Bank, HandQuestion, Statement
+from game.bank.models import Article, Bank, Cue, HandQuestion, Statement
 from game.quiz.questions import FACT_CHOICES
 from game.quiz.round import RoundSetup, build_round
 from game.store.results import Results
@@ -153,7 +153,7 @@ def hostile_bank() -> tuple[Bank, list[Statement]]:
                             text or "the author", "official", (), 1, text + " is checkable.")
                   for i, text in enumerate(t.strip() for t in HOSTILE + HARMLESS)]
     statements.append(Statement("h-cue", "hostile", "=SUM(A1) is a shameful formula.",
-                                "opinion", "the author", "author", ("=SUM(A1)", "shameful"),
+                                "opinion", "the author", "author", (Cue("=SUM(A1)"), Cue("shameful")),
                                 2, "Judged."))
     return Bank({"hostile": article}, statements), statements
 

@@ -86,7 +86,7 @@ def test_opinion_word_questions_mark_exactly_the_cue_words(questions, bank):
     for q in (q for q in questions if q.skill == "opinion_words"):
         s = statements[q.statement]
         marked = " ".join(q.word_texts()[i] for i in sorted(q.cue_words))
-        for cue in s.cues:
+        for cue in s.cue_words:
             for word in cue.split():
                 stripped = word.strip("“”‘’\"'.,;:()!?—–")
                 if any(ch.isalnum() for ch in stripped):

@@ -15,7 +15,7 @@ from game.bank.presets import FIELDS, PRESET_DIR, load_preset, preset_files
 
 QUESTION_FILES = sorted((ROOT / "questions").glob("*.yaml"))
 PRESETS = preset_files()
-TABLES = {"article": schema.ARTICLE, "statement": schema.STATEMENT,
+TABLES = {"article": schema.ARTICLE, "statement": schema.STATEMENT, "cue": schema.CUE,
           "question": schema.QUESTION, "preset": FIELDS}
 
 
@@ -35,7 +35,8 @@ def objects() -> dict[str, dict]:
     """Each table's object in the committed schema files."""
     definitions = question_schema()["definitions"]
     return {"article": definitions["article"], "statement": definitions["statement"],
-            "question": definitions["question"], "preset": preset_schema()}
+            "question": definitions["question"], "preset": preset_schema(),
+            "cue": definitions["statement"]["properties"]["cues"]["items"]["anyOf"][1]}
 
 
 def as_data(node: yaml.Node, yaml12: bool = False):

@@ -58,7 +58,7 @@ def _share(flags) -> float:
 
 
 def _words(cues) -> set[str]:
-    return {w for cue in cues for w in re.findall(r"\w+", cue.casefold())}
+    return {w for cue in cues for w in re.findall(r"\w+", cue.words.casefold())}
 
 
 def same_source(suggested: str, written: str) -> bool:

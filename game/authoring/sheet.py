@@ -7,7 +7,8 @@ back at the spreadsheet row it came from (`data.csv:7: ...`; the header is row 1
 imported file passes `run.py validate` exactly when the import reports no problem.
 
 Cues share one cell, separated by " | " ("bizarre | cheerleader"), so a cue cannot hold
-"|". A text cell that a spreadsheet could run as a formula ("=1+1", "-2 degrees") is
+"|"; words someone else owns end with their owner in brackets ("tantamount (by: New York
+Magazine)"), as `by:` does in a question file. A text cell that a spreadsheet could run as a formula ("=1+1", "-2 degrees") is
 written with a ' in front (game.csvsafe), and the import takes exactly that ' off."""
 import csv
 import dataclasses
@@ -22,7 +23,7 @@ from game.bank import schema
 from game.bank.fields import suggest
 from game.bank.json_schema import schema_line
 from game.bank.loader import parse
-from game.bank.models import PLACEHOLDER, Article, Bank, Statement
+from game.bank.models import PLACEHOLDER, Article, Bank, Cue, Statement
 from game.bank.yamlsafe import MAX_BYTES as QUESTION_FILE_BYTES
 from game.csvsafe import guard, unguard
 from game.files import size_words
@@ -37,7 +38,8 @@ MAX_ROWS = 10_000
 CONTEXT = ("article", "headline")        # for the reader; the statement is the rest
 COLUMNS = (*CONTEXT, *schema.STATEMENT)
 CUE_SEPARATOR = " | "
-_LISTS = ("texts", "choices")
+_LISTS = ("texts", "choices", "cues")
+_OWNED = re.compile(r"(.*?)\s*\(by:\s*(.+?)\s*\)\Z", re.DOTALL)
 _WHOLE = re.compile(r"[+-]?\d+\Z")
 _BOOLEAN = re.compile(r"(yes|no|true|false|on|off)\Z", re.IGNORECASE)
 _DEFAULTS = {f.name: f.default for f in dataclasses.fields(Statement)
@@ -50,8 +52,19 @@ def cell(value) -> str:
     if isinstance(value, (int, float)):
         return str(value)               # a number stays one: -3, not '-3
     if isinstance(value, tuple):
-        return guard(CUE_SEPARATOR.join(map(str, value)))
+        return guard(CUE_SEPARATOR.join(map(_item, value)))
     return guard(str(value))
+
+
+def _item(value) -> str:
+    if isinstance(value, Cue):
+        return value.words if value.writers else f"{value.words} (by: {value.by})"
+    return str(value)
+
+
+def _cue(text: str) -> Cue:
+    owned = _OWNED.match(text)
+    return Cue(owned.group(1), owned.group(2)) if owned else Cue(text)
 
 
 def to_csv(articles: dict[str, Article], statements: list[Statement]) -> str:
@@ -170,7 +183,8 @@ def _choose(header, rows, out: Path, article_id, problems: Problems):
 def _yaml_value(text: str, spec) -> str | None:
     """A cell as the YAML the teacher would have typed; None to leave the field out."""
     if spec.kind in _LISTS:
-        return flow(p.strip() for p in text.split("|") if p.strip())
+        parts = [p.strip() for p in text.split("|") if p.strip()]
+        return flow(map(_cue, parts) if spec.kind == "cues" else parts)
     if not text:
         return None if not spec.required else '""'
     if spec.kind == "whole" and _WHOLE.match(text):

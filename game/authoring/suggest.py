@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass, field
 
 from game.authoring.lexicon import Lexicon
+from game.bank.models import WRITER, Cue
 
 FACT, OPINION = "fact", "opinion"
 AUTHOR = "the author"
@@ -120,7 +121,7 @@ class Suggestion:
     label: str
     source: str
     source_kind: str
-    cues: tuple[str, ...]
+    cues: tuple[Cue, ...]
     reasons: tuple[str, ...]       # why, one short phrase per rule that fired
     difficulty: int = 2
 
@@ -222,23 +223,26 @@ class Suggester:
         judged = self._judgments(text, voice, structural=attribution is None
                                  or whole_quote or not attribution.identified)
         reasons += [why for _, _, why in judged]
-        spans = [(a, b) for a, b, _ in judged if b > a]
+        # A whole quotation after its speaker is the speaker's judgment, words and all.
+        voiced = attribution.who if whole_quote and attribution else WRITER
+        spans = [(a, b, voiced) for a, b, _ in judged if b > a]
         opinion = bool(judged)
         if attribution and not attribution.identified:
             opinion = True
             reasons.append("a view credited to people nobody can identify ('"
                            + text[attribution.start:attribution.end].strip() + "')")
-            spans += [m.span() for m in UNIDENTIFIED.finditer(text)]
+            spans += [(*m.span(), WRITER) for m in UNIDENTIFIED.finditer(text)]
         if attribution is None and not opinion:
             reasons.append("no judgment words, hedges or modal verbs in the writer's own "
                            "words: a checkable claim")
         if not opinion and quoted and attribution:
             for a, b, why in self._quoted_judgments(text, quoted):
-                spans.append((a, b))
+                spans.append((a, b, attribution.who))     # inside a quotation: the speaker's
                 reasons.append(why)
         label = OPINION if opinion else FACT
         source, kind = (attribution.who, attribution.kind) if attribution else (AUTHOR, "author")
-        cues = tuple(dict.fromkeys(text[a:b] for a, b in _merged(spans) if b > a))
+        cues = tuple(dict.fromkeys(Cue(text[a:b], by) for a, b, by in _merged(spans)
+                                   if b > a))
         return Suggestion(label, source, kind, cues, tuple(dict.fromkeys(reasons)),
                           _difficulty(label, attribution, judged))
 
@@ -317,15 +321,15 @@ def _trimmed(text: str, a: int, b: int) -> tuple[int, int]:
     return a, b
 
 
-def _merged(spans) -> list[tuple[int, int]]:
-    """Cue spans in text order, overlapping or adjacent ones joined: 'will' and 'most
-    likely' make 'will most likely'."""
+def _merged(spans) -> list[tuple[int, int, str]]:
+    """(start, end, whose) cue spans in text order, overlapping or adjacent ones of the
+    same owner joined: 'will' and 'most likely' make 'will most likely'."""
     merged = []
-    for a, b in sorted(spans):
-        if merged and a <= merged[-1][1] + 1:
-            merged[-1] = (merged[-1][0], max(b, merged[-1][1]))
+    for a, b, by in sorted(spans):
+        if merged and a <= merged[-1][1] + 1 and by == merged[-1][2]:
+            merged[-1] = (merged[-1][0], max(b, merged[-1][1]), by)
         else:
-            merged.append((a, b))
+            merged.append((a, b, by))
     return merged
 
 

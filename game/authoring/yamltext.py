@@ -8,7 +8,7 @@ import re
 
 import yaml
 
-from game.bank.models import PLACEHOLDER, Article, HandQuestion
+from game.bank.models import PLACEHOLDER, Article, Cue, HandQuestion
 
 # Characters YAML takes literally inside double quotes. Everything else is escaped: the
 # C0 controls and also NEL, LS and PS, which YAML 1.1 reads as line breaks.
@@ -47,7 +47,13 @@ def word(text: str) -> str:
 
 
 def flow(items) -> str:
-    return "[" + ", ".join(quoted(item) for item in items) + "]"
+    """A list on one line; a cue someone else owns as {words: ..., by: ...}."""
+    def one(item) -> str:
+        if isinstance(item, Cue):
+            return quoted(item.words) if item.writers \
+                else f"{{words: {quoted(item.words)}, by: {quoted(item.by)}}}"
+        return quoted(item)
+    return "[" + ", ".join(one(item) for item in items) + "]"
 
 
 def article_lines(article: Article) -> list[str]:

@@ -11,12 +11,12 @@ from dataclasses import asdict, fields
 from pathlib import Path
 
 from game.bank.loader import FileResult, find_article_file
-from game.bank.models import GENRES, LABELS, SOURCE_KINDS, Article, HandQuestion, Statement, \
-    Where
+from game.bank.models import GENRES, LABELS, SOURCE_KINDS, Article, Cue, HandQuestion, \
+    Statement, Where
 from game.files import FileProblem, read_file
 from game.store.files import write_replacing
 
-VERSION = 4     # raise when the loader's checks or the models change
+VERSION = 5     # raise when the loader's checks or the models change
 FILE_NAME = "bank-cache.json"
 MAX_BYTES = 32 * 1024 * 1024    # some 2,000 question files; a bigger cache is not ours
 
@@ -64,6 +64,12 @@ def _where(value) -> bool:
         and all(type(value[k]) is int and value[k] >= 1 for k in ("line", "column"))
 
 
+def _cues(value) -> bool:
+    return isinstance(value, (list, tuple)) and len(value) <= _MOST and all(
+        isinstance(c, dict) and c.keys() == {"words", "by"} and _text(c["words"])
+        and _text(c["by"]) for c in value)
+
+
 def _check(f):
     """How a field's value, as JSON gives it back, is checked against the model's type."""
     allowed = _ALLOWED.get(f.name)
@@ -74,6 +80,8 @@ def _check(f):
     if f.type is str:
         return (lambda v: isinstance(v, str) and v in allowed) if allowed \
             else (lambda v: _text(v, may_be_empty=f.default == ""))
+    if f.type == tuple[Cue, ...]:
+        return _cues
     if f.type == tuple[str, ...]:
         return lambda v: _texts(v, allowed)
     if f.type is bool:
@@ -95,6 +103,8 @@ def _model(cls, data, path: Path):
         return None
     values = {name: tuple(v) if isinstance(v, (list, tuple)) else v
               for name, v in data.items()}
+    if "cues" in values:
+        values["cues"] = tuple(Cue(**c) for c in values["cues"])
     # The file's path as this start names it, as a fresh read would.
     values["where"] = Where(str(path), data["where"]["line"], data["where"]["column"])
     return cls(**values)

@@ -7,13 +7,14 @@ cost seconds or fail)."""
 import datetime
 import difflib
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import yaml
 from yaml.constructor import SafeConstructor
 from yaml.resolver import Resolver
 
 from game.bank.errors import BankError
+from game.bank.models import Cue
 from game.bank.yamlsafe import MAX_PROBLEMS, PLAIN_TAGS, short_tag
 
 _BOOL_WORDS = "yes/no, on/off and true/false"
@@ -34,7 +35,9 @@ _SUGGEST_LENGTH, _SUGGEST_OPTIONS = 100, 1000
 
 @dataclass(frozen=True)
 class Field:
-    """kind is one of: text, date, whole, switch, texts, choice, choices.
+    """kind is one of: text, date, whole, switch, texts, choice, choices, cues.
+
+    A 'cues' list holds plain texts and groups of the fields in `parts` (words, by).
 
     most: the longest text a text field (or each item of a list) may hold, in characters;
     items: the most items a list may hold. Both are far above what a teacher writes, so
@@ -48,6 +51,7 @@ class Field:
     expect: str = ""
     most: int = 0
     items: int = 0
+    parts: dict | None = field(default=None, compare=False, hash=False)
 
 
 def suggest(word: str, options) -> str:
@@ -199,7 +203,7 @@ class Reader:
         where = f"'{name}' in {what}"
         if isinstance(node, yaml.ScalarNode) and self._misfit(node, where):
             return None
-        if spec.kind in ("texts", "choices"):
+        if spec.kind in ("texts", "choices", "cues"):
             if isinstance(node, yaml.ScalarNode) and node.tag.endswith(":null"):
                 return ()
             if not isinstance(node, yaml.SequenceNode):
@@ -212,9 +216,24 @@ class Reader:
                 return None
             item = Field("choice" if spec.kind == "choices" else "text", allowed=spec.allowed,
                          expect=spec.expect, most=spec.most)
-            items = [self._scalar(value, f"an item of {where}", item) for value in node.value]
+            if spec.kind == "cues":
+                items = [self._cue(value, f"an item of {where}", item, spec.parts)
+                         for value in node.value]
+            else:
+                items = [self._scalar(value, f"an item of {where}", item)
+                         for value in node.value]
             return None if None in items else tuple(items)
         return self._scalar(node, where, spec)
+
+    def _cue(self, node, where, item: Field, parts: dict) -> Cue | None:
+        """A cue: its words alone (the writer's), or its words and whose they are."""
+        if not isinstance(node, yaml.MappingNode):
+            words = self._scalar(node, where, item)
+            return None if words is None else Cue(words)
+        values, _ = self.mapping(node, parts, where)
+        if values is None or len(values) < len(node.value) or "words" not in values:
+            return None     # each problem is already reported
+        return Cue(**values)
 
     def _scalar(self, node, where, spec: Field):
         if node.tag not in PLAIN_TAGS:

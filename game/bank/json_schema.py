@@ -77,8 +77,14 @@ NOTES = {
                              "interview or speech, anonymous (\"some experts\"), or author "
                              "(nobody is named).",
     "statement.cues": "The words that carry the judgment, each copied exactly from 'text' "
-                      "(same capitals). Required for opinions; optional for facts that "
-                      "report someone else's judgment.",
+                      "(same capitals). A plain item is the writer's own judgment; words "
+                      "the writer quotes or relays are written {words: ..., by: ...} with "
+                      "the statement's source or a name the text gives. Required for "
+                      "opinions; optional for facts that report someone else's judgment, "
+                      "whose cues all name their owner.",
+    "cue.words": "The words, copied exactly from 'text' (same capitals).",
+    "cue.by": "Whose judgment the words are: the statement's source, or someone its text "
+              "names (e.g. \"Trump\"). Leave it out for the writer's own words.",
     "statement.difficulty": "1 easy, 2 medium, 3 hard.",
     "statement.explanation": "One to three sentences a fifteen-year-old can follow about "
                              "the language and the sourcing: why it is checkable or not, "
@@ -125,7 +131,8 @@ EXAMPLES = {
     "article.text_file": ["003_6d146059d4ad170a.txt"],
     "statement.id": ["osaka-01"],
     "statement.source": ["the author", "The Washington Post"],
-    "statement.cues": [["bizarre", "cheerleader"], []],
+    "statement.cues": [["bizarre", {"words": "cheerleader and apologist",
+                                    "by": "The Washington Post"}], []],
     "question.id": ["osaka-q1"],
     "question.choices": [["A byline", "A date", "Neither"]],
     "preset.articles": [["cnn-37-times", "resist-brief"]],
@@ -153,8 +160,9 @@ _TRUE = {"anyOf": [{"const": True}, {"type": "string", "pattern": _spellings(_YE
 
 def _filled(fields: dict[str, Field]) -> dict:
     """For each text field: no placeholder left in it."""
-    return {name: {"items": _UNFILLED} if spec.kind == "texts" else _UNFILLED
-            for name, spec in fields.items() if spec.kind in ("text", "date", "texts")}
+    return {name: {"items": _UNFILLED} if spec.kind in ("texts", "cues") else _UNFILLED
+            for name, spec in fields.items()
+            if spec.kind in ("text", "date", "texts", "cues")}
 
 
 def _statement() -> dict:
@@ -195,6 +203,11 @@ def _value(spec: Field) -> dict:
         item = {"enum": list(spec.allowed)} if spec.allowed else \
             _limited(spec) if spec.kind == "texts" else _text()
         # An empty value ('cues:') is read as an empty list.
+        return {"type": ["array", "null"], "items": item, "maxItems": spec.items}
+    if spec.kind == "cues":
+        # A plain text (the writer's words) or {words, by}, as fields.Reader._cue reads.
+        owned = _object("cue", spec.parts, "Words someone the writer quotes or relays")
+        item = {"anyOf": [_limited(spec), owned]}
         return {"type": ["array", "null"], "items": item, "maxItems": spec.items}
     if spec.kind == "switch":
         return {"anyOf": [{"type": "boolean"},

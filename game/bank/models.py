@@ -68,6 +68,23 @@ class Article:
         return " · ".join(k for k in known if k) or self.display_title
 
 
+# Who a cue's words belong to when the file names nobody: the writer's own judgment.
+WRITER = "the writer"
+
+
+@dataclass(frozen=True)
+class Cue:
+    """Words that carry a judgment, and whose judgment it is: the writer's, or that of
+    someone the writer quotes or relays (the statement's source, or someone it names)."""
+
+    words: str
+    by: str = WRITER
+
+    @property
+    def writers(self) -> bool:
+        return self.by == WRITER
+
+
 @dataclass(frozen=True)
 class Statement:
     id: str
@@ -76,7 +93,7 @@ class Statement:
     label: str
     source: str
     source_kind: str
-    cues: tuple[str, ...]
+    cues: tuple[Cue, ...]
     difficulty: int
     explanation: str
     reviewed: bool = True      # False: a draft's suggestion, loaded but never played
@@ -84,6 +101,10 @@ class Statement:
     # garbled: the label stays fact, and the player is told what the record says.
     record: str = ""
     where: Where | None = field(default=None, compare=False)
+
+    @property
+    def cue_words(self) -> tuple[str, ...]:
+        return tuple(c.words for c in self.cues)
 
 
 @dataclass(frozen=True)

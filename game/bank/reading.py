@@ -2,6 +2,7 @@
 
 Imported only when a file has to be read afresh (see game.bank.cache), as YAML parsing is
 most of the cost of starting the game."""
+import json
 import os
 import re
 from pathlib import Path
@@ -12,7 +13,8 @@ from game.bank import schema
 from game.bank.errors import BankError, collapse
 from game.bank.fields import Reader, TooMany, clip, kind_of, stopped, suggest
 from game.bank.loader import FileResult, article_candidates, read_article
-from game.bank.models import PLACEHOLDER, Article, HandQuestion, Statement, Where
+from game.bank.models import PLACEHOLDER, WRITER, Article, Cue, HandQuestion, Statement, \
+    Where
 from game.bank.yamlsafe import MAX_BYTES, PLAIN_TAGS, SPLIT, compose, decode
 from game.files import FileProblem, read_file
 
@@ -191,15 +193,12 @@ def _read_statement(reader, node, article_id, body) -> Statement | None:
     if text and body is not None and text not in body:
         reader.error(nodes["text"], f"the text of {what} is not in the article: "
                                     + _mismatch(text, body))
-    cues = values.get("cues", ())
-    for cue_node, cue in zip(getattr(nodes.get("cues"), "value", ()), cues):
-        if text and cue not in text:
-            reader.error(cue_node, f"the cue '{cue}' of {what} is not in its text (cues are "
-                                   "copied exactly, same capitals)"
-                                   + suggest(cue, _spans(text, len(cue.split()))))
+    cues = _owned(values.get("cues", ()), values)
     # A draft's statement may still lack what only a teacher can write: it is counted,
     # not played (see loader.load_bank), until it says 'reviewed: true'.
     reviewed = values.get("reviewed", True)
+    for cue_node, cue in zip(getattr(nodes.get("cues"), "value", ()), cues):
+        _check_cue(reader, cue_node, cue, values, what, reviewed)
     if reviewed and values.get("label") == "opinion" and "cues" in values and not cues:
         reader.error(nodes["cues"], f"{what} is an opinion but lists no cues; list the "
                                     "words that carry the judgment")
@@ -215,6 +214,54 @@ def _read_statement(reader, node, article_id, body) -> Statement | None:
         source=values["source"], source_kind=values["source_kind"], cues=cues,
         difficulty=values["difficulty"], explanation=values["explanation"],
         reviewed=reviewed, record=values.get("record", ""), where=_where(reader.path, node))
+
+
+def _check_cue(reader, node, cue: Cue, values: dict, what: str, reviewed: bool) -> None:
+    text, source = values.get("text"), values.get("source")
+    if text and cue.words not in text:
+        reader.error(node, f"the cue '{cue.words}' of {what} is not in its text (cues are "
+                           "copied exactly, same capitals)"
+                           + suggest(cue.words, _spans(text, len(cue.words.split()))))
+    owner = _owner_node(node)
+    if text and source and not _may_own(cue.by, source, text):
+        reader.error(owner, f"the cue '{cue.words}' of {what} is by '{clip(cue.by)}', who is "
+                            f"neither its source ('{clip(source)}'), nor named in its text, "
+                            "nor the writer; write its source, or a name as the text writes "
+                            "it, or leave 'by' out for the writer's own words"
+                            + suggest(cue.by, (WRITER, source)))
+    elif reviewed and cue.writers and values.get("label") == "fact":
+        # The writer's own judgment word makes the sentence an opinion (the house rules):
+        # most often the words are the quoted speaker's and the owner is missing.
+        reader.error(owner, f"{what} is a fact, but its cue '{cue.words}' is the writer's "
+                            "own judgment; if the words are someone else's, write "
+                            f"{{words: {_flow_text(cue.words)}, by: {_flow_text(source or '…')}}}"
+                            ", and if they are the writer's, the statement is an opinion")
+
+
+def _owner_node(node):
+    """The node of a cue's 'by', or the cue itself when it has none."""
+    if isinstance(node, yaml.MappingNode):
+        return next((v for k, v in node.value if k.value == "by"), node)
+    return node
+
+
+def _may_own(owner: str, source: str, text: str) -> bool:
+    folded = owner.casefold()
+    return folded in (WRITER, source.casefold()) \
+        or re.search(rf"\b{re.escape(folded)}\b", text.casefold()) is not None
+
+
+def _owned(cues, values: dict) -> tuple[Cue, ...]:
+    """The cues with the writer's named one way: 'the author' is the writer when the
+    statement is the author's own."""
+    mine = {WRITER}
+    if values.get("source_kind") == "author":
+        mine.add(values.get("source", WRITER).casefold())
+    return tuple(Cue(c.words) if c.by.casefold() in mine else c for c in cues)
+
+
+def _flow_text(text: str) -> str:
+    return json.dumps(text, ensure_ascii=False)     # a JSON string is YAML too
 
 
 def _read_question(reader, node, article_id) -> HandQuestion | None:

@@ -37,6 +37,14 @@ ARTICLE = {
                        most=255),
 }
 
+# A cue written as a group: words someone other than the writer owns.
+CUE = {
+    "words": Field("text", expect="the words, copied exactly from 'text'", most=NAME),
+    "by": Field("text", required=False, most=NAME,
+                expect="whose words they are: the statement's source, someone its text "
+                       "names, or 'the writer'"),
+}
+
 STATEMENT = {
     "id": Field("text", expect="a unique name such as 'osaka-01'", most=ID),
     "text": Field("text", expect="a sentence copied exactly from the article", most=SENTENCE),
@@ -45,8 +53,8 @@ STATEMENT = {
                     most=NAME),
     "source_kind": Field("choice", allowed=tuple(SOURCE_KINDS),
                          expect=_one_of(SOURCE_KINDS)),
-    "cues": Field("texts", required=False, expect='["bizarre", "cheerleader"]', most=NAME,
-                  items=30),
+    "cues": Field("cues", required=False, most=NAME, items=30, parts=CUE,
+                  expect='["bizarre", {words: "cheerleader", by: The Washington Post}]'),
     "difficulty": Field("whole", low=1, high=3, expect="1, 2 or 3"),
     "explanation": Field("text", expect="a sentence or two a student can follow",
                          most=EXPLANATION),

@@ -13,7 +13,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from game.bank.models import Article, Bank, Statement
+from game.bank.models import Article, Bank, Cue, Statement
 from game.quiz.questions import generate
 
 RUNS = 5
@@ -32,7 +32,7 @@ def synthetic_bank(count: int) -> Bank:
             id=f"bench-{n}", article="bench",
             text=f"Statement {n} says the plan is {'a shameful failure' if opinion else 'due'}.",
             label="opinion" if opinion else "fact", source=f"Source number {n}",
-            source_kind="official", cues=("shameful",) if opinion else (),
+            source_kind="official", cues=(Cue("shameful"),) if opinion else (),
             difficulty=1 + n % 3, explanation="For the bench."))
     return bank
 

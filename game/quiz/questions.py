@@ -6,7 +6,8 @@ import random
 import re
 from dataclasses import dataclass
 
-from game.bank.models import GENRES, SOURCE_KINDS, Article, Bank, HandQuestion, Statement
+from game.bank.models import GENRES, SOURCE_KINDS, WRITER, Article, Bank, HandQuestion, \
+    Statement
 
 SKILLS = {
     "fact_or_opinion": "Fact or opinion",
@@ -132,7 +133,7 @@ def for_statement(statement: Statement, article: Article, sources: Options,
         id=f"{s.id}/fact_or_opinion", skill="fact_or_opinion",
         prompt="Is this a checkable fact or an opinion?",
         choices=FACT_CHOICES, answer=0 if s.label == "fact" else 1,
-        explanation=f"This is {label_word}. {s.explanation}", **common)]
+        explanation=f"This is {label_word}. " + _judgment(s) + s.explanation, **common)]
 
     qid = f"{s.id}/who_is_source"
     choices, answer = _with_distractors(source_answer(s), sources, _rng(seed, qid),
@@ -153,14 +154,35 @@ def for_statement(statement: Statement, article: Article, sources: Options,
 
     if s.cues:
         words = words_of(s.text)
-        whose = "the writer's" if s.label == "opinion" else "the quoted speaker's, not the writer's"
         questions.append(Question(
             id=f"{s.id}/opinion_words", skill="opinion_words",
             prompt="Which words carry a judgment? Select them.",
-            words=words, cue_words=cue_word_indices(s.text, words, s.cues),
-            explanation=f"The judgment words are {_quoted(s.cues)}: {whose}. {s.explanation}",
-            **common))
+            words=words, cue_words=cue_word_indices(s.text, words, s.cue_words),
+            explanation=_judgment(s) + s.explanation, **common))
     return questions
+
+
+def whose_words(s: Statement) -> str:
+    """Which words carry the judgment and whose judgment each is: the writer's own, or
+    that of someone the writer quotes or relays."""
+    groups: dict[str, list[str]] = {}
+    for cue in s.cues:
+        groups.setdefault(cue.by, []).append(cue.words)
+    said = [f"{_quoted(words)} — " + ("the writer’s own" if by == WRITER else
+                                      f"{possessive(by)} judgment, relayed by the writer")
+            for by, words in groups.items()]
+    return "; ".join(said)
+
+
+def _judgment(s: Statement) -> str:
+    return f"Judgment words: {whose_words(s)}. " if s.cues else ""
+
+
+def possessive(name: str) -> str:
+    """ "Richard Stengel, MSNBC political analyst, on Twitter" -> "Richard Stengel’s";
+    "The New York Times" -> "The New York Times’"."""
+    name = name.split(",")[0].strip()
+    return name + ("’" if name.endswith("s") else "’s")
 
 
 def _source_line(s: Statement) -> str:

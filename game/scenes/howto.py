@@ -72,7 +72,7 @@ class HowToScene(ReadingScene):
         if statement is None:
             return []
         article = bank.articles[statement.article]
-        marks = () if source else cue_spans(statement.text, statement.cues)
+        marks = () if source else cue_spans(statement.text, statement.cue_words)
         lines = [("quote", (f"“{statement.text}”", tuple((a + 1, b + 1) for a, b in marks))),
                  ("muted", f"From: {article.display_title}")]
         if source:

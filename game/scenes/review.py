@@ -1,7 +1,7 @@
 """The end-of-round review: every question, both answers, the whole explanation, the
 opinion words marked in the sentence, the source and the article it came from."""
 from game.bank.models import SOURCE_KINDS
-from game.quiz.questions import RECORD_HEADING, SKILLS, cue_spans
+from game.quiz.questions import RECORD_HEADING, SKILLS, cue_spans, whose_words
 from game.scenes.reading import ReadingScene
 
 
@@ -63,7 +63,7 @@ class ReviewScene(ReadingScene):
             who = f"{name}: " if name else ""
             items.append(("mark", (answer.correct, who + verdict + points + sure)))
         if statement is not None:
-            marks = tuple((a + 1, b + 1) for a, b in cue_spans(statement.text, statement.cues))
+            marks = tuple((a + 1, b + 1) for a, b in cue_spans(statement.text, statement.cue_words))
             items.append(("quote", (f"“{statement.text}”", marks)))
         elif q.text:
             items.append(("p", q.text))
@@ -79,7 +79,8 @@ class ReviewScene(ReadingScene):
             source = kind if statement.source_kind == "author" \
                 else f"{statement.source} ({kind})"     # not "the author (the author …)"
             items.append(("muted", f"Source: {source}."
-                                   + (" Opinion words are marked." if statement.cues else "")))
+                                   + (f" Marked: {whose_words(statement)}."
+                                      if statement.cues else "")))
         if article is not None:
             items.append(("muted", f"Article: {article.credit} · "
                                    f"{article.genre}"))
