@@ -193,6 +193,10 @@ def _validate_bank(result, paths) -> int:
     print(f"Quotes checked against the article text: {checked} of {len(result.files)} file(s)")
     recorded = sum(bool(s.record) for s in bank.statements)
     print(f"{recorded} statement{' says' if recorded == 1 else 's say'} what the record shows")
+    cues = [c for s in bank.statements for c in s.cues]
+    relayed = sum(not c.writers for c in cues)
+    print(f"Cue words: {len(cues) - relayed} the writer's own, {relayed} someone else's "
+          "(quoted or relayed by the writer)")
     _to_review(result)
     return 0
 

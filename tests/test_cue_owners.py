@@ -154,9 +154,10 @@ def test_feedback_says_whose_judgment_each_cue_is(app):
                            "to having Putin himself in the room” — New York Magazine’s "
                            "judgment, relayed by the writer.")
     key(app, pygame.K_RETURN)
-    play(app, "cnn-17", "fact_or_opinion")
-    assert ("\nThis is an opinion. Judgment words: “legitimacy it did not deserve” — Trump’s "
-        "critics’ judgment, relayed by the writer.") in app.scene._blocks()[0][0]
+    play(app, "cnn-17", "opinion_words")
+    assert app.scene._blocks()[0][0].startswith(
+        "Judgment words: “legitimacy it did not deserve” — Trump’s critics’ judgment, "
+        "relayed by the writer.")
 
 
 def test_the_review_says_whose_the_marked_words_are(app):
@@ -191,3 +192,15 @@ def test_a_new_articles_draft_gives_quoted_judgments_to_their_speaker():
     assert s.cues == (Cue("a disgrace", by="Coach Dan Miller"),)
     mine = Suggester().suggest("The shameful decision angered the neighbourhood.")
     assert all(c.writers for c in mine.cues) and mine.cues
+
+
+def test_validate_counts_whose_cue_words_there_are(bank):
+    import subprocess
+    import sys
+    done = subprocess.run([sys.executable, str(ROOT / "run.py"), "validate"], cwd=ROOT,
+                          capture_output=True, text=True, encoding="utf-8")
+    cues = [c for s in bank.statements for c in s.cues]
+    relayed = sum(not c.writers for c in cues)
+    assert relayed >= len(RELAYED)
+    assert (f"\nCue words: {len(cues) - relayed} the writer's own, {relayed} someone "
+            "else's (quoted or relayed by the writer)\n") in done.stdout

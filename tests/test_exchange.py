@@ -13,7 +13,7 @@ from conftest import DATA, ROOT
 from game.authoring import gift, sheet
 from game.bank import load_bank
 from game.bank.models import Article, Bank, Cue, HandQuestion, Statement
-from game.quiz.questions import FACT_CHOICES, generate
+from game.quiz.questions import FACT_CHOICES, generate, judgment_words
 
 
 @pytest.fixture(scope="module")
@@ -72,10 +72,10 @@ def test_a_known_statement_becomes_a_multiple_choice_with_its_explanation(bank):
     assert block.startswith("Is this a checkable fact or an opinion?\\nPresident Donald "
                             "Trump has an Achilles’ heel when it comes to Russia. {")
     assert "\t~Fact\\: checkable\n" in block and "\t=Opinion\\: a judgment\n" in block
-    assert block.endswith("\t####This is an opinion. Judgment words\\: “Achilles’ heel” — the "
-                          "writer’s own. “Achilles’ heel” is a figure of speech "
+    assert block.endswith("\t####This is an opinion. “Achilles’ heel” is a figure of speech "
                           "for a fatal weakness. It is the writer’s own verdict, with no one "
-                          "quoted, and no evidence could settle it\\: an opinion.\n}")
+                          "quoted, and no evidence could settle it\\: an opinion.\\nJudgment "
+                          "words\\: “Achilles’ heel” — the writer’s own.\n}")
 
 
 def test_special_characters_survive_a_gift_reader():
@@ -115,9 +115,13 @@ def test_gift_holds_every_multiple_choice_question_with_its_distractors(bank):
         got = by_name[name]
         assert got["choices"] == list(q.choices)
         assert got["right"] == [q.choices[q.answer]]
-        # A wrong claim's feedback ends with what the record shows, on a line of its own.
+        # Whose judgment the cue words are (the game says it with "Spot the opinion words",
+        # which GIFT cannot hold), then what the record shows, each on a line of its own.
+        statement = next((s for s in bank.statements if s.id == q.statement), None)
+        judged = f"\n{judgment_words(statement)}" \
+            if q.skill == "fact_or_opinion" and statement.cues else ""
         record = f"\nWhat the record shows: {q.record}" if q.record else ""
-        assert got["feedback"] == q.explanation.strip() + record
+        assert got["feedback"] == q.explanation.strip() + judged + record
     assert by_name["resist-12 Fact or opinion"]["feedback"].split("\n")[-1].startswith(
         "What the record shows: CNN broke the missing-binder story on 15 December 2023")
     for s in bank.statements:

@@ -6,7 +6,7 @@ The questions are generated with seed 0, so the same bank always gives the same 
 "Spot the opinion words" has no GIFT form (players pick words in the sentence) and is left
 out. Moodle's syntax: https://docs.moodle.org/en/GIFT_format"""
 from game.bank.models import Bank
-from game.quiz.questions import RECORD_HEADING, SKILLS, Question, generate
+from game.quiz.questions import RECORD_HEADING, SKILLS, Question, generate, judgment_words
 
 EXPORTED = ("fact_or_opinion", "who_is_source", "source_kind", "article_genre",
             "hand_written")
@@ -32,23 +32,29 @@ def _name(q: Question) -> str:
     return f"{q.statement or q.article} {SKILLS[q.skill]}"
 
 
-def question(q: Question) -> str:
+def question(q: Question, judged: str = "") -> str:
+    """judged: whose judgment the sentence's cue words are ("Judgment words: …"), which
+    the game shows with "Spot the opinion words", a question GIFT cannot hold."""
     body = q.prompt + (f"\n{q.text}" if q.text else "")
     lines = [f"::{escape(_name(q))}::{escape(body)} {{"]
     lines += [f"\t{'=' if i == q.answer else '~'}{escape(choice)}"
               for i, choice in enumerate(q.choices)]
-    feedback = q.explanation + (f"\n{RECORD_HEADING}: {q.record}" if q.record else "")
+    feedback = "\n".join(filter(None, (q.explanation, judged)))
+    feedback += f"\n{RECORD_HEADING}: {q.record}" if q.record else ""
     lines += [f"\t####{escape(feedback)}", "}"]
     return "\n".join(lines)
 
 
 def to_gift(bank: Bank, seed: int = 0) -> str:
     questions = [q for q in generate(bank, seed) if q.skill in EXPORTED]
+    judged = {s.id: judgment_words(s) for s in bank.statements}
     blocks = [
         "// Byline questions for Moodle: Question bank > Import > GIFT format.\n"
         f"// {len(bank.statements)} statements from {len(bank.articles)} article(s); "
         "each article is a category under Byline."]
     for article in bank.articles:
         blocks.append(f"$CATEGORY: {CATEGORY}/{article}")
-        blocks += [question(q) for q in questions if q.article == article]
+        blocks += [question(q, judged.get(q.statement, "") if q.skill == "fact_or_opinion"
+                            else "")
+                   for q in questions if q.article == article]
     return "\n\n".join(blocks) + "\n"

@@ -133,7 +133,7 @@ def for_statement(statement: Statement, article: Article, sources: Options,
         id=f"{s.id}/fact_or_opinion", skill="fact_or_opinion",
         prompt="Is this a checkable fact or an opinion?",
         choices=FACT_CHOICES, answer=0 if s.label == "fact" else 1,
-        explanation=f"This is {label_word}. " + _judgment(s) + s.explanation, **common)]
+        explanation=f"This is {label_word}. {s.explanation}", **common)]
 
     qid = f"{s.id}/who_is_source"
     choices, answer = _with_distractors(source_answer(s), sources, _rng(seed, qid),
@@ -158,7 +158,7 @@ def for_statement(statement: Statement, article: Article, sources: Options,
             id=f"{s.id}/opinion_words", skill="opinion_words",
             prompt="Which words carry a judgment? Select them.",
             words=words, cue_words=cue_word_indices(s.text, words, s.cue_words),
-            explanation=_judgment(s) + s.explanation, **common))
+            explanation=f"{judgment_words(s)} {s.explanation}", **common))
     return questions
 
 
@@ -174,8 +174,8 @@ def whose_words(s: Statement) -> str:
     return "; ".join(said)
 
 
-def _judgment(s: Statement) -> str:
-    return f"Judgment words: {whose_words(s)}. " if s.cues else ""
+def judgment_words(s: Statement) -> str:
+    return f"Judgment words: {whose_words(s)}." if s.cues else ""
 
 
 def possessive(name: str) -> str:
