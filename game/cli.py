@@ -233,7 +233,7 @@ def new_article(article: str, out: str | None) -> int:
           "  1. Fill in every \"FILL IN\" of the article section (genre, provenance, and what "
           "the text does not state).\n"
           "  2. For each statement, check the suggested label, source, source_kind and cues "
-          "against the reasons in the comment above it, write its explanation, then set "
+          "(and whose judgment each cue is) against the reasons in the comment above it, write its explanation, then set "
           "reviewed: true (or delete the statement).\n"
           f"  3. python run.py validate {shown}   (lists what is left; statements still to "
           "review are counted and never played)\n"

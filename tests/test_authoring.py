@@ -360,3 +360,6 @@ def test_bench_agrees_with_the_hand_labelled_bank():
     assert result.label_accuracy >= 0.8
     assert result.kind_accuracy >= 0.8 and result.source_accuracy >= 0.8
     assert result.exact + result.inside >= 0.95 * len(result.pairs)
+    # Whose judgment a suggested cue is (issue 11 §1): inside a quotation, the speaker's.
+    agree, compared = result.owner_agreement()
+    assert compared >= 40 and agree >= 0.9 * compared

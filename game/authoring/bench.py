@@ -6,7 +6,7 @@ For every article whose text_file is found, the article is split as new-article 
 and read sentence by sentence (so that "he" and a quotation's speaker are known from what
 came before, as in a draft); each hand-written statement is suggested for when the reading
 reaches the sentence holding it. Prints label accuracy, cue-word precision and recall,
-source and kind-of-source accuracy, how many statements the splitter reproduces, and the
+how often a cue's owner (the writer or someone else) agrees, source and kind-of-source accuracy, how many statements the splitter reproduces, and the
 statements whose suggested label is wrong (all disagreements with --all)."""
 import argparse
 import re
@@ -50,6 +50,22 @@ class Result:
             suggested += len(mine)
             written += len(theirs)
         return right, suggested, written
+
+    def owner_agreement(self) -> tuple[int, int]:
+        """(agreeing, compared): of the cue words both found, how many the suggester gives
+        the same kind of owner as the bank (the writer's, or someone else's)."""
+        agree = compared = 0
+        for s, g in self.pairs:
+            mine, theirs = _owned(g.cues), _owned(s.cues)
+            for word in mine.keys() & theirs.keys():
+                compared += 1
+                agree += mine[word] == theirs[word]
+        return agree, compared
+
+
+def _owned(cues) -> dict[str, bool]:
+    """Each cue word, and whether it is the writer's."""
+    return {w: cue.writers for cue in cues for w in re.findall(r"\w+", cue.words.casefold())}
 
 
 def _share(flags) -> float:
@@ -104,12 +120,15 @@ def measure(paths=(PROJECT / "questions",), suggester: Suggester | None = None) 
 def report(result: Result, every: bool = False) -> str:
     n = len(result.pairs)
     right, suggested, written = result.cue_counts()
+    agree, compared = result.owner_agreement()
     lines = [
         f"Statements compared: {n} (hand-labelled, in articles whose text was found)",
         f"Label accuracy:        {result.label_accuracy:.1%}",
         f"Cue words:             precision {right / max(suggested, 1):.1%} "
         f"({right} of {suggested} suggested), recall {right / max(written, 1):.1%} "
         f"({right} of {written} hand-written)",
+        f"Cue owners:            {agree / max(compared, 1):.1%} ({agree} of {compared} cue "
+        "words found by both: the writer's, or someone else's, as the bank says)",
         f"Source accuracy:       {result.source_accuracy:.1%} (same words, more or less fully)",
         f"Kind-of-source:        {result.kind_accuracy:.1%}",
         f"Splitter:              {result.exact} of {n} statements are exactly one of its "

@@ -211,7 +211,8 @@ def _head(article: Path, out: Path, parts: Split, where_note: str) -> list[str]:
     lines.append("#")
     lines += _comment(
         "Every statement below is a suggestion marked `reviewed: false`, and the game never "
-        "plays those. For each one: check its label, source, source_kind and cues against "
+        "plays those. For each one: check its label, source, source_kind and cues (a cue "
+        "with `by:` is someone else's judgment, relayed by the writer) against "
         f"the reasons in the comment above it, replace the \"{PLACEHOLDER}\" of its "
         "explanation, then set `reviewed: true` (or delete the statement). Fill in the "
         f"article's \"{PLACEHOLDER}\" fields too. `python run.py validate` lists what is "
