@@ -64,27 +64,41 @@ class App:
         self.push((first_scene or TitleScene)(self))
         self._apply()
 
-    # The stack changes between frames, never in the middle of one.
-    def push(self, scene) -> None:
+    # The stack changes once the intent or the frame's updates that asked for it are
+    # done (in _apply), never in the middle of a scene's handle or update.
+    def push(self, scene, on_result=None) -> None:
+        """on_result(result): called when the scene is dismissed with its result."""
+        scene.on_result = on_result
         self._pending.append(("push", scene))
 
     def pop(self, result=None) -> None:
         self._pending.append(("pop", result))
 
     def replace(self, scene) -> None:
-        self._pending.append(("pop", None))
-        self._pending.append(("push", scene))
+        """The top scene gives way to scene, which answers whoever pushed it; the scene
+        below stays paused."""
+        self._pending.append(("replace", scene))
 
     def _apply(self) -> None:
         while self._pending:
             op, arg = self._pending.pop(0)
-            if op == "push":
-                self.stack.append(arg)
-                arg.enter()
-            elif self.stack:
-                self.stack.pop().exit()
+            if op == "pop":
                 if self.stack:
-                    self.stack[-1].resume(arg)
+                    done = self.stack.pop()
+                    done.exit()
+                    if self.stack:
+                        self.stack[-1].resume()
+                    if done.on_result is not None:
+                        done.on_result(arg)
+                continue
+            if op == "replace" and self.stack:
+                gone = self.stack.pop()
+                gone.exit()
+                arg.on_result = arg.on_result or gone.on_result
+            elif self.stack:
+                self.stack[-1].pause()
+            self.stack.append(arg)
+            arg.enter()
         if not self.stack and not self._offer_save():
             self.running = False
 

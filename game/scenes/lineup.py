@@ -35,19 +35,16 @@ class ModeScene(Scene):
             return True
         self.mode = MODES[chosen][0]
         settings = self.app.settings
+        named = lambda name: name and self.dismiss(Lineup(self.mode, (name,)))  # noqa: E731
         if self.mode == "solo":
-            self.app.push(NameScene(self.app))
+            self.app.push(NameScene(self.app), on_result=named)
         elif self.mode == "class":
-            self.app.push(NameScene(self.app, "Which class is playing?", settings.class_name))
+            self.app.push(NameScene(self.app, "Which class is playing?", settings.class_name),
+                          on_result=named)
         else:
-            self.app.push(PlayersScene(self.app))
+            self.app.push(PlayersScene(self.app),
+                          on_result=lambda lineup: lineup and self.dismiss(lineup))
         return True
-
-    def resume(self, result) -> None:
-        if isinstance(result, str):
-            self.dismiss(Lineup(self.mode, (result,)))
-        elif result is not None:
-            self.dismiss(result)
 
     def _place(self):
         lay, text = self.app.layout(), self.app.text

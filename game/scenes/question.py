@@ -2,6 +2,7 @@ import math
 
 import pygame
 
+from game.quiz.flow import ANSWERED, ASKING, HANDOVER, HOW_SURE, REVEALED, Flow
 from game.quiz.play import RoundState
 from game.quiz.questions import SKILLS
 from game.quiz.turns import Seat, Turns
@@ -20,38 +21,42 @@ CONTEXT_LABEL = "C: sentences around it"
 
 
 class QuestionScene(Scene):
+    """Draws the round's flow (game.quiz.flow) and turns the player's keys and clicks into
+    its calls; the screens between questions are pushed as the flow's phase asks."""
+
     def __init__(self, app, play):
         """play: the Turns of a round, or the RoundState of one player (the last name)."""
         super().__init__(app)
         if isinstance(play, RoundState):
             play = Turns([Seat(app.settings.player, play)])
+        self.flow = Flow(play, app.results)
         self.turns = play
-        # Every answer is written the moment it is given, so nothing is lost if the
-        # machine goes off; a round never finished stays "unfinished" in the results.
-        for seat in play.seats:
-            seat.round_id = app.results.start_round(seat.name, seat.state.setup.to_plain(),
-                                                    play.mode)
-        self.elapsed = 0.0
-        self.shown_score = float(self.state.score)
-        self.pending = None      # an answer waiting for "how sure are you?"
         self._load()
+        self._shown = self._turn() and (ASKING, *self._turn())  # the screen showing
 
     @property
     def state(self) -> RoundState:
-        return self.turns.seat.state
+        """The state of the seat whose question is on screen: under the feedback, the
+        seat that answered, though the flow has moved on to the next."""
+        return self.seat.state
+
+    @property
+    def selected(self) -> frozenset[int]:
+        return self.flow.selected
+
+    def _turn(self) -> tuple[int, int]:
+        """Which seat is playing, and its question's place in its round."""
+        return self.flow.turns.index, len(self.flow.state.answers)
 
     def _load(self) -> None:
-        q = self.state.current
-        self.question = q
-        self.elapsed = 0.0
+        q = self.flow.question
+        self.question, self.seat = q, self.flow.seat
+        self._asked = self._turn()
         self.shown_score = float(self.state.score)
         self.menu = ButtonList(list(q.choices), numbered=True) if q.choices else None
-        self.selected: set[int] = set()
         self.word_focus = 0
         self._word_rects: list[pygame.Rect] = []
         self._laid_for = None
-        self.phase = "asking"    # then "feedback", then "between" turns
-        self._after: list = []   # screens still to show before the next turn
 
     # -- input ---------------------------------------------------------------
     def handle(self, intent) -> bool:
@@ -79,17 +84,17 @@ class QuestionScene(Scene):
             self.word_focus = (self.word_focus + (intent.value or step if intent.kind == "tab"
                                                   else step)) % n
         elif intent.kind == "toggle":
-            self.selected ^= {self.word_focus}
+            self.flow.toggle(self.word_focus)
         elif intent.kind == "click":
             for i, rect in enumerate(self._word_rects):
                 if rect.collidepoint(intent.value):
                     self.word_focus = i
-                    self.selected ^= {i}
+                    self.flow.toggle(i)
                     return True
             if self._done_rect and self._done_rect.collidepoint(intent.value):
-                return self._answer(frozenset(self.selected))
+                return self._answer(self.flow.selected)
         elif intent.kind == "next":
-            return self._answer(frozenset(self.selected))
+            return self._answer(self.flow.selected)
         else:
             return False
         return True
@@ -106,77 +111,60 @@ class QuestionScene(Scene):
         return next((s for s in self.app.loaded.bank.statements if s.id == q.statement), None)
 
     def _answer(self, given) -> bool:
-        if self.state.setup.confidence:
-            from game.scenes.overlays import ConfidenceScene
-            self.pending = (given, self.elapsed)
-            self.app.push(ConfidenceScene(self.app))
-            return True
-        return self._commit(given, self.elapsed, None)
-
-    def _commit(self, given, seconds, confidence) -> bool:
-        from game.scenes.feedback import FeedbackScene
-        seat = self.turns.seat
-        answer = seat.state.answer(given, seconds=seconds, confidence=confidence)
-        self.app.results.record(seat.round_id, len(seat.state.answers) - 1, answer)
-        if seat.state.finished:
-            self.app.results.finish_round(seat.round_id, seat.state.score)
-        self.phase = "feedback"
-        if self.turns.reveal_later:
-            self._move_on()
-        else:
-            self.app.push(FeedbackScene(self.app, seat.state, answer, below=self))
+        self.flow.answer(given)
+        self._follow()
         return True
 
-    def resume(self, result) -> None:
-        """An overlay was dismissed: "how sure?" answered, context closed, feedback read, or
-        a screen between turns seen."""
-        if result == LEAVE:
-            self.app.pop()
-        elif self.pending is not None:
-            (given, seconds), self.pending = self.pending, None
-            if result is not None:
-                self._commit(given, seconds, result)
-        elif self.phase == "feedback":
-            self._move_on()
-        elif self.phase == "between" and self._after:
-            self.app.push(self._after.pop(0))
-        elif self.phase == "between":
-            self._next_turn()
-
-    def _move_on(self) -> None:
-        step = self.turns.advance()
-        self.phase = "between"
-        if step.reveal is not None:
-            self._after.append(RevealScene(self.app, self.turns, step.reveal))
-        if step.handover:
-            self._after.append(HandoverScene(self.app, self.turns, board=step.board))
-        if self._after:
-            self.app.push(self._after.pop(0))
-        else:
-            self._next_turn()
-
-    def _next_turn(self) -> None:
-        if not self.turns.finished:
-            self._load()
+    # -- what the flow's phase asks for -----------------------------------------
+    def _follow(self) -> None:
+        """Show the screen the flow's phase asks for, once per phase and turn."""
+        flow = self.flow
+        shown = (flow.phase, *self._turn())
+        if shown == self._shown:
+            return
+        self._shown = shown
+        if flow.phase == ASKING:
+            if self._turn() != self._asked:     # not "how sure?" taken back
+                self._load()
+        elif flow.phase == HOW_SURE:
+            from game.scenes.overlays import ConfidenceScene
+            self.app.push(ConfidenceScene(self.app), on_result=self._sure)
+        elif flow.phase == ANSWERED:
+            from game.scenes.feedback import FeedbackScene
+            self.app.push(FeedbackScene(self.app, flow.answered.state, flow.last, below=self),
+                          on_result=self._seen)
+        elif flow.phase == REVEALED:
+            self.app.push(RevealScene(self.app, self.turns, flow.revealed),
+                          on_result=self._seen)
+        elif flow.phase == HANDOVER:
+            self.app.push(HandoverScene(self.app, self.turns, board=flow.board),
+                          on_result=self._seen)
         elif self.turns.several:
             self.app.replace(PodiumScene(self.app, self.turns))
         else:
             from game.scenes.results import ResultsScene
             self.app.replace(ResultsScene(self.app, self.state, self.turns))
 
+    def _sure(self, confidence) -> None:
+        self.flow.sure(confidence)
+        self._follow()
+
+    def _seen(self, result) -> None:
+        if result == LEAVE:
+            self.app.pop()      # the round stays "unfinished" in the results
+            return
+        self.flow.next()
+        self._follow()
+
     def update(self, dt: float) -> None:
         self.shown_score = approach(self.shown_score, self.state.score, dt)
-        timer = self.state.setup.timer_seconds
-        if self.app.scene is not self or self.phase != "asking":
-            return      # the clock stops while an overlay is open
-        self.elapsed += dt
-        if timer and self.elapsed >= timer:
-            # Time is up: what is selected counts, and an unanswered choice is wrong.
-            self._commit(frozenset(self.selected) if self.menu is None else None, timer, None)
+        if not self.paused:     # the clock stops while an overlay is open
+            self.flow.tick(dt)
+            self._follow()
 
     def time_left(self) -> int | None:
-        timer = self.state.setup.timer_seconds
-        return max(0, math.ceil(timer - self.elapsed)) if timer else None
+        left = self.flow.time_left()
+        return None if left is None else math.ceil(left)
 
     # -- layout --------------------------------------------------------------
     def _place(self):
@@ -296,7 +284,7 @@ class QuestionScene(Scene):
         number = state.questions.index(q) + 1
         heading = f"Question {number} of {len(state.questions)} · {SKILLS[q.skill]}"
         if self.turns.mode != "solo":       # whose turn it is, or which class answers
-            heading = f"{self.turns.seat.name} · " + heading
+            heading = f"{self.seat.name} · " + heading
         left_time = self.time_left()
         hud = "   ".join(([f"{left_time} s left"] if left_time is not None else [])
                          + ([f"Score {round(self.shown_score)}", f"Streak {state.streak}"]
@@ -315,7 +303,7 @@ class QuestionScene(Scene):
         surface.blit(left, c.topleft)
         surface.blit(right, (c.right - right.get_width(), c.top))
         if left_time is not None:
-            share = max(0.0, 1 - self.elapsed / state.setup.timer_seconds)
+            share = max(0.0, 1 - self.flow.elapsed / state.setup.timer_seconds)
             track = pygame.Rect(c.left, c.top + bar + lay.gap // 4, c.width, 4)
             pygame.draw.rect(surface, theme.panel, track)
             pygame.draw.rect(surface, theme.accent, (track.left, track.top,
@@ -348,7 +336,7 @@ class QuestionScene(Scene):
     def _draw_words(self, surface, p) -> None:
         theme, text, size = self.app.theme, self.app.text, p["word_size"]
         for i, (word, rect) in enumerate(zip(self.question.word_texts(), self._word_rects)):
-            chosen = i in self.selected
+            chosen = i in self.flow.selected
             if chosen:
                 pygame.draw.rect(surface, theme.cue, rect, border_radius=6)
             if i == self.word_focus:

@@ -48,8 +48,9 @@ class RoundEnd(Scene):
         self.items = ([self.SAVE] if self.app.results.unsaved else []) + self.ITEMS
         self.menu = ButtonList(self.items, align="center")
 
-    def resume(self, result) -> None:
-        self._offer()
+    def resume(self) -> None:
+        super().resume()
+        self._offer()       # the answers may have been saved elsewhere meanwhile
 
     def enter(self) -> None:
         self.app.sounds.play("end")

@@ -46,37 +46,32 @@ class TitleScene(Scene):
             scene = {"Round setup": SetupScene, "How to play": HowToScene,
                      "Settings": SettingsScene, "Progress": ProgressScene,
                      "Class results": ClassResultsScene}[item]
-            self.app.push(scene(self.app))
+            # Round setup's Start gives a setup to play: then who plays is asked.
+            self.app.push(scene(self.app),
+                          on_result=lambda setup: setup and self.ask_lineup(setup))
         return True
 
     def ask_name(self, setup, heading: str) -> None:
         """One player, asked for their name: the way into a preset's round."""
+        from game.quiz.turns import Lineup
         from game.scenes.name import NameScene
-        self._next = setup
-        self.app.push(NameScene(self.app, heading))
+        self.app.push(NameScene(self.app, heading),
+                      on_result=lambda name: name and self._play(setup, Lineup("solo", (name,))))
 
     def ask_lineup(self, setup) -> None:
         from game.scenes.lineup import ModeScene
-        self._next = setup
-        self.app.push(ModeScene(self.app))
+        self.app.push(ModeScene(self.app),
+                      on_result=lambda lineup: lineup and self._play(setup, lineup))
 
-    def resume(self, result) -> None:
-        """Round setup gave a setup to play: ask who plays. The name or mode scene said who:
-        play the setup they were asked for."""
-        from game.quiz.round import RoundSetup
-        from game.quiz.turns import Lineup
-        if isinstance(result, str):
-            result = Lineup("solo", (result,))
-        if isinstance(result, Lineup):
-            settings = self.app.settings
-            if result.mode == "solo":
-                settings.player = result.names[0]
-            elif result.mode == "class":
-                settings.class_name = result.names[0]
-            self.app.save_settings()
-            self.start_round(self._next, result.names, result.mode, result.same)
-        elif isinstance(result, RoundSetup):
-            self.ask_lineup(result)
+    def _play(self, setup, lineup) -> None:
+        """Play the setup with who the name or mode scene said is playing."""
+        settings = self.app.settings
+        if lineup.mode == "solo":
+            settings.player = lineup.names[0]
+        elif lineup.mode == "class":
+            settings.class_name = lineup.names[0]
+        self.app.save_settings()
+        self.start_round(setup, lineup.names, lineup.mode, lineup.same)
 
     def start_round(self, setup, names=None, mode: str = "solo", same: bool = True) -> None:
         # The quiz engine is imported when first needed, so the title appears sooner.
