@@ -208,14 +208,19 @@ class RevealScene(Scene):
         self.button.place(text, pygame.Rect(c.right - button_w, bottom, button_w, band),
                           button_size, 0)
         strip_top = c.top + head.get_height() + lay.gap
-        # The strip may take a third of the room: the explanation needs the rest.
-        cells, strip_h, answers_in_strip = self._lay_strip(c.width, (bottom - strip_top) // 3)
+        body = lay.font(FEEDBACK_BODY)      # the feedback panel's size, never less
+        width = c.width - 14                # and the scroll bar beside it
+        blocks, height = lay_out(text, theme, self._items(True), width, body)
+        # The strip may take a third of the room, or all that the text below does not need.
+        room = bottom - lay.gap - strip_top
+        cells, strip_h, answers_in_strip = self._lay_strip(
+            c.width, max(room // 3, room - 2 * lay.gap - 1 - height))
+        if not answers_in_strip:
+            blocks, height = lay_out(text, theme, self._items(False), width, body)
         # A rule under the strip: the edge that the text scrolls under.
         rule = pygame.Rect(c.left, strip_top + strip_h + lay.gap // 2, c.width, 1)
         top = rule.bottom + lay.gap // 2
-        view = pygame.Rect(c.left, top, c.width - 14, bottom - lay.gap - top)
-        body = lay.font(FEEDBACK_BODY)      # the feedback panel's size, never less
-        blocks, height = lay_out(text, theme, self._items(answers_in_strip), view.width, body)
+        view = pygame.Rect(c.left, top, width, bottom - lay.gap - top)
         self.scroll.set(view, height, body * 2)
         hint = text.block(scroll_hint if height > view.height else HINT, small, theme.muted,
                           hint_w)
@@ -231,9 +236,9 @@ class RevealScene(Scene):
         return self._laid
 
     def _lay_strip(self, width: int, room: int) -> tuple[list, int, bool]:
-        """The seats' rows in one to four columns, at the largest size (from the feedback's
-        down to 16 px) at which they fit room; if even 16 px does not, names and points
-        only (the answers then scroll with the explanation), however tall that is.
+        """The seats' rows in one to four columns, at the largest size (down to the hints'
+        size) at which they fit room; if even that does not, names and points only (the
+        answers then scroll below the explanation), however tall that is.
 
         Returns [(right, block, (x, y), icon rect)] from the strip's top left, its height,
         and whether the rows say what each seat answered."""
@@ -255,7 +260,9 @@ class RevealScene(Scene):
                 y += max(text.height(words, size, words_w) for _, words in line) + size // 2
             return size, words_w, cells, y - size // 2
 
-        least, most = 16, max(16, lay.font(0.03))
+        # No smaller than the key hints, the smallest text the game sets on purpose.
+        least = lay.font(0.024)
+        most = max(least, lay.font(0.03))
         columns = range(1, min(4, len(answers)) + 1)
         chosen = None
         for rows, shown in ((with_answers, True), (names_only, False)):
