@@ -225,6 +225,7 @@ def _shoot_classroom(app, save) -> None:
             save("reveal")
             app.stack[:] = [title, HandoverScene(app, turns, board=True)]
             save("handover")
+    _shoot_reveal_record(app, save, names)
     app.stack[:] = [title, PodiumScene(app, turns)]
     save("podium")
     _record_history(app, turns)
@@ -235,6 +236,32 @@ def _shoot_classroom(app, save) -> None:
         save(name)
         app.scene.handle(Intent("page_down"))
         save(name + "-scrolled")
+
+
+def _shoot_reveal_record(app, save, names) -> None:
+    """The hot seat's answer screen for the question with the most to say (a long
+    explanation and what the record shows): three seats, at the top and scrolled to the
+    end, then eight seats with long names, whose answers move below the explanation's
+    start when the strip has no room for them."""
+    from game.quiz.turns import Seat, Turns
+    from game.scenes.turns import RevealScene
+    with_record = [q for q in generate(app.loaded.bank, seed=1) if q.record]
+    if not with_record:
+        return
+    q = max(with_record, key=lambda q: len(q.explanation) + len(q.record))
+    title = app.stack[0]
+    for tag, seats in (("", names[:3]), ("-8-seats", names)):
+        turns = Turns([Seat(name, RoundState(RoundSetup(count=5), [q] * 5)) for name in seats],
+                      "hotseat")
+        for i, seat in enumerate(turns.seats):
+            right = q.cue_words if q.skill == "opinion_words" else q.answer
+            wrong = frozenset(range(3)) if q.skill == "opinion_words" else \
+                (q.answer + 1) % len(q.choices)
+            seat.state.answer(right if i % 3 == 0 else wrong)
+        app.stack[:] = [title, RevealScene(app, turns, 0)]
+        save("reveal-record" + tag)
+        app.scene.handle(Intent("end"))
+        save("reveal-record" + tag + "-end")
 
 
 def _record_history(app, turns) -> None:

@@ -126,7 +126,8 @@ def test_shots_renders_every_screen_at_both_sizes(tmp_path):
     for size in ("1280x720", "960x540"):
         for screen in ("title", "setup", "howto", "settings", "context", "confidence",
                        "results", "review", "review-scrolled", "title-skipped-file", "mode",
-                       "players", "question-hot-seat", "reveal", "handover", "podium",
+                       "players", "question-hot-seat", "reveal", "reveal-record",
+                       "reveal-record-end", "reveal-record-8-seats", "handover", "podium",
                        "progress", "class-results", "unsaved-question", "unsaved-feedback",
                        "unsaved-results", "unsaved-save"):
             assert f"{screen}-{size}.png" in names

@@ -6,6 +6,10 @@ from game.scenes.base import Scene
 from game.ui.layout import largest
 from game.ui.widgets import draw_mark
 
+# The size of the explanation, as a share of the window height: the hot seat's answer
+# screen sets its explanation at this size too, never smaller.
+BODY = 0.034
+
 
 class FeedbackScene(Scene):
     """An overlay on the question: right or wrong, the right answer, and why."""
@@ -88,7 +92,7 @@ class FeedbackScene(Scene):
 
         # Shrinks, down to a size still readable on a projector, so the record never
         # runs under the hint or off the panel at 960×540 with the largest text.
-        size = largest(12, max(12, lay.font(0.034)), lambda s: height(s) <= area.height)
+        size = largest(12, max(12, lay.font(BODY)), lambda s: height(s) <= area.height)
         y = area.top
         for words, style in blocks:
             block = text.block(words, size, theme.text, area.width, style=style)

@@ -4,12 +4,18 @@ import pygame
 
 from game.quiz.questions import RECORD_HEADING
 from game.scenes.base import Scene
+from game.scenes.feedback import BODY as FEEDBACK_BODY
 from game.scenes.results import RoundEnd
 from game.scenes.review import given_words, right_words
+from game.ui.doc import lay_out
 from game.ui.layout import largest
+from game.ui.scroll import ScrollView
 from game.ui.widgets import ButtonList, draw_mark
 
 LEAVE = "leave"     # dismissed with this: the players left the round with Esc
+HINT = "Enter: continue   Esc: leave the round"
+SCROLL_KEYS = "↑↓ PgUp PgDn, wheel or drag: scroll"
+MORE = "↓ More below"
 
 
 def _centred(surface, block, y: int) -> int:
@@ -117,13 +123,19 @@ class HandoverScene(Scene):
 
 
 class RevealScene(Scene):
-    """Once every seat has answered a question: the right answer, why, and who got it."""
+    """Once every seat has answered a question: who got it, the right answer and why.
+
+    The seats' rows stay in a strip under the heading; below it the sentence, the answer,
+    the explanation and what the record shows are set at the feedback panel's size and
+    scroll when they do not fit, rather than shrink to fit."""
 
     def __init__(self, app, turns, position: int):
         super().__init__(app)
         self.turns, self.position = turns, position
         self.question = turns.seats[0].state.questions[position]
-        self._sizes: dict = {}      # the rows' text size, found once per window size
+        self.scroll = ScrollView()
+        self.button = ButtonList(["Continue"], align="center")
+        self._cache_key = None
 
     def enter(self) -> None:
         answers = [s.state.answers[self.position] for s in self.turns.seats]
@@ -131,80 +143,162 @@ class RevealScene(Scene):
                              else "wrong")
 
     def handle(self, intent) -> bool:
+        self._place()
         if intent.kind == "back":
             self.dismiss(LEAVE)
-        elif intent.kind in ("next", "toggle", "click"):
+        elif intent.kind in ("next", "toggle"):
             self.dismiss()
+        elif intent.kind == "click":
+            # Only the button goes on: a press anywhere else starts a drag that scrolls.
+            if self.button.handle(intent) is not None:
+                self.dismiss()
         else:
-            return False
+            return self.scroll.handle(intent)
         return True
 
     def _rows(self) -> list[tuple[bool, str]]:
+        """(right?, "name: what they answered (points)") for every seat."""
+        return [(answer.correct, f"{name}: {given_words(answer)}{points}")
+                for answer, name, points in self._answers()]
+
+    def _answers(self) -> list:
         show = self.turns.seat.state.setup.show_scores
-        rows = []
+        answers = []
         for seat in self.turns.seats:
             answer = seat.state.answers[self.position]
             points = f"  ({answer.points:+d})" if show and answer.points else ""
-            rows.append((answer.correct, f"{seat.name}: {given_words(answer)}{points}"))
-        return rows
+            answers.append((answer, seat.name, points))
+        return answers
 
-    def draw(self, surface) -> None:
-        theme, text = self.app.theme, self.app.text
-        lay = self.app.layout()
-        c = lay.content()
+    def _items(self, answers_in_strip: bool) -> list:
+        """What scrolls, for game.ui.doc.lay_out: as the feedback panel and review say it."""
         q = self.question
-        surface.fill(theme.background)
+        items = []
+        if q.text:
+            items.append(("quote", (f"“{q.text}”", ())) if q.statement else ("p", q.text))
+        items += [("p", q.prompt), ("sub", f"Answer: {right_words(q)}"), ("p", q.explanation)]
+        if q.record:    # the hot seat's answer screen says it too, as the feedback panel does
+            items += [("sub", RECORD_HEADING), ("p", q.record)]
+        if not answers_in_strip:    # too many long names for them in the strip: after why
+            items += [("sub", "What each seat answered")] + [
+                ("p", f"{name} answered: {given_words(answer)}")
+                for answer, name, _ in self._answers()]
+        return items
+
+    def _place(self) -> dict:
+        """Lay the screen out again only when the window, text size or theme changed."""
+        lay, theme, text = self.app.layout(), self.app.theme, self.app.text
+        key = (lay.w, lay.h, lay.scale, lay.margin, theme.name)
+        if key == self._cache_key:
+            return self._laid
+        c = lay.content()
         head = text.block(f"Question {self.position + 1}: the answer", lay.font(0.045),
                           theme.text, c.width, style="bold")
-        surface.blit(head, c.topleft)
-        hint = text.block("Enter or click: continue   Esc: leave the round", lay.font(0.024),
-                          theme.muted, c.width)
-        bottom = c.bottom - hint.get_height() - lay.gap
-        surface.blit(hint, (c.left, c.bottom - hint.get_height()))
-        top = c.top + head.get_height() + lay.gap
-        if q.text:
-            quote = f"“{q.text}”" if q.statement else q.text
-            box = pygame.Rect(c.left, top, c.width, round(lay.h * 0.22))
-            inner = box.inflate(-2 * lay.gap, -2 * lay.gap)
-            # A wrong claim's record needs the room: its quote is set smaller.
-            most = lay.font(0.026 if q.record else 0.036)
-            size = text.fit(quote, inner.width, inner.height, range(13, most + 1),
-                            style="italic")
-            block = text.block(quote, size, theme.text, inner.width, style="italic")
-            box.height = block.get_height() + 2 * lay.gap
-            pygame.draw.rect(surface, theme.panel, box, border_radius=10)
-            surface.blit(block, (inner.left, box.top + lay.gap))
-            top = box.bottom + lay.gap
-        left_w = (c.width - lay.gap) * 3 // 5
-        body = f"{q.prompt}\nAnswer: {right_words(q)}\n\n{q.explanation}"
-        if q.record:    # the hot seat's answer screen says it too, as the feedback panel does
-            body += f"\n{RECORD_HEADING}: {q.record}"
-        size = text.fit(body, left_w, bottom - top, range(13, lay.font(0.032) + 1))
-        surface.blit(text.block(body, size, theme.text, left_w), (c.left, top))
-        self._draw_rows(surface, pygame.Rect(c.left + left_w + lay.gap, top,
-                                             c.width - left_w - lay.gap, bottom - top))
+        small = lay.font(0.024)
+        more = text.block(MORE, small, theme.accent, c.width // 4, style="bold")
+        button_size = lay.font(0.03)
+        button_w = text.font("bold", button_size).size("Continue")[0] + 4 * button_size
+        hint_w = c.width - button_w - more.get_width() - 2 * lay.gap
+        scroll_hint = SCROLL_KEYS + "   " + HINT
+        if text.font("regular", small).size(scroll_hint)[0] > hint_w:
+            scroll_hint = SCROLL_KEYS + "\n" + HINT    # two lines, broken where it reads well
+        band = max(round(button_size * 2.4), more.get_height(),
+                   text.height(scroll_hint, small, hint_w))
+        bottom = c.bottom - band
+        self.button.place(text, pygame.Rect(c.right - button_w, bottom, button_w, band),
+                          button_size, 0)
+        strip_top = c.top + head.get_height() + lay.gap
+        body = lay.font(FEEDBACK_BODY)      # the feedback panel's size, never less
+        width = c.width - 14                # and the scroll bar beside it
+        blocks, height = lay_out(text, theme, self._items(True), width, body)
+        # The strip may take a third of the room, or all that the text below does not need.
+        room = bottom - lay.gap - strip_top
+        cells, strip_h, answers_in_strip = self._lay_strip(
+            c.width, max(room // 3, room - 2 * lay.gap - 1 - height))
+        if not answers_in_strip:
+            blocks, height = lay_out(text, theme, self._items(False), width, body)
+        # A rule under the strip: the edge that the text scrolls under.
+        rule = pygame.Rect(c.left, strip_top + strip_h + lay.gap // 2, c.width, 1)
+        top = rule.bottom + lay.gap // 2
+        view = pygame.Rect(c.left, top, width, bottom - lay.gap - top)
+        self.scroll.set(view, height, body * 2)
+        hint = text.block(scroll_hint if height > view.height else HINT, small, theme.muted,
+                          hint_w)
+        middle = bottom + band // 2
+        self._laid = dict(
+            c=c, head=head, blocks=blocks, button_size=button_size, rule=rule,
+            strip=[(right, block, (c.left + x, strip_top + y), icon.move(c.left, strip_top))
+                   for right, block, (x, y), icon in cells],
+            hint=(hint, (c.left, middle - hint.get_height() // 2)),
+            more=(more, (self.button.rects[0].left - lay.gap - more.get_width(),
+                         middle - more.get_height() // 2)))
+        self._cache_key = key
+        return self._laid
 
-    def _draw_rows(self, surface, area) -> None:
-        theme, text = self.app.theme, self.app.text
-        rows = self._rows()
+    def _lay_strip(self, width: int, room: int) -> tuple[list, int, bool]:
+        """The seats' rows in one to four columns, at the largest size (down to the hints'
+        size) at which they fit room; if even that does not, names and points only (the
+        answers then scroll below the explanation), however tall that is.
 
-        def height(size):
-            return sum(text.block(line, size, theme.text, area.width - size * 2).get_height()
-                       + size // 2 for _, line in rows)
+        Returns [(right, block, (x, y), icon rect)] from the strip's top left, its height,
+        and whether the rows say what each seat answered."""
+        lay, text, theme = self.app.layout(), self.app.text, self.app.theme
+        answers = self._answers()
+        with_answers = [(a.correct, f"{name}: {given_words(a)}{points}")
+                        for a, name, points in answers]
+        names_only = [(a.correct, f"{name}{points}") for a, name, points in answers]
 
-        key = (tuple(area), theme.name, self.app.layout().scale)
-        if key not in self._sizes:
-            self._sizes = {key: largest(12, max(12, self.app.layout().font(0.032)),
-                                        lambda s: height(s) <= area.height)}
-        size = self._sizes[key]
-        y = area.top
-        for correct, line in rows:
-            colour = theme.right if correct else theme.wrong
-            mark = pygame.Rect(area.left, y, round(size * 1.3), round(size * 1.3))
-            draw_mark(surface, mark, correct, colour)
-            block = text.block(line, size, theme.text, area.width - size * 2)
-            surface.blit(block, (area.left + size * 2, y))
-            y += block.get_height() + size // 2
+        def grid(rows, size, columns):
+            """(size, [(right, words, x, y)], height): rows left to right, then down."""
+            cell_w = (width - lay.gap * (columns - 1)) // columns
+            words_w = cell_w - round(size * 1.7)
+            cells, y = [], 0
+            for start in range(0, len(rows), columns):
+                line = rows[start:start + columns]
+                cells += [(right, words, i * (cell_w + lay.gap), y)
+                          for i, (right, words) in enumerate(line)]
+                y += max(text.height(words, size, words_w) for _, words in line) + size // 2
+            return size, words_w, cells, y - size // 2
+
+        # No smaller than the key hints, the smallest text the game sets on purpose.
+        least = lay.font(0.024)
+        most = max(least, lay.font(0.03))
+        columns = range(1, min(4, len(answers)) + 1)
+        chosen = None
+        for rows, shown in ((with_answers, True), (names_only, False)):
+            fitting = [grid(rows, largest(least, most,
+                                          lambda s: grid(rows, s, n)[3] <= room), n)
+                       for n in columns]
+            fitting = [g for g in fitting if g[3] <= room]
+            if fitting:     # the largest text, then the shortest strip
+                chosen = min(fitting, key=lambda g: (-g[0], g[3])), shown
+                break
+        if chosen is None:
+            chosen = min((grid(names_only, least, n) for n in columns),
+                         key=lambda g: g[3]), False
+        (size, words_w, cells, height), shown = chosen
+        icon = round(size * 1.2)
+        # The icon stands on the middle of its row's first line.
+        icon_y = (text.font("regular", size).get_height() - icon) // 2
+        placed = [(right, text.block(words, size, theme.text, words_w),
+                   (x + round(size * 1.7), y), pygame.Rect(x, y + icon_y, icon, icon))
+                  for right, words, x, y in cells]
+        return placed, height, shown
+
+    def draw(self, surface) -> None:
+        theme = self.app.theme
+        p = self._place()
+        surface.fill(theme.background)
+        surface.blit(p["head"], p["c"].topleft)
+        for right, block, place, icon in p["strip"]:
+            draw_mark(surface, icon, right, theme.right if right else theme.wrong)
+            surface.blit(block, place)
+        pygame.draw.rect(surface, theme.muted, p["rule"])
+        self.scroll.draw(surface, p["blocks"], theme)
+        surface.blit(*p["hint"])
+        if self.scroll.more_below:
+            surface.blit(*p["more"])
+        self.button.draw(surface, self.app.text, theme, p["button_size"])
 
 
 class PodiumScene(RoundEnd):

@@ -17,6 +17,11 @@ class ScrollView:
     def max_offset(self) -> int:
         return max(0, self.content_height - self.view.height)
 
+    @property
+    def more_below(self) -> bool:
+        """Some of the content is still below the window: worth saying so."""
+        return self.offset < self.max_offset
+
     def _clamp(self, offset: float) -> int:
         return int(min(max(0, offset), self.max_offset))
 
