@@ -160,7 +160,7 @@ def test_a_quote_in_translation_says_so(loaded):
     assert [s.id for s in quoting if "translat" not in s.explanation.lower()] == []
 
 
-UNNAMED = re.compile(r"names? (?:no one|nobody|none|no report)|never named|never names|without naming|"
+UNNAMED = re.compile(r"names? (?:no one|nobody|none|no report)|never name[sd]|without naming|"
                      r"not named|unnamed|anonymous", re.IGNORECASE)
 VAGUE = ("is believed", "some experts", "experts call", "critics said",
          "there are suspicions", "reports began to emerge", "which allies see")
@@ -176,8 +176,8 @@ def test_an_unnamed_source_is_pointed_out(loaded):
 
 
 # The writer's words for why someone acted or what they realized (a motive nobody can see).
-MOTIVE = ("in order to", "aimed at", "forcing him", "realized", "designed specifically",
-          "payoff")
+MOTIVE = ("in order to", "aimed at", "forcing him", "influenced by", "realized",
+          "designed specifically", "payoff")
 
 
 def test_a_motive_is_an_opinion_unless_a_source_is_credited_with_it(loaded):
@@ -208,18 +208,18 @@ def test_every_explanation_agrees_with_its_label(loaded):
     assert len(verdicts) >= 60      # most explanations say their verdict in so many words
 
 
-def test_the_house_rules_quote_real_statements():
+def test_the_house_rules_quote_real_statements(loaded):
     """Each house rule in docs/question-format.md gives one example from the bank: the id
     exists and the words quoted are that statement's."""
     doc = (ROOT / "docs" / "question-format.md").read_text(encoding="utf-8")
     rules = doc.split("**House rules", 1)[1].split("\n**source**", 1)[0]
     rules = re.sub(r"\s+", " ", rules)
-    bullets = [b for b in rules.split(" - **")[1:]]
+    bullets = rules.split(" - **")[1:]
     names = [b.split("**", 1)[0].rstrip(".").lower() for b in bullets]
     for rule in ("reported opinion", "vague attribution", "manner words", "motives",
                  "translated quotes", "wrong-but-checkable claims"):
         assert any(n.startswith(rule) for n in names), rule
-    statements = {s.id: s for s in load_bank([ROOT / "questions"]).bank.statements}
+    statements = {s.id: s for s in loaded.bank.statements}
     for bullet in bullets:
         examples = re.findall(r"Example: ([a-z0-9]+-[a-z0-9]+)(?:, \"(.+?)\"(?= is|:|$))?",
                               bullet)
