@@ -111,10 +111,6 @@ JUDGING_MANNER = ("lightheartedly", "shocking", "bombastically", "adamant")
 # names it.
 DESCRIBING_MANNER = ("emphasized", "unexpectedly", "pushed hard", "pushing so hard",
                      "hammered on", "strong advocacy")
-# Cues the lead removes at merge (issue 11 §4: descriptive manner words are not cues). When
-# they are gone, empty this set: the test then keeps them from coming back.
-AWAITING_REMOVAL = {("g7-01", "pushed hard"), ("g7-06", "hammered"),
-                    ("g7-09", "strong advocacy")}
 
 
 def test_a_manner_word_that_judges_is_a_cue_of_an_opinion_everywhere(loaded):
@@ -135,7 +131,7 @@ def test_a_manner_word_that_describes_keeps_its_claim_checkable_and_is_explained
         assert named(word, s.explanation), (s.id, word)
     as_cues = {(s.id, cue) for s, word in found for cue in cue_words(s)
                if cue in word or word in cue}
-    assert as_cues == AWAITING_REMOVAL
+    assert as_cues == set()     # a describing manner word is never a cue (issue 11 §4)
     # Where a describing word is all the writer adds, the sentence stays a fact.
     for s, word in found:
         if s.source_kind == "author" and not set(cue_words(s)) - {word}:
