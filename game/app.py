@@ -13,6 +13,7 @@ from game.intents import Intent, intents
 from game.sound import Sounds
 from game.watch import Watch
 from game.store import settings as stored
+from game.ui.banner import Banner, Strip
 from game.ui.layout import Layout
 from game.ui.text import Text
 from game.ui.theme import HIGH_CONTRAST, STANDARD, Theme
@@ -51,15 +52,14 @@ class App:
         self._results = None
         self.loaded: LoadResult = load_bank(config.question_paths, BankCache(self.data_dir))
         self.watch = Watch(config.question_paths)
-        self.banner: tuple[str, bool] | None = None     # (text, warning) over every screen
-        self.banner_left = 0.0
+        self.banner = Banner()
+        self._strip = Strip()
         self.stack: list = []
         self._pending: list = []
         self.running = True
         self.frames = 0
         self.retry_left = RETRY_EVERY
         self._offered_save = False
-        self._strip: tuple | None = None     # (what shapes the warning strip, its height)
         from game.scenes.title import TitleScene
         self.push((first_scene or TitleScene)(self))
         self._apply()
@@ -134,7 +134,7 @@ class App:
         return True
 
     def show_banner(self, text: str, warning: bool = False, seconds: float = 8.0) -> None:
-        self.banner, self.banner_left = (text, warning), seconds
+        self.banner.show(text, warning, seconds)
 
     @property
     def results(self):
@@ -163,20 +163,8 @@ class App:
         return self._results.warning() if self._results is not None else None
 
     def strip_height(self) -> int:
-        text = self.warning()
-        if text is None:
-            return 0
-        size = self.screen.get_size()
-        shape = (text, size, self.settings.text_scale, self.settings.projector)
-        if self._strip is None or self._strip[0] != shape:
-            lay = Layout(size, self.settings.text_scale, self.settings.projector)
-            block = self.text.block(text, lay.font(0.024), (0, 0, 0), lay.w - 2 * lay.margin)
-            self._strip = (shape, self._safe_top() + block.get_height() + lay.gap)
-        return self._strip[1]
-
-    def _safe_top(self) -> int:
-        """A projector crops the picture's edges: the strip's words start below the top 5%."""
-        return round(self.screen.get_height() * 0.05) if self.settings.projector else 0
+        return self._strip.height(self.warning(), self.screen.get_size(),
+                                  self.settings.text_scale, self.settings.projector, self.text)
 
     def save_settings(self) -> None:
         self.sounds.enabled = self.settings.sound
@@ -234,7 +222,7 @@ class App:
         self._apply()
         self.reload_bank(self.watch.changed(dt))
         self._retry_results(dt)
-        self.banner_left = max(0.0, self.banner_left - dt)
+        self.banner.update(dt)
         if not self.running:
             return
         self.draw(self.screen)
@@ -261,33 +249,9 @@ class App:
         for scene in self.stack[self._first_drawn():]:
             scene.draw(area)
         if top:
-            self._draw_strip(surface, top)
-        if self.banner_left > 0:
-            self._draw_banner(surface)
-
-    def _draw_strip(self, surface, height: int) -> None:
-        """The warning that answers are not being saved: on every screen, until they are."""
-        lay = Layout(surface.get_size(), self.settings.text_scale, self.settings.projector)
-        theme = self.theme
-        panel = pygame.Rect(0, 0, lay.w, height)
-        pygame.draw.rect(surface, theme.panel, panel)
-        pygame.draw.line(surface, theme.wrong, panel.bottomleft, panel.bottomright, width=3)
-        block = self.text.block(self.warning(), lay.font(0.024), theme.wrong,
-                                lay.w - 2 * lay.margin)
-        top = self._safe_top()
-        surface.blit(block, (lay.margin, top + (height - top - block.get_height()) // 2))
-
-    def _draw_banner(self, surface) -> None:
-        """Over whatever screen is showing, at the top: it goes after a few seconds."""
-        text, warning = self.banner
-        lay, theme = self.layout(), self.theme
-        block = self.text.block(text, lay.font(0.024), theme.wrong if warning else theme.text,
-                                lay.w - 2 * lay.margin)
-        panel = pygame.Rect(0, 0, lay.w, block.get_height() + lay.gap)
-        pygame.draw.rect(surface, theme.panel, panel)
-        pygame.draw.line(surface, theme.wrong if warning else theme.accent, panel.bottomleft,
-                         panel.bottomright, width=3)
-        surface.blit(block, (lay.margin, lay.gap // 2))
+            self._strip.draw(surface, self.warning(), top, self.settings.text_scale,
+                             self.settings.projector, self.theme, self.text)
+        self.banner.draw(surface, self.layout(), self.theme, self.text)
 
     def run(self) -> int:
         while self.running:

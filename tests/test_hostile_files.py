@@ -392,7 +392,7 @@ def test_f5_mid_round_with_a_bad_file_keeps_the_round(tmp_path):
         with no_hang():
             key(app, pygame.K_F5, frames=3)
         assert isinstance(app.scene, QuestionScene) and app.scene.question is question
-        shown = app.banner[0]
+        shown = app.banner.text
         assert "3 new problem(s)" in shown
         assert f"{folder / 'date.yaml'}:9:9: 'date' in the article is 2026-13-45" in shown
         assert f"{folder / 'pipe.yaml'}:1:1: this is a named pipe, not a file" in shown

@@ -26,7 +26,7 @@ def save(path, text):
 
 
 def banner(app):
-    return app.banner[0] if app.banner_left > 0 else ""
+    return app.banner.showing
 
 
 def test_an_edit_is_picked_up_within_a_second_and_its_problem_named(folder, tmp_path):
