@@ -8,7 +8,7 @@ import pygame
 
 from game.bank import LoadResult, load_bank
 from game.bank.cache import BankCache
-from game.bank.loader import PROJECT
+from game.bank.paths import PROJECT
 from game.intents import Intent, intents
 from game.sound import Sounds
 from game.watch import Watch

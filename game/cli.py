@@ -8,7 +8,7 @@ from dataclasses import asdict
 from pathlib import Path
 
 from game.bank import load_bank, question_files
-from game.bank.loader import PROJECT
+from game.bank.paths import PROJECT
 from game.quiz.questions import SKILLS, generate
 
 DEFAULT_PATHS = [os.path.relpath(PROJECT / "questions")]

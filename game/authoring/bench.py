@@ -17,7 +17,7 @@ from pathlib import Path
 from game.authoring.sentences import split
 from game.authoring.suggest import Memory, Suggester, Suggestion
 from game.bank import Statement, load_bank
-from game.bank.loader import PROJECT, find_article_file
+from game.bank.paths import PROJECT, find_article_file
 
 _STOP = {"the", "a", "an", "in", "on", "of", "his", "her", "its", "s", "their", "with"}
 

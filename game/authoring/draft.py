@@ -16,7 +16,7 @@ from game.authoring.sentences import Dropped, Split, split
 from game.authoring.suggest import OPINION, Memory, Suggester
 from game.authoring.yamltext import flow, quoted, word
 from game.bank.json_schema import schema_line
-from game.bank.loader import PROJECT, find_article_file
+from game.bank.paths import PROJECT, find_article_file
 from game.bank.models import GENRES, PLACEHOLDER
 from game.bank.yamlsafe import MAX_BYTES as QUESTION_BYTES
 from game.files import FileProblem, read_file, size_words

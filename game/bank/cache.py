@@ -10,9 +10,9 @@ import re
 from dataclasses import asdict, fields
 from pathlib import Path
 
-from game.bank.loader import FileResult, find_article_file
-from game.bank.models import GENRES, LABELS, SOURCE_KINDS, Article, Cue, HandQuestion, \
-    Statement, Where
+from game.bank.models import GENRES, LABELS, SOURCE_KINDS, Article, Cue, FileResult, \
+    HandQuestion, Statement, Where
+from game.bank.paths import find_article_file
 from game.files import FileProblem, read_file
 from game.store.files import write_replacing
 

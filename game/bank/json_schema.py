@@ -18,7 +18,7 @@ from pathlib import Path
 
 from game.bank import schema
 from game.bank.fields import Field
-from game.bank.loader import PROJECT
+from game.bank.paths import PROJECT
 from game.bank.models import PLACEHOLDER
 
 DOCS = PROJECT / "docs"

@@ -12,8 +12,9 @@ import yaml
 
 from game.bank.errors import BankError, collapse
 from game.bank.fields import BOOLS, Field, Reader, TooMany, kind_of, misfit, stopped
-from game.bank.loader import PROJECT, question_files
+from game.bank.loader import question_files
 from game.bank.models import Bank
+from game.bank.paths import PROJECT
 from game.bank.yamlsafe import MAX_BYTES, PLAIN_TAGS, compose, decode
 from game.files import FileProblem, read_file
 from game.quiz.round import (DIFFICULTIES, MAX_QUESTIONS, MIN_QUESTIONS, PLAYABLE_SKILLS,
