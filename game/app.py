@@ -28,7 +28,7 @@ class Config:
     question_paths: list = field(default_factory=lambda: [PROJECT / "questions"])
     seed: int | None = None            # None: a new seed every round
     data_dir: Path | None = None       # None: the user's data folder (platformdirs)
-    # A teacher's round (game.bank.presets.Preset), played as soon as a name is given; not
+    # A teacher's round (game.quiz.presets.Preset), played as soon as a name is given; not
     # imported here, as it needs PyYAML, which a start from the bank cache never loads.
     preset: object = None
 

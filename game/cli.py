@@ -101,7 +101,7 @@ def main(argv=None) -> int:
     if args.command == "report":
         return report(args)
     if args.command == "schema":
-        from game.bank.json_schema import write
+        from game.authoring.json_schema import write
         return write()
     if args.command in ("export", "import"):
         from game.authoring import exchange
@@ -120,7 +120,7 @@ def main(argv=None) -> int:
 def open_preset(name: str):
     """The preset called name, checked against the bank the game loads; or None and the
     exit code, with the reason printed, before any window opens."""
-    from game.bank.presets import PRESET_DIR, find_preset, load_preset, preset_files
+    from game.quiz.presets import PRESET_DIR, find_preset, load_preset, preset_files
     folder = os.path.relpath(PRESET_DIR)
     path = find_preset(name, folder)
     if path is None:
@@ -138,7 +138,7 @@ def validate(paths) -> int:
     """Question files, then presets checked against the bank those files make. A path in
     a folder called 'presets', or that folder, is a preset. Without paths: questions/ and
     questions/presets/."""
-    from game.bank.presets import PRESET_DIR
+    from game.quiz.presets import PRESET_DIR
     # Not resolve(): it fails on a symlink loop, and a link's target has another name.
     presets = [p for p in paths if "presets" in Path(os.path.abspath(p)).parts[-2:]]
     questions = [p for p in paths if p not in presets] or DEFAULT_PATHS
@@ -150,7 +150,7 @@ def validate(paths) -> int:
 
 
 def validate_presets(paths, bank) -> int:
-    from game.bank.presets import load_preset
+    from game.quiz.presets import load_preset
     files, problems = question_files(paths)
     for path in files:
         problems.extend(load_preset(path, bank)[1])

@@ -18,7 +18,7 @@ from conftest import ROOT
 from game.bank import load_bank
 from game.bank.errors import BankError
 from game.bank.models import Bank, FileResult
-from game.bank.presets import FIELDS, load_preset
+from game.quiz.presets import FIELDS, load_preset
 from game.bank.reading import parse
 from game.bank.schema import ARTICLE, QUESTION, STATEMENT, TOP
 from game.quiz.questions import generate

@@ -20,7 +20,7 @@ import pytest
 from conftest import DATA, ROOT
 from game import cli
 from game.bank import load_bank
-from game.bank.presets import load_preset
+from game.quiz.presets import load_preset
 from game.scenes.question import QuestionScene
 from pilot import key, new_app
 
@@ -416,7 +416,7 @@ def test_an_unexpected_error_reading_a_file_is_that_files_problem(monkeypatch, t
 
 
 def test_an_unexpected_error_reading_a_preset_is_that_presets_problem(monkeypatch, bank):
-    import game.bank.presets as presets
+    import game.quiz.presets as presets
 
     def broken(*_):
         raise KeyError("boom")

@@ -15,7 +15,7 @@ from game.authoring.encoding import NotText, decode
 from game.authoring.sentences import Dropped, Split, split
 from game.authoring.suggest import OPINION, Memory, Suggester
 from game.authoring.yamltext import flow, quoted, word
-from game.bank.json_schema import schema_line
+from game.authoring.json_schema import schema_line
 from game.bank.paths import PROJECT, find_article_file
 from game.bank.models import GENRES, PLACEHOLDER
 from game.bank.yamlsafe import MAX_BYTES as QUESTION_BYTES

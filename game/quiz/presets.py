@@ -15,6 +15,7 @@ from game.bank.fields import BOOLS, Field, Reader, TooMany, kind_of, misfit, sto
 from game.bank.loader import question_files
 from game.bank.models import Bank
 from game.bank.paths import PROJECT
+from game.bank.reading import internal_error
 from game.bank.yamlsafe import MAX_BYTES, PLAIN_TAGS, compose, decode
 from game.files import FileProblem, read_file
 from game.quiz.round import (DIFFICULTIES, MAX_QUESTIONS, MIN_QUESTIONS, PLAYABLE_SKILLS,
@@ -102,7 +103,6 @@ def load_preset(path, bank: Bank) -> tuple[Preset | None, list[BankError]]:
     except TooMany:
         preset, errors = None, [*errors, stopped(name, errors)]
     except Exception as exc:
-        from game.bank.reading import internal_error
         preset, errors = None, [*errors, BankError(name, 1, 1, internal_error(exc))]
     return (preset, []) if preset and not errors else (None, collapse(errors))
 
