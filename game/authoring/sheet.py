@@ -19,9 +19,9 @@ from pathlib import Path
 
 import yaml
 
+from game.authoring.json_schema import schema_line
 from game.bank import schema
 from game.bank.fields import suggest
-from game.authoring.json_schema import schema_line
 from game.bank.models import PLACEHOLDER, Article, Bank, Cue, Statement
 from game.bank.reading import parse
 from game.bank.yamlsafe import MAX_BYTES as QUESTION_FILE_BYTES
