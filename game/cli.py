@@ -82,7 +82,7 @@ def main(argv=None) -> int:
         from game.authoring.validate import validate
         return validate(args.paths, DEFAULT_PATHS)
     if args.command == "shots":
-        from game.shots import main as shots
+        from game.tools.shots import main as shots
         return shots(args.dir)
     if args.command == "bank":
         from game.authoring.exchange import dump_bank
@@ -91,7 +91,7 @@ def main(argv=None) -> int:
         from game.authoring.draft import new_article
         return new_article(args.article, args.out)
     if args.command == "autoplay":
-        from game.autoplay import play
+        from game.tools.autoplay import play
         code, line = play(args.seed, args.auto_data_dir or args.data_dir, max(0.0, args.delay))
         print(line)
         return code
