@@ -8,7 +8,7 @@ import pygame
 
 from game.bank import LoadResult, load_bank
 from game.bank.cache import BankCache
-from game.bank.loader import PROJECT
+from game.bank.paths import PROJECT
 from game.intents import Intent, intents
 from game.sound import Sounds
 from game.watch import Watch
@@ -29,7 +29,7 @@ class Config:
     question_paths: list = field(default_factory=lambda: [PROJECT / "questions"])
     seed: int | None = None            # None: a new seed every round
     data_dir: Path | None = None       # None: the user's data folder (platformdirs)
-    # A teacher's round (game.bank.presets.Preset), played as soon as a name is given; not
+    # A teacher's round (game.quiz.presets.Preset), played as soon as a name is given; not
     # imported here, as it needs PyYAML, which a start from the bank cache never loads.
     preset: object = None
 

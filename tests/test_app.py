@@ -120,7 +120,7 @@ def test_escape_from_title_quits(app):
 
 
 def test_shots_renders_every_screen_at_both_sizes(tmp_path):
-    from game.shots import shoot
+    from game.tools.shots import shoot
     paths = shoot(tmp_path)
     names = {p.name for p in paths}
     for size in ("1280x720", "960x540"):

@@ -9,7 +9,7 @@ import pytest
 from conftest import ARTICLES, ROOT
 from game import cli
 from game.authoring import draft
-from game.authoring.bench import measure, same_source
+from game.tools.bench_suggestions import measure, same_source
 from game.authoring.sentences import split
 from game.authoring.suggest import Memory, Suggester
 from game.bank import load_bank

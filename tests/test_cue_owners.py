@@ -13,8 +13,8 @@ from pilot import key, new_app
 from game.authoring import gift, sheet
 from game.authoring.suggest import Suggester
 from game.bank import load_bank
-from game.bank.loader import parse
 from game.bank.models import WRITER, Cue
+from game.bank.reading import parse
 from game.quiz.play import RoundState
 from game.quiz.questions import generate
 from game.quiz.round import RoundSetup

@@ -17,9 +17,9 @@ import pytest
 from conftest import ROOT
 from game.bank import load_bank
 from game.bank.errors import BankError
-from game.bank.loader import FileResult, parse
-from game.bank.models import Bank
-from game.bank.presets import FIELDS, load_preset
+from game.bank.models import Bank, FileResult
+from game.quiz.presets import FIELDS, load_preset
+from game.bank.reading import parse
 from game.bank.schema import ARTICLE, QUESTION, STATEMENT, TOP
 from game.quiz.questions import generate
 

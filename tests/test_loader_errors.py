@@ -5,7 +5,7 @@ import pytest
 
 from conftest import DATA
 from game.bank import load_bank
-from game.bank.loader import parse
+from game.bank.reading import parse
 from game.bank.yamlsafe import MAX_BYTES
 
 CASES = [

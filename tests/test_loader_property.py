@@ -7,7 +7,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from game.bank.errors import BankError
-from game.bank.loader import FileResult, parse
+from game.bank.models import FileResult
+from game.bank.reading import parse
 from game.bank.schema import ARTICLE, QUESTION, STATEMENT, TOP
 
 PATH = Path("random.yaml")

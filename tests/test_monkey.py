@@ -2,7 +2,7 @@
 the rendered text held stays within its budget whatever sizes the window went through."""
 import pygame
 
-from game.monkey import monkey
+from game.tools.monkey import monkey
 
 
 def test_monkey(tmp_path):

@@ -9,7 +9,7 @@ import pytest
 from conftest import DATA, ROOT
 from pilot import key, new_app
 from game.bank import load_bank, question_files
-from game.bank.presets import PRESET_DIR, find_preset, load_preset, preset_files
+from game.quiz.presets import PRESET_DIR, find_preset, load_preset, preset_files
 from game.quiz.round import build_round
 from game.scenes.name import NameScene
 from game.scenes.question import QuestionScene
@@ -77,7 +77,7 @@ def test_same_preset_same_questions_in_the_same_order(bank):
 
 def test_same_preset_same_questions_in_another_process(bank):
     """Another student's computer: a fresh interpreter, with another string-hash seed."""
-    script = ("from game.bank import load_bank; from game.bank.presets import *; "
+    script = ("from game.bank import load_bank; from game.quiz.presets import *; "
               "from game.quiz.round import build_round; b = load_bank(['questions']).bank; "
               "p = load_preset(find_preset('sources'), b)[0]; "
               "print(' '.join(q.id for q in build_round(b, p.setup)))")

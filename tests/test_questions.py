@@ -145,7 +145,7 @@ def lines_run_in_questions(action) -> int:
 def test_generation_work_grows_linearly_with_the_statements():
     """Issue 10: a file of 3,500 statements took 31 s to start, as each statement's
     wrong answers were chosen by going through every other statement."""
-    from game.quiz.bench import synthetic_bank
+    from game.tools.bench_questions import synthetic_bank
     small, large = synthetic_bank(150), synthetic_bank(1_500)
     work_small = lines_run_in_questions(lambda: generate(small))
     work_large = lines_run_in_questions(lambda: generate(large))

@@ -16,7 +16,7 @@ import game.bank.reading as reading
 from game.authoring import sheet
 from game.bank import load_bank
 from game.bank.cache import FILE_NAME, BankCache
-from game.bank.loader import parse
+from game.bank.reading import parse
 from game.quiz.play import RoundState
 from game.quiz.questions import RECORD_HEADING, generate
 from game.quiz.round import RoundSetup

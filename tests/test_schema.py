@@ -1,5 +1,5 @@
 """The JSON Schemas editors use (docs/*.schema.json) stay in step with the loader: they are
-what game.bank.json_schema generates from the loader's field tables, every shipped file
+what game.authoring.json_schema generates from the loader's field tables, every shipped file
 passes them, and every field the loader accepts is in them (and nothing else is)."""
 import json
 import shutil
@@ -10,8 +10,9 @@ import pytest
 import yaml
 
 from conftest import DATA, ROOT
-from game.bank import json_schema, load_bank, schema
-from game.bank.presets import FIELDS, PRESET_DIR, load_preset, preset_files
+from game.authoring import json_schema
+from game.bank import load_bank, schema
+from game.quiz.presets import FIELDS, PRESET_DIR, load_preset, preset_files
 
 QUESTION_FILES = sorted((ROOT / "questions").glob("*.yaml"))
 PRESETS = preset_files()

@@ -6,18 +6,19 @@ What only a teacher can write (explanations, genre, provenance, metadata the tex
 state) is left as a "FILL IN" that validate reports. An existing file is never replaced."""
 import os
 import re
+import sys
 import textwrap
 import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from game.authoring.encoding import NotText, decode
+from game.authoring.json_schema import schema_line
 from game.authoring.sentences import Dropped, Split, split
 from game.authoring.suggest import OPINION, Memory, Suggester
 from game.authoring.yamltext import flow, quoted, word
-from game.bank.json_schema import schema_line
-from game.bank.loader import PROJECT, find_article_file
 from game.bank.models import GENRES, PLACEHOLDER
+from game.bank.paths import PROJECT, find_article_file
 from game.bank.yamlsafe import MAX_BYTES as QUESTION_BYTES
 from game.files import FileProblem, read_file, size_words
 
@@ -267,3 +268,34 @@ def _statement(ident: str, text: str, s) -> list[str]:
         f"    explanation: {quoted(PLACEHOLDER + ': why it is checkable or not, and where the claim comes from')}",
         "    reviewed: false",
     ]
+
+
+def new_article(article: str, out: str | None) -> int:
+    """`run.py new-article`: draft a question file from an article, never replacing one,
+    and say what to do next."""
+    try:
+        made = make(Path(article), Path(out) if out else None)
+        write(made)
+    except DraftError as error:
+        print(error, file=sys.stderr)
+        return 1
+    except OSError as error:
+        print(f"Could not write the draft: {error.strerror or error}", file=sys.stderr)
+        return 1
+    for note in made.notes:
+        print("Note: " + note)
+    shown = os.path.relpath(made.path)
+    shown = str(made.path.resolve()) if shown.startswith("..") else shown
+    print(f"Wrote {shown}: {made.statements} statements to review ({made.opinions} suggested "
+          f"opinion, {made.statements - made.opinions} fact); {made.dropped} line(s) that are "
+          "not part of the article are listed in a comment at the top.")
+    print("Next:\n"
+          "  1. Fill in every \"FILL IN\" of the article section (genre, provenance, and what "
+          "the text does not state).\n"
+          "  2. For each statement, check the suggested label, source, source_kind and cues "
+          "(and whose judgment each cue is) against the reasons in the comment above it, write its explanation, then set "
+          "reviewed: true (or delete the statement).\n"
+          f"  3. python run.py validate {shown}   (lists what is left; statements still to "
+          "review are counted and never played)\n"
+          "  4. python run.py   (the file plays once validate finds no problems)")
+    return 0

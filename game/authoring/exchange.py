@@ -1,7 +1,9 @@
 """`run.py export` and `run.py import`: moving statements to Moodle or a spreadsheet and
 back. Like every command that writes, they never overwrite a file: a teacher's work is
-never lost to a mistyped name."""
+never lost to a mistyped name. And `run.py bank --json`: the checked bank for programs."""
+import json
 import sys
+from dataclasses import asdict
 from pathlib import Path
 
 from game.bank import load_bank
@@ -77,3 +79,26 @@ def import_csv(csv_file: str, out: str, article: str | None, paths) -> int:
     for note in made.notes:
         print(note)
     return 0
+
+
+def dump_bank(paths) -> int:
+    """The bank as one JSON object on standard output; files with problems are listed on
+    standard error and left out."""
+    result = load_bank(paths)
+    for problem in result.problems:
+        print(problem, file=sys.stderr)
+    bank = result.bank
+    out = {
+        "articles": [_plain(a) for a in bank.articles.values()],
+        "statements": [_plain(s) for s in bank.statements],
+        "questions": [_plain(q) for q in bank.questions],
+    }
+    json.dump(out, sys.stdout, ensure_ascii=False, indent=1)
+    print()
+    return 1 if result.problems else 0
+
+
+def _plain(model) -> dict:
+    data = asdict(model)
+    data.pop("where", None)
+    return {k: list(v) if isinstance(v, tuple) else v for k, v in data.items()}

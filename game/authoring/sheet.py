@@ -19,11 +19,11 @@ from pathlib import Path
 
 import yaml
 
+from game.authoring.json_schema import schema_line
 from game.bank import schema
 from game.bank.fields import suggest
-from game.bank.json_schema import schema_line
-from game.bank.loader import parse
 from game.bank.models import PLACEHOLDER, Article, Bank, Cue, Statement
+from game.bank.reading import parse
 from game.bank.yamlsafe import MAX_BYTES as QUESTION_FILE_BYTES
 from game.csvsafe import guard, unguard
 from game.files import size_words

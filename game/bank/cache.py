@@ -10,11 +10,11 @@ import re
 from dataclasses import asdict, fields
 from pathlib import Path
 
-from game.bank.loader import FileResult, find_article_file
-from game.bank.models import GENRES, LABELS, SOURCE_KINDS, Article, Cue, HandQuestion, \
-    Statement, Where
+from game.bank.models import GENRES, LABELS, SOURCE_KINDS, Article, Cue, FileResult, \
+    HandQuestion, Statement, Where
+from game.bank.paths import find_article_file
+from game.datafiles import write_replacing
 from game.files import FileProblem, read_file
-from game.store.files import write_replacing
 
 VERSION = 5     # raise when the loader's checks or the models change
 FILE_NAME = "bank-cache.json"

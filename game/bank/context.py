@@ -7,8 +7,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from game.bank.loader import find_article_file, read_article
 from game.bank.models import Bank, Statement
+from game.bank.paths import find_article_file, read_article
 
 REACH = 320    # characters of context on each side, at most
 _BOUNDARY = re.compile(r"(?<=[.!?…])[”’\"']?\s+(?=[“‘\"'(A-Z0-9])|\n\s*\n?")

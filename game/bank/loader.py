@@ -3,29 +3,12 @@
 A file with any problem is skipped whole and listed; the others load. Nothing here
 writes to a teacher's file."""
 import os
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 from game.bank.errors import BankError
-from game.bank.models import Article, Bank, HandQuestion, Statement, Where
-from game.files import FileProblem, read_file, what_is
-
-PROJECT = Path(__file__).resolve().parents[2]
-# Where an article's text_file is looked for, after the question file's own folder.
-ARTICLE_DIRS = (PROJECT / "questions" / "articles", PROJECT.parent / "shared" / "articles")
-# An article's own text, read to check quotes against and to show a quote in context: a
-# news article is tens of KB.
-MAX_ARTICLE_BYTES = 2_000_000
-
-
-@dataclass
-class FileResult:
-    path: str
-    errors: list[BankError] = field(default_factory=list)
-    article: Article | None = None
-    statements: list[Statement] = field(default_factory=list)
-    questions: list[HandQuestion] = field(default_factory=list)
-    quotes_checked: bool = False
+from game.bank.models import Bank, FileResult, Where
+from game.files import what_is
 
 
 @dataclass
@@ -83,7 +66,11 @@ def load_bank(paths=("questions",), cache=None) -> LoadResult:
 
     Never raises: the game calls it at start and on every live reload, mid-round."""
     files, problems = question_files(paths)
-    results = [_cached(cache, "get", p) or load_file(p) for p in files]
+    results = [_cached(cache, "get", p) for p in files]
+    if not all(results):
+        # Only now: reading needs PyYAML, most of the cost of a start the cache spares.
+        from game.bank.reading import load_file
+        results = [result or load_file(p) for p, result in zip(files, results)]
     for p, result in zip(files, results):
         _cached(cache, "put", p, result)
     _cached(cache, "save")
@@ -110,40 +97,6 @@ def _cached(cache, method: str, *args):
         return getattr(cache, method)(*args)
     except Exception:
         return None
-
-
-def load_file(path: Path) -> FileResult:
-    from game.bank.reading import load_file as read
-    return read(path)
-
-
-def parse(path: Path, data: bytes) -> FileResult:
-    """Check one file's bytes; `path` names it in messages and anchors its text_file."""
-    from game.bank.reading import parse as read
-    return read(path, data)
-
-
-def article_candidates(text_file: str, question_file: Path) -> list[Path]:
-    """Where an article's text may be, in the order looked: beside its question file,
-    then in each of ARTICLE_DIRS."""
-    if not text_file:
-        return []
-    return [folder / text_file for folder in (Path(question_file).parent, *ARTICLE_DIRS)]
-
-
-def find_article_file(text_file: str, question_file: Path) -> Path | None:
-    """Where an article's text is: the first of its candidates that is a file."""
-    return next((c for c in article_candidates(text_file, question_file) if c.is_file()),
-                None)
-
-
-def read_article(path: Path) -> tuple[bytes | None, str | None]:
-    """An article's text file, refused unread if it is not a file or is too big: its bytes
-    and None, or None and what is wrong."""
-    try:
-        return read_file(path, MAX_ARTICLE_BYTES, "an article's text"), None
-    except FileProblem as problem:
-        return None, problem.said_of(f"the article file {path}")
 
 
 def _check_unique_ids(results: list[FileResult]) -> None:

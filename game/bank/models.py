@@ -1,6 +1,8 @@
 """What a question file holds once it has been checked."""
 from dataclasses import dataclass, field
 
+from game.bank.errors import BankError
+
 LABELS = ("fact", "opinion")
 
 # The value a teacher writes, and the words a player reads.
@@ -129,3 +131,15 @@ class Bank:
 
     def statements_of(self, article_id: str) -> list[Statement]:
         return [s for s in self.statements if s.article == article_id]
+
+
+@dataclass
+class FileResult:
+    """What reading one question file found: its problems, or what it holds. A file with
+    problems is left out of the Bank whole."""
+    path: str
+    errors: list[BankError] = field(default_factory=list)
+    article: Article | None = None
+    statements: list[Statement] = field(default_factory=list)
+    questions: list[HandQuestion] = field(default_factory=list)
+    quotes_checked: bool = False

@@ -12,9 +12,9 @@ import yaml
 from game.bank import schema
 from game.bank.errors import BankError, collapse
 from game.bank.fields import Reader, TooMany, clip, kind_of, stopped, suggest
-from game.bank.loader import FileResult, article_candidates, read_article
-from game.bank.models import PLACEHOLDER, WRITER, Article, Cue, HandQuestion, Statement, \
-    Where
+from game.bank.models import PLACEHOLDER, WRITER, Article, Cue, FileResult, HandQuestion, \
+    Statement, Where
+from game.bank.paths import article_candidates, read_article
 from game.bank.yamlsafe import MAX_BYTES, PLAIN_TAGS, SPLIT, compose, decode
 from game.files import FileProblem, read_file
 

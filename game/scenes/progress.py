@@ -1,9 +1,9 @@
 """What the results database says, in the game: one player's progress over their rounds,
-and the class's last session statement by statement. Both read through game.report, the
-same figures as `run.py report`."""
-from game import report
+and the class's last session statement by statement. Both read through game.store.report,
+the same figures as `run.py report`."""
 from game.quiz.questions import SKILLS
 from game.scenes.reading import HINT, ReadingScene
+from game.store import report
 
 SHOWN_ROUNDS = 12       # columns per chart: the latest rounds
 LEAN_RANGE = 1.5        # c beyond this is drawn at the edge of the chart

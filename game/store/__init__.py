@@ -1,1 +1,2 @@
-"""What Byline keeps between runs: settings now, players' results later."""
+"""What Byline keeps between runs: settings, players' results, and the teacher's report
+read from them."""

@@ -8,7 +8,7 @@ import os
 import sqlite3
 from pathlib import Path
 
-from game.store import files
+from game import datafiles
 
 # Seconds to wait for another program's lock: long enough for its write to finish, short
 # enough that a game blocked by a stuck lock goes on without a noticeable hang.
@@ -107,7 +107,7 @@ def memory() -> sqlite3.Connection:
 
 def move_aside(path: Path) -> Path | None:
     """Rename a damaged file, and its journal with it, to a name nothing will reuse."""
-    target = files.move_aside(path, "unusable")
+    target = datafiles.move_aside(path, "unusable")
     for suffix in ("-journal", "-wal", "-shm") if target else ():
         side = path.with_name(path.name + suffix)
         if side.exists():
@@ -178,7 +178,7 @@ def why(error: Exception, path: Path | None = None) -> str:
                    " (perhaps another Byline on this folder)"))
     if isinstance(error, OSError) and not isinstance(
             error, (PermissionError, NotADirectoryError)):
-        return files.reason(error)
+        return datafiles.reason(error)
     if "full" in low:
         return "the disk is full"
     if "readonly" in low or "read-only" in low:

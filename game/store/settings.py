@@ -7,9 +7,9 @@ import json
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
+from game.datafiles import move_aside, reason, remove_stale_temporary_files, write_replacing
 from game.files import FileProblem, read_file
 from game.names import usable_name, usable_seats
-from game.store.files import move_aside, reason, remove_stale_temporary_files, write_replacing
 
 TEXT_SIZES = {"standard": 1.0, "large": 1.15, "largest": 1.3}
 FILE_NAME = "settings.json"

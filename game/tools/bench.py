@@ -1,7 +1,7 @@
 """Performance figures: startup against bare pygame, CPU ms per frame per screen, peak memory,
 and memory over a 20,000-event monkey run.
 
-Run `python -m game.bench [--json]`. Not a test: timings vary by machine, so nothing asserts them.
+Run `python -m game.tools.bench [--json]`. Not a test: timings vary by machine, so nothing asserts them.
 """
 import importlib
 import json
@@ -23,7 +23,7 @@ import pygame  # noqa: E402
 
 import game.scenes  # noqa: E402
 from game.app import App, Config  # noqa: E402
-from game.monkey import EVENTS  # noqa: E402
+from game.tools.monkey import EVENTS  # noqa: E402
 from game.quiz.play import RoundState  # noqa: E402
 from game.quiz.questions import SKILLS, generate  # noqa: E402
 from game.quiz.round import RoundSetup  # noqa: E402
@@ -32,7 +32,7 @@ from game.scenes.feedback import FeedbackScene  # noqa: E402
 from game.scenes.question import QuestionScene  # noqa: E402
 from game.scenes.results import ResultsScene  # noqa: E402
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 TARGETS = {"startup_ratio": 1.5, "frame_ms_p95": 4.0, "peak_rss_mb": 150.0,
            "monkey_peak_rss_mb": 150.0, "monkey_peak_growth": 1.1}
 RUNS, FRAMES, WARMUP, MODES = 11, 300, 5, ("still", "hover")
@@ -43,12 +43,12 @@ from game.app import App, Config
 app = App(Config(data_dir=sys.argv[1])); app.step()
 print('ready', flush=True)
 print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, flush=True)"""
-# The monkey test's events (game.monkey) in a fresh process: the memory (VmRSS) and the peak
+# The monkey test's events (game.tools.monkey) in a fresh process: the memory (VmRSS) and the peak
 # so far (VmHWM) after the first 2,000 events, when every screen has been seen, and after all
 # 20,000, in KiB. Linux's /proc. glibc keeps freed memory for reuse, so VmRSS wanders with the
 # screen last drawn; a leak would raise the peak, which is what the target is on.
 MONKEY = """import sys
-from game.monkey import EVENTS, monkey
+from game.tools.monkey import EVENTS, monkey
 def kib(name):
     with open('/proc/self/status') as status:
         return next(int(l.split()[1]) for l in status if l.startswith(name + ':'))
@@ -105,7 +105,7 @@ def monkey_memory(tmp: str) -> dict:
 
 
 def screens(app: App) -> dict:
-    """Screen name -> a function building the scenes to stack on the title, as in game.shots."""
+    """Screen name -> a function building the scenes to stack on the title, as in game.tools.shots."""
     questions = generate(app.loaded.bank, seed=1)
     # The longest text of each skill: the hardest case for the layout.
     picked = [max((q for q in questions if q.skill == s), key=lambda q: len(q.text))

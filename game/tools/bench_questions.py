@@ -1,6 +1,6 @@
 """How question generation grows with the statements of one article.
 
-    python -m game.quiz.bench
+    python -m game.tools.bench_questions
 
 Prints the time to generate every question for 350 and for 3,500 statements and their
 ratio: about 10 is linear (ten times the statements, ten times the time); about 100 is

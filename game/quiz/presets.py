@@ -5,15 +5,18 @@ A preset is read like a question file (yamlsafe, then fields.Reader) and checked
 the loaded bank: its articles must exist and it must find as many questions as it asks
 for. The fields are listed in README.md ("Presets"). Nothing here writes to a file."""
 import os
+import sys
 from dataclasses import dataclass, replace
 from pathlib import Path
 
 import yaml
 
+from game.bank import load_bank, question_files
 from game.bank.errors import BankError, collapse
 from game.bank.fields import BOOLS, Field, Reader, TooMany, kind_of, misfit, stopped
-from game.bank.loader import PROJECT, question_files
 from game.bank.models import Bank
+from game.bank.paths import PROJECT
+from game.bank.reading import internal_error
 from game.bank.yamlsafe import MAX_BYTES, PLAIN_TAGS, compose, decode
 from game.files import FileProblem, read_file
 from game.quiz.round import (DIFFICULTIES, MAX_QUESTIONS, MIN_QUESTIONS, PLAYABLE_SKILLS,
@@ -101,9 +104,25 @@ def load_preset(path, bank: Bank) -> tuple[Preset | None, list[BankError]]:
     except TooMany:
         preset, errors = None, [*errors, stopped(name, errors)]
     except Exception as exc:
-        from game.bank.reading import internal_error
         preset, errors = None, [*errors, BankError(name, 1, 1, internal_error(exc))]
     return (preset, []) if preset and not errors else (None, collapse(errors))
+
+
+def open_preset(name: str, question_paths):
+    """`run.py --preset NAME`: the preset called name, checked against the bank the game
+    loads from question_paths; or None and the exit code, with the reason printed, before
+    any window opens."""
+    folder = os.path.relpath(PRESET_DIR)
+    path = find_preset(name, folder)
+    if path is None:
+        names = ", ".join(p.stem for p in preset_files(folder)) or "none yet"
+        print(f"No preset '{name}'. The presets in {folder}{os.sep} are: {names}",
+              file=sys.stderr)
+        return None, 2
+    preset, problems = load_preset(path, load_bank(question_paths).bank)
+    for problem in problems:
+        print(problem, file=sys.stderr)
+    return preset, 1 if problems else 0
 
 
 def _load(name: str, bank: Bank, errors: list[BankError]) -> Preset | None:

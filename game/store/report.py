@@ -6,13 +6,17 @@ screens draw it. No pygame here, so `run.py report` starts quickly."""
 import csv
 import json
 import os
+import sys
 from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
+from game.bank import load_bank
 from game.csvsafe import guard_row
 from game.quiz.questions import FACT_CHOICES, SKILLS
 from game.quiz.scoring import Lean, lean_of
+from game.store.results import FILE_NAME, Results
+from game.store.settings import default_data_dir
 
 NO_ANSWER = "no answer (time ran out)"
 
@@ -355,3 +359,42 @@ def to_json(report: Report) -> dict:
                        for s in report.statements],
         "answers": report.answers,
     }
+
+
+# -- the command -------------------------------------------------------------------
+def command(data_dir, player: str | None, since: str | None, csv_file: str | None,
+            as_json: bool, question_paths) -> int:
+    """`run.py report`: as text, or CSV files, or JSON. The file is opened read-only: a
+    report run while the game plays must never move or migrate the database the game is
+    using."""
+    folder = Path(data_dir or default_data_dir())
+    if not (folder / FILE_NAME).is_file():
+        print(f"No results yet in {folder}")
+        return 0
+    results = Results(folder, read_only=True)
+    try:
+        known = results.players()
+        if player and not results.problem and all(
+                name_key(player) != name_key(n) for n in known):
+            print(f"No player called {player!r} in {folder}. Players: "
+                  + (", ".join(known) or "none yet"), file=sys.stderr)
+            return 1
+        made = build(results, load_bank(question_paths).bank, player, since)
+    finally:
+        results.close()
+    if made.problem and (csv_file or as_json):
+        print(made.problem, file=sys.stderr)     # the text report begins with it
+    if csv_file:
+        try:
+            written = write_csv(made, csv_file)
+        except OSError as error:
+            print(f"Could not write {csv_file}: {error.strerror or error}", file=sys.stderr)
+            return 1
+        print("Wrote " + " and ".join(map(str, written)),
+              file=sys.stderr if as_json else sys.stdout)
+    if as_json:
+        json.dump(to_json(made), sys.stdout, ensure_ascii=False, indent=1)
+        print()
+    elif not csv_file:
+        print(render_text(made), end="")
+    return 1 if made.problem else 0

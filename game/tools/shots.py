@@ -10,7 +10,7 @@ os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
 import pygame  # noqa: E402
 
 from game.app import App, Config  # noqa: E402
-from game.bank.loader import PROJECT  # noqa: E402
+from game.bank.paths import PROJECT  # noqa: E402
 from game.intents import Intent  # noqa: E402
 from game.quiz.play import RoundState  # noqa: E402
 from game.quiz.questions import generate  # noqa: E402

@@ -1,6 +1,6 @@
 """How well the suggester agrees with the hand-labelled bank.
 
-    python -m game.authoring.bench [--all] [PATH ...]    # default: questions/
+    python -m game.tools.bench_suggestions [--all] [PATH ...]    # default: questions/
 
 For every article whose text_file is found, the article is split as new-article splits it
 and read sentence by sentence (so that "he" and a quotation's speaker are known from what
@@ -17,7 +17,7 @@ from pathlib import Path
 from game.authoring.sentences import split
 from game.authoring.suggest import Memory, Suggester, Suggestion
 from game.bank import Statement, load_bank
-from game.bank.loader import PROJECT, find_article_file
+from game.bank.paths import PROJECT, find_article_file
 
 _STOP = {"the", "a", "an", "in", "on", "of", "his", "her", "its", "s", "their", "with"}
 
@@ -155,7 +155,7 @@ def _clip(text: str, size: int = 110) -> str:
 
 
 def main(argv=None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m game.authoring.bench",
+    parser = argparse.ArgumentParser(prog="python -m game.tools.bench_suggestions",
                                      description=__doc__.splitlines()[0])
     parser.add_argument("--all", action="store_true",
                         help="list every disagreement, not only wrong labels")

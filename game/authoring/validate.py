@@ -1,0 +1,83 @@
+"""`run.py validate`: every problem of every question file and preset, or what the bank
+holds (articles, statements, questions per type, the fact/opinion balance)."""
+import os
+from collections import Counter
+from pathlib import Path
+
+from game.bank import load_bank, question_files
+from game.quiz.presets import PRESET_DIR, load_preset
+from game.quiz.questions import SKILLS, generate
+
+
+def validate(paths, default_paths) -> int:
+    """Question files, then presets checked against the bank those files make. A path in
+    a folder called 'presets', or that folder, is a preset. Without paths: default_paths
+    (questions/) and questions/presets/."""
+    # Not resolve(): it fails on a symlink loop, and a link's target has another name.
+    presets = [p for p in paths if "presets" in Path(os.path.abspath(p)).parts[-2:]]
+    questions = [p for p in paths if p not in presets] or default_paths
+    if not paths and PRESET_DIR.is_dir():
+        presets = [os.path.relpath(PRESET_DIR)]
+    result = load_bank(questions)
+    code = _validate_bank(result, questions)
+    return max(code, validate_presets(presets, result.bank)) if presets else code
+
+
+def validate_presets(paths, bank) -> int:
+    files, problems = question_files(paths)
+    for path in files:
+        problems.extend(load_preset(path, bank)[1])
+    for problem in problems:
+        print(problem)
+    if problems:
+        bad = len({p.path for p in problems})
+        print(f"\n{len(problems)} problem(s) in {bad} preset(s); "
+              f"{len(files) - bad} preset(s) are fine.")
+        return 1
+    print(f"OK: {len(files)} preset(s).")
+    return 0
+
+
+def _validate_bank(result, paths) -> int:
+    if result.problems:
+        for problem in result.problems:
+            print(problem)
+        fine = sum(not f.errors for f in result.files)
+        print(f"\n{len(result.problems)} problem(s) in {len(result.skipped)} file(s); "
+              f"{fine} file(s) are fine.")
+        _to_review(result)
+        return 1
+    bank = result.bank
+    if not result.files:
+        print("No question files found in " + ", ".join(map(str, paths)))
+        return 1
+    questions = generate(bank)
+    per_skill = Counter(q.skill for q in questions)
+    labels = Counter(s.label for s in bank.statements)
+    total = len(bank.statements) or 1
+    checked = sum(f.quotes_checked for f in result.files)
+    print(f"OK: {len(result.files)} file(s), {len(bank.articles)} article(s), "
+          f"{len(bank.statements)} statements, {len(questions)} questions.")
+    print("Questions per type:")
+    for skill, name in SKILLS.items():
+        print(f"  {name:<26}{per_skill[skill]:>5}")
+    print(f"Fact/opinion balance: {labels['fact']} fact ({labels['fact'] / total:.0%}), "
+          f"{labels['opinion']} opinion ({labels['opinion'] / total:.0%})")
+    print(f"Quotes checked against the article text: {checked} of {len(result.files)} file(s)")
+    recorded = sum(bool(s.record) for s in bank.statements)
+    print(f"{recorded} statement{' says' if recorded == 1 else 's say'} what the record shows")
+    cues = [c for s in bank.statements for c in s.cues]
+    relayed = sum(not c.writers for c in cues)
+    print(f"Cue words: {len(cues) - relayed} the writer's own, {relayed} someone else's "
+          "(quoted or relayed by the writer)")
+    _to_review(result)
+    return 0
+
+
+def _to_review(result) -> None:
+    """Statements a draft suggested that a teacher has not yet checked: not problems
+    (the file plays without them), but not played either."""
+    for found in result.files:
+        waiting = sum(not s.reviewed for s in found.statements)
+        if waiting:
+            print(f"{found.path}: {waiting} statement(s) still to review (reviewed: false)")
