@@ -8,6 +8,10 @@ class Scene:
     scene gives it with dismiss(result)."""
 
     opaque = True   # False: the scene below is drawn first (an overlay)
+    # True while the picture changes with time alone (a panel sliding, a score counting
+    # up, a clock running): the app draws frames only then, or when something happens.
+    # A scene that animates says so, or its motion stops on the first still frame.
+    moving = False
 
     def __init__(self, app):
         self.app = app

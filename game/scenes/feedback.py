@@ -28,6 +28,10 @@ class FeedbackScene(Scene):
     def enter(self) -> None:
         self.app.sounds.play("right" if self.answer.correct else "wrong")
 
+    @property
+    def moving(self) -> bool:
+        return self.age < self.SLIDE
+
     def update(self, dt: float) -> None:
         self.age += dt
 

@@ -156,6 +156,12 @@ class QuestionScene(Scene):
         self.flow.next()
         self._follow()
 
+    @property
+    def moving(self) -> bool:
+        """The score counting up, or the clock running down on a timed question."""
+        return self.shown_score != self.state.score or (
+            not self.paused and self.flow.phase == ASKING and self.flow.time_left() is not None)
+
     def update(self, dt: float) -> None:
         self.shown_score = approach(self.shown_score, self.state.score, dt)
         if not self.paused:     # the clock stops while an overlay is open

@@ -101,6 +101,10 @@ class ResultsScene(RoundEnd):
         self.left, self.right = summary(state)
         self.shown_score = 0.0
 
+    @property
+    def moving(self) -> bool:
+        return self.shown_score != self.state.score
+
     def update(self, dt: float) -> None:
         self.shown_score = approach(self.shown_score, self.state.score, dt)
 
