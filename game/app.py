@@ -43,7 +43,6 @@ class App:
         self.screen = pygame.display.set_mode(config.size, pygame.RESIZABLE)
         title = config.preset.title if config.preset else ""
         pygame.display.set_caption(f"Byline — {title}" if title else "Byline")
-        self.clock = pygame.time.Clock()
         self.text = Text()
         self.data_dir = Path(config.data_dir or stored.default_data_dir())
         self.settings, problem = stored.load(self.data_dir)
@@ -57,7 +56,8 @@ class App:
         self.stack: list = []
         self._pending: list = []
         self.running = True
-        self.frames = 0
+        self.frames = 0           # frames drawn
+        self.dirty = True         # the window does not show the app as it is now
         self.retry_left = RETRY_EVERY
         self._offered_save = False
         from game.scenes.title import TitleScene
@@ -80,6 +80,7 @@ class App:
         self._pending.append(("replace", scene))
 
     def _apply(self) -> None:
+        self.dirty |= bool(self._pending)
         while self._pending:
             op, arg = self._pending.pop(0)
             if op == "pop":
@@ -135,6 +136,7 @@ class App:
 
     def show_banner(self, text: str, warning: bool = False, seconds: float = 8.0) -> None:
         self.banner.show(text, warning, seconds)
+        self.dirty = True
 
     @property
     def results(self):
@@ -211,23 +213,50 @@ class App:
 
     def step(self, events=(), dt: float = 1 / 60) -> None:
         """One frame: events, update, draw. Tests call this instead of sleeping."""
+        self.advance(events, dt)
+        self.redraw()
+
+    def advance(self, events=(), dt: float = 1 / 60) -> None:
+        """Events and time, without drawing; sets dirty when the picture changed."""
         for event in events:
+            self.dirty = True       # hover, a key, the window shown again: draw
             for intent in intents(event):
                 self.handle(intent)
                 self._apply()
         # Every visible scene moves on (a score counting up under the feedback panel);
-        # only the top one gets input.
+        # only the top one gets input. Moving before the update: the frame that ends a
+        # motion is drawn too.
+        self.dirty |= self.moving()
         for scene in self.stack[self._first_drawn():]:
             scene.update(dt)
         self._apply()
         self.reload_bank(self.watch.changed(dt))
         self._retry_results(dt)
+        showing = self.banner.showing
         self.banner.update(dt)
+        self.dirty |= self.banner.showing != showing
+
+    def redraw(self) -> None:
         if not self.running:
             return
         self.draw(self.screen)
         pygame.display.flip()
         self.frames += 1
+        self.dirty = False
+
+    def moving(self) -> bool:
+        """Whether a visible scene changes with time alone, so frames must go on."""
+        return any(scene.moving for scene in self.stack[self._first_drawn():])
+
+    def due(self) -> float:
+        """Seconds until something happens with no input: the next look at the question
+        files, the next try of a results file that refused an answer, the banner going."""
+        waits = [self.watch.due()]
+        if self._results is not None and self._results.trouble is not None:
+            waits.append(self.retry_left)
+        if self.banner.showing:
+            waits.append(self.banner.left)
+        return max(0.0, min(waits))
 
     def _retry_results(self, dt: float) -> None:
         if self._results is None or self._results.trouble is None:
@@ -235,6 +264,7 @@ class App:
         self.retry_left -= dt
         if self.retry_left <= 0:
             self.retry_left = RETRY_EVERY
+            self.dirty = True       # the warning strip may say something else, or go
             if self._results.retry():
                 self.show_banner("The results file can be written again: every answer kept "
                                  "in memory has been saved.")
@@ -254,9 +284,8 @@ class App:
         self.banner.draw(surface, self.layout(), self.theme, self.text)
 
     def run(self) -> int:
-        while self.running:
-            dt = self.clock.tick(60) / 1000
-            self.step(pygame.event.get(), dt)
+        from game.loop import Loop
+        Loop(self).run()
         pygame.quit()
         return self.close()
 

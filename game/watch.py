@@ -26,6 +26,10 @@ class Watch:
             stamps.append((str(path), info.st_mtime_ns, info.st_size))
         return tuple(stamps)
 
+    def due(self) -> float:
+        """Seconds until the next look, so a sleeping loop wakes for it."""
+        return max(0.0, PERIOD - self.since)
+
     def changed(self, dt: float = 0.0, now: bool = False) -> bool:
         """True once for each change: files edited, added or removed."""
         self.since += dt
