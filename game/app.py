@@ -223,6 +223,10 @@ class App:
             for intent in intents(event):
                 self.handle(intent)
                 self._apply()
+        # Before anything shows a banner: one shown now is up for its full time.
+        showing = self.banner.showing
+        self.banner.update(dt)
+        self.dirty |= self.banner.showing != showing
         # Every visible scene moves on (a score counting up under the feedback panel);
         # only the top one gets input. Moving before the update: the frame that ends a
         # motion is drawn too.
@@ -232,9 +236,6 @@ class App:
         self._apply()
         self.reload_bank(self.watch.changed(dt))
         self._retry_results(dt)
-        showing = self.banner.showing
-        self.banner.update(dt)
-        self.dirty |= self.banner.showing != showing
 
     def redraw(self) -> None:
         if not self.running:
@@ -264,10 +265,11 @@ class App:
         self.retry_left -= dt
         if self.retry_left <= 0:
             self.retry_left = RETRY_EVERY
-            self.dirty = True       # the warning strip may say something else, or go
+            said = self.warning()
             if self._results.retry():
                 self.show_banner("The results file can be written again: every answer kept "
                                  "in memory has been saved.")
+            self.dirty |= self.warning() != said    # the strip says something else, or goes
 
     def _first_drawn(self) -> int:
         return max((i for i, s in enumerate(self.stack) if s.opaque), default=0)
