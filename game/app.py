@@ -1,4 +1,4 @@
-"""The window, the clock, the scene stack and the loop."""
+"""The window, the scene stack, and what a frame does (game.loop says when one is drawn)."""
 import random
 import time
 from dataclasses import dataclass, field
@@ -10,6 +10,7 @@ from game.bank import LoadResult, load_bank
 from game.bank.cache import BankCache
 from game.bank.paths import PROJECT
 from game.intents import Intent, intents
+from game.loop import Loop
 from game.sound import Sounds
 from game.watch import Watch
 from game.store import settings as stored
@@ -286,7 +287,6 @@ class App:
         self.banner.draw(surface, self.layout(), self.theme, self.text)
 
     def run(self) -> int:
-        from game.loop import Loop
         Loop(self).run()
         pygame.quit()
         return self.close()

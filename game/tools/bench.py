@@ -1,7 +1,9 @@
 """Performance figures: startup against bare pygame, CPU ms per frame per screen, peak memory,
-and memory over a 20,000-event monkey run.
+memory over a 20,000-event monkey run, and the CPU a still screen costs against a loop that
+draws 60 frames a second.
 
-Run `python -m game.tools.bench [--json]`. Not a test: timings vary by machine, so nothing asserts them.
+Run `python -m game.tools.bench [--json]`; `--idle` measures only the idle figures, in a
+few seconds, and in a real window under `xvfb-run` with SDL_VIDEODRIVER=x11. Not a test: timings vary by machine, so nothing asserts them.
 """
 import importlib
 import json
@@ -23,6 +25,7 @@ import pygame  # noqa: E402
 
 import game.scenes  # noqa: E402
 from game.app import App, Config  # noqa: E402
+from game.loop import FPS, Loop, poll  # noqa: E402
 from game.tools.monkey import EVENTS  # noqa: E402
 from game.quiz.play import RoundState  # noqa: E402
 from game.quiz.questions import SKILLS, generate  # noqa: E402
@@ -34,8 +37,9 @@ from game.scenes.results import ResultsScene  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[2]
 TARGETS = {"startup_ratio": 1.5, "frame_ms_p95": 4.0, "peak_rss_mb": 150.0,
-           "monkey_peak_rss_mb": 150.0, "monkey_peak_growth": 1.1}
+           "monkey_peak_rss_mb": 150.0, "monkey_peak_growth": 1.1, "idle_cpu_percent": 3.0}
 RUNS, FRAMES, WARMUP, MODES = 11, 300, 5, ("still", "hover")
+IDLE_SECONDS, IDLE_SCREENS = 3.0, ("title", "question:fact_or_opinion")   # untimed, as built
 # Each child prints its peak RSS (KiB) after the marker, so that costs the timing nothing.
 # argv[1] is a temporary data directory: the bench must write nowhere real.
 BYLINE = """import resource, sys
@@ -190,8 +194,59 @@ def frame_times(app: App, scenes: list, hover: bool) -> list[float]:
     return times
 
 
+def event_wait(timeout: float) -> list:
+    """The loop's wait done by pygame.event.wait, which looks for input every millisecond."""
+    event = pygame.event.wait(max(1, round(timeout * 1000)))   # 0 would wait for ever
+    return [] if event.type == pygame.NOEVENT else [event]
+
+
+def idle_percent(app: App, scenes: list, kind: str) -> float:
+    """Process CPU time over wall time, in percent of one core, for IDLE_SECONDS on a still screen (no input, no
+    motion): through the game's loop, the same loop waiting with pygame.event.wait, or
+    the loop it replaced (a frame drawn every 1/60 s)."""
+    app.stack[1:] = []
+    for scene in scenes:
+        app.push(scene)
+    if kind == "60 fps":
+        clock = pygame.time.Clock()
+        turn = lambda: app.step(pygame.event.get(), clock.tick(FPS) / 1000)   # noqa: E731
+    else:
+        turn = Loop(app, wait=event_wait if kind == "event.wait" else poll).turn
+    began = time.perf_counter()
+    while time.perf_counter() - began < 0.5:     # the push drawn, anything moving stopped
+        turn()
+    if app.moving():
+        raise RuntimeError("the screen still moves: it is not idle")
+    cpu, wall = time.process_time(), time.perf_counter()
+    while time.perf_counter() - wall < IDLE_SECONDS:
+        turn()
+    return 100 * (time.process_time() - cpu) / (time.perf_counter() - wall)
+
+
+def idle_figures(app: App) -> dict:
+    built = screens(app)
+    return {name: {kind: round(idle_percent(app, built[name](), kind), 2)
+                   for kind in ("loop", "event.wait", "60 fps")} for name in IDLE_SCREENS}
+
+
+def print_idle(idle: dict) -> None:
+    print(f"{'idle: % of one core':34}{'loop':>8}{'wait':>8}{'60 fps':>8}{'loop/60':>9}"
+          f"   ({IDLE_SECONDS:g} s each; wait: pygame.event.wait; 60 fps: the old loop)")
+    for name, i in idle.items():
+        print(f"  {name:32}{i['loop']:8.2f}{i['event.wait']:8.2f}{i['60 fps']:8.2f}"
+              f"{i['loop'] / i['60 fps']:9.3f}")
+
+
 def main(argv: list[str]) -> int:
     began = time.perf_counter()
+    if "--idle" in argv:
+        with tempfile.TemporaryDirectory() as tmp:
+            idle = idle_figures(App(Config(size=(1280, 720), seed=1, data_dir=Path(tmp))))
+        print(f"video driver: {pygame.display.get_driver()}")
+        print_idle(idle)
+        if "--json" in argv:
+            print(json.dumps(idle))
+        return 0
     modes, notes = {}, []
     with tempfile.TemporaryDirectory() as tmp:
         out = startup(tmp)
@@ -203,6 +258,7 @@ def main(argv: list[str]) -> int:
                     frame_times(app, scenes, mode == "hover"), n=20)[18], 3) for mode in MODES}
             except Exception as exc:   # a scene this bench cannot build or run: say so, go on
                 notes.append(f"skipped {name}: {type(exc).__name__}: {exc}")
+        idle = idle_figures(app)
         pygame.quit()
         monkey_dir = Path(tmp) / "monkey"    # its own results, as a fresh install has
         monkey_dir.mkdir()
@@ -212,10 +268,12 @@ def main(argv: list[str]) -> int:
     out.update(frame_ms_p95=max(modes[worst].values()), worst_screen=worst, bench_rss_mb=own,
                peak_rss_mb=max(own, out["child_rss_mb"]),
                peak_rss_from="bench process" if own >= out["child_rss_mb"] else "startup child",
-               bench_seconds=round(time.perf_counter() - began, 1), screen_p95_ms=modes)
+               bench_seconds=round(time.perf_counter() - began, 1), screen_p95_ms=modes,
+               idle_cpu_percent=max(i["loop"] for i in idle.values()), idle_percent=idle)
     print(f"{'p95 CPU ms per frame':34}{'still':>8}{'hover':>8}")
     for name, m in modes.items():
         print(f"  {name:32}{m['still']:8.2f}{m['hover']:8.2f}")
+    print_idle(idle)
     print("".join(f"  note: {note}\n" for note in notes)
           + f"startup: Byline {out['startup_byline_s']:.3f}s, bare pygame "
           f"{out['startup_bare_s']:.3f}s (medians of {RUNS}); peak RSS: bench {own} MB, "
