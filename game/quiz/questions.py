@@ -240,6 +240,13 @@ def quoted_list(items) -> str:
     return ", ".join(quoted[:-1]) + " and " + quoted[-1]
 
 
+def quoted_with_cues(text: str, cues) -> tuple[str, tuple[tuple[int, int], ...]]:
+    """The statement as quoted_sentence shows it, and where its cues are in what is shown."""
+    shown = quoted_sentence(text)
+    at = shown.index(text)
+    return shown, tuple((a + at, b + at) for a, b in cue_spans(text, cues))
+
+
 _OPENING = ("“", "‘", '"', "'")
 _CLOSING = ("”", "’", '"', "'")
 

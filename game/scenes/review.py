@@ -1,8 +1,7 @@
 """The end-of-round review: every question, both answers, the whole explanation, the
 opinion words marked in the sentence, the source and the article it came from."""
 from game.bank.models import SOURCE_KINDS
-from game.quiz.questions import RECORD_HEADING, SKILLS, cue_spans, quoted_sentence, \
-    whose_words
+from game.quiz.questions import RECORD_HEADING, SKILLS, quoted_with_cues, whose_words
 from game.quiz.scoring import points_words
 from game.scenes.reading import ReadingScene
 
@@ -66,11 +65,7 @@ class ReviewScene(ReadingScene):
             items.append(("mark", (answer.verdict.value,
                                    who + answer.verdict.word + points + sure)))
         if statement is not None:
-            shown = quoted_sentence(statement.text)
-            at = shown.index(statement.text)    # after an opening mark or ellipsis, if any
-            marks = tuple((a + at, b + at)
-                          for a, b in cue_spans(statement.text, statement.cue_words))
-            items.append(("quote", (shown, marks)))
+            items.append(("quote", quoted_with_cues(statement.text, statement.cue_words)))
         elif q.text:
             items.append(("p", q.text))
         items.append(("p", q.prompt))
