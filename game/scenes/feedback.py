@@ -44,8 +44,8 @@ class FeedbackScene(Scene):
 
     def _right_answer(self) -> str:
         q = self.answer.question
-        if q.skill == "opinion_words":
-            return ""   # the explanation opens by naming the judgment words
+        if q.skill == "opinion_words" or self.answer.verdict is Verdict.PARTLY:
+            return ""   # the explanation, or the note on a partly right choice, names it
         return "Answer: " + q.choices[q.answer]
 
     def draw(self, surface) -> None:

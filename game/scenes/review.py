@@ -1,7 +1,8 @@
 """The end-of-round review: every question, both answers, the whole explanation, the
 opinion words marked in the sentence, the source and the article it came from."""
 from game.bank.models import SOURCE_KINDS
-from game.quiz.questions import RECORD_HEADING, SKILLS, quoted_with_cues, whose_words
+from game.quiz.questions import RECORD_HEADING, SKILLS, quoted_list, quoted_with_cues, \
+    whose_words
 from game.quiz.scoring import points_words
 from game.scenes.reading import ReadingScene
 
@@ -18,10 +19,12 @@ def given_words(answer) -> str:
 
 
 def right_words(question) -> str:
+    """The right answer, and the answers the text supports in part."""
     if question.skill == "opinion_words":
-        words = question.word_texts()
-        return ", ".join(f"“{words[i]}”" for i in sorted(question.cue_words))
-    return question.choices[question.answer]
+        return quoted_list(question.cue_texts)    # "like a violin", not "like", "a", "violin"
+    partly = [question.choices[i] for i in question.also]
+    return question.choices[question.answer] + (
+        f" (partly right: {', '.join(partly)})" if partly else "")
 
 
 class ReviewScene(ReadingScene):
