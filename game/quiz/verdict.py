@@ -92,6 +92,10 @@ class Tally:
         return Tally(self.right + (verdict is Verdict.RIGHT),
                      self.partly + (verdict is Verdict.PARTLY), self.asked + 1)
 
+    def __add__(self, other: "Tally") -> "Tally":
+        return Tally(self.right + other.right, self.partly + other.partly,
+                     self.asked + other.asked)
+
     @property
     def share(self) -> float:
         return self.right / self.asked if self.asked else 0.0

@@ -22,8 +22,22 @@ from game.store.settings import default_data_dir
 NO_ANSWER = "no answer (time ran out)"
 
 
+class _Counted:
+    """How many answers a summary counts, and how many were right: from its tally."""
+
+    tally: Tally
+
+    @property
+    def answered(self) -> int:
+        return self.tally.asked
+
+    @property
+    def right(self) -> int:
+        return self.tally.right
+
+
 @dataclass(frozen=True)
-class RoundSummary:
+class RoundSummary(_Counted):
     id: int
     player: str
     started: str
@@ -38,17 +52,9 @@ class RoundSummary:
     def unfinished(self) -> bool:
         return self.finished is None
 
-    @property
-    def answered(self) -> int:
-        return self.tally.asked
-
-    @property
-    def right(self) -> int:
-        return self.tally.right
-
 
 @dataclass(frozen=True)
-class PlayerSummary:
+class PlayerSummary(_Counted):
     name: str
     rounds: list[RoundSummary]
     best_score: int | None                # finished rounds only
@@ -68,35 +74,17 @@ class PlayerSummary:
 
     @property
     def tally(self) -> Tally:
-        return Tally(sum(r.tally.right for r in self.rounds),
-                     sum(r.tally.partly for r in self.rounds),
-                     sum(r.tally.asked for r in self.rounds))
-
-    @property
-    def answered(self) -> int:
-        return self.tally.asked
-
-    @property
-    def right(self) -> int:
-        return self.tally.right
+        return sum((r.tally for r in self.rounds), Tally())
 
 
 @dataclass(frozen=True)
-class StatementSummary:
+class StatementSummary(_Counted):
     id: str                  # the statement id, or the question id when there is none
     text: str                # from the bank; the id when the bank no longer has it
     article: str             # the article id; "" when the bank does not know it
     tally: Tally
     commonest_wrong: str | None           # of the answers that were wrong, not partly right
     commonest_wrong_count: int
-
-    @property
-    def answered(self) -> int:
-        return self.tally.asked
-
-    @property
-    def right(self) -> int:
-        return self.tally.right
 
     @property
     def share(self) -> float:
