@@ -134,6 +134,7 @@ def test_shots_renders_every_screen_at_both_sizes(tmp_path):
         assert sum(n.startswith("question-") and size in n for n in names) == 7
         assert any(n.startswith("feedback-wrong") and size in n for n in names)
         assert any(n.startswith("feedback-right") and size in n for n in names)
+        assert any(n.startswith("feedback-partly") and size in n for n in names)
     assert all(p.stat().st_size > 1000 for p in paths)
 
 

@@ -5,7 +5,8 @@ from conftest import ROOT
 from game.bank import load_bank
 from game.quiz.play import RoundState
 from game.quiz.round import RoundSetup, build_round
-from game.quiz.scoring import Answer, calibration, lean, points_for, word_overlap
+from game.quiz.scoring import Answer, calibration, lean, points_for
+from game.quiz.verdict import Verdict, judge
 
 
 @pytest.fixture(scope="module")
@@ -58,25 +59,27 @@ def test_streak_bonus_and_wrong_answer_reset(bank):
 
 
 def test_speed_bonus_only_with_timer():
-    assert points_for(True, 1.0, 1, seconds=0, timer=None, confidence=None) == 100
-    assert points_for(True, 1.0, 1, seconds=0, timer=20, confidence=None) == 150
-    assert points_for(True, 1.0, 1, seconds=10, timer=20, confidence=None) == 125
-    assert points_for(True, 1.0, 1, seconds=30, timer=20, confidence=None) == 100
+    right = Verdict.RIGHT
+    assert points_for(right, 1.0, 1, seconds=0, timer=None, confidence=None) == 100
+    assert points_for(right, 1.0, 1, seconds=0, timer=20, confidence=None) == 150
+    assert points_for(right, 1.0, 1, seconds=10, timer=20, confidence=None) == 125
+    assert points_for(right, 1.0, 1, seconds=30, timer=20, confidence=None) == 100
 
 
 def test_confident_wrong_costs_more_and_confident_right_earns_more():
-    assert points_for(False, 0, 0, 0, None, "sure") < points_for(False, 0, 0, 0, None, "guessing")
-    assert points_for(True, 1, 1, 0, None, "sure") > points_for(True, 1, 1, 0, None, "guessing")
+    wrong, right = Verdict.WRONG, Verdict.RIGHT
+    assert points_for(wrong, 0, 0, 0, None, "sure") < points_for(wrong, 0, 0, 0, None, "guessing")
+    assert points_for(right, 1, 1, 0, None, "sure") > points_for(right, 1, 1, 0, None, "guessing")
 
 
-def test_opinion_words_scored_by_overlap(bank):
+def test_opinion_words_scored_by_the_cues_found(bank):
     q = next(q for q in build_round(bank, RoundSetup(skills=("opinion_words",), count=5, seed=2)))
     state = RoundState(RoundSetup(skills=("opinion_words",), count=5), [q])
     exact = state.answer(q.cue_words)
     assert exact.correct and exact.credit == 1.0
-    assert word_overlap(frozenset(), q.cue_words) == 0.0
+    assert judge(q, frozenset()).credit == 0.0
     everything = frozenset(range(len(q.words)))
-    assert word_overlap(everything, q.cue_words) < 1.0
+    assert judge(q, everything).credit < 1.0
 
 
 def _fo_answers(pairs, bank):
@@ -87,7 +90,8 @@ def _fo_answers(pairs, bank):
     answers = []
     for truth, given in pairs:
         q = (opinions if truth else facts).pop()
-        answers.append(Answer(q, given, given == truth, float(given == truth), 0, 0, 0.0))
+        verdict = Verdict.RIGHT if given == truth else Verdict.WRONG
+        answers.append(Answer(q, given, verdict, float(given == truth), 0, 0, 0.0))
     return answers
 
 
@@ -103,7 +107,7 @@ def test_lean_tells_a_player_who_calls_everything_opinion(bank):
 
 def test_calibration_counts_right_answers_per_confidence(bank):
     answers = _fo_answers([(0, 0), (0, 1), (1, 1)], bank)
-    answers = [Answer(a.question, a.given, a.correct, a.credit, 0, 0, 0.0, c)
+    answers = [Answer(a.question, a.given, a.verdict, a.credit, 0, 0, 0.0, c)
                for a, c in zip(answers, ["sure", "sure", "guessing"])]
     assert calibration(answers) == {"sure": (2, 0.5), "guessing": (1, 1.0)}
 

@@ -53,11 +53,12 @@ def read_gift(text: str) -> list[dict]:
         prompt, answers = rest[:-1].split("{")
         answers, feedback = answers.split("####")
         assert "#" not in answers and "=" not in prompt and "~" not in prompt
-        choices = re.findall(r"([=~])([^=~]*)", answers)
+        choices = re.findall(r"([=~])(?:%(\d+)%)?([^=~]*)", answers)
         plain = lambda s: "".join(_PLAIN.get(c, c) for c in s).strip()
         found.append({"name": plain(name), "prompt": plain(prompt),
-                      "choices": [plain(c) for _, c in choices],
-                      "right": [plain(c) for mark, c in choices if mark == "="],
+                      "choices": [plain(c) for _, _, c in choices],
+                      "right": [plain(c) for mark, _, c in choices if mark == "="],
+                      "partly": {plain(c): int(w) for _, w, c in choices if w},
                       "feedback": plain(feedback)})
     return found
 
@@ -98,7 +99,7 @@ def test_special_characters_survive_a_gift_reader():
     assert fact["feedback"] == "This is a fact. Check the report: score = 3:1."
     assert read["m-1 Who is the source?"]["right"] == ["the referee"]
     assert read["m-q1"] == {"name": "m-q1", "prompt": "Which is #1?",
-                            "choices": ["A {x}", "B ~ y"], "right": ["B ~ y"],
+                            "choices": ["A {x}", "B ~ y"], "right": ["B ~ y"], "partly": {},
                             "feedback": "Line one.\nLine two = 2."}
 
 
@@ -115,6 +116,8 @@ def test_gift_holds_every_multiple_choice_question_with_its_distractors(bank):
         got = by_name[name]
         assert got["choices"] == list(q.choices)
         assert got["right"] == [q.choices[q.answer]]
+        # A genre the article also fits earns half, in Moodle as in the game.
+        assert got["partly"] == {q.choices[i]: 50 for i in q.also}
         # Whose judgment the cue words are (the game says it with "Spot the opinion words",
         # which GIFT cannot hold), then what the record shows, each on a line of its own.
         statement = next((s for s in bank.statements if s.id == q.statement), None)

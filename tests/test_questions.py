@@ -53,14 +53,22 @@ def test_every_statement_yields_its_questions(questions, bank):
         assert by_statement.get(s.id) == expected, s.id
 
 
-def test_every_article_gets_a_genre_question_without_defensible_distractors(questions, bank):
+def test_every_article_gets_a_genre_question_whose_defensible_genres_are_partly_right(
+        questions, bank):
+    """Issue 13: a genre the article also fits was never offered, or would have been
+    "wrong, −50"; now it is offered and earns part of the points, never all of them."""
+    from game.quiz.verdict import Verdict, judge
     genre_questions = {q.article: q for q in questions if q.skill == "article_genre"}
     assert set(genre_questions) == set(bank.articles)
     for article in bank.articles.values():
         q = genre_questions[article.id]
         assert q.choices[q.answer].lower() == article.genre
-        for also in article.genre_also_fits:
-            assert also not in [c.lower() for c in q.choices]
+        offered = [c.lower() for c in q.choices]
+        assert sorted(offered[i] for i in q.also) == sorted(article.genre_also_fits)
+        for i, choice in enumerate(offered):
+            verdict = judge(q, i).verdict
+            assert verdict is (Verdict.RIGHT if i == q.answer else Verdict.PARTLY
+                               if choice in article.genre_also_fits else Verdict.WRONG)
 
 
 def test_near_twin_sources_are_never_offered_together():
@@ -150,3 +158,63 @@ def test_generation_work_grows_linearly_with_the_statements():
     work_small = lines_run_in_questions(lambda: generate(small))
     work_large = lines_run_in_questions(lambda: generate(large))
     assert work_large < 12 * work_small, work_large / work_small
+
+
+def test_every_explanation_fits_its_own_question(questions, bank):
+    """Issue 13: "Nobody is named: it is the author's own claim" for a sentence quoting
+    Trump, and a who-is-the-source question that reused the fact-or-opinion explanation,
+    arguing against its own answer. Each type now says what it asks about."""
+    statements = {s.id: s for s in bank.statements}
+    for q in questions:
+        s = statements.get(q.statement)
+        if s is None:
+            continue
+        said = q.explanation.replace("'", "’")
+        if s.source_kind != "author":
+            assert "author’s own" not in said and "Nobody" not in said, q.id
+        if q.skill == "fact_or_opinion":
+            assert said.startswith(f"This is {'a fact' if s.label == 'fact' else 'an opinion'}.")
+        if q.skill in ("who_is_source", "source_kind"):
+            # The source questions do not argue fact or opinion: that is another question.
+            assert s.explanation not in q.explanation, q.id
+            right = q.choices[q.answer]
+            named = s.source if s.source_kind != "author" else "the author"
+            assert named in q.explanation, q.id
+            if q.skill == "source_kind":
+                assert right.lower().replace("the author (", "author (") in said.lower(), q.id
+        if q.skill in ("who_is_source", "opinion_words") and s.cues:
+            for cue in s.cue_words:
+                assert f"“{cue}”" in q.explanation, (q.id, cue)
+
+
+def test_a_sentence_quoting_someone_is_still_the_authors_own_claim(questions):
+    q = next(q for q in questions if q.id == "cnn-04/who_is_source")   # quotes Trump
+    assert q.choices[q.answer] == NO_SOURCE
+    assert q.explanation.startswith("Nobody else is given as its source: it is the "
+                                    "author’s own claim. It quotes words, but the sentence "
+                                    "around them is the author’s.")
+
+
+@pytest.mark.parametrize("text, shown", [
+    ("Putin smiled.", "“Putin smiled.”"),
+    ("“We need to wake up.”", "“We need to wake up.”"),
+    ("“He fired him and he said, ‘I’m free of this guy,’” declaired Giuliani.",
+     "“He fired him and he said, ‘I’m free of this guy,’” declaired Giuliani."),
+    ("Trump said the reports are “fake news.”", "Trump said the reports are “fake news.”"),
+    ("for Trump, bringing Russia back", "“…for Trump, bringing Russia back”"),
+    ("the government decided not to publish", "“…the government decided not to publish”"),
+])
+def test_quoted_sentences_never_double_or_break_their_quotation_marks(text, shown):
+    from game.quiz.questions import quoted_sentence
+    assert quoted_sentence(text) == shown
+    assert quoted_sentence(text, mid_sentence=False) == shown.replace("…", "")
+
+
+def test_no_shipped_statement_is_shown_with_doubled_quotation_marks(bank):
+    from game.quiz.questions import quoted_sentence
+    for s in bank.statements:
+        shown = quoted_sentence(s.text)
+        for mark in ("““", "””", "“”", "”“"):
+            assert mark not in shown, (s.id, shown)
+        # The marks Byline adds come in pairs.
+        assert shown.count("“") - s.text.count("“") == shown.count("”") - s.text.count("”")

@@ -108,3 +108,35 @@ def test_killing_the_game_mid_round_loses_no_answer(tmp_path):
     [row] = store.rounds()
     assert row.unfinished and row.answers >= seen and row.score is None
     assert store.notice is None
+
+
+def test_answers_saved_before_partly_right_keep_the_verdict_they_were_told(tmp_path):
+    """Schema 3 adds each answer's verdict; a file of schema 2 still reads, its answers
+    right or wrong as the player was told, in the game and in a read-only report."""
+    db = sqlite3.connect(tmp_path / FILE_NAME)
+    db.executescript(MIGRATIONS[0] + MIGRATIONS[1] + "PRAGMA user_version = 2;")
+    db.execute("INSERT INTO players (name, created) VALUES ('Ben', '2026-01-01T09:00:00')")
+    db.execute("INSERT INTO rounds (player_id, started, setup, score, finished, mode)"
+               " VALUES (1, '2026-01-01T09:00:00', '{}', 100, '2026-01-01T09:05:00', 'solo')")
+    for position, correct in enumerate((1, 0)):
+        db.execute("INSERT INTO answers (round_id, position, question_id, statement_id, skill,"
+                   " given, correct, credit, points, seconds, confidence, answered) VALUES"
+                   " (1, ?, 'g7-01/opinion_words', 'g7-01', 'opinion_words', '[\"x\"]', ?, 0.67,"
+                   " 50, 3.0, NULL, '2026-01-01T09:01:00')", (position, correct))
+    db.commit()
+    db.close()
+    from game.store import report
+    reader = Results(tmp_path, read_only=True)
+    made = report.build(reader, None)
+    reader.close()
+    assert [a["verdict"] for a in made.answers] == ["right", "wrong"]
+    assert made.players[0].by_skill["opinion_words"].right == 1
+    store = Results(tmp_path)
+    assert store.db.execute("PRAGMA user_version").fetchone()[0] == VERSION
+    assert [a["verdict"] for a in store.answers(1)] == ["right", "wrong"]
+    [row] = store.rounds("Ben")
+    assert (row.answers, row.right) == (2, 1)
+    # A verdict no Byline writes, typed in by another program, is left out and counted.
+    store.db.execute("UPDATE answers SET verdict = 'maybe' WHERE position = 0")
+    assert len(store.answer_rows()) == 1 and "1 answer(s)" in store.problem
+    store.close()

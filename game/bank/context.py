@@ -13,6 +13,7 @@ from game.bank.paths import find_article_file, read_article
 REACH = 320    # characters of context on each side, at most
 _BOUNDARY = re.compile(r"(?<=[.!?…])[”’\"']?\s+(?=[“‘\"'(A-Z0-9])|\n\s*\n?")
 # A full stop that ends an abbreviation or an initial ("U.S. President", "J. Mitchell").
+_ENDS = re.compile(r"[.!?…][”’\"')]*$")     # the end of a sentence, and its closing marks
 _ABBREVIATION = re.compile(r"(?:\b(?:[A-Z]\.)+|\b(?:Mr|Mrs|Ms|Dr|St|Jr|Sr|Gen|Sen|Rep|Gov|"
                            r"Lt|Col|No|Vol|Inc|Co|Corp)\.)$")
 
@@ -22,6 +23,10 @@ class Context:
     before: str
     after: str
     from_article: bool    # False: nearby statements stand in for the article's text
+    # The rest of the quote's own sentence, when the quote is only part of one: shown on
+    # the quote's line, so that no line starts with a stray ", although…".
+    lead: str = ""
+    tail: str = ""
 
 
 @lru_cache(maxsize=64)
@@ -41,20 +46,49 @@ def context_of(statement: Statement, bank: Bank) -> Context:
     start = body.find(statement.text) if body else -1
     if start >= 0:
         stop = start + len(statement.text)
-        before = _sentences(body[max(0, start - 3 * REACH):start], last=True)
-        after = _sentences(body[stop:stop + 3 * REACH], last=False)
-        return Context(before, after, True)
+        ahead = body[max(0, start - 3 * REACH):start]
+        behind = body[stop:stop + 3 * REACH]
+        lead, ahead = _lead(ahead)
+        tail, behind = _tail(statement.text, behind)
+        return Context(_sentences(ahead, last=True), _sentences(behind, last=False), True,
+                       lead, tail)
     siblings = bank.statements_of(statement.article)
     i = siblings.index(statement)
     return Context(siblings[i - 1].text if i > 0 else "",
                    siblings[i + 1].text if i + 1 < len(siblings) else "", False)
 
 
+def _cuts(chunk: str) -> list[int]:
+    """Where sentences start in chunk."""
+    return [m.end() for m in _BOUNDARY.finditer(chunk)
+            if "\n" in m.group() or not _ABBREVIATION.search(chunk[:m.start()])]
+
+
+def _lead(ahead: str) -> tuple[str, str]:
+    """(the start of the quote's own sentence, when the quote begins inside one; the text
+    before that sentence)."""
+    trimmed = ahead.rstrip(" \t")
+    if not trimmed or trimmed.endswith("\n") or (
+            _ENDS.search(trimmed) and not _ABBREVIATION.search(trimmed)):
+        return "", ahead
+    start = max([0, *(c for c in _cuts(ahead) if c < len(trimmed))])
+    return ahead[start:].strip(), ahead[:start]
+
+
+def _tail(text: str, behind: str) -> tuple[str, str]:
+    """(the rest of the quote's own sentence, when the quote stops inside one; the text
+    after that sentence)."""
+    if not behind or behind[0] == "\n" or (_ENDS.search(text) and behind[0].isspace()):
+        return "", behind
+    ends = [c for c in _cuts(behind) if c > 0]
+    stop = ends[0] if ends else len(behind)
+    return behind[:stop].rstrip(), behind[stop:]
+
+
 def _sentences(chunk: str, last: bool) -> str:
     """About REACH characters of whole sentences next to the quote (at least one sentence,
     however long), from the end of chunk if last, else from its start."""
-    cuts = [m.end() for m in _BOUNDARY.finditer(chunk)
-            if "\n" in m.group() or not _ABBREVIATION.search(chunk[:m.start()])]
+    cuts = _cuts(chunk)
     if last:
         fitting = [c for c in cuts if c >= len(chunk) - REACH and c < len(chunk)]
         earlier = [c for c in cuts if c < len(chunk)]

@@ -1,9 +1,10 @@
 """One round in progress: the questions, the answers given so far, the running score."""
 from dataclasses import dataclass, field
 
-from game.quiz.questions import SKILLS, Question
+from game.quiz.questions import Question
 from game.quiz.round import RoundSetup
-from game.quiz.scoring import Answer, accuracy_by_skill, judge, points_for
+from game.quiz.scoring import Answer, points_for
+from game.quiz.verdict import Verdict, judge, practise, tally_by_skill
 
 
 @dataclass
@@ -22,7 +23,7 @@ class RoundState:
 
     @property
     def score(self) -> int:
-        return max(0, sum(a.points for a in self.answers))
+        return sum(a.points for a in self.answers)     # each answer's points never take it below 0
 
     @property
     def streak(self) -> int:
@@ -32,23 +33,24 @@ class RoundState:
         question = self.current
         if question is None:
             raise RuntimeError("the round is over")
-        correct, credit = judge(question, given)
-        streak = self.streak + 1 if correct else 0
+        judged = judge(question, given)
+        right = judged.verdict is Verdict.RIGHT
+        streak = self.streak + 1 if right else 0
+        points = points_for(judged.verdict, judged.credit, streak, seconds,
+                            self.setup.timer_seconds if self.setup.speed_points else None,
+                            confidence if self.setup.confidence else None)
         result = Answer(
-            question=question, given=given, correct=correct, credit=credit,
-            points=points_for(correct, credit, streak, seconds,
-                              self.setup.timer_seconds if self.setup.speed_points else None,
-                              confidence if self.setup.confidence else None),
-            streak=streak, seconds=seconds, confidence=confidence)
+            question=question, given=given, verdict=judged.verdict, credit=judged.credit,
+            # What the score changes by: a penalty takes it down to 0, never below, and
+            # the player is shown exactly this.
+            points=max(points, -self.score), streak=streak, seconds=seconds,
+            confidence=confidence, note=judged.note)
         self.answers.append(result)
         return result
 
+    def by_skill(self):
+        return tally_by_skill((a.question.skill, a.verdict) for a in self.answers)
+
     def practise_next(self) -> str:
         """The weakest skill of the round, in words a player can act on."""
-        accuracy = accuracy_by_skill(self.answers)
-        if not accuracy:
-            return "Play a round to see what to practise."
-        skill, value = min(accuracy.items(), key=lambda item: (item[1], item[0]))
-        if value >= 0.8:
-            return "Strong round: try a harder difficulty or more articles."
-        return f"Practise “{SKILLS[skill]}”: {value:.0%} right this round."
+        return practise(self.by_skill())

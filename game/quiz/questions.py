@@ -39,6 +39,12 @@ class Question:
     answer: int | None = None         # index into choices
     words: tuple[tuple[int, int], ...] = ()   # (start, end) of each selectable word
     cue_words: frozenset[int] = frozenset()   # indices into words that carry a cue
+    # Each cue's words (indices into words) and the cue as written, cue by cue: an
+    # opinion-words answer is judged by how many cues it finds, not how many words.
+    cue_groups: tuple[frozenset[int], ...] = ()
+    cue_texts: tuple[str, ...] = ()
+    # Choices the text itself supports in part (a genre in genre_also_fits): partly right.
+    also: tuple[int, ...] = ()
     record: str = ""        # what the record shows, when the statement's claim is wrong
 
     def word_texts(self) -> list[str]:
@@ -121,6 +127,11 @@ def cue_word_indices(text: str, words, cues) -> frozenset[int]:
                      if any(a < end and start < b for start, end in spans))
 
 
+def cue_groups(text: str, words, cues) -> tuple[frozenset[int], ...]:
+    """The words of each cue, one group per cue (all its occurrences together)."""
+    return tuple(cue_word_indices(text, words, (cue,)) for cue in cues)
+
+
 def for_statement(statement: Statement, article: Article, sources: Options,
                   seed: int = 0) -> list[Question]:
     """Every question a statement yields; `sources` are the sources its article's
@@ -135,6 +146,9 @@ def for_statement(statement: Statement, article: Article, sources: Options,
         choices=FACT_CHOICES, answer=0 if s.label == "fact" else 1,
         explanation=f"This is {label_word}. {s.explanation}", **common)]
 
+    # The statement's explanation argues fact or opinion; the source questions get lines
+    # of their own, built from the source, its kind and the cues, so that none argues
+    # for an answer other than its own.
     qid = f"{s.id}/who_is_source"
     choices, answer = _with_distractors(source_answer(s), sources, _rng(seed, qid),
                                         keep=(NO_SOURCE,))
@@ -142,24 +156,29 @@ def for_statement(statement: Statement, article: Article, sources: Options,
         questions.append(Question(
             id=qid, skill="who_is_source", prompt="Who is the source of this claim?",
             choices=choices, answer=answer,
-            explanation=_source_line(s) + " " + s.explanation, **common))
+            explanation=_joined(_source_line(s), judgment_words(s)), **common))
 
     qid = f"{s.id}/source_kind"
     kind = SOURCE_KINDS[s.source_kind]
     choices, answer = _with_distractors(kind, _KINDS, _rng(seed, qid))
     questions.append(Question(
         id=qid, skill="source_kind", prompt="What kind of source is this claim from?",
-        choices=choices, answer=answer,
-        explanation=f"{_source_line(s)} That is: {kind.lower()}.", **common))
+        choices=choices, answer=answer, explanation=_kind_line(s), **common))
 
     if s.cues:
         words = words_of(s.text)
+        groups = cue_groups(s.text, words, s.cue_words)
         questions.append(Question(
             id=f"{s.id}/opinion_words", skill="opinion_words",
             prompt="Which words carry a judgment? Select them.",
-            words=words, cue_words=cue_word_indices(s.text, words, s.cue_words),
+            words=words, cue_words=frozenset().union(*groups), cue_groups=groups,
+            cue_texts=s.cue_words,
             explanation=f"{judgment_words(s)} {s.explanation}", **common))
     return questions
+
+
+def _joined(*parts: str) -> str:
+    return " ".join(p for p in parts if p)
 
 
 def whose_words(s: Statement) -> str:
@@ -168,7 +187,7 @@ def whose_words(s: Statement) -> str:
     groups: dict[str, list[str]] = {}
     for cue in s.cues:
         groups.setdefault(cue.by, []).append(cue.words)
-    said = [f"{_quoted(words)} — " + ("the writer’s own" if by == WRITER else
+    said = [f"{quoted_list(words)} — " + ("the writer’s own" if by == WRITER else
                                       f"{possessive(by)} judgment, relayed by the writer")
             for by, words in groups.items()]
     return "; ".join(said)
@@ -185,27 +204,80 @@ def possessive(name: str) -> str:
     return name + ("’" if name.endswith("s") else "’s")
 
 
-def _source_line(s: Statement) -> str:
+# How each kind of source is told, after "The text gives this as coming from SOURCE: ".
+_KIND_WORDS = {
+    "news outlet": "a news outlet, reporting it",
+    "official": "an official document or agency, speaking for a government or institution",
+    "social media": "a named person on social media",
+    "interview or speech": "a named person in an interview or speech",
+    "anonymous": "an anonymous or unnamed source, as the text does not say exactly who",
+}
+_QUOTES = ("“", "”", '"')
+
+
+def _source_line(s: Statement, author: str = "it is the author’s own claim") -> str:
+    """Who the source is, named; for the author's own claims, why a name or a quotation
+    in the sentence does not make someone else its source."""
+    if s.source_kind != "author":
+        return f"The text gives this as coming from {s.source}."
+    line = f"Nobody else is given as its source: {author}."
+    if any(q in s.text for q in _QUOTES):
+        line += " It quotes words, but the sentence around them is the author’s."
+    return line
+
+
+def _kind_line(s: Statement) -> str:
     if s.source_kind == "author":
-        return "Nobody is named: it is the author's own claim."
-    return f"The text attributes this to {s.source}."
+        return _source_line(s, "it comes from the author (unattributed)")
+    return f"The text gives this as coming from {s.source}: {_KIND_WORDS[s.source_kind]}."
 
 
-def _quoted(items) -> str:
+def quoted_list(items) -> str:
+    """ “a”, “b” and “c” """
     quoted = [f"“{item}”" for item in items]
-    return quoted[0] if len(quoted) == 1 else ", ".join(quoted[:-1]) + " and " + quoted[-1]
+    if len(quoted) < 2:
+        return "".join(quoted)
+    return ", ".join(quoted[:-1]) + " and " + quoted[-1]
+
+
+def quoted_with_cues(text: str, cues) -> tuple[str, tuple[tuple[int, int], ...]]:
+    """The statement as quoted_sentence shows it, and where its cues are in what is shown."""
+    shown = quoted_sentence(text)
+    at = shown.index(text)
+    return shown, tuple((a + at, b + at) for a, b in cue_spans(text, cues))
+
+
+_OPENING = ("“", "‘", '"', "'")
+_CLOSING = ("”", "’", '"', "'")
+
+
+def quoted_sentence(text: str, mid_sentence: bool | None = None) -> str:
+    """A statement as shown in quotation marks. A statement that already starts or ends
+    with a quotation mark is shown as it is (its own marks would double, or close in the
+    middle); one that starts in lower case, a fragment, gets an ellipsis, unless the
+    caller shows the start of its sentence next to it (mid_sentence=False)."""
+    if mid_sentence is None:
+        mid_sentence = text[:1].islower()
+    shown = ("…" if mid_sentence else "") + text
+    if text.startswith(_OPENING) or text.endswith(_CLOSING):
+        return shown
+    return f"“{shown}”"
 
 
 def for_article(article: Article, seed: int = 0) -> Question:
+    """The genres the article also fits are offered beside the main one and earn part of
+    the points: the article supports them, and its explanation says why the main one
+    fits better."""
     qid = f"{article.id}/article_genre"
-    wrong = Options(g for g in GENRES if g not in article.genre_also_fits)
-    choices, answer = _with_distractors(article.genre, wrong, _rng(seed, qid))
+    choices, answer = _with_distractors(article.genre, Options(GENRES), _rng(seed, qid),
+                                        keep=article.genre_also_fits)
     return Question(
         id=qid, skill="article_genre", article=article.id, difficulty=2,
         prompt="What kind of article is this?",
         text=(f"Headline: {article.headline}\nOutlet: {article.outlet}\n"
               f"Author: {article.author}\nDate: {article.date}"),
         choices=tuple(c[0].upper() + c[1:] for c in choices), answer=answer,
+        also=tuple(i for i, c in enumerate(choices) if c in article.genre_also_fits),
         explanation=article.genre_explanation)
 
 

@@ -1,58 +1,63 @@
-"""Points, streaks, confidence and the fact/opinion lean: everything a player can win or lose."""
-import math
+"""Points, streaks, confidence and the fact/opinion lean: everything a player can win or lose
+(what counts as right is game.quiz.verdict)."""
 from dataclasses import dataclass
 from statistics import NormalDist
 
 from game.quiz.questions import Question
+from game.quiz.verdict import Verdict
 
 BASE_POINTS = 100
 STREAK_STEP, STREAK_CAP = 10, 50
 SPEED_MAX = 50
 # (multiplier on a right answer, points lost on a wrong one)
 CONFIDENCE = {"sure": (1.5, 50), "fairly sure": (1.0, 20), "guessing": (0.5, 0)}
-WORDS_PASS = 0.5   # an opinion-words answer with overlap (F1) at least this counts as right
-
-
-def word_overlap(selected: frozenset[int], cues: frozenset[int]) -> float:
-    """F1 of the selected words against the cue words: 1.0 exact, 0.0 none in common."""
-    hits = len(selected & cues)
-    if not hits:
-        return 0.0
-    precision, recall = hits / len(selected), hits / len(cues)
-    return 2 * precision * recall / (precision + recall)
 
 
 @dataclass(frozen=True)
 class Answer:
     question: Question
-    given: int | frozenset[int]   # a choice index, or the selected word indices
-    correct: bool
-    credit: float                 # 0..1: partial credit for opinion words
-    points: int
+    given: int | frozenset[int] | None   # a choice index, the picked words' indices, or None
+    verdict: Verdict
+    credit: float                 # 0..1: the share of a right answer's points it earned
+    points: int                   # what the score changed by (it never goes below 0)
     streak: int
     seconds: float
     confidence: str | None = None
+    note: str = ""                # what was partly right or missed (game.quiz.verdict)
+
+    @property
+    def correct(self) -> bool:
+        return self.verdict is Verdict.RIGHT
 
 
-def judge(question: Question, given) -> tuple[bool, float]:
-    if question.skill == "opinion_words":
-        credit = word_overlap(frozenset(given), question.cue_words)
-        return credit >= WORDS_PASS, credit
-    right = given == question.answer
-    return right, float(right)
-
-
-def points_for(correct: bool, credit: float, streak: int, seconds: float,
+def points_for(verdict: Verdict, credit: float, streak: int, seconds: float,
                timer: int | None, confidence: str | None) -> int:
-    """streak counts the right answers in a row including this one."""
+    """streak counts the right answers in a row including this one. A partly right answer
+    earns its share of the base points, without streak or speed bonus."""
     multiplier, penalty = CONFIDENCE.get(confidence, (1.0, 0))
-    if not correct:
+    if verdict is Verdict.WRONG:
         return -penalty
     points = BASE_POINTS * credit * multiplier
-    points += min(STREAK_STEP * (streak - 1), STREAK_CAP)
-    if timer:
-        points += SPEED_MAX * max(0.0, 1 - seconds / timer)
+    if verdict is Verdict.RIGHT:
+        points += min(STREAK_STEP * (streak - 1), STREAK_CAP)
+        if timer:
+            points += SPEED_MAX * max(0.0, 1 - seconds / timer)
     return round(points)
+
+
+def points_words(answer: Answer) -> str:
+    """ "+120 points", "−30 points" or "": exactly what the score changed by."""
+    return f"{answer.points:+d} points".replace("-", "−") if answer.points else ""
+
+
+def floor_words(answer: Answer) -> str:
+    """Why a penalty was not taken in full, or "": the score never goes below 0."""
+    penalty = CONFIDENCE.get(answer.confidence, (1.0, 0))[1]
+    if answer.verdict is not Verdict.WRONG or answer.points <= -penalty:
+        return ""
+    if not answer.points:
+        return "No points lost: the score can’t go below 0."
+    return f"Only {-answer.points} points lost: the score can’t go below 0."
 
 
 @dataclass(frozen=True)
@@ -114,6 +119,9 @@ def lean_of(pairs) -> Lean:
     return Lean(round(d_prime, 3), round(bias, 3), signal, noise)
 
 
+CALIBRATION_LEAST = 5    # answers at a level before it says anything about that level
+
+
 def calibration(answers: list[Answer]) -> dict[str, tuple[int, float]]:
     """For each confidence level: how many answers, and the share that were right."""
     table = {}
@@ -125,10 +133,15 @@ def calibration(answers: list[Answer]) -> dict[str, tuple[int, float]]:
 
 
 def calibration_words(table: dict[str, tuple[int, float]]) -> str:
-    """Whether being sure went with being right, in words a player can act on."""
+    """Whether being sure went with being right, in words a player can act on; only from
+    levels with at least CALIBRATION_LEAST answers, as a few say nothing."""
     if not table:
         return "No “how sure?” answers this round."
-    sure, guessing = table.get("sure"), table.get("guessing")
+    counted = {level: row for level, row in table.items() if row[0] >= CALIBRATION_LEAST}
+    if not counted:
+        return (f"Too few answers at each level to tell yet: {CALIBRATION_LEAST} at one "
+                "level are needed.")
+    sure, guessing = counted.get("sure"), counted.get("guessing")
     if sure and guessing and sure[1] <= guessing[1]:
         return "Your “sure” answers were right no more often than your guesses: take a " \
                "second look before you say sure."
@@ -137,10 +150,3 @@ def calibration_words(table: dict[str, tuple[int, float]]) -> str:
     if sure and sure[1] < 0.6:
         return "You were often wrong when sure: slow down before you choose “sure”."
     return "How sure you were roughly matched how often you were right."
-
-
-def accuracy_by_skill(answers: list[Answer]) -> dict[str, float]:
-    skills = {}
-    for a in answers:
-        skills.setdefault(a.question.skill, []).append(a.credit)
-    return {s: math.fsum(c) / len(c) for s, c in skills.items()}

@@ -1,7 +1,8 @@
 import pygame
 
 from game.quiz.questions import RECORD_HEADING
-from game.quiz.scoring import Answer
+from game.quiz.scoring import Answer, floor_words, points_words
+from game.quiz.verdict import Verdict
 from game.scenes.base import Scene
 from game.ui.layout import largest
 from game.ui.widgets import draw_mark
@@ -26,7 +27,8 @@ class FeedbackScene(Scene):
         self.age = 0.0
 
     def enter(self) -> None:
-        self.app.sounds.play("right" if self.answer.correct else "wrong")
+        # Partly right earned points: it sounds like the points it earned.
+        self.app.sounds.play("wrong" if self.answer.verdict is Verdict.WRONG else "right")
 
     @property
     def moving(self) -> bool:
@@ -46,9 +48,9 @@ class FeedbackScene(Scene):
 
     def _right_answer(self) -> str:
         q = self.answer.question
-        if q.skill == "opinion_words":
-            return ""   # the explanation opens by naming the judgment words
-        return "Answer: " + q.choices[q.answer] + "\n"
+        if q.skill == "opinion_words" or self.answer.verdict is Verdict.PARTLY:
+            return ""   # the explanation, or the note on a partly right choice, names it
+        return "Answer: " + q.choices[q.answer]
 
     def draw(self, surface) -> None:
         theme, text = self.app.theme, self.app.text
@@ -58,16 +60,17 @@ class FeedbackScene(Scene):
         top = min(top, round(lay.h * 0.6))
         panel = pygame.Rect(0, top + round((lay.h - top) * rise), lay.w, lay.h - top)
         pygame.draw.rect(surface, theme.panel, panel)
-        colour = theme.right if self.answer.correct else theme.wrong
+        verdict = self.answer.verdict
+        colour = getattr(theme, verdict.value)
         pygame.draw.line(surface, colour, panel.topleft, panel.topright, width=6)
         inner = panel.inflate(-2 * lay.margin, -2 * lay.gap)
         mark = pygame.Rect(inner.left, inner.top, lay.font(0.07), lay.font(0.07))
-        draw_mark(surface, mark, self.answer.correct, colour)
-        word = "Right" if self.answer.correct else "Not quite"
+        draw_mark(surface, mark, verdict.value, colour)
+        word = verdict.word
         if self.answer.given is None:
             word = "Time's up"
-        points = (f"   {self.answer.points:+d} points"
-                  if self.answer.points and self.state.setup.show_scores else "")
+        points = points_words(self.answer) if self.state.setup.show_scores else ""
+        points = f"   {points}" if points else ""
         head = text.block(word + points, lay.font(0.045), colour,
                           inner.width - mark.width - lay.gap, style="bold")
         surface.blit(head, (mark.right + lay.gap, mark.centery - head.get_height() // 2))
@@ -81,7 +84,9 @@ class FeedbackScene(Scene):
         """(text, style) of each block of the body: the answer and why, then, for a claim
         that is wrong, what the record shows under its own bold heading."""
         q = self.answer.question
-        blocks = [(self._right_answer() + q.explanation, "regular")]
+        floor = floor_words(self.answer) if self.state.setup.show_scores else ""
+        lines = (self.answer.note, floor, self._right_answer(), q.explanation)
+        blocks = [("\n".join(line for line in lines if line), "regular")]
         if q.record:
             blocks += [(RECORD_HEADING, "bold"), (q.record, "regular")]
         return blocks

@@ -1,6 +1,6 @@
 """How to play: what fact, opinion and source mean here, each with an example from the bank."""
 from game.bank.models import SOURCE_KINDS
-from game.quiz.questions import cue_spans
+from game.quiz.questions import quoted_with_cues
 from game.scenes.reading import ReadingScene
 
 
@@ -72,8 +72,8 @@ class HowToScene(ReadingScene):
         if statement is None:
             return []
         article = bank.articles[statement.article]
-        marks = () if source else cue_spans(statement.text, statement.cue_words)
-        lines = [("quote", (f"“{statement.text}”", tuple((a + 1, b + 1) for a, b in marks))),
+        lines = [("quote", quoted_with_cues(statement.text,
+                                            () if source else statement.cue_words)),
                  ("muted", f"From: {article.display_title}")]
         if source:
             lines.append(("p", f"Source: {statement.source}. Kind: "

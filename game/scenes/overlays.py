@@ -2,6 +2,7 @@
 import pygame
 
 from game.bank.context import context_of
+from game.quiz.questions import quoted_sentence
 from game.quiz.scoring import CONFIDENCE
 from game.scenes.base import Scene
 from game.ui.widgets import ButtonList
@@ -39,15 +40,18 @@ class ContextScene(Overlay):
     def __init__(self, app, statement):
         super().__init__(app)
         found = context_of(statement, app.loaded.bank)
+        # The quote on a line with the rest of its own sentence, if it is part of one.
+        quote = quoted_sentence(statement.text, mid_sentence=False if found.lead else None)
+        line = (found.lead + " " if found.lead else "") + quote + found.tail
         parts = []
         if found.before:
             parts.append("… " + found.before)
-        parts.append(f"“{statement.text}”")
+        parts.append(line)
         if found.after:
             parts.append(found.after + " …")
         self.body = "\n\n".join(parts)
-        self.quote_at = self.body.index(f"“{statement.text}”")
-        self.quote_len = len(statement.text) + 2
+        self.quote_at = self.body.index(line) + len(line) - len(found.tail) - len(quote)
+        self.quote_len = len(quote)
         self.note = ("The quoted sentence is underlined." if found.from_article else
                      "The article's text is not on this computer: these are the quoted "
                      "sentences next to it in the question file.")

@@ -50,16 +50,16 @@ class ProgressScene(ReadingScene):
         unfinished = f", {p.unfinished} not finished" if p.unfinished else ""
         items += [("h", "Overall"),
                   ("p", f"{len(p.rounds)} round(s) played{unfinished}. Best score: {best}. "
-                        f"Right: {report.share(p.right, p.answered)}.")]
+                        f"Right: {p.tally.words()}.")]
         rounds = p.rounds[-SHOWN_ROUNDS:]
         items += [("h", "Right answers per skill, round by round"),
                   ("muted", "One column per round, oldest on the left; a full column is "
                             "every question of that skill right, a gap is a round without it.")]
-        for skill, counts in p.by_skill.items():
-            per_round = [r.by_skill[skill][0] / r.by_skill[skill][1]
-                         if skill in r.by_skill else None for r in rounds]
+        for skill, counted in p.by_skill.items():
+            per_round = [r.by_skill[skill].share if skill in r.by_skill else None
+                         for r in rounds]
             items.append(("columns", (SKILLS.get(skill, skill), per_round, 0.0, 1.0,
-                                      report.share(*counts))))
+                                      counted.words())))
         items += [("h", "Fact or opinion: the lean so far, round by round"),
                   ("muted", "Each column counts every fact-or-opinion answer up to that "
                             "round. Above the line: a lean to answering “fact”; below it: to "
@@ -73,7 +73,8 @@ class ProgressScene(ReadingScene):
             score = "not finished" if r.unfinished else f"score {r.score}"
             items.append(("p", f"{r.started.replace('T', ' ')[:16]} · "
                                f"{MODE_WORDS.get(r.mode, r.mode)} · {score} · "
-                               f"{r.right} of {r.answered} right"))
+                               f"{r.right} of {r.answered} right"
+                               f"{r.tally.partly_words()}"))
         return items
 
 
@@ -108,12 +109,13 @@ class ClassResultsScene(ReadingScene):
         for s in found.statements:
             wrong = f" · most common wrong answer: {s.commonest_wrong}" if s.commonest_wrong \
                 else ""
-            items.append(("bar", (s.text, s.share, f"{s.right} of {s.answered} right{wrong}")))
+            items.append(("bar", (s.text, s.share, f"{s.right} of {s.answered} right"
+                                                   f"{s.tally.partly_words()}{wrong}")))
         items.append(("h", "Players"))
         for p in found.players:
             best = f" · best score {p.best_score}" if p.best_score is not None else ""
-            items.append(("p", f"{p.name}: {report.share(p.right, p.answered)} right{best}"))
-            skills = " · ".join(f"{SKILLS.get(s, s).rstrip('?')} {report.share(*n)}"
+            items.append(("p", f"{p.name}: {p.tally.words(' right')}{best}"))
+            skills = " · ".join(f"{SKILLS.get(s, s).rstrip('?')} {n.words()}"
                                 for s, n in p.by_skill.items())
             items.append(("muted", f"{skills}. Fact or opinion: "
                                    f"{report.lean_words(p.lean, player=False)}"))

@@ -4,7 +4,7 @@ import pygame
 
 from game.quiz.flow import ANSWERED, ASKING, HANDOVER, HOW_SURE, REVEALED, Flow
 from game.quiz.play import RoundState
-from game.quiz.questions import SKILLS
+from game.quiz.questions import SKILLS, quoted_sentence
 from game.quiz.turns import Seat, Turns
 from game.scenes.base import Scene
 from game.scenes.turns import LEAVE, HandoverScene, PodiumScene, RevealScene
@@ -277,7 +277,7 @@ class QuestionScene(Scene):
         q = self.question
         if q.skill == "opinion_words":
             return ""
-        return f"“{q.text}”" if q.statement else q.text
+        return quoted_sentence(q.text) if q.statement else q.text
 
     # -- drawing -------------------------------------------------------------
     def draw(self, surface) -> None:

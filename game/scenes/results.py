@@ -3,24 +3,25 @@ from dataclasses import replace
 import pygame
 
 from game.quiz.questions import SKILLS
-from game.quiz.scoring import accuracy_by_skill, calibration, calibration_words, lean
+from game.quiz.scoring import calibration, calibration_words, lean
+from game.quiz.verdict import tally_of
 from game.scenes.base import Scene
 from game.ui.motion import approach
 from game.ui.widgets import ButtonList
 
 
 def summary(state) -> tuple[str, str]:
-    """The two columns of the results: how each skill went, and how the player judged."""
+    """The two columns of the results: how each skill went, and how the player judged.
+    Every share is of right answers, as in Progress and the teacher's report."""
     answers = state.answers
-    right = sum(a.correct for a in answers)
-    skills = [f"{right} of {len(answers)} right", ""]
-    skills += [f"{SKILLS[s].rstrip('?')}: {share:.0%}"
-               for s, share in accuracy_by_skill(answers).items()]
+    total = tally_of(a.verdict for a in answers)
+    skills = [f"{total.right} of {total.asked} right{total.partly_words()}", ""]
+    skills += [f"{SKILLS[s].rstrip('?')}: {t.share:.0%}{t.partly_words()}"
+               for s, t in state.by_skill().items()]
     judged = lean(answers)
     words = ["Fact or opinion"]
     if judged.enough:
-        words.append(f"Telling them apart (d′): {judged.d_prime:.1f}. "
-                     f"{judged.sensitivity_words}")
+        words.append(judged.sensitivity_words)
     words.append(judged.words)
     if state.setup.confidence:
         table = calibration(answers)

@@ -1,7 +1,9 @@
 """The end-of-round review: every question, both answers, the whole explanation, the
 opinion words marked in the sentence, the source and the article it came from."""
 from game.bank.models import SOURCE_KINDS
-from game.quiz.questions import RECORD_HEADING, SKILLS, cue_spans, whose_words
+from game.quiz.questions import RECORD_HEADING, SKILLS, quoted_list, quoted_with_cues, \
+    whose_words
+from game.quiz.scoring import points_words
 from game.scenes.reading import ReadingScene
 
 
@@ -17,10 +19,12 @@ def given_words(answer) -> str:
 
 
 def right_words(question) -> str:
+    """The right answer, and the answers the text supports in part."""
     if question.skill == "opinion_words":
-        words = question.word_texts()
-        return ", ".join(f"“{words[i]}”" for i in sorted(question.cue_words))
-    return question.choices[question.answer]
+        return quoted_list(question.cue_texts)    # "like a violin", not "like", "a", "violin"
+    partly = [question.choices[i] for i in question.also]
+    return question.choices[question.answer] + (
+        f" (partly right: {', '.join(partly)})" if partly else "")
 
 
 class ReviewScene(ReadingScene):
@@ -56,21 +60,24 @@ class ReviewScene(ReadingScene):
         article = bank.articles.get(q.article)
         items = [("h", f"{n}. {SKILLS[q.skill]}")]
         for name, answer in answers:
-            verdict = "Right" if answer.correct else "Not quite"
-            points = f" · {answer.points:+d} points" if answer.points else ""
+            points = points_words(answer)
+            points = f" · {points}" if points else ""
             sure = (f" · {'said' if name else 'you said'}: {answer.confidence}"
                     if answer.confidence else "")
             who = f"{name}: " if name else ""
-            items.append(("mark", (answer.correct, who + verdict + points + sure)))
+            items.append(("mark", (answer.verdict.value,
+                                   who + answer.verdict.word + points + sure)))
         if statement is not None:
-            marks = tuple((a + 1, b + 1) for a, b in cue_spans(statement.text, statement.cue_words))
-            items.append(("quote", (f"“{statement.text}”", marks)))
+            items.append(("quote", quoted_with_cues(statement.text, statement.cue_words)))
         elif q.text:
             items.append(("p", q.text))
         items.append(("p", q.prompt))
         # "Zoë O'Brien, Jr. answered", not "Jr.’s answer".
-        items += [("p", f"{name} answered: {given_words(a)}" if name
-                   else f"Your answer: {given_words(a)}") for name, a in answers]
+        for name, a in answers:
+            items.append(("p", f"{name} answered: {given_words(a)}" if name
+                          else f"Your answer: {given_words(a)}"))
+            if a.note:
+                items.append(("p", a.note))
         items += [("p", f"Right answer: {right_words(q)}"), ("p", q.explanation)]
         if q.record:
             items += [("sub", RECORD_HEADING), ("p", q.record)]

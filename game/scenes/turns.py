@@ -2,7 +2,7 @@
 given theirs, and the podium at the end."""
 import pygame
 
-from game.quiz.questions import RECORD_HEADING
+from game.quiz.questions import RECORD_HEADING, quoted_sentence
 from game.scenes.base import Scene
 from game.scenes.feedback import BODY as FEEDBACK_BODY
 from game.scenes.results import RoundEnd
@@ -156,18 +156,20 @@ class RevealScene(Scene):
             return self.scroll.handle(intent)
         return True
 
-    def _rows(self) -> list[tuple[bool, str]]:
-        """(right?, "name: what they answered (points)") for every seat."""
-        return [(answer.correct, f"{name}: {given_words(answer)}{points}")
-                for answer, name, points in self._answers()]
+    def _rows(self) -> list[tuple[str, str]]:
+        """(verdict, "name: what they answered · verdict (points)") for every seat."""
+        return [(answer.verdict.value, f"{name}: {given_words(answer)}{verdict}")
+                for answer, name, verdict in self._answers()]
 
     def _answers(self) -> list:
         show = self.turns.seat.state.setup.show_scores
         answers = []
         for seat in self.turns.seats:
             answer = seat.state.answers[self.position]
-            points = f"  ({answer.points:+d})" if show and answer.points else ""
-            answers.append((answer, seat.name, points))
+            # The verdict in words beside its icon: partly right is no shade of either.
+            verdict = f" · {answer.verdict.word}" + (
+                f"  ({answer.points:+d})" if show and answer.points else "")
+            answers.append((answer, seat.name, verdict))
         return answers
 
     def _items(self, answers_in_strip: bool) -> list:
@@ -175,7 +177,8 @@ class RevealScene(Scene):
         q = self.question
         items = []
         if q.text:
-            items.append(("quote", (f"“{q.text}”", ())) if q.statement else ("p", q.text))
+            items.append(("quote", (quoted_sentence(q.text), ())) if q.statement
+                         else ("p", q.text))
         items += [("p", q.prompt), ("sub", f"Answer: {right_words(q)}"), ("p", q.explanation)]
         if q.record:    # the hot seat's answer screen says it too, as the feedback panel does
             items += [("sub", RECORD_HEADING), ("p", q.record)]
@@ -237,16 +240,16 @@ class RevealScene(Scene):
 
     def _lay_strip(self, width: int, room: int) -> tuple[list, int, bool]:
         """The seats' rows in one to four columns, at the largest size (down to the hints'
-        size) at which they fit room; if even that does not, names and points only (the
+        size) at which they fit room; if even that does not, names and verdicts only (the
         answers then scroll below the explanation), however tall that is.
 
-        Returns [(right, block, (x, y), icon rect)] from the strip's top left, its height,
+        Returns [(verdict, block, (x, y), icon rect)] from the strip's top left, its height,
         and whether the rows say what each seat answered."""
         lay, text, theme = self.app.layout(), self.app.text, self.app.theme
         answers = self._answers()
-        with_answers = [(a.correct, f"{name}: {given_words(a)}{points}")
-                        for a, name, points in answers]
-        names_only = [(a.correct, f"{name}{points}") for a, name, points in answers]
+        with_answers = [(a.verdict.value, f"{name}: {given_words(a)}{verdict}")
+                        for a, name, verdict in answers]
+        names_only = [(a.verdict.value, f"{name}{verdict}") for a, name, verdict in answers]
 
         def grid(rows, size, columns):
             """(size, [(right, words, x, y)], height): rows left to right, then down."""
@@ -290,8 +293,8 @@ class RevealScene(Scene):
         p = self._place()
         surface.fill(theme.background)
         surface.blit(p["head"], p["c"].topleft)
-        for right, block, place, icon in p["strip"]:
-            draw_mark(surface, icon, right, theme.right if right else theme.wrong)
+        for verdict, block, place, icon in p["strip"]:
+            draw_mark(surface, icon, verdict, getattr(theme, verdict))
             surface.blit(block, place)
         pygame.draw.rect(surface, theme.muted, p["rule"])
         self.scroll.draw(surface, p["blocks"], theme)

@@ -54,6 +54,13 @@ MIGRATIONS = [
     ALTER TABLE rounds ADD COLUMN mode TEXT NOT NULL DEFAULT 'solo';
     CREATE INDEX answers_by_round ON answers(round_id);
     """,
+    # 3: an answer's verdict: right, partly right or wrong (game.quiz.verdict). `correct`
+    # stays, 1 for right only; answers saved before partly right existed keep their
+    # verdict as it was told to the player.
+    """
+    ALTER TABLE answers ADD COLUMN verdict TEXT NOT NULL DEFAULT 'wrong';
+    UPDATE answers SET verdict = 'right' WHERE correct = 1;
+    """,
 ]
 VERSION = len(MIGRATIONS)
 TABLES = ("players", "rounds", "answers")

@@ -15,23 +15,37 @@ from game.bank import load_bank
 from game.csvsafe import guard_row
 from game.quiz.questions import FACT_CHOICES, SKILLS
 from game.quiz.scoring import Lean, lean_of
+from game.quiz.verdict import Tally, Verdict, tally_by_skill, tally_of
 from game.store.results import FILE_NAME, Results
 from game.store.settings import default_data_dir
 
 NO_ANSWER = "no answer (time ran out)"
 
 
+class _Counted:
+    """How many answers a summary counts, and how many were right: from its tally."""
+
+    tally: Tally
+
+    @property
+    def answered(self) -> int:
+        return self.tally.asked
+
+    @property
+    def right(self) -> int:
+        return self.tally.right
+
+
 @dataclass(frozen=True)
-class RoundSummary:
+class RoundSummary(_Counted):
     id: int
     player: str
     started: str
     finished: str | None
     score: int | None
     mode: str
-    answered: int
-    right: int
-    by_skill: dict[str, tuple[int, int]]   # skill -> (right, asked)
+    tally: Tally                          # every answer of the round, by verdict
+    by_skill: dict[str, Tally]
     lean: Lean | None                     # None: no fact-or-opinion answer to judge by
 
     @property
@@ -40,11 +54,11 @@ class RoundSummary:
 
 
 @dataclass(frozen=True)
-class PlayerSummary:
+class PlayerSummary(_Counted):
     name: str
     rounds: list[RoundSummary]
     best_score: int | None                # finished rounds only
-    by_skill: dict[str, tuple[int, int]]
+    by_skill: dict[str, Tally]
     lean: Lean | None
     # The lean over all rounds up to each one: a round has too few fact-or-opinion answers
     # to judge a lean alone, but the running figure shows it settling, or moving.
@@ -59,27 +73,22 @@ class PlayerSummary:
         return sum(r.unfinished for r in self.rounds)
 
     @property
-    def answered(self) -> int:
-        return sum(r.answered for r in self.rounds)
-
-    @property
-    def right(self) -> int:
-        return sum(r.right for r in self.rounds)
+    def tally(self) -> Tally:
+        return sum((r.tally for r in self.rounds), Tally())
 
 
 @dataclass(frozen=True)
-class StatementSummary:
+class StatementSummary(_Counted):
     id: str                  # the statement id, or the question id when there is none
     text: str                # from the bank; the id when the bank no longer has it
     article: str             # the article id; "" when the bank does not know it
-    answered: int
-    right: int
-    commonest_wrong: str | None
+    tally: Tally
+    commonest_wrong: str | None           # of the answers that were wrong, not partly right
     commonest_wrong_count: int
 
     @property
     def share(self) -> float:
-        return self.right / self.answered if self.answered else 0.0
+        return self.tally.share
 
 
 @dataclass(frozen=True)
@@ -109,8 +118,7 @@ def build(results, bank=None, player: str | None = None, since: str | None = Non
     for a in rows:
         per_round.setdefault(a["round_id"], []).append(a)
     summaries = [RoundSummary(r.id, r.player, r.started, r.finished, r.score, r.mode,
-                              len(per_round.get(r.id, [])),
-                              sum(a["correct"] for a in per_round.get(r.id, [])),
+                              tally_of(a["verdict"] for a in per_round.get(r.id, [])),
                               _by_skill(per_round.get(r.id, [])),
                               _lean(per_round.get(r.id, []), labels))
                  for r in rounds]
@@ -134,22 +142,17 @@ def name_key(name: str) -> str:
 
 
 def _decoded(row: dict) -> dict:
+    """A stored answer with its given answer and verdict as the game had them (the store
+    reads only verdicts it knows)."""
     try:
         given = json.loads(row["given"])
     except (TypeError, ValueError, RecursionError):     # text typed in by another program
         given = row["given"]
-    return {**row, "given": given}
+    return {**row, "given": given, "verdict": Verdict(row["verdict"])}
 
 
-def _by_skill(answers: list[dict]) -> dict[str, tuple[int, int]]:
-    tally: dict[str, tuple[int, int]] = {}
-    for a in answers:
-        right, asked = tally.get(a["skill"], (0, 0))
-        tally[a["skill"]] = (right + a["correct"], asked + 1)
-    order = list(SKILLS)
-    return dict(sorted(tally.items(),
-                       key=lambda item: (order.index(item[0]) if item[0] in order
-                                         else len(order), item[0])))
+def _by_skill(answers: list[dict]) -> dict[str, Tally]:
+    return tally_by_skill((a["skill"], a["verdict"]) for a in answers)
 
 
 def _lean(answers: list[dict], labels: dict[str, str]) -> Lean | None:
@@ -168,7 +171,7 @@ def _lean(answers: list[dict], labels: dict[str, str]) -> Lean | None:
                 continue
             truth = labels[a["statement_id"]] == "opinion"
         else:
-            truth = said if a["correct"] else not said
+            truth = said if a["verdict"] is Verdict.RIGHT else not said
         pairs.append((truth, said))
     return lean_of(pairs) if pairs else None
 
@@ -185,20 +188,19 @@ def readable(given) -> str:
 
 
 def _statements(rows: list[dict], bank) -> list[StatementSummary]:
-    tally: dict[str, list] = {}
+    counts: dict[str, list] = {}
     for a in rows:
         key = a["statement_id"] or a["question_id"]
-        entry = tally.setdefault(key, [0, 0, Counter()])
-        entry[0] += 1
-        entry[1] += a["correct"]
-        if not a["correct"]:
-            entry[2][readable(a["given"])] += 1
+        entry = counts.setdefault(key, [Tally(), Counter()])
+        entry[0] = entry[0].add(a["verdict"])
+        if a["verdict"] is Verdict.WRONG:
+            entry[1][readable(a["given"])] += 1
     known = _known(bank)
     found = []
-    for key, (answered, right, wrong) in tally.items():
+    for key, (counted, wrong) in counts.items():
         text, article = known.get(key, (key, ""))
         commonest = wrong.most_common(1)
-        found.append(StatementSummary(key, text, article, answered, right,
+        found.append(StatementSummary(key, text, article, counted,
                                       commonest[0][0] if commonest else None,
                                       commonest[0][1] if commonest else 0))
     return sorted(found, key=lambda s: (s.share, -s.answered, s.id))
@@ -219,24 +221,26 @@ def _plain_answer(a: dict) -> dict:
     return {"player": a["player"], "round": a["round_id"], "mode": a["mode"],
             "position": a["position"], "question_id": a["question_id"],
             "statement_id": a["statement_id"], "skill": a["skill"], "given": a["given"],
-            "correct": bool(a["correct"]), "credit": a["credit"], "points": a["points"],
+            "correct": a["verdict"] is Verdict.RIGHT, "verdict": a["verdict"].value,
+            "credit": a["credit"], "points": a["points"],
             "seconds": a["seconds"], "confidence": a["confidence"], "answered": a["answered"]}
 
 
 # -- text --------------------------------------------------------------------------
-def share(right: int, asked: int) -> str:
-    return f"{right} of {asked} ({right / asked:.0%})" if asked else "none asked"
-
-
 def lean_words(judged: Lean | None, player: bool = True) -> str:
     """The lean in words said to the player ("You lean…"), or, for the teacher's report,
-    about them ("They lean…")."""
+    about them ("They lean…") with d′, the measure behind the words."""
     if judged is None or not judged.enough:
         return "not enough fact-or-opinion answers yet"
-    words = f"d′ {judged.d_prime:.1f}. {judged.sensitivity_words} {judged.words}"
-    if not player:
-        words = words.replace("You ", "They ").replace(" you ", " they ")
-    return words
+    words = f"{judged.sensitivity_words} {judged.words}"
+    if player:
+        return words
+    return (f"d′ {judged.d_prime:.1f} ({D_PRIME_SCALE}). "
+            + words.replace("You ", "They ").replace(" you ", " they "))
+
+
+# What a d′ number means, beside it wherever a teacher reads one.
+D_PRIME_SCALE = "0 is chance, 1 fair, 2 or more tells fact from opinion apart well"
 
 
 def render_text(report: Report) -> str:
@@ -250,10 +254,10 @@ def render_text(report: Report) -> str:
         lines += [p.name,
                   f"  Rounds: {len(p.rounds)} played, {p.finished} finished, "
                   f"{p.unfinished} unfinished. Best score: {best}.",
-                  f"  Right: {share(p.right, p.answered)}"]
+                  f"  Right: {p.tally.words()}"]
         width = max((len(SKILLS.get(s, s)) for s in p.by_skill), default=0)
-        lines += [f"    {SKILLS.get(s, s):<{width}}  {share(*counts)}"
-                  for s, counts in p.by_skill.items()]
+        lines += [f"    {SKILLS.get(s, s):<{width}}  {counted.words()}"
+                  for s, counted in p.by_skill.items()]
         lines += [f"  Fact or opinion: {lean_words(p.lean, player=False)}", ""]
     if report.statements:
         lines += ["Statements, hardest first",
@@ -278,8 +282,8 @@ def write_csv(report: Report, path) -> list[Path]:
     beside it. Each file is written whole or not at all; OSError when it cannot be."""
     path = Path(path)
     rounds_rows = [["Player", "Round", "Mode", "Started", "Finished", "Score", "Answered",
-                    "Right", "% right", *(f"% right: {name}" for name in SKILLS.values()),
-                    "d′", "c"]]
+                    "Right", "Partly right", "% right",
+                    *(f"% right: {name}" for name in SKILLS.values()), "d′", "c"]]
     for p in report.players:
         for r in p.rounds:
             enough = r.lean is not None and r.lean.enough
@@ -287,13 +291,13 @@ def write_csv(report: Report, path) -> list[Path]:
                 p.name, r.id, r.mode, _sheet_time(r.started),
                 "unfinished" if r.unfinished else _sheet_time(r.finished),
                 "" if r.unfinished or r.score is None else r.score,
-                r.answered, r.right, _percent(r.right, r.answered),
-                *(_percent(*r.by_skill[s]) if s in r.by_skill else "" for s in SKILLS),
+                r.answered, r.right, r.tally.partly, _percent(r.tally),
+                *(_percent(r.by_skill[s]) if s in r.by_skill else "" for s in SKILLS),
                 r.lean.d_prime if enough else "", r.lean.bias if enough else ""])
-    statement_rows = [["Statement", "Article", "Text", "Answered", "Right", "% right",
-                       "Commonest wrong answer", "Times given"]]
-    statement_rows += [[s.id, s.article, s.text, s.answered, s.right,
-                        _percent(s.right, s.answered), s.commonest_wrong or "",
+    statement_rows = [["Statement", "Article", "Text", "Answered", "Right", "Partly right",
+                       "% right", "Commonest wrong answer", "Times given"]]
+    statement_rows += [[s.id, s.article, s.text, s.answered, s.right, s.tally.partly,
+                        _percent(s.tally), s.commonest_wrong or "",
                         s.commonest_wrong_count or ""] for s in report.statements]
     targets = [path, path.with_name(f"{path.stem}-statements{path.suffix or '.csv'}")]
     temps = []
@@ -322,8 +326,8 @@ def _write_temp(target: Path, rows) -> Path:
     return temp
 
 
-def _percent(right: int, asked: int):
-    return round(100 * right / asked) if asked else ""
+def _percent(counted: Tally):
+    return "" if counted.percent is None else counted.percent
 
 
 def _sheet_time(stamp: str | None) -> str:
@@ -340,20 +344,22 @@ def to_json(report: Report) -> dict:
                 "words": lean_words(judged, player=False)}
 
     def skills(by_skill):
-        return {s: {"right": right, "asked": asked} for s, (right, asked) in by_skill.items()}
+        return {s: {"right": t.right, "partly": t.partly, "asked": t.asked}
+                for s, t in by_skill.items()}
 
     return {
         "problem": report.problem,
         "players": [{
             "name": p.name, "best_score": p.best_score, "answered": p.answered,
-            "right": p.right, "by_skill": skills(p.by_skill), "lean": lean(p.lean),
+            "right": p.right, "partly": p.tally.partly, "by_skill": skills(p.by_skill),
+            "lean": lean(p.lean),
             "rounds": [{"id": r.id, "mode": r.mode, "started": r.started,
                         "finished": r.finished, "unfinished": r.unfinished, "score": r.score,
-                        "answered": r.answered, "right": r.right,
+                        "answered": r.answered, "right": r.right, "partly": r.tally.partly,
                         "by_skill": skills(r.by_skill), "lean": lean(r.lean)}
                        for r in p.rounds]} for p in report.players],
         "statements": [{"id": s.id, "article": s.article, "text": s.text,
-                        "answered": s.answered, "right": s.right,
+                        "answered": s.answered, "right": s.right, "partly": s.tally.partly,
                         "commonest_wrong": s.commonest_wrong,
                         "commonest_wrong_count": s.commonest_wrong_count}
                        for s in report.statements],

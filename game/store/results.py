@@ -31,6 +31,7 @@ _GOOD_ANSWER = (
     " AND typeof(a.skill) = 'text' AND length(a.skill) <= 60"
     " AND typeof(a.given) = 'text' AND length(a.given) <= 20000"
     " AND typeof(a.correct) = 'integer' AND a.correct IN (0, 1)"
+    " AND typeof(a.verdict) = 'text' AND a.verdict IN ('right', 'partly', 'wrong')"
     " AND typeof(a.credit) IN ('integer', 'real') AND typeof(a.points) = 'integer'"
     " AND typeof(a.seconds) IN ('integer', 'real')"
     " AND typeof(a.confidence) IN ('text', 'null') AND coalesce(length(a.confidence), 0) <= 20"
@@ -191,8 +192,9 @@ class Results:
         else:
             given = q.choices[answer.given] if answer.given is not None else None
         kept.answers.append((position, q.id, q.statement, q.skill, json.dumps(given),
-                             int(answer.correct), answer.credit, answer.points,
-                             round(answer.seconds, 2), answer.confidence, now()))
+                             int(answer.correct), answer.verdict.value, answer.credit,
+                             answer.points, round(answer.seconds, 2), answer.confidence,
+                             now()))
         self._sync()
 
     def finish_round(self, round_id: int | None, score: int) -> None:
@@ -253,8 +255,8 @@ class Results:
             with db:
                 db.execute(
                     "INSERT INTO answers (round_id, position, question_id, statement_id,"
-                    " skill, given, correct, credit, points, seconds, confidence, answered)"
-                    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    " skill, given, correct, verdict, credit, points, seconds, confidence,"
+                    " answered) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                     (kept.row, *kept.answers[kept.written]))
             kept.written += 1
         if kept.finished is not None and not kept.finish_written:
@@ -352,7 +354,7 @@ class Results:
         where, values = _where(player, since)
         self._count_bad()
         sql = ("SELECT r.id, p.name, r.started, r.finished, r.score, r.mode,"
-               f" COUNT(a.id), COALESCE(SUM(a.correct), 0)"
+               " COUNT(a.id), COALESCE(SUM(a.verdict = 'right'), 0)"
                " FROM rounds r JOIN players p ON p.id = r.player_id"
                f" LEFT JOIN answers a ON a.round_id = r.id AND {_GOOD_ANSWER}"
                f" WHERE {_GOOD_ROUND}" + where + " GROUP BY r.id ORDER BY r.id")

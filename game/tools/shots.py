@@ -52,6 +52,19 @@ def _longest(questions, skill):
     return max((q for q in questions if q.skill == skill), key=lambda q: len(q.text))
 
 
+def _given(q, verdict: str):
+    """An answer to q that earns verdict ("right", "partly" or "wrong"); "partly" is
+    wrong where the question has no partly right answer."""
+    if q.skill == "opinion_words":
+        extra = min(set(range(len(q.words))) - q.cue_words)
+        return {"right": q.cue_words, "partly": q.cue_words | {extra},
+                "wrong": frozenset({extra})}[verdict]
+    if verdict == "partly" and q.also:
+        return q.also[0]
+    others = [i for i in range(len(q.choices)) if i != q.answer and i not in q.also]
+    return q.answer if verdict == "right" else others[0]
+
+
 def _settle(app, frames=20):
     """Let transitions finish (feedback rising, scores counting) before the picture."""
     for _ in range(frames):
@@ -149,16 +162,16 @@ def _shoot_one(out, size, text_size) -> list[Path]:
             save("context")
             app.pop()
             app.step()
-        given = q.cue_words if q.skill == "opinion_words" else q.answer
-        if q.skill == "who_is_source":
-            given = (q.answer + 1) % len(q.choices)
+        # Wrong, partly right where a question can be, right otherwise.
+        given = _given(q, "wrong" if q.skill == "who_is_source" else "partly"
+                       if q.skill in ("opinion_words", "article_genre") else "right")
         scene._answer(given)
         if q.skill == "fact_or_opinion":
             save("confidence")
         app.step()
         app.scene.dismiss("sure")
         app.step()
-        save(f"feedback-{'right' if state.answers[-1].correct else 'wrong'}-{q.skill}")
+        save(f"feedback-{state.answers[-1].verdict.value}-{q.skill}")
         app.pop()
         app.step()
     app.stack[-1:] = [ResultsScene(app, state)]
@@ -217,9 +230,7 @@ def _shoot_classroom(app, save) -> None:
     for n in range(5):
         for i, seat in enumerate(turns.seats):
             q = seat.state.current
-            right = q.cue_words if q.skill == "opinion_words" else q.answer
-            wrong = frozenset() if q.skill == "opinion_words" else (q.answer + 1) % len(q.choices)
-            seat.state.answer(right if (i + n) % (i % 3 + 2) else wrong)
+            seat.state.answer(_given(q, ("right", "partly", "wrong")[(i + n) % 3]))
         if n == 0:
             app.stack[:] = [title, RevealScene(app, turns, 0)]
             save("reveal")
@@ -254,10 +265,7 @@ def _shoot_reveal_record(app, save, names) -> None:
         turns = Turns([Seat(name, RoundState(RoundSetup(count=5), [q] * 5)) for name in seats],
                       "hotseat")
         for i, seat in enumerate(turns.seats):
-            right = q.cue_words if q.skill == "opinion_words" else q.answer
-            wrong = frozenset(range(3)) if q.skill == "opinion_words" else \
-                (q.answer + 1) % len(q.choices)
-            seat.state.answer(right if i % 3 == 0 else wrong)
+            seat.state.answer(_given(q, ("right", "partly", "wrong")[i % 3]))
         app.stack[:] = [title, RevealScene(app, turns, 0)]
         save("reveal-record" + tag)
         app.scene.handle(Intent("end"))
@@ -273,9 +281,7 @@ def _record_history(app, turns) -> None:
         state = RoundState(RoundSetup(count=10, seed=n), build_round(
             app.loaded.bank, RoundSetup(count=10, seed=n)))
         for i, q in enumerate(state.questions):
-            right = q.cue_words if q.skill == "opinion_words" else q.answer
-            wrong = frozenset() if q.skill == "opinion_words" else (q.answer + 1) % len(q.choices)
-            state.answer(right if i % 6 < n else wrong)
+            state.answer(_given(q, "right" if i % 6 < n else "wrong"))
         seats.insert(n, (turns.seats[0].name, state))
     for name, state in seats:
         round_id = app.results.start_round(name, state.setup.to_plain(), "hotseat")

@@ -19,7 +19,8 @@ def lay_out(text, theme, items, width: int, size: int) -> tuple[list, int]:
     """items: (kind, payload) pairs; returns [(paint, x, y, height)], where paint(surface,
     x, y) draws the block with its top left at (x, y), and the total height.
 
-    payload is a string, except for "quote": (text, marks), "mark": (right, words),
+    payload is a string, except for "quote": (text, marks), "mark": (verdict, words) with
+    the verdict's value ("right", "partly" or "wrong"),
     "bar": (label, share, note) and "columns": (label, values, low, high, note)."""
     blocks, y = [], 0
     gap = max(6, size // 2)
@@ -62,15 +63,15 @@ def _quote(text, theme, sentence, marks, size, width):
     return height, paint
 
 
-def _mark(text, theme, right: bool, words: str, size, width):
-    colour = theme.right if right else theme.wrong
+def _mark(text, theme, mark: str, words: str, size, width):
+    colour = getattr(theme, mark)
     label_size, label_w = round(size * 1.15), width - size * 2
     label_h = text.height(words, label_size, label_w, "bold")
     icon = round(size * 1.4)
     height = max(icon, label_h)
 
     def paint(surface, x, y):
-        draw_mark(surface, pygame.Rect(x, y + (height - icon) // 2, icon, icon), right, colour)
+        draw_mark(surface, pygame.Rect(x, y + (height - icon) // 2, icon, icon), mark, colour)
         label = text.block(words, label_size, colour, label_w, style="bold")
         surface.blit(label, (x + icon + size // 2, y + (height - label_h) // 2))
     return height, paint

@@ -73,13 +73,18 @@ def draw_tick(surface, r: pygame.Rect, colour, width: int = 5) -> None:
     pygame.draw.lines(surface, colour, False, points, width=max(2, width))
 
 
-def draw_mark(surface, rect: pygame.Rect, right: bool, colour) -> None:
-    """A tick or a cross in a ring: meaning carried by shape as well as colour."""
+def draw_mark(surface, rect: pygame.Rect, mark: str, colour) -> None:
+    """A verdict's icon in a ring, so that meaning is carried by shape as well as colour:
+    mark "right" a tick, "partly" a half-filled disc, "wrong" a cross."""
     pygame.draw.circle(surface, colour, rect.center, rect.width // 2, width=max(2, rect.width // 16))
     r = rect.inflate(-rect.width // 2, -rect.height // 2)
     line = max(2, rect.width // 10)
-    if right:
+    if mark == "right":
         draw_tick(surface, r, colour, line)
+    elif mark == "partly":
+        pygame.draw.circle(surface, colour, rect.center, rect.width // 2 - 2 * line, width=line)
+        pygame.draw.circle(surface, colour, rect.center, rect.width // 2 - 2 * line,
+                           draw_top_left=True, draw_bottom_left=True)
     else:
         pygame.draw.line(surface, colour, r.topleft, r.bottomright, width=line)
         pygame.draw.line(surface, colour, r.topright, r.bottomleft, width=line)
