@@ -177,6 +177,7 @@ def test_export_csv_file_is_utf8_with_a_bom(tmp_path):
 
 # --- the round trip ---------------------------------------------------------------------
 
+@pytest.mark.articles
 @pytest.mark.parametrize("article_id", ["cnn-37-times", "inquisitr-g7", "ordo-putin-needs",
                                         "osaka-repost", "resist-brief"])
 def test_export_then_import_gives_the_same_statements(bank, tmp_path, article_id):
