@@ -34,13 +34,6 @@ RELAYED = {
 }
 
 
-@pytest.fixture(scope="module")
-def bank():
-    loaded = load_bank([ROOT / "questions"])
-    assert loaded.problems == []
-    return loaded.bank
-
-
 def test_the_judgments_the_issue_names_belong_to_who_the_writer_relays(bank):
     statements = {s.id: s for s in bank.statements}
     for sid, (words, owner) in RELAYED.items():

@@ -1,16 +1,9 @@
 """The quiz engine without pygame: rounds, answers, points, lean and calibration."""
 import pytest
 
-from conftest import ROOT
-from game.bank import load_bank
 from game.quiz.play import RoundState
 from game.quiz.round import RoundSetup, build_round
 from game.quiz.scoring import Answer, calibration, lean, points_for, word_overlap
-
-
-@pytest.fixture(scope="module")
-def bank():
-    return load_bank([ROOT / "questions"]).bank
 
 
 def test_same_seed_same_round_and_skills_are_mixed(bank):

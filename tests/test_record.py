@@ -4,13 +4,11 @@ validate, carried through CSV, and required where an explanation calls a claim w
 import json
 import re
 import shutil
-import subprocess
-import sys
 
 import pygame
 import pytest
 
-from conftest import DATA, ROOT
+from conftest import DATA, ROOT, run
 from pilot import key, new_app
 import game.bank.reading as reading
 from game.authoring import sheet
@@ -149,11 +147,6 @@ def test_review_shows_the_record_under_its_heading(app):
 
 
 # --- validate, CSV, and the guard ----------------------------------------------------------
-
-def run(*args):
-    return subprocess.run([sys.executable, str(ROOT / "run.py"), *args], cwd=ROOT,
-                          capture_output=True, text=True, encoding="utf-8")
-
 
 def test_validate_counts_the_statements_that_say_what_the_record_shows(tmp_path):
     shipped = load_bank([ROOT / "questions"]).bank.statements
