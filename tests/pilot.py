@@ -17,6 +17,18 @@ def new_app(**config) -> App:
     return app
 
 
+def play_question(app, question):
+    """A round of one question on top of what is on screen, answered right: its state."""
+    from game.quiz.play import RoundState
+    from game.quiz.round import RoundSetup
+    from game.scenes.question import QuestionScene
+    state = RoundState(RoundSetup(count=5), [question])
+    app.push(QuestionScene(app, state))
+    app.step()
+    answer(app)
+    return state
+
+
 def start_round(app) -> None:
     """Play, one player, the name offered: the saved setup's round is on screen."""
     from game.scenes.question import QuestionScene

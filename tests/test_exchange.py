@@ -10,7 +10,7 @@ from conftest import DATA, ROOT, read_gift, run
 from game.authoring import gift, sheet
 from game.bank import load_bank
 from game.bank.models import Article, Bank, Cue, HandQuestion, Statement
-from game.quiz.questions import FACT_CHOICES, generate, judgment_words
+from game.quiz.questions import FACT_CHOICES, SKILLS, generate, judgment_words
 
 
 # --- GIFT -------------------------------------------------------------------------------
@@ -64,7 +64,9 @@ def test_gift_holds_every_multiple_choice_question_with_its_distractors(bank):
     expected = [q for q in generate(bank, seed=0) if q.skill in gift.EXPORTED]
     assert len(read) == len(expected)
     for q in expected:
-        name = q.id if q.skill == "hand_written" else gift._name(q)
+        # Named for the statement (or the article) and the question's type.
+        name = q.id if q.skill == "hand_written" else \
+            f"{q.statement or q.article} {SKILLS[q.skill]}"
         got = by_name[name]
         assert got["choices"] == list(q.choices)
         assert got["right"] == [q.choices[q.answer]]

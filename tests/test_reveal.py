@@ -5,7 +5,7 @@ row stays in view. Driven through the real loop, measured by what is drawn."""
 import pygame
 import pytest
 
-from pilot import click, drag, key, new_app, run_frames, wheel
+from pilot import answer, click, drag, key, new_app, play_question, run_frames, wheel
 from game.quiz.play import RoundState
 from game.quiz.questions import generate
 from game.quiz.round import RoundSetup
@@ -71,10 +71,7 @@ class Drawn:
 def feedback_size(app, drawn, question) -> int:
     """The size the one-player feedback panel draws this question's explanation at."""
     below = app.stack[:]
-    scene = QuestionScene(app, RoundState(RoundSetup(count=5), [question]))
-    app.push(scene)
-    app.step()
-    scene._answer(question.cue_words if question.skill == "opinion_words" else question.answer)
+    play_question(app, question)
     run_frames(app, 20)
     assert isinstance(app.scene, FeedbackScene)
     sizes = [size for words, size, _, _ in drawn.frame() if question.explanation in words]
@@ -92,12 +89,10 @@ def answer_every_seat(app, n: int) -> None:
             key(app, pygame.K_RETURN)
         q = app.scene.question
         right = (i + n) % 3 == 0
-        if q.skill == "opinion_words":
-            given = q.cue_words if right else frozenset(range(min(4, len(q.words))))
-        else:
-            given = q.answer if right else (q.answer + 1) % len(q.choices)
-        app.scene._answer(given)
-        app.step()
+        if right or q.choices:
+            answer(app, right=right)
+        else:           # wrong words picked, not none
+            answer(app, given=frozenset(range(min(4, len(q.words)))))
     run_frames(app, 5)
 
 

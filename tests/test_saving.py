@@ -18,24 +18,14 @@ from game.scenes.question import QuestionScene
 from game.scenes.results import ResultsScene
 from game.scenes.save import SaveScene
 from game.store.results import FILE_NAME, Results
-from pilot import key, new_app
+from pilot import answer, key, new_app, start_round
 
 QUESTIONS = 10
 
 
-def start_round(app) -> None:
-    key(app, pygame.K_RETURN)        # Play
-    key(app, pygame.K_RETURN)        # one player
-    key(app, pygame.K_RETURN)        # as Player 1
-    assert isinstance(app.scene, QuestionScene)
-
-
 def answer_one(app) -> None:
     """The first choice, or no words; then past the feedback."""
-    if app.scene.question.choices:
-        key(app, pygame.K_1)
-    else:
-        key(app, pygame.K_RETURN)
+    answer(app, given=0 if app.scene.question.choices else frozenset())
     if isinstance(app.scene, ConfidenceScene):
         key(app, pygame.K_1)
     if isinstance(app.scene, FeedbackScene):

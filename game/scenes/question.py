@@ -260,7 +260,8 @@ class QuestionScene(Scene):
         "Done", and the "context" button."""
         self._place()
         found = super().widgets()
-        found.update({("word", i): rect for i, rect in enumerate(self._word_rects)})
+        if self.menu is None:
+            found.update({("word", i): rect for i, rect in enumerate(self._word_rects)})
         found.update({id: rect for id, rect in (("Done", self._done_rect),
                                                 ("context", self._context_rect)) if rect})
         return found

@@ -156,8 +156,9 @@ class RevealScene(Scene):
             return self.scroll.handle(intent)
         return True
 
-    def _rows(self) -> list[tuple[bool, str]]:
-        """(right?, "name: what they answered (points)") for every seat."""
+    def rows(self) -> list[tuple[bool, str]]:
+        """(right?, "name: what they answered (points)") for every seat: the strip's rows
+        when they fit with the answers."""
         return [(answer.correct, f"{name}: {given_words(answer)}{points}")
                 for answer, name, points in self._answers()]
 
@@ -244,8 +245,7 @@ class RevealScene(Scene):
         and whether the rows say what each seat answered."""
         lay, text, theme = self.app.layout(), self.app.text, self.app.theme
         answers = self._answers()
-        with_answers = [(a.correct, f"{name}: {given_words(a)}{points}")
-                        for a, name, points in answers]
+        with_answers = self.rows()
         names_only = [(a.correct, f"{name}{points}") for a, name, points in answers]
 
         def grid(rows, size, columns):
