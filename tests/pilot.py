@@ -2,6 +2,8 @@
 plays with too), in an app whose data lives in a fresh folder."""
 import tempfile
 
+import pygame
+
 from game.app import App, Config
 from game.tools.pilot import (  # noqa: F401  (the tests import them from here)
     answer, click, click_on, drag, focus_row, key, resize, right_answer, run_frames,
@@ -34,3 +36,37 @@ def start_round(app) -> None:
     from game.scenes.question import QuestionScene
     pilot.start_round(app)
     assert isinstance(app.scene, QuestionScene)
+
+
+class Drawn:
+    """What a scene draws: each block with its words, font size, place and the clip it was
+    drawn through, so a test can tell what is readable on screen."""
+
+    def __init__(self, app):
+        self.app = app
+        self.made = {}      # id(surface) -> (surface, words, size); the surface kept alive
+        for name in ("block", "marked"):
+            real = getattr(app.text, name)
+
+            def spy(words, *args, _real=real, _name=name, **kwargs):
+                surface = _real(words, *args, **kwargs)
+                size = args[1] if _name == "marked" else args[0]
+                self.made[id(surface)] = (surface, words, size)
+                return surface
+            setattr(app.text, name, spy)
+
+    def frame(self) -> list[tuple[str, int, pygame.Rect, pygame.Rect]]:
+        """(words, size, where the block is, the part of it that can be seen)."""
+        drawn, made = [], self.made
+        window = self.app.screen.get_rect()
+
+        class Spy(pygame.Surface):
+            def blit(self, block, pos, *args, **kwargs):
+                _, words, size = made.get(id(block), (None, None, None))
+                if words is not None:
+                    rect = pygame.Rect(pos, block.get_size())
+                    drawn.append((words, size, rect, rect.clip(self.get_clip()).clip(window)))
+                return super().blit(block, pos, *args, **kwargs)
+
+        self.app.scene.draw(Spy(window.size))
+        return drawn

@@ -18,7 +18,7 @@ from game.scenes.question import QuestionScene
 from game.scenes.results import ResultsScene
 from game.scenes.save import SaveScene
 from game.store.results import FILE_NAME, Results
-from pilot import answer, key, new_app, start_round
+from pilot import Drawn, answer, key, new_app, start_round
 
 QUESTIONS = 10
 
@@ -281,14 +281,17 @@ def test_the_title_fits_under_the_warning_strip_with_long_notes(tmp_path, size, 
     app.results.db.execute("PRAGMA query_only = ON")
     app.results.retry()
     app.results.trouble = "the results file or its folder is read-only"
+    drawn = Drawn(app)      # before the notes change the layout, so its blocks are known
     app.notices += ["A long notice about a settings file that could not be used " * 4] * 3
     app.step()
     assert strip_shown(app)
-    blocks, _ = app.scene._place()
     height = app.size()[1] - app.strip_height()
     # Everything is centred across the window: nothing may share a row with anything else.
-    taken = [pygame.Rect(0, y, 1, b.get_height()) for b, y in blocks]
-    taken += [pygame.Rect(0, r.top, 1, r.height) for r in app.scene.menu.rects]
+    labels = app.scene.menu.labels
+    taken = [pygame.Rect(0, rect.top, 1, rect.height) for words, _, rect, _ in drawn.frame()
+             if words not in labels]
+    assert len(taken) >= 3      # the title, the notes and the hint at least
+    taken += [pygame.Rect(0, r.top, 1, r.height) for r in app.scene.widgets().values()]
     for i, one in enumerate(taken):
         assert 0 <= one.top and one.bottom <= height
         assert not any(one.colliderect(other) for other in taken[i + 1:])
