@@ -1,27 +1,14 @@
-"""Drive the real app: post events to pygame's queue and step frames."""
+"""The tests drive the real app with the game's own pilot (game.tools.pilot, which autoplay
+plays with too), in an app whose data lives in a fresh folder."""
 import tempfile
 
 import pygame
 
 from game.app import App, Config
-
-
-def key(app: App, k: int, mod: int = 0, frames: int = 1) -> None:
-    pygame.event.post(pygame.event.Event(pygame.KEYDOWN, key=k, mod=mod, unicode=""))
-    for _ in range(frames):
-        app.step(pygame.event.get())
-
-
-def click(app: App, pos) -> None:
-    pygame.event.post(pygame.event.Event(pygame.MOUSEBUTTONDOWN, button=1, pos=pos))
-    pygame.event.post(pygame.event.Event(pygame.MOUSEBUTTONUP, button=1, pos=pos))
-    app.step(pygame.event.get())
-
-
-def resize(app: App, size) -> None:
-    pygame.event.post(pygame.event.Event(pygame.VIDEORESIZE, w=size[0], h=size[1],
-                                         size=size))
-    app.step(pygame.event.get())
+from game.tools.pilot import (  # noqa: F401  (the tests import them from here)
+    answer, click, click_on, drag, focus_row, key, resize, right_answer, run_frames,
+    type_text, wheel, widget, wrong_answer)
+from game.tools import pilot
 
 
 def new_app(**config) -> App:
@@ -32,31 +19,54 @@ def new_app(**config) -> App:
     return app
 
 
-def wheel(app: App, y: int) -> None:
-    pygame.event.post(pygame.event.Event(pygame.MOUSEWHEEL, x=0, y=y, flipped=False))
-    app.step(pygame.event.get())
+def play_question(app, question):
+    """A round of one question on top of what is on screen, answered right: its state."""
+    from game.quiz.play import RoundState
+    from game.quiz.round import RoundSetup
+    from game.scenes.question import QuestionScene
+    state = RoundState(RoundSetup(count=5), [question])
+    app.push(QuestionScene(app, state))
+    app.step()
+    answer(app)
+    return state
 
 
-def drag(app: App, start, dy: int) -> None:
-    """Press, move by dy with the button held, release."""
-    x, y = start
-    pygame.event.post(pygame.event.Event(pygame.MOUSEBUTTONDOWN, button=1, pos=start))
-    pygame.event.post(pygame.event.Event(pygame.MOUSEMOTION, pos=(x, y + dy), rel=(0, dy),
-                                         buttons=(1, 0, 0)))
-    pygame.event.post(pygame.event.Event(pygame.MOUSEBUTTONUP, button=1, pos=(x, y + dy)))
-    app.step(pygame.event.get())
+def start_round(app) -> None:
+    """Play, one player, the name offered: the saved setup's round is on screen."""
+    from game.scenes.question import QuestionScene
+    pilot.start_round(app)
+    assert isinstance(app.scene, QuestionScene)
 
 
-def focus_row(app: App, form_key) -> None:
-    """Move the focus of the form on screen to the row called form_key, by arrow keys."""
-    form = app.scene.form
-    for _ in range(len(form.rows)):
-        if form.rows[form.focus].key == form_key:
-            return
-        key(app, pygame.K_DOWN)
-    raise AssertionError(f"no row {form_key!r}")
+class Drawn:
+    """What a scene draws: each block with its words, font size, place and the clip it was
+    drawn through, so a test can tell what is readable on screen."""
 
+    def __init__(self, app):
+        self.app = app
+        self.made = {}      # id(surface) -> (surface, words, size); the surface kept alive
+        for name in ("block", "marked"):
+            real = getattr(app.text, name)
 
-def run_frames(app: App, frames: int, dt: float = 1 / 60) -> None:
-    for _ in range(frames):
-        app.step(pygame.event.get(), dt)
+            def spy(words, *args, _real=real, _name=name, **kwargs):
+                surface = _real(words, *args, **kwargs)
+                size = args[1] if _name == "marked" else args[0]
+                self.made[id(surface)] = (surface, words, size)
+                return surface
+            setattr(app.text, name, spy)
+
+    def frame(self) -> list[tuple[str, int, pygame.Rect, pygame.Rect]]:
+        """(words, size, where the block is, the part of it that can be seen)."""
+        drawn, made = [], self.made
+        window = self.app.screen.get_rect()
+
+        class Spy(pygame.Surface):
+            def blit(self, block, pos, *args, **kwargs):
+                _, words, size = made.get(id(block), (None, None, None))
+                if words is not None:
+                    rect = pygame.Rect(pos, block.get_size())
+                    drawn.append((words, size, rect, rect.clip(self.get_clip()).clip(window)))
+                return super().blit(block, pos, *args, **kwargs)
+
+        self.app.scene.draw(Spy(window.size))
+        return drawn

@@ -2,7 +2,7 @@
 import pygame
 import pytest
 
-from pilot import click, key, new_app, resize
+from pilot import answer, click, click_on, key, new_app, resize
 from game.scenes.feedback import FeedbackScene
 from game.scenes.question import QuestionScene
 from game.scenes.results import ResultsScene
@@ -17,18 +17,6 @@ def app():
     pygame.quit()
 
 
-def answer_right_by_keyboard(app):
-    q = app.scene.question
-    if q.skill == "opinion_words":
-        for i in sorted(q.cue_words):
-            while app.scene.word_focus != i:
-                key(app, pygame.K_RIGHT)
-            key(app, pygame.K_SPACE)
-        key(app, pygame.K_RETURN)
-    else:
-        key(app, pygame.K_1 + q.answer)
-
-
 def test_a_full_round_by_keyboard(app):
     assert isinstance(app.scene, TitleScene)
     key(app, pygame.K_RETURN)                       # Play
@@ -37,7 +25,7 @@ def test_a_full_round_by_keyboard(app):
     assert isinstance(app.scene, QuestionScene)
     total = len(app.scene.state.questions)
     for n in range(total):
-        answer_right_by_keyboard(app)
+        answer(app)
         assert isinstance(app.scene, FeedbackScene) and app.scene.answer.correct
         key(app, pygame.K_RETURN)
     assert isinstance(app.scene, ResultsScene)
@@ -57,23 +45,20 @@ def test_a_full_round_by_keyboard(app):
 
 
 def test_a_full_round_by_mouse(app):
-    click(app, app.scene.menu.rects[0].center)      # Play
-    click(app, app.scene.menu.rects[0].center)      # one player
-    click(app, app.scene.start.rects[0].center)     # as Player 1
+    click_on(app, "Play")
+    click_on(app, "solo")                           # one player
+    click_on(app, "Start")                          # as Player 1
     assert isinstance(app.scene, QuestionScene)
     while isinstance(app.scene, QuestionScene):
-        scene = app.scene
-        q = scene.question
+        q = app.scene.question
         if q.skill == "opinion_words":
-            click(app, scene._word_rects[min(q.cue_words)].center)
-            click(app, scene._done_rect.center)
+            answer(app, given={min(q.cue_words)}, by="mouse")     # one word, then Done
         else:
-            wrong = (q.answer + 1) % len(q.choices)
-            click(app, scene.menu.rects[wrong].center)
+            answer(app, right=False, by="mouse")
             assert not app.scene.answer.correct
         click(app, (10, app.size()[1] - 10))        # anywhere continues
     assert isinstance(app.scene, ResultsScene)
-    click(app, app.scene.menu.rects[1].center)      # Play again
+    click_on(app, "Play again")
     assert isinstance(app.scene, QuestionScene)
 
 
@@ -82,7 +67,7 @@ def test_fact_and_opinion_keys(app):
     key(app, pygame.K_RETURN)                       # one player
     key(app, pygame.K_RETURN)                       # as Player 1
     while app.scene.question.skill != "fact_or_opinion":
-        answer_right_by_keyboard(app)
+        answer(app)
         key(app, pygame.K_RETURN)
     right = pygame.K_f if app.scene.question.answer == 0 else pygame.K_o
     key(app, right)
@@ -97,9 +82,9 @@ def test_resize_in_the_middle_of_a_question(app):
     resize(app, (960, 540))
     assert app.size() == (960, 540)
     assert app.scene.question is question
-    for rect in (app.scene.menu.rects if app.scene.menu else app.scene._word_rects):
+    for rect in app.scene.widgets().values():
         assert app.screen.get_rect().contains(rect)
-    answer_right_by_keyboard(app)
+    answer(app)
     assert app.scene.answer.correct
 
 
@@ -145,7 +130,7 @@ def test_feedback_takes_enter_on_its_first_frame_and_plays_a_sound(app, monkeypa
     key(app, pygame.K_RETURN)                       # one player
     key(app, pygame.K_RETURN)                       # as Player 1
     first = app.scene.question
-    answer_right_by_keyboard(app)
+    answer(app)
     assert isinstance(app.scene, FeedbackScene) and app.scene.age < FeedbackScene.SLIDE
     key(app, pygame.K_RETURN)                # the panel is still rising: Enter works
     assert isinstance(app.scene, QuestionScene) and app.scene.question is not first
@@ -184,8 +169,7 @@ def test_long_prompts_and_choices_never_overlap(app):
                                 layout["lay"].content().width, style="bold")
         assert layout["prompt_top"] + prompt.get_height() <= scene.menu.rects[0].top
         assert scene.menu.rects[-1].bottom <= app.size()[1]
-        scene._answer(q.answer)
-        app.step()
+        answer(app)
         app.pop()
         app.step()
 
@@ -199,7 +183,7 @@ def test_quiet_frames_on_feedback_and_results_do_no_text_work(app, monkeypatch):
     key(app, pygame.K_RETURN)                       # one player
     key(app, pygame.K_RETURN)                       # as Player 1
     for _ in range(len(app.scene.state.questions)):
-        answer_right_by_keyboard(app)
+        answer(app)
         for _ in range(60):      # a second for the panel to rise and the score to count up
             app.step()
         calls.clear()
@@ -237,7 +221,7 @@ def test_every_question_fits_the_smallest_window(text_size, tmp_path):
             scene.menu = ButtonList(list(q.choices), numbered=True)
         scene._laid_for = None
         p = scene._place()
-        rects = scene.menu.rects if scene.menu else [*scene._word_rects, scene._done_rect]
+        rects = [r for id, r in scene.widgets().items() if id != "context"]   # the answers
         hint_top = (p["lay"].content().bottom
                     - app.text.font("regular", p["lay"].font(0.026)).get_height())
         assert p["quote_box"].bottom <= p["prompt_top"], q.id

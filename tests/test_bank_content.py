@@ -28,7 +28,7 @@ def test_at_least_fifteen_statements_per_article_with_both_labels(loaded):
     assert len(loaded.bank.statements) >= 75
 
 
-@pytest.mark.skipif(not ARTICLES.is_dir(), reason="../shared/articles is not beside this checkout")
+@pytest.mark.articles
 def test_every_text_is_copied_exactly_from_its_article(loaded):
     for article in loaded.bank.articles.values():
         body = (ARTICLES / article.text_file).read_text(encoding="utf-8")

@@ -9,8 +9,7 @@ from game.scenes.results import ResultsScene
 from game.scenes.review import ReviewScene
 from game.scenes.title import TitleScene
 from game.scenes.turns import HandoverScene, PodiumScene, RevealScene
-from pilot import click, key, new_app
-from test_screens import type_text
+from pilot import answer, click_on, key, new_app, type_text
 
 
 @pytest.fixture
@@ -33,16 +32,6 @@ def open_hot_seat(app, extra=("Zoë O'Brien, Jr.",)):
         key(app, pygame.K_RETURN)
 
 
-def answer(app, right: bool):
-    q = app.scene.question
-    if q.skill == "opinion_words":
-        given = q.cue_words if right else frozenset()
-    else:
-        given = q.answer if right else (q.answer + 1) % len(q.choices)
-    app.scene._answer(given)
-    app.step()
-
-
 def test_three_players_take_turns_on_the_same_questions(app):
     open_hot_seat(app)
     key(app, pygame.K_RETURN)                       # Start
@@ -63,7 +52,7 @@ def test_three_players_take_turns_on_the_same_questions(app):
                 assert app.scene.turns.seat.name == turns.seats[i + 1].name
                 key(app, pygame.K_RETURN)
         assert isinstance(app.scene, RevealScene)   # every seat has answered: the answer
-        assert [v == "right" for v, _ in app.scene._rows()] == [True, n % 2 == 0, n % 2 == 0]
+        assert [v == "right" for v, _ in app.scene.rows()] == [True, n % 2 == 0, n % 2 == 0]
         key(app, pygame.K_RETURN)
         if n < 4:
             assert isinstance(app.scene, HandoverScene) and app.scene.board
@@ -93,10 +82,9 @@ def test_three_players_take_turns_on_the_same_questions(app):
 
 def test_own_questions_get_feedback_at_once_and_differ(app):
     open_hot_seat(app, extra=())
-    form = app.scene.form
-    click(app, form.row("same").rect.center)        # each their own
+    click_on(app, "same")                           # each their own
     assert not app.scene.lineup().same
-    click(app, form.row("start").rect.center)
+    click_on(app, "start")
     turns = app.scene.turns
     first, second = ([q.statement for q in s.state.questions] for s in turns.seats)
     assert not set(first) & set(second)
@@ -123,7 +111,7 @@ def test_players_screen_keeps_two_to_eight_distinct_names(app):
         key(app, pygame.K_RETURN)
     assert len(app.scene.names) == 8 and "at most 8" in app.scene.message
     while app.scene.names:
-        click(app, app.scene.form.rows[0].rect.center)   # remove
+        click_on(app, ("seat", 0))                  # remove
     for _ in range(len("Team 9")):
         key(app, pygame.K_BACKSPACE)                # the ninth name was never added
     key(app, pygame.K_RETURN)
@@ -149,7 +137,7 @@ def test_hidden_scores_show_only_at_the_podium(app):
             key(app, pygame.K_RETURN)
     assert isinstance(app.scene, PodiumScene)
     first = [q.id for q in app.scene.turns.seats[0].state.questions]
-    click(app, app.scene.menu.rects[1].center)      # Play again: the same seats, new questions
+    click_on(app, "Play again")                     # the same seats, new questions
     again = app.scene.turns
     assert isinstance(app.scene, QuestionScene) and [s.name for s in again.seats] == [
         "Team 1", "Team 2"] and again.mode == "hotseat" and not again.seats[0].state.answers
@@ -174,7 +162,7 @@ def test_whole_class_answers_under_the_class_name(app):
     [row] = app.results.rounds()
     assert (row.player, row.mode, row.answers, row.unfinished) == ("9B", "class", 5, False)
     assert app.settings.class_name == "9B" and app.settings.player == "Player 1"
-    click(app, app.scene.menu.rects[1].center)      # Play again: the same class
+    click_on(app, "Play again")                     # the same class
     assert app.scene.turns.seats[0].name == "9B"
 
 
@@ -257,7 +245,7 @@ def test_projector_setting_means_largest_text_high_contrast_and_safe_margins(app
     plain = app.layout()
     open_from_title(app, "Settings")
     assert isinstance(app.scene, SettingsScene)
-    click(app, app.scene.form.row("projector").rect.center)
+    click_on(app, "projector")
     projected = app.layout()
     assert app.settings.projector and app.theme.name == "high contrast"
     assert projected.scale == 1.3 and projected.margin >= 0.05 * projected.w > plain.margin

@@ -1,14 +1,7 @@
 """The command line a teacher uses: `run.py validate` and `run.py bank --json`."""
 import json
-import subprocess
-import sys
 
-from conftest import DATA, ROOT
-
-
-def run(*args, cwd=ROOT):
-    return subprocess.run([sys.executable, str(ROOT / "run.py"), *args], cwd=cwd,
-                          capture_output=True, text=True, encoding="utf-8")
+from conftest import DATA, ROOT, run
 
 
 def test_validate_shipped_bank_prints_summary_and_exits_0():

@@ -9,17 +9,14 @@ import pygame
 import pytest
 
 from conftest import DATA, ROOT
-from pilot import key, new_app
+from pilot import key, new_app, play_question
 from game.authoring import gift, sheet
 from game.authoring.suggest import Suggester
 from game.bank import load_bank
 from game.bank.models import WRITER, Cue
 from game.bank.reading import parse
-from game.quiz.play import RoundState
 from game.quiz.questions import generate
-from game.quiz.round import RoundSetup
 from game.scenes.feedback import FeedbackScene
-from game.scenes.question import QuestionScene
 from game.scenes.review import ReviewScene
 
 # The statements issue 11 names, and the owner of the words it names.
@@ -32,13 +29,6 @@ RELAYED = {
     "osaka-13": ("good opportunity", "Vladimir Putin, through a translator"),
     "cnn-17": ("legitimacy it did not deserve", "Trump’s critics"),
 }
-
-
-@pytest.fixture(scope="module")
-def bank():
-    loaded = load_bank([ROOT / "questions"])
-    assert loaded.problems == []
-    return loaded.bank
 
 
 def test_the_judgments_the_issue_names_belong_to_who_the_writer_relays(bank):
@@ -138,24 +128,19 @@ def app(tmp_path):
 def play(app, statement_id, skill):
     question = next(q for q in generate(app.loaded.bank, seed=1)
                     if q.statement == statement_id and q.skill == skill)
-    state = RoundState(RoundSetup(count=5), [question])
-    app.push(QuestionScene(app, state))
-    app.step()
-    app.scene._answer(question.cue_words if skill == "opinion_words" else question.answer)
-    app.step()
-    return state
+    return play_question(app, question)
 
 
 def test_feedback_says_whose_judgment_each_cue_is(app):
     play(app, "g7-08", "opinion_words")
     assert isinstance(app.scene, FeedbackScene)
-    said = app.scene._blocks()[0][0]
+    said = app.scene.blocks()[0][0]
     assert said.startswith("Judgment words: “so adamant” — the writer’s own; “tantamount "
                            "to having Putin himself in the room” — New York Magazine’s "
                            "judgment, relayed by the writer.")
     key(app, pygame.K_RETURN)
     play(app, "cnn-17", "opinion_words")
-    assert app.scene._blocks()[0][0].startswith(
+    assert app.scene.blocks()[0][0].startswith(
         "Judgment words: “legitimacy it did not deserve” — Trump’s critics’ judgment, "
         "relayed by the writer.")
 

@@ -1,17 +1,10 @@
 """The quiz engine without pygame: rounds, answers, points, lean and calibration."""
 import pytest
 
-from conftest import ROOT
-from game.bank import load_bank
 from game.quiz.play import RoundState
 from game.quiz.round import RoundSetup, build_round
 from game.quiz.scoring import Answer, calibration, lean, points_for
 from game.quiz.verdict import Verdict, judge
-
-
-@pytest.fixture(scope="module")
-def bank():
-    return load_bank([ROOT / "questions"]).bank
 
 
 def test_same_seed_same_round_and_skills_are_mixed(bank):

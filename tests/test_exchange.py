@@ -2,66 +2,18 @@
 statement as it was, and every bad row is reported by its spreadsheet row number."""
 import csv
 import io
-import re
 import shutil
-import subprocess
-import sys
 
 import pytest
 
-from conftest import DATA, ROOT
+from conftest import DATA, ROOT, read_gift, run
 from game.authoring import gift, sheet
 from game.bank import load_bank
 from game.bank.models import Article, Bank, Cue, HandQuestion, Statement
-from game.quiz.questions import FACT_CHOICES, generate, judgment_words
-
-
-@pytest.fixture(scope="module")
-def bank():
-    result = load_bank([ROOT / "questions"])
-    assert result.problems == []
-    return result.bank
-
-
-def run(*args, cwd=ROOT):
-    return subprocess.run([sys.executable, str(ROOT / "run.py"), *args], cwd=cwd,
-                          capture_output=True, text=True, encoding="utf-8")
+from game.quiz.questions import FACT_CHOICES, SKILLS, generate, judgment_words
 
 
 # --- GIFT -------------------------------------------------------------------------------
-
-_ESCAPED = {"\\\\": "\x00", "\\:": "\x01", "\\#": "\x02", "\\=": "\x03", "\\{": "\x04",
-            "\\}": "\x05", "\\~": "\x06", "\\n": "\x07"}
-_PLAIN = {"\x00": "\\", "\x01": ":", "\x02": "#", "\x03": "=", "\x04": "{", "\x05": "}",
-          "\x06": "~", "\x07": "\n"}
-
-
-def read_gift(text: str) -> list[dict]:
-    """The multiple-choice questions in GIFT text, read the way Moodle's importer does
-    (escapes first, then the unescaped control characters), so a missed escape shows."""
-    found = []
-    for block in text.split("\n\n"):
-        lines = [line for line in block.splitlines() if not line.startswith("//")]
-        body = "\n".join(lines).strip()
-        if not body or body.startswith("$CATEGORY:"):
-            continue
-        for escaped, mark in _ESCAPED.items():
-            body = body.replace(escaped, mark)
-        assert body.startswith("::") and body.count("::") == 2, body
-        name, rest = body[2:].split("::", 1)
-        assert rest.count("{") == 1 and rest.count("}") == 1 and rest.endswith("}"), rest
-        prompt, answers = rest[:-1].split("{")
-        answers, feedback = answers.split("####")
-        assert "#" not in answers and "=" not in prompt and "~" not in prompt
-        choices = re.findall(r"([=~])(?:%(\d+)%)?([^=~]*)", answers)
-        plain = lambda s: "".join(_PLAIN.get(c, c) for c in s).strip()
-        found.append({"name": plain(name), "prompt": plain(prompt),
-                      "choices": [plain(c) for _, _, c in choices],
-                      "right": [plain(c) for mark, _, c in choices if mark == "="],
-                      "partly": {plain(c): int(w) for _, w, c in choices if w},
-                      "feedback": plain(feedback)})
-    return found
-
 
 def test_escape_puts_a_backslash_before_every_gift_control_character():
     assert gift.escape("a:b=c~d#e{f}g\\h\ni") == "a\\:b\\=c\\~d\\#e\\{f\\}g\\\\h\\ni"
@@ -112,7 +64,9 @@ def test_gift_holds_every_multiple_choice_question_with_its_distractors(bank):
     expected = [q for q in generate(bank, seed=0) if q.skill in gift.EXPORTED]
     assert len(read) == len(expected)
     for q in expected:
-        name = q.id if q.skill == "hand_written" else gift._name(q)
+        # Named for the statement (or the article) and the question's type.
+        name = q.id if q.skill == "hand_written" else \
+            f"{q.statement or q.article} {SKILLS[q.skill]}"
         got = by_name[name]
         assert got["choices"] == list(q.choices)
         assert got["right"] == [q.choices[q.answer]]
@@ -180,6 +134,7 @@ def test_export_csv_file_is_utf8_with_a_bom(tmp_path):
 
 # --- the round trip ---------------------------------------------------------------------
 
+@pytest.mark.articles
 @pytest.mark.parametrize("article_id", ["cnn-37-times", "inquisitr-g7", "ordo-putin-needs",
                                         "osaka-repost", "resist-brief"])
 def test_export_then_import_gives_the_same_statements(bank, tmp_path, article_id):

@@ -11,7 +11,6 @@ import pytest
 
 from conftest import ROOT
 from pilot import key, new_app
-from game.bank import load_bank
 from game.quiz.flow import ANSWERED, ASKING, FINISHED, HANDOVER, HOW_SURE, REVEALED, Flow
 from game.quiz.round import RoundSetup
 from game.quiz.turns import seat_round
@@ -21,11 +20,6 @@ from game.store.results import FILE_NAME, Results
 SETUP = RoundSetup(count=5, seed=11)
 MODES = [("solo", ["Ana"], True), ("class", ["9B"], True),
          ("hotseat", ["Ana", "Ben", "Cy"], True), ("hotseat", ["Ana", "Ben"], False)]
-
-
-@pytest.fixture(scope="module")
-def bank():
-    return load_bank([ROOT / "questions"]).bank
 
 
 def right_this_time(seat: int, position: int) -> bool:

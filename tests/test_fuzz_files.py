@@ -15,7 +15,6 @@ from pathlib import Path
 import pytest
 
 from conftest import ROOT
-from game.bank import load_bank
 from game.bank.errors import BankError
 from game.bank.models import Bank, FileResult
 from game.quiz.presets import FIELDS, load_preset
@@ -128,11 +127,6 @@ def _measured(call):
         return result, took, tracemalloc.get_traced_memory()[1]
     finally:
         tracemalloc.stop()
-
-
-@pytest.fixture(scope="module")
-def bank():
-    return load_bank([ROOT / "questions"]).bank
 
 
 def _cases(path: Path):

@@ -6,13 +6,11 @@ import csv
 import io
 import os
 import re
-import subprocess
-import sys
 import unicodedata
 
 import pytest
 
-from conftest import ROOT
+from conftest import ROOT, play, read_gift, run
 from game import cli, csvsafe
 from game.authoring import gift, sheet
 from game.bank import load_bank
@@ -20,8 +18,6 @@ from game.bank.models import Article, Bank, Cue, HandQuestion, Statement
 from game.quiz.questions import FACT_CHOICES
 from game.quiz.round import RoundSetup, build_round
 from game.store.results import Results
-from test_exchange import read_gift
-from test_report import play
 
 OPINION = FACT_CHOICES.index("Opinion: a judgment")
 
@@ -67,14 +63,6 @@ def runs_as_formula(cell: str) -> bool:
 def read_csv(path) -> list[list[str]]:
     with open(path, encoding="utf-8-sig", newline="") as handle:
         return list(csv.reader(handle))
-
-
-def run(*args, cwd=ROOT, timeout=120):
-    """The command in a process of its own: a hang or a runaway read is ended by the
-    timeout (a safety net that fails the test, not a measure of speed)."""
-    return subprocess.run([sys.executable, str(ROOT / "run.py"), *map(str, args)], cwd=cwd,
-                          capture_output=True, text=True, encoding="utf-8", timeout=timeout,
-                          stdin=subprocess.DEVNULL)
 
 
 # --- the guard itself ---------------------------------------------------------------------

@@ -47,11 +47,6 @@ def assert_reported(problems, path, line, column, words) -> None:
     assert any(s.startswith(prefix) and words in s for s in lines), (prefix + words, lines[:5])
 
 
-@pytest.fixture(scope="module")
-def bank():
-    return load_bank([ROOT / "questions"]).bank
-
-
 @contextlib.contextmanager
 def no_hang(seconds: int = 20):
     """Turn a hang (a named pipe opened for reading waits for a writer for ever) into a

@@ -6,7 +6,7 @@ import sys
 import pygame
 import pytest
 
-from conftest import DATA, ROOT
+from conftest import DATA, ROOT, run
 from pilot import key, new_app
 from game.bank import load_bank, question_files
 from game.quiz.presets import PRESET_DIR, find_preset, load_preset, preset_files
@@ -16,17 +16,6 @@ from game.scenes.question import QuestionScene
 from game.scenes.title import TitleScene
 
 PRESETS = DATA / "presets"
-
-
-def run(*args):
-    # A timeout, as a window opened by mistake would wait for a player for ever.
-    return subprocess.run([sys.executable, str(ROOT / "run.py"), *args], cwd=ROOT,
-                          capture_output=True, text=True, encoding="utf-8", timeout=60)
-
-
-@pytest.fixture(scope="module")
-def bank():
-    return load_bank([ROOT / "questions"]).bank
 
 
 def ids(bank, preset):

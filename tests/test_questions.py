@@ -5,16 +5,8 @@ import sys
 import pytest
 
 from conftest import ROOT
-from game.bank import load_bank
 from game.bank.models import SOURCE_KINDS
 from game.quiz.questions import FACT_CHOICES, NO_SOURCE, generate, source_answer
-
-
-@pytest.fixture(scope="module")
-def bank():
-    result = load_bank([ROOT / "questions"])
-    assert result.problems == []
-    return result.bank
 
 
 @pytest.fixture(scope="module")

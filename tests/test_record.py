@@ -4,24 +4,19 @@ validate, carried through CSV, and required where an explanation calls a claim w
 import json
 import re
 import shutil
-import subprocess
-import sys
 
 import pygame
 import pytest
 
-from conftest import DATA, ROOT
-from pilot import key, new_app
+from conftest import DATA, ROOT, run
+from pilot import key, new_app, play_question
 import game.bank.reading as reading
 from game.authoring import sheet
 from game.bank import load_bank
 from game.bank.cache import FILE_NAME, BankCache
 from game.bank.reading import parse
-from game.quiz.play import RoundState
 from game.quiz.questions import RECORD_HEADING, generate
-from game.quiz.round import RoundSetup
 from game.scenes.feedback import FeedbackScene
-from game.scenes.question import QuestionScene
 from game.scenes.review import ReviewScene
 
 RECORD = "CNN broke the story on 15 December 2023 (cnn.com)."
@@ -80,17 +75,6 @@ def app(tmp_path):
     pygame.quit()
 
 
-def play_one(app, question):
-    """The real loop: a one-question round, answered, then Enter to the end of it."""
-    state = RoundState(RoundSetup(count=5), [question])
-    scene = QuestionScene(app, state)
-    app.push(scene)
-    app.step()
-    scene._answer(question.cue_words if question.skill == "opinion_words" else question.answer)
-    app.step()
-    return state
-
-
 def questions(app, statement_id):
     return [q for q in generate(app.loaded.bank, seed=1) if q.statement == statement_id]
 
@@ -99,20 +83,20 @@ def test_feedback_shows_what_the_record_shows_only_for_a_wrong_claim(app):
     record = next(s for s in app.loaded.bank.statements if s.id == "resist-12").record
     assert record.startswith("CNN broke the missing-binder story on 15 December 2023")
     for q in questions(app, "resist-12"):
-        play_one(app, q)
+        play_question(app, q)
         assert isinstance(app.scene, FeedbackScene)
-        assert app.scene._blocks()[1:] == [(RECORD_HEADING, "bold"), (record, "regular")]
+        assert app.scene.blocks()[1:] == [(RECORD_HEADING, "bold"), (record, "regular")]
         key(app, pygame.K_RETURN)
     plain = questions(app, "resist-13")[0]
-    play_one(app, plain)
+    play_question(app, plain)
     assert isinstance(app.scene, FeedbackScene)
-    assert all(RECORD_HEADING not in words for words, _ in app.scene._blocks())
+    assert all(RECORD_HEADING not in words for words, _ in app.scene.blocks())
 
 
 def test_feedback_with_a_record_fits_at_960x540_with_the_largest_text(app):
     longest = max((q for q in generate(app.loaded.bank, seed=1) if q.record),
                   key=lambda q: len(q.explanation) + len(q.record))
-    play_one(app, longest)
+    play_question(app, longest)
     feedback = app.scene
     for _ in range(20):
         app.step(dt=1 / 30)
@@ -134,7 +118,7 @@ def test_feedback_with_a_record_fits_at_960x540_with_the_largest_text(app):
 def test_review_shows_the_record_under_its_heading(app):
     wrong = questions(app, "g7-11")[0]
     right = questions(app, "resist-13")[0]
-    play = play_one(app, wrong)
+    play = play_question(app, wrong)
     key(app, pygame.K_RETURN)
     review = ReviewScene(app, play)
     app.push(review)
@@ -144,16 +128,11 @@ def test_review_shows_the_record_under_its_heading(app):
     assert items[at - 1] == ("p", play.answers[0].question.explanation)
     assert items[at + 1][1].startswith("The CNN report the article itself cites")
     assert "Giuseppe Conte" in items[at + 1][1]
-    other = ReviewScene(app, play_one(app, right))
+    other = ReviewScene(app, play_question(app, right))
     assert ("sub", RECORD_HEADING) not in other.items()
 
 
 # --- validate, CSV, and the guard ----------------------------------------------------------
-
-def run(*args):
-    return subprocess.run([sys.executable, str(ROOT / "run.py"), *args], cwd=ROOT,
-                          capture_output=True, text=True, encoding="utf-8")
-
 
 def test_validate_counts_the_statements_that_say_what_the_record_shows(tmp_path):
     shipped = load_bank([ROOT / "questions"]).bank.statements

@@ -7,41 +7,18 @@ import sqlite3
 
 import pytest
 
-from conftest import ROOT
+from conftest import play, right, version_one_database
 from game import cli
-from game.bank import load_bank
-from game.quiz.play import RoundState
 from game.quiz.questions import FACT_CHOICES
 from game.quiz.round import RoundSetup, build_round
 from game.quiz.scoring import lean
 from game.store import report
 from game.store.results import FILE_NAME, Results
-from test_results import version_one_database
 
 ZOE = "Zoë O'Brien, Jr."
 OPINION = FACT_CHOICES.index("Opinion: a judgment")
 FIELDS = {"player", "round", "mode", "position", "question_id", "statement_id", "skill",
           "given", "correct", "points", "seconds", "confidence", "answered"}
-
-
-def right(q):
-    return q.cue_words if q.skill == "opinion_words" else q.answer
-
-
-def play(store, questions, name, choose, stop=None):
-    """choose(question) -> what the player gives; stop: leave the round after that many."""
-    state = RoundState(RoundSetup(count=len(questions)), questions)
-    round_id = store.start_round(name, {"count": len(questions)})
-    for i in range(stop if stop is not None else len(questions)):
-        store.record(round_id, i, state.answer(choose(state.current), seconds=3.0))
-    if state.finished:
-        store.finish_round(round_id, state.score)
-    return round_id, state
-
-
-@pytest.fixture(scope="module")
-def bank():
-    return load_bank([ROOT / "questions"]).bank
 
 
 @pytest.fixture(scope="module")

@@ -1,36 +1,14 @@
 """Results in SQLite: every answer kept, damaged or old databases handled, names kept exact."""
 import sqlite3
 
-import pytest
-
-from conftest import ROOT
-from game.bank import load_bank
-from game.quiz.play import RoundState
-from game.quiz.round import RoundSetup, build_round
-from game.store.results import FILE_NAME, MIGRATIONS, VERSION, Results
-
-
-@pytest.fixture(scope="module")
-def questions():
-    return build_round(load_bank([ROOT / "questions"]).bank, RoundSetup(count=5, seed=2))
-
-
-def play(store, questions, name, answered):
-    state = RoundState(RoundSetup(count=5), questions)
-    round_id = store.start_round(name, {"count": 5})
-    for i in range(answered):
-        q = state.current
-        store.record(round_id, i, state.answer(q.cue_words if q.skill == "opinion_words"
-                                               else q.answer))
-    if state.finished:
-        store.finish_round(round_id, state.score)
-    return round_id, state
+from conftest import ROOT, play, version_one_database
+from game.store.results import FILE_NAME, VERSION, Results
 
 
 def test_answers_survive_a_restart_and_unfinished_rounds_stay_unfinished(tmp_path, questions):
     store = Results(tmp_path)
-    done, state = play(store, questions, "Zoë O'Brien, Jr.", 5)
-    half, _ = play(store, questions, "zoë o'brien, jr.", 2)       # same player, any case
+    done, state = play(store, questions, "Zoë O'Brien, Jr.")
+    half, _ = play(store, questions, "zoë o'brien, jr.", stop=2)       # same player, any case
     store.close()
     again = Results(tmp_path)
     assert again.players() == ["Zoë O'Brien, Jr."]
@@ -48,19 +26,8 @@ def test_a_damaged_database_is_moved_aside_and_a_fresh_one_used(tmp_path, questi
     assert "could not be used" in store.notice and "a new one was started" in store.notice
     kept = list(tmp_path.glob(FILE_NAME + ".unusable-*"))
     assert len(kept) == 1 and kept[0].read_bytes() == b"this is not a database" * 100
-    play(store, questions, "Ana", 5)
+    play(store, questions, "Ana")
     assert [r.answers for r in store.rounds()] == [5]
-
-
-def version_one_database(folder):
-    """A results file as the first release wrote it: Ben, one finished round of 300."""
-    db = sqlite3.connect(folder / FILE_NAME)
-    db.executescript(MIGRATIONS[0] + "PRAGMA user_version = 1;")
-    db.execute("INSERT INTO players (name, created) VALUES ('Ben', '2026-01-01T09:00:00')")
-    db.execute("INSERT INTO rounds (player_id, started, setup, score, finished)"
-               " VALUES (1, '2026-01-01T09:00:00', '{}', 300, '2026-01-01T09:05:00')")
-    db.commit()
-    db.close()
 
 
 def test_an_older_schema_is_brought_forward_keeping_its_data(tmp_path):

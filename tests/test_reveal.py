@@ -5,7 +5,7 @@ row stays in view. Driven through the real loop, measured by what is drawn."""
 import pygame
 import pytest
 
-from pilot import click, drag, key, new_app, run_frames, wheel
+from pilot import Drawn, answer, click, drag, key, new_app, play_question, run_frames, wheel
 from game.quiz.play import RoundState
 from game.quiz.questions import generate
 from game.quiz.round import RoundSetup
@@ -34,47 +34,10 @@ def hardest(bank) -> list:
     return picked
 
 
-class Drawn:
-    """What a scene draws: each block with its words, font size, place and the clip it was
-    drawn through, so a test can tell what is readable on screen."""
-
-    def __init__(self, app):
-        self.app = app
-        self.made = {}      # id(surface) -> (surface, words, size); the surface kept alive
-        for name in ("block", "marked"):
-            real = getattr(app.text, name)
-
-            def spy(words, *args, _real=real, _name=name, **kwargs):
-                surface = _real(words, *args, **kwargs)
-                size = args[1] if _name == "marked" else args[0]
-                self.made[id(surface)] = (surface, words, size)
-                return surface
-            setattr(app.text, name, spy)
-
-    def frame(self) -> list[tuple[str, int, pygame.Rect, pygame.Rect]]:
-        """(words, size, where the block is, the part of it that can be seen)."""
-        drawn, made = [], self.made
-        window = self.app.screen.get_rect()
-
-        class Spy(pygame.Surface):
-            def blit(self, block, pos, *args, **kwargs):
-                _, words, size = made.get(id(block), (None, None, None))
-                if words is not None:
-                    rect = pygame.Rect(pos, block.get_size())
-                    drawn.append((words, size, rect, rect.clip(self.get_clip()).clip(window)))
-                return super().blit(block, pos, *args, **kwargs)
-
-        self.app.scene.draw(Spy(window.size))
-        return drawn
-
-
 def feedback_size(app, drawn, question) -> int:
     """The size the one-player feedback panel draws this question's explanation at."""
     below = app.stack[:]
-    scene = QuestionScene(app, RoundState(RoundSetup(count=5), [question]))
-    app.push(scene)
-    app.step()
-    scene._answer(question.cue_words if question.skill == "opinion_words" else question.answer)
+    play_question(app, question)
     run_frames(app, 20)
     assert isinstance(app.scene, FeedbackScene)
     sizes = [size for words, size, _, _ in drawn.frame() if question.explanation in words]
@@ -92,12 +55,10 @@ def answer_every_seat(app, n: int) -> None:
             key(app, pygame.K_RETURN)
         q = app.scene.question
         right = (i + n) % 3 == 0
-        if q.skill == "opinion_words":
-            given = q.cue_words if right else frozenset(range(min(4, len(q.words))))
-        else:
-            given = q.answer if right else (q.answer + 1) % len(q.choices)
-        app.scene._answer(given)
-        app.step()
+        if right or q.choices:
+            answer(app, right=right)
+        else:           # wrong words picked, not none
+            answer(app, given=frozenset(range(min(4, len(q.words)))))
     run_frames(app, 5)
 
 

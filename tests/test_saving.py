@@ -9,7 +9,7 @@ import sys
 import pygame
 import pytest
 
-from conftest import ROOT
+from conftest import ROOT, play
 from game import cli
 from game.app import RETRY_EVERY
 from game.scenes.feedback import FeedbackScene
@@ -18,25 +18,14 @@ from game.scenes.question import QuestionScene
 from game.scenes.results import ResultsScene
 from game.scenes.save import SaveScene
 from game.store.results import FILE_NAME, Results
-from pilot import key, new_app
-from test_results import play, questions  # noqa: F401  (questions: a fixture used here)
+from pilot import Drawn, answer, key, new_app, start_round
 
 QUESTIONS = 10
 
 
-def start_round(app) -> None:
-    key(app, pygame.K_RETURN)        # Play
-    key(app, pygame.K_RETURN)        # one player
-    key(app, pygame.K_RETURN)        # as Player 1
-    assert isinstance(app.scene, QuestionScene)
-
-
 def answer_one(app) -> None:
     """The first choice, or no words; then past the feedback."""
-    if app.scene.question.choices:
-        key(app, pygame.K_1)
-    else:
-        key(app, pygame.K_RETURN)
+    answer(app, given=0 if app.scene.question.choices else frozenset())
     if isinstance(app.scene, ConfidenceScene):
         key(app, pygame.K_1)
     if isinstance(app.scene, FeedbackScene):
@@ -165,7 +154,7 @@ def test_a_locked_file_is_never_moved_aside_and_gets_every_answer_once_free(held
     store = Results(tmp_path)
     assert store.notice is None      # said by the warning strip, not twice
     assert "locked" in store.warning() and f"process {holder.pid} (python" in store.warning()
-    round_id, state = play(store, questions, "Ana", 5)
+    round_id, state = play(store, questions, "Ana")
     assert store.unsaved == 5 and "locked" in store.warning()
     assert sorted(p.name for p in tmp_path.iterdir()) == [FILE_NAME]
     holder.stdin.close()
@@ -182,8 +171,8 @@ def test_a_second_game_on_a_busy_file_costs_the_first_game_no_answer(held, tmp_p
     holder.stdin.close()
     holder.wait(10)
     first = Results(tmp_path)
-    play(first, questions, "Ana", 5)
-    play(second, questions, "Ben", 5)
+    play(first, questions, "Ana")
+    play(second, questions, "Ben")
     assert first.unsaved == second.unsaved == 0
     assert sorted((r.player, r.answers) for r in Results(tmp_path).rounds()) == [
         ("Ana", 5), ("Ben", 5)]
@@ -211,8 +200,8 @@ def test_autoplay_on_a_folder_that_cannot_be_written_exits_1_and_says_where_answ
 def tampered(tmp_path, questions):
     """Two finished rounds, then one answer's 'correct' set to 'yes' by another program."""
     store = Results(tmp_path)
-    play(store, questions, "Ana", 5)
-    play(store, questions, "Ben", 5)
+    play(store, questions, "Ana")
+    play(store, questions, "Ben")
     store.db.execute("UPDATE answers SET correct = 'yes' WHERE id = 1")
     store.db.execute("UPDATE answers SET given = ? WHERE id = 2", ("[" * 5000,))
     store.close()
@@ -269,8 +258,8 @@ def test_a_player_name_no_screen_can_draw_is_left_out_of_every_screen(tmp_path, 
     from game.scenes.name import NameScene
     from game.scenes.progress import ClassResultsScene, ProgressScene
     store = Results(tmp_path)
-    play(store, questions, "Ana", 5)
-    play(store, questions, "Ben", 5)
+    play(store, questions, "Ana")
+    play(store, questions, "Ben")
     store.db.execute("UPDATE players SET name = ? WHERE name = 'Ben'", ("B\x00en",))
     store.close()
     app = new_app(seed=1, data_dir=tmp_path)
@@ -292,14 +281,17 @@ def test_the_title_fits_under_the_warning_strip_with_long_notes(tmp_path, size, 
     app.results.db.execute("PRAGMA query_only = ON")
     app.results.retry()
     app.results.trouble = "the results file or its folder is read-only"
+    drawn = Drawn(app)      # before the notes change the layout, so its blocks are known
     app.notices += ["A long notice about a settings file that could not be used " * 4] * 3
     app.step()
     assert strip_shown(app)
-    blocks, _ = app.scene._place()
     height = app.size()[1] - app.strip_height()
     # Everything is centred across the window: nothing may share a row with anything else.
-    taken = [pygame.Rect(0, y, 1, b.get_height()) for b, y in blocks]
-    taken += [pygame.Rect(0, r.top, 1, r.height) for r in app.scene.menu.rects]
+    labels = app.scene.menu.labels
+    taken = [pygame.Rect(0, rect.top, 1, rect.height) for words, _, rect, _ in drawn.frame()
+             if words not in labels]
+    assert len(taken) >= 3      # the title, the notes and the hint at least
+    taken += [pygame.Rect(0, r.top, 1, r.height) for r in app.scene.widgets().values()]
     for i, one in enumerate(taken):
         assert 0 <= one.top and one.bottom <= height
         assert not any(one.colliderect(other) for other in taken[i + 1:])

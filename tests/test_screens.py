@@ -5,7 +5,8 @@ import json
 import pygame
 import pytest
 
-from pilot import click, drag, focus_row, key, new_app, run_frames, wheel
+from pilot import (answer, click_on, drag, focus_row, key, new_app, run_frames, start_round,
+                   type_text, wheel)
 from game.scenes.feedback import FeedbackScene
 from game.scenes.howto import HowToScene
 from game.scenes.overlays import ConfidenceScene, ContextScene
@@ -28,7 +29,7 @@ def app(tmp_path):
 
 def open_from_title(app, item):
     assert isinstance(app.scene, TitleScene)
-    click(app, app.scene.menu.rects[TitleScene.ITEMS.index(item)].center)
+    click_on(app, item)
 
 
 def test_round_setup_by_keyboard_shapes_the_round(app, tmp_path):
@@ -73,12 +74,12 @@ def test_round_setup_by_mouse_and_it_is_remembered(app, tmp_path):
     form = app.scene.form
     articles = [r for r in form.rows if isinstance(r.key, tuple) and r.key[0] == "article"]
     for row in articles[1:]:
-        click(app, row.rect.center)                # untick all but the first
+        click_on(app, row.key)                     # untick all but the first
     skills = [r for r in form.rows if isinstance(r.key, tuple) and r.key[0] == "skill"]
     for row in skills:
-        click(app, row.rect.center)                # the last one stays ticked
+        click_on(app, row.key)                     # the last one stays ticked
     assert [r.value for r in skills] == [False] * (len(skills) - 1) + [True]
-    click(app, form.row("start").rect.center)
+    click_on(app, "start")
     key(app, pygame.K_RETURN)                      # one player
     key(app, pygame.K_RETURN)                      # as Player 1
     state = app.scene.state
@@ -101,15 +102,15 @@ def test_setup_says_when_no_question_matches(app):
     key(app, pygame.K_LEFT)                        # easy only
     for row in form.rows:
         if isinstance(row.key, tuple) and row.key[0] == "skill" and row.value:
-            click(app, row.rect.center)
+            click_on(app, row.key)
     # only one skill left; keep only "what kind of article?" (difficulty 2) if it is ticked
-    click(app, form.row(("skill", "article_genre")).rect.center)
+    click_on(app, ("skill", "article_genre"))
     for row in form.rows:
         if isinstance(row.key, tuple) and row.key[0] == "skill" and row.value \
                 and row.key[1] != "article_genre":
-            click(app, row.rect.center)
+            click_on(app, row.key)
     assert "No questions match" in app.scene.status()
-    click(app, form.row("start").rect.center)
+    click_on(app, "start")
     assert isinstance(app.scene, SetupScene)         # nothing to play: it stays
 
 
@@ -161,29 +162,21 @@ def test_how_to_play_shows_bank_examples_and_scrolls(app):
     assert isinstance(app.scene, TitleScene)
 
 
-def start_round(app):
-    key(app, pygame.K_RETURN)
-    key(app, pygame.K_RETURN)  # one player
-    key(app, pygame.K_RETURN)  # as Player 1
-    assert isinstance(app.scene, QuestionScene)
-
-
 def test_context_by_key_and_by_button(app):
     start_round(app)
     scene = app.scene
     while not scene.question.statement:
-        scene._answer(scene.question.answer)
-        app.step()
+        answer(app)
         key(app, pygame.K_RETURN)
-    statement = scene._statement()
+    statement = next(s for s in app.loaded.bank.statements if s.id == scene.question.statement)
     key(app, pygame.K_c)
     assert isinstance(app.scene, ContextScene)
     assert statement.text in app.scene.body and len(app.scene.body) > len(statement.text) + 10
     key(app, pygame.K_ESCAPE)
     assert app.scene is scene and scene.question.statement == statement.id
-    click(app, scene._context_rect.center)
+    click_on(app, "context")
     assert isinstance(app.scene, ContextScene)
-    click(app, app.scene.close.rects[0].center)
+    click_on(app, "Close")
     assert app.scene is scene
 
 
@@ -200,17 +193,15 @@ def test_time_runs_out(app):
 def test_review_lists_every_answer_and_scrolls(app):
     start_round(app)
     while isinstance(app.scene, QuestionScene):
-        q = app.scene.question
-        app.scene._answer(q.cue_words if q.skill == "opinion_words" else q.answer)
-        app.step()
+        answer(app)
         key(app, pygame.K_RETURN)
     assert isinstance(app.scene, ResultsScene)
-    click(app, app.scene.menu.rects[0].center)
+    click_on(app, "Review answers")
     review = app.scene
     assert isinstance(review, ReviewScene)
     items = review.items()
-    for answer in review.state.answers:
-        assert ("p", answer.question.explanation) in items
+    for given in review.state.answers:
+        assert ("p", given.question.explanation) in items
     assert sum(kind == "mark" for kind, _ in items) == len(review.state.answers)
     wheel(app, -3)
     first = review.scroll.offset
@@ -219,14 +210,8 @@ def test_review_lists_every_answer_and_scrolls(app):
     assert review.scroll.offset > first
     drag(app, review.scroll.view.center, -50)
     assert review.scroll.offset > first
-    click(app, review.back.rects[0].center)
+    click_on(app, "Back")
     assert isinstance(app.scene, ResultsScene)
-
-
-def type_text(app, text):
-    for char in text:
-        pygame.event.post(pygame.event.Event(pygame.TEXTINPUT, text=char))
-    app.step(pygame.event.get())
 
 
 def test_a_player_types_a_name_and_the_round_is_theirs(app, tmp_path):
@@ -240,9 +225,7 @@ def test_a_player_types_a_name_and_the_round_is_theirs(app, tmp_path):
     key(app, pygame.K_BACKSPACE)
     key(app, pygame.K_RETURN)
     assert isinstance(app.scene, QuestionScene)
-    q = app.scene.question
-    app.scene._answer(q.cue_words if q.skill == "opinion_words" else q.answer)
-    app.step()
+    answer(app)
     [row] = app.results.rounds()
     assert (row.player, row.answers, row.right) == ("Zoë O'Brien, Jr.", 1, 1)
     key(app, pygame.K_RETURN)
@@ -263,7 +246,7 @@ def test_a_player_types_a_name_and_the_round_is_theirs(app, tmp_path):
         key(app, pygame.K_BACKSPACE)               # "Ana" is offered; clear it
     type_text(app, "z")
     assert app.scene.menu.labels == ["Zoë O'Brien, Jr."]
-    click(app, app.scene.menu.rects[0].center)
+    click_on(app, "Zoë O'Brien, Jr.")
     assert isinstance(app.scene, QuestionScene)
     assert [r.player for r in app.results.rounds()] == ["Zoë O'Brien, Jr.", "Ana",
                                                          "Zoë O'Brien, Jr."]

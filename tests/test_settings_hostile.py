@@ -268,7 +268,7 @@ def test_the_game_starts_and_plays_with_a_hostile_settings_file(tmp_path, prepar
         for _ in range(3):
             app.step()
         assert isinstance(app.scene, TitleScene)
-        assert any(str(tmp_path / FILE_NAME) in n and said in n for n in app.scene._notes())
+        assert any(str(tmp_path / FILE_NAME) in n and said in n for n in app.scene.notes())
         for _ in range(TitleScene.ITEMS.index("Round setup")):
             key(app, pygame.K_DOWN)
         key(app, pygame.K_RETURN)

@@ -64,6 +64,12 @@ def _validate_bank(result, paths) -> int:
     print(f"Fact/opinion balance: {labels['fact']} fact ({labels['fact'] / total:.0%}), "
           f"{labels['opinion']} opinion ({labels['opinion'] / total:.0%})")
     print(f"Quotes checked against the article text: {checked} of {len(result.files)} file(s)")
+    # Not a problem: the game plays without an article's text (a clone of it has none), but
+    # a teacher should know which quotes nothing checked, and where the text was looked for.
+    for found in result.files:
+        if not found.quotes_checked and found.article and found.article.text_file:
+            print(f"  {found.path}: its article text {found.article.text_file} was not found "
+                  "beside it, in questions/articles/ or in ../shared/articles/")
     recorded = sum(bool(s.record) for s in bank.statements)
     print(f"{recorded} statement{' says' if recorded == 1 else 's say'} what the record shows")
     cues = [c for s in bank.statements for c in s.cues]

@@ -39,3 +39,14 @@ class Scene:
 
     def dismiss(self, result=None) -> None:
         self.app.pop(result)
+
+    def widgets(self) -> dict:
+        """What a player can press on this scene, by id, and where it is now (the scene's
+        own coordinates): the buttons and form rows of every ButtonList and Form the scene
+        holds, so a new scene needs nothing more. How a scripted player finds what to click
+        (game.tools.pilot)."""
+        found = {}
+        for part in vars(self).values():
+            if not isinstance(part, Scene) and callable(getattr(part, "widgets", None)):
+                found.update(part.widgets())
+        return found

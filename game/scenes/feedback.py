@@ -80,9 +80,9 @@ class FeedbackScene(Scene):
         self._draw_body(surface, pygame.Rect(inner.left, body_top, inner.width, body_h))
         surface.blit(hint, (inner.left, inner.bottom - hint.get_height()))
 
-    def _blocks(self) -> list[tuple[str, str]]:
-        """(text, style) of each block of the body: the answer and why, then, for a claim
-        that is wrong, what the record shows under its own bold heading."""
+    def blocks(self) -> list[tuple[str, str]]:
+        """(text, style) of each block of the body, as shown: the answer and why, then, for
+        a claim that is wrong, what the record shows under its own bold heading."""
         q = self.answer.question
         floor = floor_words(self.answer) if self.state.setup.show_scores else ""
         lines = (self.answer.note, floor, self._right_answer(), q.explanation)
@@ -93,7 +93,7 @@ class FeedbackScene(Scene):
 
     def _draw_body(self, surface, area) -> None:
         theme, text, lay = self.app.theme, self.app.text, self.app.layout()
-        blocks = self._blocks()
+        blocks = self.blocks()
 
         def height(size):
             return sum(text.height(words, size, area.width, style)

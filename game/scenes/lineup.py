@@ -20,7 +20,8 @@ MODES = [
 class ModeScene(Scene):
     def __init__(self, app):
         super().__init__(app)
-        self.menu = ButtonList([label for _, label in MODES] + ["Back"])
+        self.menu = ButtonList([label for _, label in MODES] + ["Back"],
+                               ids=[mode for mode, _ in MODES] + ["Back"])
         self.mode = None
 
     def handle(self, intent) -> bool:

@@ -261,6 +261,17 @@ class QuestionScene(Scene):
         self._lay["word_size"] = size
         return flow(size)
 
+    def widgets(self) -> dict:
+        """The answers by their labels, each word of the word picker as ("word", i), its
+        "Done", and the "context" button."""
+        self._place()
+        found = super().widgets()
+        if self.menu is None:
+            found.update({("word", i): rect for i, rect in enumerate(self._word_rects)})
+        found.update({id: rect for id, rect in (("Done", self._done_rect),
+                                                ("context", self._context_rect)) if rect})
+        return found
+
     def answers_top(self) -> int:
         """Where the prompt starts: an overlay that covers from here hides no half lines."""
         p = self._place()

@@ -82,7 +82,9 @@ class TitleScene(Scene):
         if turns is not None:
             self.app.push(QuestionScene(self.app, turns))
 
-    def _notes(self) -> list[str]:
+    def notes(self) -> list[str]:
+        """What the title says under its menu: settings or results files that could not be
+        used, and question files skipped for their problems."""
         notes = list(self.app.notices)
         skipped = self.app.loaded.skipped
         if skipped:
@@ -93,7 +95,7 @@ class TitleScene(Scene):
     def _place(self):
         """Laid out again only when the window, the text size, the theme or the notes change."""
         lay = self.app.layout()
-        key = (lay.w, lay.h, lay.scale, lay.margin, self.app.theme.name, tuple(self._notes()))
+        key = (lay.w, lay.h, lay.scale, lay.margin, self.app.theme.name, tuple(self.notes()))
         if key != getattr(self, "_laid_for", None):
             self._laid, self._laid_for = self._lay_out(), key
         return self._laid
@@ -144,7 +146,7 @@ class TitleScene(Scene):
         """The notes in red, as large as fits in room; past the smallest size, as many
         lines as fit, the last ending in '…'."""
         text, colour = self.app.text, self.app.theme.wrong
-        notes = self._notes()
+        notes = self.notes()
         if not notes:
             return []
         for size in range(lay.font(0.024), SMALLEST - 1, -1):

@@ -156,8 +156,9 @@ class RevealScene(Scene):
             return self.scroll.handle(intent)
         return True
 
-    def _rows(self) -> list[tuple[str, str]]:
-        """(verdict, "name: what they answered · verdict (points)") for every seat."""
+    def rows(self) -> list[tuple[str, str]]:
+        """(verdict, "name: what they answered · verdict (points)") for every seat: the
+        strip's rows when they fit with the answers."""
         return [(answer.verdict.value, f"{name}: {given_words(answer)}{verdict}")
                 for answer, name, verdict in self._answers()]
 
@@ -247,8 +248,7 @@ class RevealScene(Scene):
         and whether the rows say what each seat answered."""
         lay, text, theme = self.app.layout(), self.app.text, self.app.theme
         answers = self._answers()
-        with_answers = [(a.verdict.value, f"{name}: {given_words(a)}{verdict}")
-                        for a, name, verdict in answers]
+        with_answers = self.rows()
         names_only = [(a.verdict.value, f"{name}{verdict}") for a, name, verdict in answers]
 
         def grid(rows, size, columns):

@@ -11,24 +11,20 @@ import pygame  # noqa: E402
 
 from game.app import App, Config  # noqa: E402
 from game.quiz.scoring import lean  # noqa: E402
+from game.tools import pilot  # noqa: E402
 
 RIGHT_SHARE = 0.7     # how often the scripted player knows the answer
 MAX_FRAMES = 20_000   # a round that has not ended by then is stuck: say so
 
 
 class Player:
+    """Plays through the pilot, as the tests do; thinks for `delay` seconds a question."""
+
     def __init__(self, app: App, seed: int, delay: float):
         self.app, self.rng, self.delay = app, random.Random(seed), delay
-        self.frames = 0
 
-    def press(self, key: int) -> None:
-        pygame.event.post(pygame.event.Event(pygame.KEYDOWN, key=key, mod=0, unicode=""))
-        self.frame()
-
-    def frame(self) -> None:
-        self.app.step(pygame.event.get())
-        self.frames += 1
-        if self.frames > MAX_FRAMES:
+    def check(self) -> None:
+        if self.app.frames > MAX_FRAMES:
             raise RuntimeError(f"no end of round after {MAX_FRAMES} frames "
                                f"(stuck on {type(self.app.scene).__name__})")
 
@@ -36,24 +32,18 @@ class Player:
         """Think for `delay` seconds, with the loop running as it would for a person."""
         end = time.monotonic() + self.delay
         while time.monotonic() < end:
-            self.frame()
+            pilot.run_frames(self.app)
             time.sleep(1 / 60)
 
     def answer(self, scene) -> None:
         q = scene.question
-        knows = self.rng.random() < RIGHT_SHARE
-        if q.skill == "opinion_words":
-            words = range(len(q.words))
-            chosen = q.cue_words if knows else {self.rng.choice(words)}
-            for i in sorted(chosen):
-                while scene.word_focus != i:
-                    self.press(pygame.K_RIGHT)
-                self.press(pygame.K_SPACE)
-            self.press(pygame.K_RETURN)
-            return
-        choice = q.answer if knows else self.rng.choice(
-            [i for i in range(len(q.choices)) if i != q.answer])
-        self.press(pygame.K_1 + choice)
+        if self.rng.random() < RIGHT_SHARE:
+            pilot.answer(self.app, right=True)
+        elif q.skill == "opinion_words":
+            pilot.answer(self.app, given={self.rng.choice(range(len(q.words)))})
+        else:
+            pilot.answer(self.app, given=self.rng.choice(
+                [i for i in range(len(q.choices)) if i != q.answer]))
 
 
 def play(seed: int, data_dir=None, delay: float = 0.0) -> tuple[int, str]:
@@ -64,23 +54,22 @@ def play(seed: int, data_dir=None, delay: float = 0.0) -> tuple[int, str]:
 
     app = App(Config(seed=seed, data_dir=data_dir))
     player = Player(app, seed, delay)
-    player.frame()
-    player.press(pygame.K_RETURN)                       # Play
-    player.press(pygame.K_RETURN)                       # one player
-    player.press(pygame.K_RETURN)                       # as the last player, or Player 1
+    pilot.run_frames(app)
+    pilot.start_round(app)                              # as the last player, or Player 1
     if not isinstance(app.scene, QuestionScene):
         return 1, "autoplay: no round could start (is the question bank empty?)"
     while not isinstance(app.scene, ResultsScene):
+        player.check()
         scene = app.scene
         if isinstance(scene, QuestionScene):
             player.wait()
             player.answer(scene)
         elif isinstance(scene, ConfidenceScene):
-            player.press(pygame.K_1 + player.rng.randrange(3))
+            pilot.key(app, pygame.K_1 + player.rng.randrange(3))
         elif isinstance(scene, FeedbackScene):
-            player.press(pygame.K_RETURN)
+            pilot.key(app, pygame.K_RETURN)
         else:
-            player.frame()
+            pilot.run_frames(app)
     state = app.scene.state
     right = sum(a.correct for a in state.answers)
     judged = lean(state.answers)
@@ -88,4 +77,4 @@ def play(seed: int, data_dir=None, delay: float = 0.0) -> tuple[int, str]:
     # Answers the results file refused are saved elsewhere and said on stderr: exit 1.
     return app.close(), (f"autoplay seed {seed}: {len(state.answers)} questions, {right} right, "
                f"score {state.score}, d′ {judged.d_prime:.2f}, bias c {judged.bias:+.2f}, "
-               f"{player.frames} frames")
+               f"{app.frames} frames")

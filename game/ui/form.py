@@ -36,6 +36,10 @@ class Form:
     def row(self, key) -> Row:
         return next(r for r in self.rows if r.key == key)
 
+    def widgets(self) -> dict:
+        """Each row a player can press, by its key."""
+        return {r.key: r.rect for r in self.rows if r.kind != "header"}
+
     # -- layout ----------------------------------------------------------------
     def place(self, text, area: pygame.Rect, sizes) -> int:
         """Lay the grid out in area with the largest font size that fits; returns it.

@@ -5,8 +5,12 @@ from game.intents import Intent
 
 
 class ButtonList:
-    def __init__(self, labels: list[str], numbered: bool = False, align: str = "left"):
+    def __init__(self, labels: list[str], numbered: bool = False, align: str = "left",
+                 ids=None):
+        """ids: what a scripted player calls each button (game.tools.pilot); its label
+        unless given."""
         self.labels = labels
+        self.ids = list(labels if ids is None else ids)
         self.numbered = numbered
         self.align = align
         self.focus = 0
@@ -33,6 +37,10 @@ class ButtonList:
             rect = pygame.Rect(area.left, y, area.width, block.get_height() + 2 * pad)
             self.rects.append(rect)
             y = rect.bottom + gap
+
+    def widgets(self) -> dict:
+        """Each button placed, by id."""
+        return dict(zip(self.ids, self.rects))
 
     def handle(self, intent: Intent) -> int | None:
         """The index chosen by this intent, if any; moves the focus on arrows and Tab."""
