@@ -151,7 +151,7 @@ def test_a_partly_right_genre_through_the_game(app):
     assert isinstance(feedback, FeedbackScene)
     answer = feedback.answer
     assert answer.verdict is Verdict.PARTLY and 0 < answer.points == state.score
-    said = feedback._blocks()[0][0]
+    said = feedback.blocks()[0][0]
     assert said.startswith(f"“{q.choices[q.also[0]]}” fits in part") and \
         f"“{q.choices[q.answer]}” fits better." in said
     assert said.endswith(q.explanation)

@@ -2,7 +2,7 @@
 import sqlite3
 
 from conftest import ROOT, play, version_one_database
-from game.store.results import FILE_NAME, VERSION, Results
+from game.store.results import FILE_NAME, MIGRATIONS, VERSION, Results
 
 
 def test_answers_survive_a_restart_and_unfinished_rounds_stay_unfinished(tmp_path, questions):
