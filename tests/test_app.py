@@ -5,8 +5,8 @@ import pytest
 from pilot import click, key, new_app, resize
 from game.scenes.feedback import FeedbackScene
 from game.scenes.question import QuestionScene
-from game.scenes.results import ResultsScene
 from game.scenes.review import ReviewScene
+from game.scenes.round_end import ResultsScene
 from game.scenes.title import TitleScene
 
 
@@ -169,7 +169,7 @@ def test_autoplay_plays_a_round_headless(tmp_path):
 
 def test_long_prompts_and_choices_never_overlap(app):
     """Every hand-written question, the longest prompts, laid out at the smallest window."""
-    from game.quiz.play import RoundState
+    from game.quiz.state import RoundState
     from game.quiz.questions import generate
     from game.quiz.round import RoundSetup
     resize(app, (960, 540))
@@ -219,7 +219,7 @@ def test_quiet_frames_on_feedback_and_results_do_no_text_work(app, monkeypatch):
 def test_every_question_fits_the_smallest_window(text_size, tmp_path):
     """Every question the bank makes, at 960×540: quote above prompt above answers, the
     answers above the key hints, nothing outside the window."""
-    from game.quiz.play import RoundState
+    from game.quiz.state import RoundState
     from game.quiz.questions import generate
     from game.quiz.round import RoundSetup
     app = new_app(size=(960, 540), data_dir=tmp_path)

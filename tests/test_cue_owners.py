@@ -15,9 +15,9 @@ from game.authoring.suggest import Suggester
 from game.bank import load_bank
 from game.bank.models import WRITER, Cue
 from game.bank.reading import parse
-from game.quiz.play import RoundState
 from game.quiz.questions import generate
 from game.quiz.round import RoundSetup
+from game.quiz.state import RoundState
 from game.scenes.feedback import FeedbackScene
 from game.scenes.question import QuestionScene
 from game.scenes.review import ReviewScene

@@ -3,9 +3,9 @@ import pytest
 
 from conftest import ROOT
 from game.bank import load_bank
-from game.quiz.play import RoundState
 from game.quiz.round import RoundSetup, build_round
 from game.quiz.scoring import Answer, calibration, lean, points_for, word_overlap
+from game.quiz.state import RoundState
 
 
 @pytest.fixture(scope="module")

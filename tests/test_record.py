@@ -17,9 +17,9 @@ from game.authoring import sheet
 from game.bank import load_bank
 from game.bank.cache import FILE_NAME, BankCache
 from game.bank.reading import parse
-from game.quiz.play import RoundState
 from game.quiz.questions import RECORD_HEADING, generate
 from game.quiz.round import RoundSetup
+from game.quiz.state import RoundState
 from game.scenes.feedback import FeedbackScene
 from game.scenes.question import QuestionScene
 from game.scenes.review import ReviewScene

@@ -10,10 +10,10 @@ import pytest
 from conftest import ROOT
 from game import cli
 from game.bank import load_bank
-from game.quiz.play import RoundState
 from game.quiz.questions import FACT_CHOICES
 from game.quiz.round import RoundSetup, build_round
 from game.quiz.scoring import lean
+from game.quiz.state import RoundState
 from game.store import report
 from game.store.results import FILE_NAME, Results
 from test_results import version_one_database

@@ -5,8 +5,8 @@ import pytest
 
 from conftest import ROOT
 from game.bank import load_bank
-from game.quiz.play import RoundState
 from game.quiz.round import RoundSetup, build_round
+from game.quiz.state import RoundState
 from game.store.results import FILE_NAME, MIGRATIONS, VERSION, Results
 
 

@@ -3,7 +3,7 @@
 Both scenes are dismissed with a Lineup, or None to go back."""
 import pygame
 
-from game.quiz.turns import MAX_SEATS, MIN_SEATS, Lineup
+from game.quiz.seats import MAX_SEATS, MIN_SEATS, Lineup
 from game.scenes.base import Scene
 from game.scenes.name import MAX_NAME, NameScene
 from game.ui.form import Form, Row

@@ -2,14 +2,14 @@
 and the class's last session statement by statement. Both read through game.store.report,
 the same figures as `run.py report`."""
 from game.quiz.questions import SKILLS
-from game.scenes.reading import HINT, ReadingScene
+from game.scenes.document import HINT, DocumentScene
 from game.store import report
 
 SHOWN_ROUNDS = 12       # columns per chart: the latest rounds
 LEAN_RANGE = 1.5        # c beyond this is drawn at the edge of the chart
 
 
-class ProgressScene(ReadingScene):
+class ProgressScene(DocumentScene):
     """←→ switch between the players this computer knows."""
 
     def __init__(self, app):
@@ -80,7 +80,7 @@ class ProgressScene(ReadingScene):
 MODE_WORDS = {"solo": "alone", "hotseat": "hot seat", "class": "whole class"}
 
 
-class ClassResultsScene(ReadingScene):
+class ClassResultsScene(DocumentScene):
     """The rounds of this session (since the game started), or else of the last day
     anything was played: who played, and every statement, hardest first."""
 

@@ -3,11 +3,11 @@ import math
 import pygame
 
 from game.quiz.flow import ANSWERED, ASKING, HANDOVER, HOW_SURE, REVEALED, Flow
-from game.quiz.play import RoundState
 from game.quiz.questions import SKILLS
-from game.quiz.turns import Seat, Turns
+from game.quiz.seats import Seat, Turns
+from game.quiz.state import RoundState
 from game.scenes.base import Scene
-from game.scenes.turns import LEAVE, HandoverScene, PodiumScene, RevealScene
+from game.scenes.hotseat import LEAVE, HandoverScene, PodiumScene, RevealScene
 from game.ui.layout import largest
 from game.ui.motion import approach
 from game.ui.widgets import ButtonList
@@ -142,7 +142,7 @@ class QuestionScene(Scene):
         elif self.turns.several:
             self.app.replace(PodiumScene(self.app, self.turns))
         else:
-            from game.scenes.results import ResultsScene
+            from game.scenes.round_end import ResultsScene
             self.app.replace(ResultsScene(self.app, self.state, self.turns))
 
     def _sure(self, confidence) -> None:

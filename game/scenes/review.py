@@ -2,7 +2,7 @@
 opinion words marked in the sentence, the source and the article it came from."""
 from game.bank.models import SOURCE_KINDS
 from game.quiz.questions import RECORD_HEADING, SKILLS, cue_spans, whose_words
-from game.scenes.reading import ReadingScene
+from game.scenes.document import DocumentScene
 
 
 def given_words(answer) -> str:
@@ -23,7 +23,7 @@ def right_words(question) -> str:
     return question.choices[question.answer]
 
 
-class ReviewScene(ReadingScene):
+class ReviewScene(DocumentScene):
     title = "Review: every answer explained"
 
     def __init__(self, app, play):

@@ -41,7 +41,7 @@ class TitleScene(Scene):
         else:
             from game.scenes.howto import HowToScene
             from game.scenes.progress import ClassResultsScene, ProgressScene
-            from game.scenes.settings import SettingsScene
+            from game.scenes.settings_screen import SettingsScene
             from game.scenes.setup import SetupScene
             scene = {"Round setup": SetupScene, "How to play": HowToScene,
                      "Settings": SettingsScene, "Progress": ProgressScene,
@@ -53,7 +53,7 @@ class TitleScene(Scene):
 
     def ask_name(self, setup, heading: str) -> None:
         """One player, asked for their name: the way into a preset's round."""
-        from game.quiz.turns import Lineup
+        from game.quiz.seats import Lineup
         from game.scenes.name import NameScene
         self.app.push(NameScene(self.app, heading),
                       on_result=lambda name: name and self._play(setup, Lineup("solo", (name,))))
@@ -75,7 +75,7 @@ class TitleScene(Scene):
 
     def start_round(self, setup, names=None, mode: str = "solo", same: bool = True) -> None:
         # The quiz engine is imported when first needed, so the title appears sooner.
-        from game.quiz.turns import seat_round
+        from game.quiz.seats import seat_round
         from game.scenes.question import QuestionScene
         turns = seat_round(self.app.loaded.bank, setup, list(names or [self.app.settings.player]),
                            mode, same)

@@ -12,15 +12,15 @@ import pygame  # noqa: E402
 from game.app import App, Config  # noqa: E402
 from game.bank.paths import PROJECT  # noqa: E402
 from game.intents import Intent  # noqa: E402
-from game.quiz.play import RoundState  # noqa: E402
 from game.quiz.questions import generate  # noqa: E402
 from game.quiz.round import RoundSetup  # noqa: E402
+from game.quiz.state import RoundState  # noqa: E402
 from game.scenes.howto import HowToScene  # noqa: E402
 from game.scenes.name import NameScene  # noqa: E402
 from game.scenes.question import QuestionScene  # noqa: E402
-from game.scenes.results import ResultsScene  # noqa: E402
 from game.scenes.review import ReviewScene  # noqa: E402
-from game.scenes.settings import SettingsScene  # noqa: E402
+from game.scenes.round_end import ResultsScene  # noqa: E402
+from game.scenes.settings_screen import SettingsScene  # noqa: E402
 from game.scenes.setup import SetupScene  # noqa: E402
 
 SIZES = ((1280, 720), (960, 540))
@@ -196,9 +196,9 @@ def _shoot_record(app, save) -> None:
 
 def _shoot_classroom(app, save) -> None:
     """The hot-seat screens, with long names and as many seats as a class may have."""
-    from game.quiz.turns import seat_round
+    from game.quiz.seats import seat_round
     from game.scenes.lineup import ModeScene, PlayersScene
-    from game.scenes.turns import HandoverScene, PodiumScene, RevealScene
+    from game.scenes.hotseat import HandoverScene, PodiumScene, RevealScene
     title = app.stack[0]
     names = ["Zoë O'Brien, Jr.", "Table 2", "The Fact Checkers", "Ana",
              "Team with a rather long name", "Table 6", "Sam", "Table 8"]
@@ -243,8 +243,8 @@ def _shoot_reveal_record(app, save, names) -> None:
     explanation and what the record shows): three seats, at the top and scrolled to the
     end, then eight seats with long names, whose answers move below the explanation's
     start when the strip has no room for them."""
-    from game.quiz.turns import Seat, Turns
-    from game.scenes.turns import RevealScene
+    from game.quiz.seats import Seat, Turns
+    from game.scenes.hotseat import RevealScene
     with_record = [q for q in generate(app.loaded.bank, seed=1) if q.record]
     if not with_record:
         return

@@ -9,7 +9,7 @@ from game.ui.widgets import ButtonList
 HINT = "↑↓ PgUp PgDn, wheel or drag: scroll   Enter or Esc: back"
 
 
-class ReadingScene(Scene):
+class DocumentScene(Scene):
     title = ""
 
     def __init__(self, app):

@@ -1,3 +1,5 @@
+"""The end of a round, whoever played it: the score, how each skill went and how the
+player judged, then Review answers, Play again or Back to title."""
 from dataclasses import replace
 
 import pygame
@@ -95,7 +97,7 @@ class RoundEnd(Scene):
 class ResultsScene(RoundEnd):
     def __init__(self, app, state, turns=None):
         """turns: who played, so "Play again" keeps the same player or class."""
-        from game.quiz.turns import Seat, Turns
+        from game.quiz.seats import Seat, Turns
         super().__init__(app, turns or Turns([Seat(app.settings.player, state)]))
         self.state = state
         self.left, self.right = summary(state)

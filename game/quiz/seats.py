@@ -4,9 +4,9 @@ from dataclasses import dataclass, replace
 
 from game.bank.models import Bank
 from game.names import MAX_SEATS, MIN_SEATS
-from game.quiz.play import RoundState
 from game.quiz.questions import generate
 from game.quiz.round import RoundSetup, build_round
+from game.quiz.state import RoundState
 
 MODES = {"solo": "One player", "hotseat": "Hot seat", "class": "Whole class"}
 

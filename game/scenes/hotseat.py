@@ -5,8 +5,8 @@ import pygame
 from game.quiz.questions import RECORD_HEADING
 from game.scenes.base import Scene
 from game.scenes.feedback import BODY as FEEDBACK_BODY
-from game.scenes.results import RoundEnd
 from game.scenes.review import given_words, right_words
+from game.scenes.round_end import RoundEnd
 from game.ui.doc import lay_out
 from game.ui.layout import largest
 from game.ui.scroll import ScrollView
