@@ -1,6 +1,7 @@
 """A screen of text to read and scroll, with a Back button: how to play, the review."""
 import pygame
 
+from game.intents import Kind
 from game.scenes.base import Scene
 from game.ui.doc import lay_out
 from game.ui.scroll import ScrollView
@@ -27,7 +28,7 @@ class DocumentScene(Scene):
 
     def handle(self, intent) -> bool:
         self._place()
-        if intent.kind in ("back", "next") or self.back.handle(intent) is not None:
+        if intent.kind in (Kind.BACK, Kind.NEXT) or self.back.handle(intent) is not None:
             self.dismiss()
             return True
         return self.scroll.handle(intent)

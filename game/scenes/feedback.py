@@ -1,5 +1,6 @@
 import pygame
 
+from game.intents import Kind
 from game.quiz.questions import RECORD_HEADING
 from game.quiz.scoring import Answer
 from game.scenes.base import Scene
@@ -32,10 +33,10 @@ class FeedbackScene(Scene):
         self.age += dt
 
     def handle(self, intent) -> bool:
-        if intent.kind in ("next", "toggle", "click"):
+        if intent.kind in (Kind.NEXT, Kind.TOGGLE, Kind.CLICK):
             self.dismiss()
             return True
-        if intent.kind == "back":
+        if intent.kind == Kind.BACK:
             self.dismiss()
             return True
         return False

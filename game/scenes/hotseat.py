@@ -2,6 +2,7 @@
 given theirs, and the podium at the end."""
 import pygame
 
+from game.intents import Kind
 from game.quiz.questions import RECORD_HEADING
 from game.scenes.base import Scene
 from game.scenes.feedback import BODY as FEEDBACK_BODY
@@ -76,10 +77,10 @@ class HandoverScene(Scene):
 
     def handle(self, intent) -> bool:
         self._place()
-        if intent.kind == "back":
+        if intent.kind == Kind.BACK:
             self.dismiss(LEAVE)
-        elif intent.kind in ("next", "toggle") or self.button.handle(intent) is not None \
-                and intent.kind == "click":
+        elif intent.kind in (Kind.NEXT, Kind.TOGGLE) or self.button.handle(intent) is not None \
+                and intent.kind == Kind.CLICK:
             self.dismiss()
         else:
             return False
@@ -144,11 +145,11 @@ class RevealScene(Scene):
 
     def handle(self, intent) -> bool:
         self._place()
-        if intent.kind == "back":
+        if intent.kind == Kind.BACK:
             self.dismiss(LEAVE)
-        elif intent.kind in ("next", "toggle"):
+        elif intent.kind in (Kind.NEXT, Kind.TOGGLE):
             self.dismiss()
-        elif intent.kind == "click":
+        elif intent.kind == Kind.CLICK:
             # Only the button goes on: a press anywhere else starts a drag that scrolls.
             if self.button.handle(intent) is not None:
                 self.dismiss()

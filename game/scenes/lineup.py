@@ -3,6 +3,7 @@
 Both scenes are dismissed with a Lineup, or None to go back."""
 import pygame
 
+from game.intents import Kind
 from game.quiz.seats import MAX_SEATS, MIN_SEATS, Lineup
 from game.scenes.base import Scene
 from game.scenes.name import MAX_NAME, NameScene
@@ -26,7 +27,7 @@ class ModeScene(Scene):
     def handle(self, intent) -> bool:
         self._place()
         chosen = self.menu.handle(intent)
-        if intent.kind == "back":
+        if intent.kind == Kind.BACK:
             chosen = len(MODES)
         if chosen is None:
             return False
@@ -107,19 +108,19 @@ class PlayersScene(Scene):
     def handle(self, intent) -> bool:
         kind = intent.kind
         self._place()
-        if kind == "back":
+        if kind == Kind.BACK:
             self.dismiss(None)
-        elif kind == "text":
+        elif kind == Kind.TEXT:
             if len(self.typed) < MAX_NAME:
                 self.typed += intent.value
-        elif kind == "erase":
+        elif kind == Kind.ERASE:
             self.typed = self.typed[:-1]
-        elif kind == "next" and self.typed.strip():
+        elif kind == Kind.NEXT and self.typed.strip():
             self._add(" ".join(self.typed.split()))
         else:
             row = self.form.handle(intent)
             if row is None:
-                return kind in ("up", "down", "tab", "left", "right", "hover")
+                return kind in (Kind.UP, Kind.DOWN, Kind.TAB, Kind.LEFT, Kind.RIGHT, Kind.HOVER)
             self._press(row)
         return True
 

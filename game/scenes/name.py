@@ -3,6 +3,7 @@
 Dismissed with the name, or None."""
 import pygame
 
+from game.intents import Kind
 from game.names import MAX_NAME
 from game.scenes.base import Scene
 from game.ui.widgets import ButtonList
@@ -29,22 +30,22 @@ class NameScene(Scene):
     def handle(self, intent) -> bool:
         self._place()
         kind = intent.kind
-        if kind == "back":
+        if kind == Kind.BACK:
             self.dismiss(None)
-        elif kind == "text":
+        elif kind == Kind.TEXT:
             if len(self.name) < MAX_NAME:
                 self.name += intent.value
                 self._list()
-        elif kind == "erase":
+        elif kind == Kind.ERASE:
             self.name = self.name[:-1]
             self._list()
-        elif kind in ("up", "down") and self.menu.labels:
-            step = -1 if kind == "up" else 1
+        elif kind in (Kind.UP, Kind.DOWN) and self.menu.labels:
+            step = -1 if kind == Kind.UP else 1
             self.menu.focus = (self.menu.focus + step) % len(self.menu.labels)
             self.name = self.menu.labels[self.menu.focus]
-        elif kind == "next" or (self.start.handle(intent) is not None and kind == "click"):
+        elif kind == Kind.NEXT or (self.start.handle(intent) is not None and kind == Kind.CLICK):
             self._confirm()
-        elif kind == "click":
+        elif kind == Kind.CLICK:
             for i, rect in enumerate(self.menu.rects):
                 if rect.collidepoint(intent.value):
                     self.name = self.menu.labels[i]

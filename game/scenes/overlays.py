@@ -2,6 +2,7 @@
 import pygame
 
 from game.bank.context import context_of
+from game.intents import Kind
 from game.quiz.scoring import CONFIDENCE
 from game.scenes.base import Scene
 from game.ui.widgets import ButtonList
@@ -55,7 +56,7 @@ class ContextScene(Overlay):
 
     def handle(self, intent) -> bool:
         self._place()
-        if intent.kind in ("back", "next", "context", "toggle") or \
+        if intent.kind in (Kind.BACK, Kind.NEXT, Kind.CONTEXT, Kind.TOGGLE) or \
                 self.close.handle(intent) is not None:
             self.dismiss()
         return True     # the question below waits until this closes
@@ -102,7 +103,7 @@ class ConfidenceScene(Overlay):
 
     def handle(self, intent) -> bool:
         self._place()
-        if intent.kind == "back":
+        if intent.kind == Kind.BACK:
             self.dismiss(None)
             return True
         chosen = self.menu.handle(intent)

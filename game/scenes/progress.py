@@ -1,6 +1,7 @@
 """What the results database says, in the game: one player's progress over their rounds,
 and the class's last session statement by statement. Both read through game.store.report,
 the same figures as `run.py report`."""
+from game.intents import Kind
 from game.quiz.questions import SKILLS
 from game.scenes.document import HINT, DocumentScene
 from game.store import report
@@ -24,8 +25,8 @@ class ProgressScene(DocumentScene):
         return f"Progress: {self.players[self.index]}" if self.players else "Progress"
 
     def handle(self, intent) -> bool:
-        if intent.kind in ("left", "right") and len(self.players) > 1:
-            step = -1 if intent.kind == "left" else 1
+        if intent.kind in (Kind.LEFT, Kind.RIGHT) and len(self.players) > 1:
+            step = -1 if intent.kind == Kind.LEFT else 1
             self.index = (self.index + step) % len(self.players)
             self.scroll.offset = 0
             self._cache_key = None

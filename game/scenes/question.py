@@ -2,6 +2,7 @@ import math
 
 import pygame
 
+from game.intents import Kind
 from game.quiz.flow import ANSWERED, ASKING, HANDOVER, HOW_SURE, REVEALED, Flow
 from game.quiz.questions import SKILLS
 from game.quiz.seats import Seat, Turns
@@ -60,18 +61,18 @@ class QuestionScene(Scene):
 
     # -- input ---------------------------------------------------------------
     def handle(self, intent) -> bool:
-        if intent.kind == "back":
+        if intent.kind == Kind.BACK:
             self.app.pop()
             return True
         q = self.question
         self._place()
-        if intent.kind == "context" or (intent.kind == "click" and self._context_rect
+        if intent.kind == Kind.CONTEXT or (intent.kind == Kind.CLICK and self._context_rect
                                         and self._context_rect.collidepoint(intent.value)):
             return self._show_context()
         if self.menu is not None:
             self._place()
-            if q.skill == "fact_or_opinion" and intent.kind in ("fact", "opinion"):
-                return self._answer(0 if intent.kind == "fact" else 1)
+            if q.skill == "fact_or_opinion" and intent.kind in (Kind.FACT, Kind.OPINION):
+                return self._answer(0 if intent.kind == Kind.FACT else 1)
             chosen = self.menu.handle(intent)
             return chosen is not None and self._answer(chosen)
         return self._handle_words(intent)
@@ -79,13 +80,13 @@ class QuestionScene(Scene):
     def _handle_words(self, intent) -> bool:
         n = len(self.question.words)
         self._place()
-        if intent.kind in ("left", "right", "tab", "up", "down"):
-            step = -1 if intent.kind in ("left", "up") else 1
-            self.word_focus = (self.word_focus + (intent.value or step if intent.kind == "tab"
+        if intent.kind in (Kind.LEFT, Kind.RIGHT, Kind.TAB, Kind.UP, Kind.DOWN):
+            step = -1 if intent.kind in (Kind.LEFT, Kind.UP) else 1
+            self.word_focus = (self.word_focus + (intent.value or step if intent.kind == Kind.TAB
                                                   else step)) % n
-        elif intent.kind == "toggle":
+        elif intent.kind == Kind.TOGGLE:
             self.flow.toggle(self.word_focus)
-        elif intent.kind == "click":
+        elif intent.kind == Kind.CLICK:
             for i, rect in enumerate(self._word_rects):
                 if rect.collidepoint(intent.value):
                     self.word_focus = i
@@ -93,7 +94,7 @@ class QuestionScene(Scene):
                     return True
             if self._done_rect and self._done_rect.collidepoint(intent.value):
                 return self._answer(self.flow.selected)
-        elif intent.kind == "next":
+        elif intent.kind == Kind.NEXT:
             return self._answer(self.flow.selected)
         else:
             return False

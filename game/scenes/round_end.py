@@ -4,6 +4,7 @@ from dataclasses import replace
 
 import pygame
 
+from game.intents import Kind
 from game.quiz.questions import SKILLS
 from game.quiz.scoring import accuracy_by_skill, calibration, calibration_words, lean
 from game.scenes.base import Scene
@@ -69,7 +70,7 @@ class RoundEnd(Scene):
     def handle(self, intent) -> bool:
         self._place()
         chosen = self.menu.handle(intent)
-        if intent.kind == "back":
+        if intent.kind == Kind.BACK:
             chosen = self.items.index("Back to title")
         if chosen is None:
             return False

@@ -4,6 +4,7 @@ from pathlib import Path
 
 import pygame
 
+from game.intents import Kind
 from game.scenes.base import Scene
 from game.store.rescue import folders, subfolder
 from game.ui.widgets import ButtonList
@@ -33,12 +34,12 @@ class SaveScene(Scene):
         self._place()
         if self.typing:
             return self._handle_typing(intent)
-        if intent.kind == "back":
+        if intent.kind == Kind.BACK:
             self.dismiss()
             return True
         chosen = self.menu.handle(intent)
         if chosen is None:
-            return intent.kind in ("up", "down", "tab", "hover")
+            return intent.kind in (Kind.UP, Kind.DOWN, Kind.TAB, Kind.HOVER)
         label = self.menu.labels[chosen]
         if label == BACK:
             self.dismiss()
@@ -49,13 +50,13 @@ class SaveScene(Scene):
         return True
 
     def _handle_typing(self, intent) -> bool:
-        if intent.kind == "back":
+        if intent.kind == Kind.BACK:
             self.typing = False
-        elif intent.kind == "text" and len(self.typed) < MAX_PATH:
+        elif intent.kind == Kind.TEXT and len(self.typed) < MAX_PATH:
             self.typed += intent.value
-        elif intent.kind == "erase":
+        elif intent.kind == Kind.ERASE:
             self.typed = self.typed[:-1]
-        elif intent.kind == "next" and self.typed.strip():
+        elif intent.kind == Kind.NEXT and self.typed.strip():
             self.typing = False
             self._save(Path(self.typed.strip()).expanduser())
         else:

@@ -1,6 +1,7 @@
 """Text size, sound and high contrast: applied at once and saved at once."""
 import pygame
 
+from game.intents import Kind
 from game.scenes.base import Scene
 from game.store.settings import TEXT_SIZES
 from game.ui.form import Form, Row
@@ -25,7 +26,7 @@ class SettingsScene(Scene):
         ])
 
     def handle(self, intent) -> bool:
-        if intent.kind == "back":
+        if intent.kind == Kind.BACK:
             self.dismiss()
             return True
         self._place()

@@ -5,6 +5,7 @@ from dataclasses import replace
 
 import pygame
 
+from game.intents import Kind
 from game.quiz.questions import SKILLS, generate
 from game.quiz.round import DIFFICULTIES, MAX_QUESTIONS, MIN_QUESTIONS, PLAYABLE_SKILLS, \
     RoundSetup, build_round
@@ -70,13 +71,13 @@ class SetupScene(Scene):
             show_scores=self.form.row("show_scores").value, seed=self.app.new_seed())
 
     def handle(self, intent) -> bool:
-        if intent.kind == "back":
+        if intent.kind == Kind.BACK:
             self.dismiss(None)
             return True
         self._place()
         row = self.form.handle(intent)
         if row is None:
-            return intent.kind in ("up", "down", "tab", "hover")
+            return intent.kind in (Kind.UP, Kind.DOWN, Kind.TAB, Kind.HOVER)
         if row.kind == "toggle" and isinstance(row.key, tuple) and not self._ticked(row.key[0]):
             row.value = True    # a round needs at least one article and one skill
         if row.key == "back":

@@ -2,6 +2,7 @@ from dataclasses import replace
 
 import pygame
 
+from game.intents import Kind
 from game.scenes.base import Scene
 from game.ui.text import wrap
 from game.ui.widgets import ButtonList
@@ -27,7 +28,7 @@ class TitleScene(Scene):
     def handle(self, intent) -> bool:
         self._place()
         chosen = self.menu.handle(intent)
-        if intent.kind == "back":
+        if intent.kind == Kind.BACK:
             chosen = self.ITEMS.index("Quit")
         if chosen is None:
             return False

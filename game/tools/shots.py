@@ -11,7 +11,7 @@ import pygame  # noqa: E402
 
 from game.app import App, Config  # noqa: E402
 from game.bank.paths import PROJECT  # noqa: E402
-from game.intents import Intent  # noqa: E402
+from game.intents import Intent, Kind  # noqa: E402
 from game.quiz.questions import generate  # noqa: E402
 from game.quiz.round import RoundSetup  # noqa: E402
 from game.quiz.state import RoundState  # noqa: E402
@@ -95,7 +95,7 @@ def _shoot_unsaved(out, sizes, text_sizes) -> list[Path]:
                 _settle(app)
                 if len(state.answers) == 1:
                     saved.append(_save_screen(app, out, shots.pop(0), tag))
-                app.scene.handle(Intent("next"))
+                app.scene.handle(Intent(Kind.NEXT))
                 app.step()
             saved.append(_save_screen(app, out, shots.pop(0), tag))
             app.push(SaveScene(app))
@@ -145,7 +145,7 @@ def _shoot_one(out, size, text_size) -> list[Path]:
     for q in picked:
         save(f"question-{q.skill}")
         if q.skill == "fact_or_opinion":
-            scene.handle(Intent("context"))
+            scene.handle(Intent(Kind.CONTEXT))
             save("context")
             app.pop()
             app.step()
@@ -165,7 +165,7 @@ def _shoot_one(out, size, text_size) -> list[Path]:
     save("results")
     app.push(ReviewScene(app, state))
     save("review")
-    app.scene.handle(Intent("page_down"))
+    app.scene.handle(Intent(Kind.PAGE_DOWN))
     save("review-scrolled")
     _shoot_record(app, save)
     _shoot_classroom(app, save)
@@ -189,7 +189,7 @@ def _shoot_record(app, save) -> None:
     app.step()
     save("feedback-record")
     app.stack[:] = [*below, ReviewScene(app, state)]
-    app.scene.handle(Intent("page_down"))      # the record comes after the explanation
+    app.scene.handle(Intent(Kind.PAGE_DOWN))      # the record comes after the explanation
     save("review-record")
     app.stack[:] = below
 
@@ -234,7 +234,7 @@ def _shoot_classroom(app, save) -> None:
     for name, scene in (("progress", ProgressScene), ("class-results", ClassResultsScene)):
         app.stack[:] = [title, scene(app)]
         save(name)
-        app.scene.handle(Intent("page_down"))
+        app.scene.handle(Intent(Kind.PAGE_DOWN))
         save(name + "-scrolled")
 
 
@@ -260,7 +260,7 @@ def _shoot_reveal_record(app, save, names) -> None:
             seat.state.answer(right if i % 3 == 0 else wrong)
         app.stack[:] = [title, RevealScene(app, turns, 0)]
         save("reveal-record" + tag)
-        app.scene.handle(Intent("end"))
+        app.scene.handle(Intent(Kind.END))
         save("reveal-record" + tag + "-end")
 
 
