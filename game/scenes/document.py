@@ -26,12 +26,12 @@ class DocumentScene(Scene):
     def hint(self) -> str:
         return HINT
 
-    def handle(self, intent) -> bool:
+    def handle(self, intent) -> None:
         self._place()
         if intent.kind in (Kind.BACK, Kind.NEXT) or self.back.handle(intent) is not None:
             self.dismiss()
-            return True
-        return self.scroll.handle(intent)
+        else:
+            self.scroll.handle(intent)
 
     def _place(self):
         """Lay the text out again only when the window, text size or theme changed."""

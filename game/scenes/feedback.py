@@ -32,14 +32,9 @@ class FeedbackScene(Scene):
     def update(self, dt: float) -> None:
         self.age += dt
 
-    def handle(self, intent) -> bool:
-        if intent.kind in (Kind.NEXT, Kind.TOGGLE, Kind.CLICK):
+    def handle(self, intent) -> None:
+        if intent.kind in (Kind.NEXT, Kind.TOGGLE, Kind.CLICK, Kind.BACK):
             self.dismiss()
-            return True
-        if intent.kind == Kind.BACK:
-            self.dismiss()
-            return True
-        return False
 
     def _right_answer(self) -> str:
         q = self.answer.question

@@ -75,16 +75,13 @@ class HandoverScene(Scene):
         self.button = ButtonList(["Ready"], align="center")
         self._board = {}
 
-    def handle(self, intent) -> bool:
+    def handle(self, intent) -> None:
         self._place()
         if intent.kind == Kind.BACK:
             self.dismiss(LEAVE)
         elif intent.kind in (Kind.NEXT, Kind.TOGGLE) or self.button.handle(intent) is not None \
                 and intent.kind == Kind.CLICK:
             self.dismiss()
-        else:
-            return False
-        return True
 
     def _place(self):
         lay, text = self.app.layout(), self.app.text
@@ -143,7 +140,7 @@ class RevealScene(Scene):
         self.app.sounds.play("right" if sum(a.correct for a in answers) * 2 >= len(answers)
                              else "wrong")
 
-    def handle(self, intent) -> bool:
+    def handle(self, intent) -> None:
         self._place()
         if intent.kind == Kind.BACK:
             self.dismiss(LEAVE)
@@ -154,8 +151,7 @@ class RevealScene(Scene):
             if self.button.handle(intent) is not None:
                 self.dismiss()
         else:
-            return self.scroll.handle(intent)
-        return True
+            self.scroll.handle(intent)
 
     def _rows(self) -> list[tuple[bool, str]]:
         """(right?, "name: what they answered (points)") for every seat."""

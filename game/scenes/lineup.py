@@ -24,16 +24,16 @@ class ModeScene(Scene):
         self.menu = ButtonList([label for _, label in MODES] + ["Back"])
         self.mode = None
 
-    def handle(self, intent) -> bool:
+    def handle(self, intent) -> None:
         self._place()
         chosen = self.menu.handle(intent)
         if intent.kind == Kind.BACK:
             chosen = len(MODES)
         if chosen is None:
-            return False
+            return
         if chosen == len(MODES):
             self.dismiss(None)
-            return True
+            return
         self.mode = MODES[chosen][0]
         settings = self.app.settings
         named = lambda name: name and self.dismiss(Lineup(self.mode, (name,)))  # noqa: E731
@@ -45,7 +45,6 @@ class ModeScene(Scene):
         else:
             self.app.push(PlayersScene(self.app),
                           on_result=lambda lineup: lineup and self.dismiss(lineup))
-        return True
 
     def _place(self):
         lay, text = self.app.layout(), self.app.text
@@ -105,7 +104,7 @@ class PlayersScene(Scene):
     def lineup(self) -> Lineup:
         return Lineup("hotseat", tuple(self.names), self.form.row("same").value == 0)
 
-    def handle(self, intent) -> bool:
+    def handle(self, intent) -> None:
         kind = intent.kind
         self._place()
         if kind == Kind.BACK:
@@ -119,10 +118,8 @@ class PlayersScene(Scene):
             self._add(" ".join(self.typed.split()))
         else:
             row = self.form.handle(intent)
-            if row is None:
-                return kind in (Kind.UP, Kind.DOWN, Kind.TAB, Kind.LEFT, Kind.RIGHT, Kind.HOVER)
-            self._press(row)
-        return True
+            if row is not None:
+                self._press(row)
 
     def _add(self, name: str) -> None:
         if any(n.casefold() == name.casefold() for n in self.names):

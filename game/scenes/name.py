@@ -27,7 +27,7 @@ class NameScene(Scene):
         self.menu = ButtonList(matches[:SHOWN])
         self.menu.focus = -1
 
-    def handle(self, intent) -> bool:
+    def handle(self, intent) -> None:
         self._place()
         kind = intent.kind
         if kind == Kind.BACK:
@@ -50,9 +50,6 @@ class NameScene(Scene):
                 if rect.collidepoint(intent.value):
                     self.name = self.menu.labels[i]
                     self._confirm()
-        else:
-            return False
-        return True
 
     def _confirm(self) -> None:
         name = " ".join(self.name.split())

@@ -54,12 +54,11 @@ class ContextScene(Overlay):
                      "sentences next to it in the question file.")
         self.close = ButtonList(["Close"], align="center")
 
-    def handle(self, intent) -> bool:
+    def handle(self, intent) -> None:
         self._place()
         if intent.kind in (Kind.BACK, Kind.NEXT, Kind.CONTEXT, Kind.TOGGLE) or \
                 self.close.handle(intent) is not None:
             self.dismiss()
-        return True     # the question below waits until this closes
 
     def _place(self):
         lay, text = self.app.layout(), self.app.text
@@ -101,15 +100,14 @@ class ConfidenceScene(Overlay):
         super().__init__(app)
         self.menu = ButtonList([level.capitalize() for level in self.LEVELS], numbered=True)
 
-    def handle(self, intent) -> bool:
+    def handle(self, intent) -> None:
         self._place()
         if intent.kind == Kind.BACK:
             self.dismiss(None)
-            return True
+            return
         chosen = self.menu.handle(intent)
         if chosen is not None:
             self.dismiss(self.LEVELS[chosen])
-        return True
 
     def _place(self):
         lay, text = self.app.layout(), self.app.text

@@ -24,14 +24,14 @@ class ProgressScene(DocumentScene):
     def title(self) -> str:
         return f"Progress: {self.players[self.index]}" if self.players else "Progress"
 
-    def handle(self, intent) -> bool:
+    def handle(self, intent) -> None:
         if intent.kind in (Kind.LEFT, Kind.RIGHT) and len(self.players) > 1:
             step = -1 if intent.kind == Kind.LEFT else 1
             self.index = (self.index + step) % len(self.players)
             self.scroll.offset = 0
             self._cache_key = None
-            return True
-        return super().handle(intent)
+        else:
+            super().handle(intent)
 
     def hint(self) -> str:
         return "←→: player   ↑↓ PgUp PgDn: scroll   Esc: back" if len(self.players) > 1 \

@@ -60,24 +60,25 @@ class QuestionScene(Scene):
         self._laid_for = None
 
     # -- input ---------------------------------------------------------------
-    def handle(self, intent) -> bool:
+    def handle(self, intent) -> None:
         if intent.kind == Kind.BACK:
             self.app.pop()
-            return True
+            return
         q = self.question
         self._place()
         if intent.kind == Kind.CONTEXT or (intent.kind == Kind.CLICK and self._context_rect
                                         and self._context_rect.collidepoint(intent.value)):
-            return self._show_context()
-        if self.menu is not None:
-            self._place()
-            if q.skill == "fact_or_opinion" and intent.kind in (Kind.FACT, Kind.OPINION):
-                return self._answer(0 if intent.kind == Kind.FACT else 1)
+            self._show_context()
+        elif self.menu is None:
+            self._handle_words(intent)
+        elif q.skill == "fact_or_opinion" and intent.kind in (Kind.FACT, Kind.OPINION):
+            self._answer(0 if intent.kind == Kind.FACT else 1)
+        else:
             chosen = self.menu.handle(intent)
-            return chosen is not None and self._answer(chosen)
-        return self._handle_words(intent)
+            if chosen is not None:
+                self._answer(chosen)
 
-    def _handle_words(self, intent) -> bool:
+    def _handle_words(self, intent) -> None:
         n = len(self.question.words)
         self._place()
         if intent.kind in (Kind.LEFT, Kind.RIGHT, Kind.TAB, Kind.UP, Kind.DOWN):
@@ -91,30 +92,25 @@ class QuestionScene(Scene):
                 if rect.collidepoint(intent.value):
                     self.word_focus = i
                     self.flow.toggle(i)
-                    return True
+                    return
             if self._done_rect and self._done_rect.collidepoint(intent.value):
-                return self._answer(self.flow.selected)
+                self._answer(self.flow.selected)
         elif intent.kind == Kind.NEXT:
-            return self._answer(self.flow.selected)
-        else:
-            return False
-        return True
+            self._answer(self.flow.selected)
 
-    def _show_context(self) -> bool:
+    def _show_context(self) -> None:
         from game.scenes.overlays import ContextScene
         statement = self._statement()
         if statement is not None:
             self.app.push(ContextScene(self.app, statement))
-        return True
 
     def _statement(self):
         q = self.question
         return next((s for s in self.app.loaded.bank.statements if s.id == q.statement), None)
 
-    def _answer(self, given) -> bool:
+    def _answer(self, given) -> None:
         self.flow.answer(given)
         self._follow()
-        return True
 
     # -- what the flow's phase asks for -----------------------------------------
     def _follow(self) -> None:

@@ -67,24 +67,24 @@ class RoundEnd(Scene):
                         size, lay.gap, across=True)
         return lay, c, size
 
-    def handle(self, intent) -> bool:
+    def handle(self, intent) -> None:
         self._place()
         chosen = self.menu.handle(intent)
         if intent.kind == Kind.BACK:
             chosen = self.items.index("Back to title")
         if chosen is None:
-            return False
+            return
         item = self.items[chosen]
         turns = self.turns
         if item == self.SAVE:
             from game.scenes.save import SaveScene
             self.app.push(SaveScene(self.app))
-            return True
+            return
         if item == "Review answers":
             from game.scenes.review import ReviewScene
             self.app.push(ReviewScene(self.app, turns.seats if turns.several
                                       else turns.seat.state))
-            return True
+            return
         self.app.pop()
         if item == "Play again":      # the same players, the same setup, new questions
             setup = turns.seat.state.setup
@@ -92,7 +92,6 @@ class RoundEnd(Scene):
                             else setup.seed + 1)
             self.app.stack[0].start_round(setup, [s.name for s in turns.seats], turns.mode,
                                           turns.same)
-        return True
 
 
 class ResultsScene(RoundEnd):

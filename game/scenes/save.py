@@ -30,16 +30,17 @@ class SaveScene(Scene):
         labels = [BACK] if done else [str(p) for p in self.places] + [TYPE, BACK]
         self.menu = ButtonList(labels, numbered=not done)
 
-    def handle(self, intent) -> bool:
+    def handle(self, intent) -> None:
         self._place()
         if self.typing:
-            return self._handle_typing(intent)
+            self._handle_typing(intent)
+            return
         if intent.kind == Kind.BACK:
             self.dismiss()
-            return True
+            return
         chosen = self.menu.handle(intent)
         if chosen is None:
-            return intent.kind in (Kind.UP, Kind.DOWN, Kind.TAB, Kind.HOVER)
+            return
         label = self.menu.labels[chosen]
         if label == BACK:
             self.dismiss()
@@ -47,9 +48,8 @@ class SaveScene(Scene):
             self.typing = True
         else:
             self._save(self.places[chosen])
-        return True
 
-    def _handle_typing(self, intent) -> bool:
+    def _handle_typing(self, intent) -> None:
         if intent.kind == Kind.BACK:
             self.typing = False
         elif intent.kind == Kind.TEXT and len(self.typed) < MAX_PATH:
@@ -59,9 +59,6 @@ class SaveScene(Scene):
         elif intent.kind == Kind.NEXT and self.typed.strip():
             self.typing = False
             self._save(Path(self.typed.strip()).expanduser())
-        else:
-            return False
-        return True
 
     def _save(self, folder: Path) -> None:
         path, message = self.app.results.save_elsewhere(subfolder(folder))

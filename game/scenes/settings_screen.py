@@ -25,17 +25,17 @@ class SettingsScene(Scene):
             Row("button", "Back", "back", cell=(0, 4)),
         ])
 
-    def handle(self, intent) -> bool:
+    def handle(self, intent) -> None:
         if intent.kind == Kind.BACK:
             self.dismiss()
-            return True
+            return
         self._place()
         row = self.form.handle(intent)
         if row is None:
-            return False
+            return
         if row.key == "back":
             self.dismiss()
-            return True
+            return
         s = self.app.settings
         s.text_size = SIZES[self.form.row("text_size").value]
         s.sound = self.form.row("sound").value
@@ -44,7 +44,6 @@ class SettingsScene(Scene):
         self.app.save_settings()
         if row.key == "sound" and s.sound:
             self.app.sounds.play("right")   # so the player hears what they turned on
-        return True
 
     def _place(self):
         lay = self.app.layout()

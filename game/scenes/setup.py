@@ -70,14 +70,14 @@ class SetupScene(Scene):
             speed_points=self.form.row("speed_points").value,
             show_scores=self.form.row("show_scores").value, seed=self.app.new_seed())
 
-    def handle(self, intent) -> bool:
+    def handle(self, intent) -> None:
         if intent.kind == Kind.BACK:
             self.dismiss(None)
-            return True
+            return
         self._place()
         row = self.form.handle(intent)
         if row is None:
-            return intent.kind in (Kind.UP, Kind.DOWN, Kind.TAB, Kind.HOVER)
+            return
         if row.kind == "toggle" and isinstance(row.key, tuple) and not self._ticked(row.key[0]):
             row.value = True    # a round needs at least one article and one skill
         if row.key == "back":
@@ -89,7 +89,6 @@ class SetupScene(Scene):
             self._status = None
             self.app.settings.round = self.setup().to_plain()
             self.app.save_settings()
-        return True
 
     def _ticked(self, group: str) -> int:
         return sum(1 for r in self.form.rows if isinstance(r.key, tuple) and r.key[0] == group

@@ -25,13 +25,13 @@ class TitleScene(Scene):
             self.ask_name(preset.setup, f"{preset.title} — who is playing?" if preset.title
                           else "Who is playing?")
 
-    def handle(self, intent) -> bool:
+    def handle(self, intent) -> None:
         self._place()
         chosen = self.menu.handle(intent)
         if intent.kind == Kind.BACK:
             chosen = self.ITEMS.index("Quit")
         if chosen is None:
-            return False
+            return
         item = self.ITEMS[chosen]
         if item == "Play":
             from game.quiz.round import RoundSetup
@@ -50,7 +50,6 @@ class TitleScene(Scene):
             # Round setup's Start gives a setup to play: then who plays is asked.
             self.app.push(scene(self.app),
                           on_result=lambda setup: setup and self.ask_lineup(setup))
-        return True
 
     def ask_name(self, setup, heading: str) -> None:
         """One player, asked for their name: the way into a preset's round."""

@@ -27,7 +27,7 @@ class ScrollView:
     def _clamp(self, offset: float) -> int:
         return int(min(max(0, offset), self.max_offset))
 
-    def handle(self, intent) -> bool:
+    def handle(self, intent) -> None:
         page = round(self.view.height * 0.9)
         moves = {Kind.UP: -self.line, Kind.DOWN: self.line, Kind.PAGE_UP: -page,
                  Kind.PAGE_DOWN: page, Kind.HOME: -self.content_height,
@@ -39,9 +39,8 @@ class ScrollView:
         elif intent.kind == Kind.DRAG:
             delta = -intent.value     # the content follows the pointer
         else:
-            return False
+            return
         self.offset = self._clamp(self.offset + delta)
-        return True
 
     def draw(self, surface, blocks, theme) -> None:
         """blocks: (paint, x, y, height), y measured from the top of the content;
