@@ -10,10 +10,10 @@ from game.quiz.questions import generate
 from game.quiz.round import RoundSetup
 from game.quiz.seats import Seat, Turns
 from game.quiz.state import RoundState
+from game.quiz.wording import given_words
 from game.scenes.feedback import FeedbackScene
 from game.scenes.hotseat import HandoverScene, RevealScene
 from game.scenes.question import QuestionScene
-from game.scenes.review import given_words
 
 # As many seats as a hot seat takes, one name as long as a name may be (40 characters).
 NAMES = ["Zoë O'Brien, Jr.", "Table 2", "The Fact Checkers", "Ana",

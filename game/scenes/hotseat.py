@@ -4,9 +4,9 @@ import pygame
 
 from game.intents import Kind
 from game.quiz.questions import RECORD_HEADING
+from game.quiz.wording import given_words, quoted, right_words
 from game.scenes.base import Scene
 from game.scenes.feedback import BODY as FEEDBACK_BODY
-from game.scenes.review import given_words, right_words
 from game.scenes.round_end import RoundEnd
 from game.ui.doc import lay_out
 from game.ui.layout import largest
@@ -24,8 +24,9 @@ def _centred(surface, block, y: int) -> int:
     return y + block.get_height()
 
 
-def _board_lines(turns) -> list[tuple[str, str]]:
-    return [(f"{place}.  {seat.name}", str(seat.state.score)) for place, seat in turns.standings()]
+def _board_lines(standings) -> list[tuple[str, str]]:
+    """("1.  Aisha", "300") for each (place, seat) of Turns.standings()."""
+    return [(f"{place}.  {seat.name}", str(seat.state.score)) for place, seat in standings]
 
 
 def draw_board(surface, app, lines, area: pygame.Rect, colour, cache: dict) -> None:
@@ -112,7 +113,7 @@ class HandoverScene(Scene):
             width = min(c.width, lay.w * 2 // 3)
             area = pygame.Rect((lay.w - width) // 2, y + lay.gap // 2, width,
                                self.button.rects[0].top - lay.gap - y - lay.gap // 2)
-            draw_board(surface, self.app, _board_lines(self.turns), area, theme.text,
+            draw_board(surface, self.app, _board_lines(self.turns.standings()), area, theme.text,
                        self._board)
         self.button.draw(surface, text, theme, size)
         hint = text.block("Enter or click: ready   Esc: leave the round", lay.font(0.024),
@@ -172,7 +173,7 @@ class RevealScene(Scene):
         q = self.question
         items = []
         if q.text:
-            items.append(("quote", (f"“{q.text}”", ())) if q.statement else ("p", q.text))
+            items.append(("quote", (quoted(q), ())) if q.statement else ("p", quoted(q)))
         items += [("p", q.prompt), ("sub", f"Answer: {right_words(q)}"), ("p", q.explanation)]
         if q.record:    # the hot seat's answer screen says it too, as the feedback panel does
             items += [("sub", RECORD_HEADING), ("p", q.record)]
@@ -316,7 +317,7 @@ class PodiumScene(RoundEnd):
         rest = standings[3:]
         bottom = self.menu.rects[0].top - lay.gap
         if rest:
-            lines = [(f"{place}.  {seat.name}", str(seat.state.score)) for place, seat in rest]
+            lines = _board_lines(rest)
             rest_h = round(lay.h * 0.16)
             width = min(c.width, lay.w * 2 // 3)
             draw_board(surface, self.app, lines, pygame.Rect((lay.w - width) // 2,

@@ -4,24 +4,17 @@ Both scenes are dismissed with a Lineup, or None to go back."""
 import pygame
 
 from game.intents import Kind
-from game.quiz.seats import MAX_SEATS, MIN_SEATS, Lineup
+from game.quiz.seats import MAX_SEATS, MIN_SEATS, MODES, Lineup
 from game.scenes.base import Scene
 from game.scenes.name import MAX_NAME, NameScene
 from game.ui.form import Form, Row
 from game.ui.widgets import ButtonList
 
-MODES = [
-    ("solo", "One player: your name, your score, your progress"),
-    ("hotseat", f"Hot seat: {MIN_SEATS} to {MAX_SEATS} players or teams take turns at this "
-                "computer"),
-    ("class", "Whole class: the class decides together and the teacher enters the answer"),
-]
-
 
 class ModeScene(Scene):
     def __init__(self, app):
         super().__init__(app)
-        self.menu = ButtonList([label for _, label in MODES] + ["Back"])
+        self.menu = ButtonList([mode.label for mode in MODES.values()] + ["Back"])
         self.mode = None
 
     def handle(self, intent) -> None:
@@ -34,7 +27,7 @@ class ModeScene(Scene):
         if chosen == len(MODES):
             self.dismiss(None)
             return
-        self.mode = MODES[chosen][0]
+        self.mode = list(MODES)[chosen]
         settings = self.app.settings
         named = lambda name: name and self.dismiss(Lineup(self.mode, (name,)))  # noqa: E731
         if self.mode == "solo":
@@ -57,10 +50,7 @@ class ModeScene(Scene):
         top = c.top + head.get_height() + 2 * lay.gap
         area = pygame.Rect((lay.w - width) // 2, top, width,
                            c.bottom - hint.get_height() - lay.gap - top)
-        for size in range(lay.font(0.034), 12, -1):
-            self.menu.place(text, area, size, lay.gap)
-            if self.menu.rects[-1].bottom <= area.bottom:
-                break
+        size = self.menu.fit(text, area, range(13, lay.font(0.034) + 1), lay.gap)
         return c, head, hint, area, size
 
     def draw(self, surface) -> None:

@@ -118,10 +118,7 @@ class ConfidenceScene(Overlay):
         small = lay.font(0.026)
         top = inner.top + head.get_height() + lay.gap
         area = pygame.Rect(inner.left, top, inner.width, inner.bottom - small * 2 - top)
-        for size in range(lay.font(0.036), 13, -1):
-            self.menu.place(text, area, size, lay.gap // 2)
-            if self.menu.rects[-1].bottom <= area.bottom:
-                break
+        size = self.menu.fit(text, area, range(14, lay.font(0.036) + 1), lay.gap // 2)
         return box, inner, head, size, small
 
     def draw(self, surface) -> None:

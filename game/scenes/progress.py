@@ -3,6 +3,7 @@ and the class's last session statement by statement. Both read through game.stor
 the same figures as `run.py report`."""
 from game.intents import Kind
 from game.quiz.questions import SKILLS
+from game.quiz.seats import MODES
 from game.scenes.document import HINT, DocumentScene
 from game.store import report
 
@@ -72,13 +73,10 @@ class ProgressScene(DocumentScene):
                   ("h", "Rounds")]
         for r in reversed(p.rounds):
             score = "not finished" if r.unfinished else f"score {r.score}"
-            items.append(("p", f"{r.started.replace('T', ' ')[:16]} · "
-                               f"{MODE_WORDS.get(r.mode, r.mode)} · {score} · "
+            mode = MODES[r.mode].in_passing if r.mode in MODES else r.mode
+            items.append(("p", f"{r.started.replace('T', ' ')[:16]} · {mode} · {score} · "
                                f"{r.right} of {r.answered} right"))
         return items
-
-
-MODE_WORDS = {"solo": "alone", "hotseat": "hot seat", "class": "whole class"}
 
 
 class ClassResultsScene(DocumentScene):

@@ -7,6 +7,7 @@ from game.quiz.flow import ANSWERED, ASKING, HANDOVER, HOW_SURE, REVEALED, Flow
 from game.quiz.questions import SKILLS
 from game.quiz.seats import Seat, Turns
 from game.quiz.state import RoundState
+from game.quiz.wording import quoted
 from game.scenes.base import Scene
 from game.scenes.hotseat import LEAVE, HandoverScene, PodiumScene, RevealScene
 from game.ui.layout import largest
@@ -222,11 +223,9 @@ class QuestionScene(Scene):
         self._done_rect = None
         if self.menu is None:
             return self._place_words(lay, area, min_size)
-        def fits(size):
-            self.menu.place(text, area, size, lay.gap // 2)
-            return self.menu.rects[-1].bottom <= area.bottom
-        self._lay["choice_size"] = largest(min_size, max(min_size, lay.font(0.034)), fits)
-        return fits(self._lay["choice_size"])
+        self._lay["choice_size"] = self.menu.fit(
+            text, area, range(min_size, max(min_size, lay.font(0.034)) + 1), lay.gap // 2)
+        return self.menu.rects[-1].bottom <= area.bottom
 
     def _place_words(self, lay, area, min_size) -> bool:
         """Flow the sentence's words as buttons across the area, then a Done button."""
@@ -268,7 +267,7 @@ class QuestionScene(Scene):
         q = self.question
         if q.skill == "opinion_words":
             return ""
-        return f"“{q.text}”" if q.statement else q.text
+        return quoted(q)
 
     # -- drawing -------------------------------------------------------------
     def draw(self, surface) -> None:
@@ -316,7 +315,6 @@ class QuestionScene(Scene):
                                  rect.centery - label.get_height() // 2))
         if self._quote():
             pygame.draw.rect(surface, theme.panel, p["quote_box"], border_radius=10)
-        if self._quote():
             quote = text.block(self._quote(), p["quote_size"], theme.text, p["inner"].width,
                                style="italic" if q.statement else "regular")
             surface.blit(quote, p["inner"].topleft)

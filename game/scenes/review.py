@@ -2,25 +2,8 @@
 opinion words marked in the sentence, the source and the article it came from."""
 from game.bank.models import SOURCE_KINDS
 from game.quiz.questions import RECORD_HEADING, SKILLS, cue_spans, whose_words
+from game.quiz.wording import given_words, right_words
 from game.scenes.document import DocumentScene
-
-
-def given_words(answer) -> str:
-    q, given = answer.question, answer.given
-    if given is None:
-        return "no answer (time ran out)"
-    if q.skill == "opinion_words":
-        words = q.word_texts()
-        chosen = [words[i] for i in sorted(given)]
-        return ", ".join(f"“{w}”" for w in chosen) if chosen else "no words"
-    return q.choices[given]
-
-
-def right_words(question) -> str:
-    if question.skill == "opinion_words":
-        words = question.word_texts()
-        return ", ".join(f"“{words[i]}”" for i in sorted(question.cue_words))
-    return question.choices[question.answer]
 
 
 class ReviewScene(DocumentScene):

@@ -93,10 +93,7 @@ class SaveScene(Scene):
         if self.typing:
             self.menu.rects = []
             return dict(head=head, hint=hint, body=body, top=top, area=area, size=size, c=c)
-        for size in range(lay.font(0.03), 13, -1):
-            self.menu.place(text, area, size, lay.gap // 2)
-            if self.menu.rects[-1].bottom <= area.bottom:
-                break
+        size = self.menu.fit(text, area, range(14, lay.font(0.03) + 1), lay.gap // 2)
         return dict(head=head, hint=hint, body=body, top=top, area=area, size=size, c=c)
 
     def draw(self, surface) -> None:

@@ -4,6 +4,7 @@ import pygame
 
 from game.intents import Kind
 from game.scenes.base import Scene
+from game.ui.layout import largest
 from game.ui.text import wrap
 from game.ui.widgets import ButtonList
 
@@ -134,10 +135,7 @@ class TitleScene(Scene):
             blocks.append((note, bottom + lay.gap // 2))
         blocks.append((hint, lay.h - lay.margin - hint.get_height()))
         area = pygame.Rect((lay.w - menu_w) // 2, menu_top, menu_w, bottom - menu_top)
-        for size in range(lay.font(0.036), SMALLEST - 1, -1):
-            self.menu.place(text, area, size, lay.gap // 2)
-            if self.menu.rects[-1].bottom <= area.bottom:
-                break
+        size = self.menu.fit(text, area, range(SMALLEST, lay.font(0.036) + 1), lay.gap // 2)
         return blocks, size
 
     def _note_blocks(self, lay, width: int, room: int) -> list:
@@ -147,10 +145,11 @@ class TitleScene(Scene):
         notes = self._notes()
         if not notes:
             return []
-        for size in range(lay.font(0.024), SMALLEST - 1, -1):
-            blocks = [text.block(n, size, colour, width) for n in notes]
-            if sum(b.get_height() + lay.gap // 2 for b in blocks) <= room:
-                return blocks
+        def fits(size):
+            return sum(text.height(n, size, width) + lay.gap // 2 for n in notes) <= room
+        size = largest(SMALLEST, lay.font(0.024), fits)
+        if fits(size):
+            return [text.block(n, size, colour, width) for n in notes]
         font = text.font("regular", SMALLEST)
         step = round(font.get_linesize() * 1.25)
         lines = [line for n in notes for line in wrap(n, font, width)]

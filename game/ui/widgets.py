@@ -2,6 +2,7 @@
 import pygame
 
 from game.intents import Intent, Kind
+from game.ui.layout import largest
 
 
 class ButtonList:
@@ -33,6 +34,16 @@ class ButtonList:
             rect = pygame.Rect(area.left, y, area.width, block.get_height() + 2 * pad)
             self.rects.append(rect)
             y = rect.bottom + gap
+
+    def fit(self, text, area: pygame.Rect, sizes: range, gap: int) -> int:
+        """Stack the buttons in area at the largest of sizes at which they fit (the
+        smallest if none does); returns that size."""
+        def fits(size):
+            self.place(text, area, size, gap)
+            return self.rects[-1].bottom <= area.bottom
+        size = largest(sizes[0], sizes[-1], fits)
+        self.place(text, area, size, gap)
+        return size
 
     def handle(self, intent: Intent) -> int | None:
         """The index chosen by this intent, if any; moves the focus on arrows and Tab."""
