@@ -4,6 +4,7 @@ import pygame
 from game.intents import Kind
 from game.scenes.base import Scene
 from game.ui.doc import lay_out
+from game.ui.layout import TEXT
 from game.ui.scroll import ScrollView
 from game.ui.widgets import ButtonList
 
@@ -40,16 +41,17 @@ class DocumentScene(Scene):
         if key != self._cache_key:
             c = lay.content()
             text = self.app.text
-            head = text.block(self.title, lay.font(0.05), theme.text, c.width, style="bold")
-            hint = text.block(self.hint(), lay.font(0.024), theme.muted, c.width * 2 // 3)
-            button_size = lay.font(0.03)
+            head = text.block(self.title, lay.font(TEXT.heading), theme.text, c.width,
+                              style="bold")
+            hint = text.block(self.hint(), lay.font(TEXT.hint), theme.muted, c.width * 2 // 3)
+            button_size = lay.font(TEXT.text)
             back_w = text.font("bold", button_size).size("Back")[0] + 4 * button_size
             bottom = c.bottom - max(hint.get_height(), round(button_size * 2.4))
             self.back.place(text, pygame.Rect(c.right - back_w, bottom, back_w, c.bottom - bottom),
                             button_size, 0)
             view = pygame.Rect(c.left, c.top + head.get_height() + lay.gap, c.width - 14,
                                bottom - lay.gap - c.top - head.get_height() - lay.gap)
-            body = lay.font(0.03)
+            body = lay.font(TEXT.text)
             blocks, height = lay_out(text, theme, self.items(), view.width, body)
             self.scroll.set(view, height, body * 2)
             self._laid = dict(head=head, hint=hint, blocks=blocks, button_size=button_size, c=c)

@@ -6,10 +6,9 @@ from game.intents import Kind
 from game.quiz.questions import RECORD_HEADING
 from game.quiz.wording import given_words, quoted, right_words
 from game.scenes.base import Scene
-from game.scenes.feedback import BODY as FEEDBACK_BODY
 from game.scenes.round_end import RoundEnd
 from game.ui.doc import lay_out
-from game.ui.layout import largest
+from game.ui.layout import TEXT, largest
 from game.ui.scroll import ScrollView
 from game.ui.widgets import ButtonList, draw_mark
 
@@ -62,7 +61,7 @@ def _lay_board(app, lines, area, colour) -> list:
             fits = fits and y - size // 3 <= area.bottom
         return placed, fits
 
-    size = largest(12, max(12, app.layout().font(0.036)), lambda s: rows(s)[1])
+    size = largest(12, max(12, app.layout().font(TEXT.large)), lambda s: rows(s)[1])
     return rows(size)[0]
 
 
@@ -87,10 +86,10 @@ class HandoverScene(Scene):
     def _place(self):
         lay, text = self.app.layout(), self.app.text
         c = lay.content()
-        size = lay.font(0.034)
+        size = lay.font(TEXT.body)
         h = round(size * 2.4)
         w = text.font("bold", size).size("Ready")[0] + 5 * size
-        self.button.place(text, pygame.Rect((lay.w - w) // 2, c.bottom - h - lay.font(0.024)
+        self.button.place(text, pygame.Rect((lay.w - w) // 2, c.bottom - h - lay.font(TEXT.hint)
                                             - lay.gap, w, h), size, 0)
         return lay, c, size
 
@@ -99,16 +98,16 @@ class HandoverScene(Scene):
         lay, c, size = self._place()
         seat = self.turns.seat
         surface.fill(theme.background)
-        y = _centred(surface, text.block(f"Your turn, {seat.name}", lay.font(0.07),
+        y = _centred(surface, text.block(f"Your turn, {seat.name}", lay.font(TEXT.display),
                                          theme.accent, c.width, style="bold",
                                          align="center"), c.top)
         number = len(seat.state.answers) + 1
         y = _centred(surface, text.block(
             f"Question {number} of {len(seat.state.questions)}. Pass the keyboard to "
-            f"{seat.name}, then press Enter or click Ready.", lay.font(0.03), theme.text,
+            f"{seat.name}, then press Enter or click Ready.", lay.font(TEXT.text), theme.text,
             c.width, align="center"), y + lay.gap) + lay.gap
         if self.board:
-            y = _centred(surface, text.block("Scores so far", lay.font(0.032), theme.muted,
+            y = _centred(surface, text.block("Scores so far", lay.font(TEXT.label), theme.muted,
                                              c.width, style="bold", align="center"), y + lay.gap)
             width = min(c.width, lay.w * 2 // 3)
             area = pygame.Rect((lay.w - width) // 2, y + lay.gap // 2, width,
@@ -116,7 +115,7 @@ class HandoverScene(Scene):
             draw_board(surface, self.app, _board_lines(self.turns.standings()), area, theme.text,
                        self._board)
         self.button.draw(surface, text, theme, size)
-        hint = text.block("Enter or click: ready   Esc: leave the round", lay.font(0.024),
+        hint = text.block("Enter or click: ready   Esc: leave the round", lay.font(TEXT.hint),
                           theme.muted, c.width, align="center")
         _centred(surface, hint, c.bottom - hint.get_height())
 
@@ -190,11 +189,11 @@ class RevealScene(Scene):
         if key == self._cache_key:
             return self._laid
         c = lay.content()
-        head = text.block(f"Question {self.position + 1}: the answer", lay.font(0.045),
+        head = text.block(f"Question {self.position + 1}: the answer", lay.font(TEXT.verdict),
                           theme.text, c.width, style="bold")
-        small = lay.font(0.024)
+        small = lay.font(TEXT.hint)
         more = text.block(MORE, small, theme.accent, c.width // 4, style="bold")
-        button_size = lay.font(0.03)
+        button_size = lay.font(TEXT.text)
         button_w = text.font("bold", button_size).size("Continue")[0] + 4 * button_size
         hint_w = c.width - button_w - more.get_width() - 2 * lay.gap
         scroll_hint = SCROLL_KEYS + "   " + HINT
@@ -206,7 +205,7 @@ class RevealScene(Scene):
         self.button.place(text, pygame.Rect(c.right - button_w, bottom, button_w, band),
                           button_size, 0)
         strip_top = c.top + head.get_height() + lay.gap
-        body = lay.font(FEEDBACK_BODY)      # the feedback panel's size, never less
+        body = lay.font(TEXT.body)      # the feedback panel's size, never less
         width = c.width - 14                # and the scroll bar beside it
         blocks, height = lay_out(text, theme, self._items(True), width, body)
         # The strip may take a third of the room, or all that the text below does not need.
@@ -259,8 +258,8 @@ class RevealScene(Scene):
             return size, words_w, cells, y - size // 2
 
         # No smaller than the key hints, the smallest text the game sets on purpose.
-        least = lay.font(0.024)
-        most = max(least, lay.font(0.03))
+        least = lay.font(TEXT.hint)
+        most = max(least, lay.font(TEXT.text))
         columns = range(1, min(4, len(answers)) + 1)
         chosen = None
         for rows, shown in ((with_answers, True), (names_only, False)):
@@ -310,8 +309,8 @@ class PodiumScene(RoundEnd):
         theme, text = self.app.theme, self.app.text
         lay, c, size = self._place()
         surface.fill(theme.background)
-        head = text.block("Final scores", lay.font(0.05), theme.text, c.width, style="bold",
-                          align="center")
+        head = text.block("Final scores", lay.font(TEXT.heading), theme.text, c.width,
+                          style="bold", align="center")
         y = _centred(surface, head, c.top) + lay.gap
         standings = self.turns.standings()
         rest = standings[3:]
@@ -331,7 +330,7 @@ class PodiumScene(RoundEnd):
         """Second, first and third, left to right, on steps of falling height."""
         theme, text, lay = self.app.theme, self.app.text, self.app.layout()
         step_w = min(area.width // 3 - lay.gap, round(lay.h * 0.4))
-        name_size = lay.font(0.032)
+        name_size = lay.font(TEXT.label)
         label_h = name_size * 3
         heights = {1: 1.0, 2: 0.72, 3: 0.5}     # by place, so a tie stands level
         order = [i for i in (1, 0, 2) if i < len(top3)]
@@ -340,9 +339,9 @@ class PodiumScene(RoundEnd):
         for i in order:
             place, seat = top3[i]
             ink = theme.on_accent if place == 1 else theme.text
-            number = text.block(str(place), lay.font(0.06), ink, step_w, style="bold",
+            number = text.block(str(place), lay.font(TEXT.place), ink, step_w, style="bold",
                                 align="center")
-            score = text.block(str(seat.state.score), lay.font(0.03), ink, step_w,
+            score = text.block(str(seat.state.score), lay.font(TEXT.text), ink, step_w,
                                align="center")
             least = number.get_height() + score.get_height() + lay.gap
             h = max(least, round((area.height - label_h) * heights.get(place, 0.5)))

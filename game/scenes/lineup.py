@@ -8,6 +8,7 @@ from game.quiz.seats import MAX_SEATS, MIN_SEATS, MODES, Lineup
 from game.scenes.base import Scene
 from game.scenes.name import MAX_NAME, NameScene
 from game.ui.form import Form, Row
+from game.ui.layout import TEXT
 from game.ui.widgets import ButtonList
 
 
@@ -43,14 +44,14 @@ class ModeScene(Scene):
         lay, text = self.app.layout(), self.app.text
         c = lay.content()
         width = min(c.width, max(lay.w * 2 // 3, 600))
-        head = text.block("How are you playing?", lay.font(0.05), self.app.theme.text, width,
-                          style="bold")
-        hint = text.block("↑↓ Enter or click: choose   Esc: back", lay.font(0.024),
+        head = text.block("How are you playing?", lay.font(TEXT.heading), self.app.theme.text,
+                          width, style="bold")
+        hint = text.block("↑↓ Enter or click: choose   Esc: back", lay.font(TEXT.hint),
                           self.app.theme.muted, c.width, align="center")
         top = c.top + head.get_height() + 2 * lay.gap
         area = pygame.Rect((lay.w - width) // 2, top, width,
                            c.bottom - hint.get_height() - lay.gap - top)
-        size = self.menu.fit(text, area, range(13, lay.font(0.034) + 1), lay.gap)
+        size = self.menu.fit(text, area, range(13, lay.font(TEXT.body) + 1), lay.gap)
         return c, head, hint, area, size
 
     def draw(self, surface) -> None:
@@ -144,17 +145,17 @@ class PlayersScene(Scene):
         c = lay.content()
         width = min(c.width, max(lay.w * 2 // 3, 600))
         left = (lay.w - width) // 2
-        head = text.block("Hot seat: who is playing?", lay.font(0.05), self.app.theme.text,
+        head = text.block("Hot seat: who is playing?", lay.font(TEXT.heading), self.app.theme.text,
                           width, style="bold")
-        size = lay.font(0.034)
+        size = lay.font(TEXT.body)
         field = pygame.Rect(left, c.top + head.get_height() + lay.gap, width, round(size * 2.2))
-        small = lay.font(0.024)
+        small = lay.font(TEXT.hint)
         hint = text.block(self.HINT, small, self.app.theme.muted, c.width, align="center")
         message_h = small * 2
         area = pygame.Rect(left, field.bottom + lay.gap, width,
                            c.bottom - hint.get_height() - message_h - lay.gap - field.bottom
                            - lay.gap)
-        form_size = self.form.place(text, area, range(12, lay.font(0.032) + 1))
+        form_size = self.form.place(text, area, range(12, lay.font(TEXT.label) + 1))
         return lay, c, head, field, size, small, hint, left, width, form_size
 
     def draw(self, surface) -> None:

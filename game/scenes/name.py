@@ -6,6 +6,7 @@ import pygame
 from game.intents import Kind
 from game.names import MAX_NAME
 from game.scenes.base import Scene
+from game.ui.layout import TEXT
 from game.ui.widgets import ButtonList
 
 SHOWN = 6       # known players listed; typing the start of a name narrows the list
@@ -61,16 +62,16 @@ class NameScene(Scene):
         c = lay.content()
         width = min(c.width, max(lay.w // 2, 560))
         left = (lay.w - width) // 2
-        head = text.block(self.heading, lay.font(0.05), self.app.theme.text, width,
+        head = text.block(self.heading, lay.font(TEXT.heading), self.app.theme.text, width,
                           style="bold")
-        size = lay.font(0.036)
+        size = lay.font(TEXT.large)
         field = pygame.Rect(left, c.top + head.get_height() + lay.gap,
                             width, round(size * 2.2))
         button_w = text.font("bold", size).size("Start")[0] + 3 * size
         start = pygame.Rect(left + width - button_w, field.bottom + lay.gap, button_w,
                             round(size * 2.2))
         self.start.place(text, start, size, 0)
-        small = lay.font(0.028)
+        small = lay.font(TEXT.known)
         top = start.bottom + lay.gap
         self.menu.place(text, pygame.Rect(left, top + small * 2, width,
                                           c.bottom - top - small * 4), small, lay.gap // 3)

@@ -5,6 +5,7 @@ from game.bank.context import context_of
 from game.intents import Kind
 from game.quiz.scoring import CONFIDENCE
 from game.scenes.base import Scene
+from game.ui.layout import TEXT
 from game.ui.widgets import ButtonList
 
 
@@ -64,15 +65,15 @@ class ContextScene(Overlay):
         lay, text = self.app.layout(), self.app.text
         box = self.panel(lay, 0.86)
         inner = box.inflate(-2 * lay.gap, -2 * lay.gap)
-        small = lay.font(0.026)
+        small = lay.font(TEXT.small)
         button_h = round(small * 2.4)
         self.close.place(text, pygame.Rect(inner.right - small * 6, inner.bottom - button_h,
                                            small * 6, button_h), small, 0)
-        head = text.block("The sentences around it", lay.font(0.04), self.app.theme.text,
+        head = text.block("The sentences around it", lay.font(TEXT.aside), self.app.theme.text,
                           inner.width, style="bold")
         body_top = inner.top + head.get_height() + lay.gap
         body_h = inner.bottom - button_h - lay.gap - body_top
-        size = text.fit(self.body, inner.width, body_h, range(13, lay.font(0.034) + 1))
+        size = text.fit(self.body, inner.width, body_h, range(13, lay.font(TEXT.body) + 1))
         return lay, box, inner, head, body_top, size, small
 
     def draw(self, surface) -> None:
@@ -113,12 +114,12 @@ class ConfidenceScene(Overlay):
         lay, text = self.app.layout(), self.app.text
         box = self.panel(lay, 0.5)
         inner = box.inflate(-2 * lay.margin, -2 * lay.gap)
-        head = text.block("How sure are you?", lay.font(0.045), self.app.theme.text,
+        head = text.block("How sure are you?", lay.font(TEXT.verdict), self.app.theme.text,
                           inner.width, style="bold")
-        small = lay.font(0.026)
+        small = lay.font(TEXT.small)
         top = inner.top + head.get_height() + lay.gap
         area = pygame.Rect(inner.left, top, inner.width, inner.bottom - small * 2 - top)
-        size = self.menu.fit(text, area, range(14, lay.font(0.036) + 1), lay.gap // 2)
+        size = self.menu.fit(text, area, range(14, lay.font(TEXT.large) + 1), lay.gap // 2)
         return box, inner, head, size, small
 
     def draw(self, surface) -> None:

@@ -10,7 +10,7 @@ from game.quiz.state import RoundState
 from game.quiz.wording import quoted
 from game.scenes.base import Scene
 from game.scenes.hotseat import LEAVE, HandoverScene, PodiumScene, RevealScene
-from game.ui.layout import largest
+from game.ui.layout import TEXT, largest
 from game.ui.motion import approach
 from game.ui.widgets import ButtonList
 
@@ -172,8 +172,8 @@ class QuestionScene(Scene):
             return self._lay
         text = self.app.text
         c = lay.content()
-        small = lay.font(0.026)
-        source_top = c.top + lay.font(0.032) + lay.gap
+        small = lay.font(TEXT.small)
+        source_top = c.top + lay.font(TEXT.label) + lay.gap
         self._context_rect = None
         source_w = c.width
         if self.question.statement:
@@ -183,7 +183,7 @@ class QuestionScene(Scene):
             source_w -= label_w + lay.gap
         source_h = text.block(self._source_line(), small, (0, 0, 0), source_w).get_height()
         top = source_top + max(source_h, round(small * 1.8)) + lay.gap
-        hint_h = lay.font(0.026) + lay.gap
+        hint_h = lay.font(TEXT.small) + lay.gap
         # The quote gets up to 30% of the height, less if the answers would not fit at a
         # readable size; its box shrinks round its text, leaving the rest to the answers.
         # Of the shares that fit, the one whose smaller text (quote or answers) is largest.
@@ -205,14 +205,14 @@ class QuestionScene(Scene):
         inner = quote_box.inflate(-2 * lay.gap, -2 * lay.gap)
         style = "italic" if self.question.statement else "regular"
         quote_size = text.fit(self._quote(), inner.width, inner.height,
-                              range(min_size, lay.font(0.05, 18) + 1), style=style)
+                              range(min_size, lay.font(TEXT.heading, 18) + 1), style=style)
         if self._quote():
             inner.height = text.block(self._quote(), quote_size, (0, 0, 0), inner.width,
                                       style=style).get_height()
             quote_box.height = inner.height + 2 * lay.gap
         else:
             quote_box.height = inner.height = 0
-        prompt_size = lay.font(0.034)
+        prompt_size = lay.font(TEXT.body)
         prompt_top = quote_box.bottom + lay.gap
         prompt_h = text.block(self.question.prompt, prompt_size, (0, 0, 0), c.width,
                               style="bold").get_height() + lay.gap
@@ -224,7 +224,7 @@ class QuestionScene(Scene):
         if self.menu is None:
             return self._place_words(lay, area, min_size)
         self._lay["choice_size"] = self.menu.fit(
-            text, area, range(min_size, max(min_size, lay.font(0.034)) + 1), lay.gap // 2)
+            text, area, range(min_size, max(min_size, lay.font(TEXT.body)) + 1), lay.gap // 2)
         return self.menu.rects[-1].bottom <= area.bottom
 
     def _place_words(self, lay, area, min_size) -> bool:
@@ -247,7 +247,7 @@ class QuestionScene(Scene):
             self._word_rects, self._done_rect = rects, done
             return done.bottom <= area.bottom
 
-        size = largest(min_size, max(min_size, lay.font(0.036)), flow)
+        size = largest(min_size, max(min_size, lay.font(TEXT.large)), flow)
         self._lay["word_size"] = size
         return flow(size)
 
@@ -276,7 +276,7 @@ class QuestionScene(Scene):
         lay, q, state = p["lay"], self.question, self.state
         c = lay.content()
         surface.fill(theme.background)
-        bar = lay.font(0.032)
+        bar = lay.font(TEXT.label)
         number = state.questions.index(q) + 1
         heading = f"Question {number} of {len(state.questions)} · {SKILLS[q.skill]}"
         if self.turns.mode != "solo":       # whose turn it is, or which class answers
@@ -325,7 +325,7 @@ class QuestionScene(Scene):
         else:
             self._draw_words(surface, p)
         hint_key = q.skill if q.skill in HINTS else "choice"
-        hint = text.block(HINTS[hint_key], lay.font(0.026), theme.muted, c.width)
+        hint = text.block(HINTS[hint_key], lay.font(TEXT.small), theme.muted, c.width)
         surface.blit(hint, (c.left, c.bottom - hint.get_height()))
 
     def _draw_words(self, surface, p) -> None:

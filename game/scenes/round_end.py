@@ -8,6 +8,7 @@ from game.intents import Kind
 from game.quiz.questions import SKILLS
 from game.quiz.scoring import accuracy_by_skill, calibration, calibration_words, lean
 from game.scenes.base import Scene
+from game.ui.layout import TEXT
 from game.ui.motion import approach
 from game.ui.widgets import ButtonList
 
@@ -61,7 +62,7 @@ class RoundEnd(Scene):
     def _place(self):
         lay = self.app.layout()
         c = lay.content()
-        size = lay.font(0.032)
+        size = lay.font(TEXT.label)
         height = round(size * 2.6)
         self.menu.place(self.app.text, pygame.Rect(c.left, c.bottom - height, c.width, height),
                         size, lay.gap, across=True)
@@ -110,16 +111,16 @@ class ResultsScene(RoundEnd):
         theme, text = self.app.theme, self.app.text
         lay, c, size = self._place()
         surface.fill(theme.background)
-        head = text.block("Round complete", lay.font(0.05), theme.text, c.width // 2,
+        head = text.block("Round complete", lay.font(TEXT.heading), theme.text, c.width // 2,
                           style="bold")
         surface.blit(head, c.topleft)
-        score = text.block(f"Score {round(self.shown_score)}", lay.font(0.05), theme.accent, c.width // 2,
-                           style="bold", align="right")
+        score = text.block(f"Score {round(self.shown_score)}", lay.font(TEXT.heading),
+                           theme.accent, c.width // 2, style="bold", align="right")
         surface.blit(score, (c.right - score.get_width(), c.top))
         top = c.top + head.get_height() + lay.gap * 2
         box_h = self.menu.rects[0].top - lay.gap - top
         col_w = (c.width - 2 * lay.gap) // 3
-        sizes = range(13, lay.font(0.032) + 1)
+        sizes = range(13, lay.font(TEXT.label) + 1)
         body = min(text.fit(self.left, col_w, box_h, sizes),
                    text.fit(self.right, 2 * col_w, box_h, sizes))
         surface.blit(text.block(self.left, body, theme.text, col_w), (c.left, top))

@@ -7,6 +7,7 @@ import pygame
 from game.intents import Kind
 from game.scenes.base import Scene
 from game.store.rescue import folders, subfolder
+from game.ui.layout import TEXT
 from game.ui.widgets import ButtonList
 
 TYPE = "Type a folder…"
@@ -76,24 +77,24 @@ class SaveScene(Scene):
     def _place(self):
         lay, text, theme = self.app.layout(), self.app.text, self.app.theme
         c = lay.content()
-        head = text.block("Save the answers somewhere else", lay.font(0.05), theme.text,
+        head = text.block("Save the answers somewhere else", lay.font(TEXT.heading), theme.text,
                           c.width, style="bold")
-        hint = text.block(HINTS["type" if self.typing else "pick"], lay.font(0.024),
+        hint = text.block(HINTS["type" if self.typing else "pick"], lay.font(TEXT.hint),
                           theme.muted, c.width, align="center")
         top = c.top + head.get_height() + lay.gap
         bottom = c.bottom - hint.get_height() - lay.gap
         colour = theme.text if self.status is None else (
             theme.right if self.status[1] else theme.wrong)
         body_size = text.fit(self._body(), c.width, (bottom - top) // 3,
-                             range(14, lay.font(0.03) + 1))
+                             range(14, lay.font(TEXT.text) + 1))
         body = text.block(self._body(), body_size, colour, c.width)
         area = pygame.Rect(c.left, top + body.get_height() + lay.gap, c.width,
                            bottom - top - body.get_height() - lay.gap)
-        size = lay.font(0.03)
+        size = lay.font(TEXT.text)
         if self.typing:
             self.menu.rects = []
             return dict(head=head, hint=hint, body=body, top=top, area=area, size=size, c=c)
-        size = self.menu.fit(text, area, range(14, lay.font(0.03) + 1), lay.gap // 2)
+        size = self.menu.fit(text, area, range(14, lay.font(TEXT.text) + 1), lay.gap // 2)
         return dict(head=head, hint=hint, body=body, top=top, area=area, size=size, c=c)
 
     def draw(self, surface) -> None:

@@ -11,6 +11,7 @@ from game.quiz.round import DIFFICULTIES, MAX_QUESTIONS, MIN_QUESTIONS, PLAYABLE
     RoundSetup, build_round
 from game.scenes.base import Scene
 from game.ui.form import Form, Row
+from game.ui.layout import TEXT
 
 COUNTS = tuple(range(MIN_QUESTIONS, MAX_QUESTIONS + 1))
 TIMERS = (None, 10, 15, 20, 30, 45, 60, 90, 120, 180)
@@ -117,11 +118,11 @@ class SetupScene(Scene):
     def _place(self):
         lay = self.app.layout()
         c = lay.content()
-        head = lay.font(0.05)
-        small = lay.font(0.026)
+        head = lay.font(TEXT.heading)
+        small = lay.font(TEXT.small)
         area = pygame.Rect(c.left, c.top + round(head * 1.4) + lay.gap, c.width,
                            c.height - round(head * 1.4) - lay.gap - 2 * (small * 2 + lay.gap))
-        size = self.form.place(self.app.text, area, range(13, lay.font(0.032) + 1))
+        size = self.form.place(self.app.text, area, range(13, lay.font(TEXT.label) + 1))
         return lay, c, head, small, size
 
     def draw(self, surface) -> None:

@@ -4,11 +4,14 @@ import pygame
 
 from game.intents import Kind
 from game.scenes.base import Scene
-from game.ui.layout import largest
+from game.ui.layout import TEXT, largest
 from game.ui.text import wrap
 from game.ui.widgets import ButtonList
 
 SMALLEST = 14     # the least text size the title's menu and notes shrink to
+# "Byline" (a share of the window height) from its largest down, and whether the tag line
+# goes with it: the title shrinks before the menu, and loses the tag line first.
+TITLES = ((0.11, True), (0.08, True), (0.07, False), (0.05, False))
 
 
 class TitleScene(Scene):
@@ -106,20 +109,20 @@ class TitleScene(Scene):
         lay, text, theme = self.app.layout(), self.app.text, self.app.theme
         width = lay.w - 2 * lay.margin
         hint = text.block("↑↓ Enter or click: choose   Esc: quit   F11: full screen",
-                          lay.font(0.024), theme.muted, width, align="center")
+                          lay.font(TEXT.hint), theme.muted, width, align="center")
         bottom = lay.h - lay.margin - hint.get_height() - lay.gap
         menu_w = min(lay.w // 3 + 120, width)
         tries = []
         # The menu as large as reads well, then less; for each, the title shrinks first.
-        for menu_size in range(lay.font(0.03), SMALLEST - 1, -3):
+        for menu_size in range(lay.font(TEXT.text), SMALLEST - 1, -3):
             self.menu.place(text, pygame.Rect(0, 0, menu_w, lay.h), menu_size, lay.gap // 2)
-            tries += [(self.menu.rects[-1].bottom, share, with_tag) for share, with_tag in
-                      ((0.11, True), (0.08, True), (0.07, False), (0.05, False))]
+            tries += [(self.menu.rects[-1].bottom, share, with_tag)
+                      for share, with_tag in TITLES]
         for menu_least, share, with_tag in tries:
             title = text.block("Byline", lay.font(share), theme.text, width, style="bold",
                                align="center")
             tag = text.block("Tell a checkable fact from an opinion. Find who is talking.",
-                             lay.font(0.033), theme.muted, width, align="center") \
+                             lay.font(TEXT.tagline), theme.muted, width, align="center") \
                 if with_tag else None
             menu_top = lay.margin + title.get_height() + lay.gap + (
                 tag.get_height() + lay.gap // 2 + lay.gap if tag else 0)
@@ -135,7 +138,7 @@ class TitleScene(Scene):
             blocks.append((note, bottom + lay.gap // 2))
         blocks.append((hint, lay.h - lay.margin - hint.get_height()))
         area = pygame.Rect((lay.w - menu_w) // 2, menu_top, menu_w, bottom - menu_top)
-        size = self.menu.fit(text, area, range(SMALLEST, lay.font(0.036) + 1), lay.gap // 2)
+        size = self.menu.fit(text, area, range(SMALLEST, lay.font(TEXT.large) + 1), lay.gap // 2)
         return blocks, size
 
     def _note_blocks(self, lay, width: int, room: int) -> list:
@@ -147,7 +150,7 @@ class TitleScene(Scene):
             return []
         def fits(size):
             return sum(text.height(n, size, width) + lay.gap // 2 for n in notes) <= room
-        size = largest(SMALLEST, lay.font(0.024), fits)
+        size = largest(SMALLEST, lay.font(TEXT.hint), fits)
         if fits(size):
             return [text.block(n, size, colour, width) for n in notes]
         font = text.font("regular", SMALLEST)
