@@ -179,9 +179,9 @@ def test_long_prompts_and_choices_never_overlap(app):
     app.step()
     for q in hand:
         layout = scene._place()
-        prompt = app.text.block(q.prompt, layout["prompt_size"], (0, 0, 0),
-                                layout["lay"].content().width, style="bold")
-        assert layout["prompt_top"] + prompt.get_height() <= scene.menu.rects[0].top
+        prompt = app.text.block(q.prompt, layout.prompt_size, (0, 0, 0),
+                                layout.lay.content().width, style="bold")
+        assert layout.prompt_top + prompt.get_height() <= scene.menu.rects[0].top
         assert scene.menu.rects[-1].bottom <= app.size()[1]
         scene._answer(q.answer)
         app.step()
@@ -237,10 +237,10 @@ def test_every_question_fits_the_smallest_window(text_size, tmp_path):
         scene._laid_for = None
         p = scene._place()
         rects = scene.menu.rects if scene.menu else [*scene._word_rects, scene._done_rect]
-        hint_top = (p["lay"].content().bottom
-                    - app.text.font("regular", p["lay"].font(0.026)).get_height())
-        assert p["quote_box"].bottom <= p["prompt_top"], q.id
-        assert p["area"].top <= min(r.top for r in rects), q.id
+        hint_top = (p.lay.content().bottom
+                    - app.text.font("regular", p.lay.font(0.026)).get_height())
+        assert p.quote_box.bottom <= p.prompt_top, q.id
+        assert p.area.top <= min(r.top for r in rects), q.id
         assert max(r.bottom for r in rects) <= hint_top, q.id
         assert all(window.contains(r) for r in rects), q.id
     pygame.quit()

@@ -1,4 +1,6 @@
 """A screen of text to read and scroll, with a Back button: how to play, the review."""
+from dataclasses import dataclass
+
 import pygame
 
 from game.intents import Kind
@@ -9,6 +11,15 @@ from game.ui.scroll import ScrollView
 from game.ui.widgets import ButtonList
 
 HINT = "↑↓ PgUp PgDn, wheel or drag: scroll   Enter or Esc: back"
+
+
+@dataclass
+class DocumentLayout:
+    c: pygame.Rect              # the content area
+    head: pygame.Surface
+    hint: pygame.Surface
+    blocks: list                # the document, laid out for the ScrollView
+    button_size: int
 
 
 class DocumentScene(Scene):
@@ -34,7 +45,7 @@ class DocumentScene(Scene):
         else:
             self.scroll.handle(intent)
 
-    def _place(self):
+    def _place(self) -> DocumentLayout:
         """Lay the text out again only when the window, text size or theme changed."""
         lay, theme = self.app.layout(), self.app.theme
         key = (lay.w, lay.h, lay.scale, lay.margin, theme.name)
@@ -54,16 +65,16 @@ class DocumentScene(Scene):
             body = lay.font(TEXT.text)
             blocks, height = lay_out(text, theme, self.items(), view.width, body)
             self.scroll.set(view, height, body * 2)
-            self._laid = dict(head=head, hint=hint, blocks=blocks, button_size=button_size, c=c)
+            self._laid = DocumentLayout(c, head, hint, blocks, button_size)
             self._cache_key = key
         return self._laid
 
     def draw(self, surface) -> None:
         theme = self.app.theme
         p = self._place()
-        c = p["c"]
+        c = p.c
         surface.fill(theme.background)
-        surface.blit(p["head"], c.topleft)
-        self.scroll.draw(surface, p["blocks"], theme)
-        surface.blit(p["hint"], (c.left, c.bottom - p["hint"].get_height()))
-        self.back.draw(surface, self.app.text, theme, p["button_size"])
+        surface.blit(p.head, c.topleft)
+        self.scroll.draw(surface, p.blocks, theme)
+        surface.blit(p.hint, (c.left, c.bottom - p.hint.get_height()))
+        self.back.draw(surface, self.app.text, theme, p.button_size)

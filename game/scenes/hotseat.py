@@ -1,5 +1,7 @@
 """The screens between hot-seat turns: whose turn is next, the answer once every seat has
 given theirs, and the podium at the end."""
+from dataclasses import dataclass
+
 import pygame
 
 from game.intents import Kind
@@ -16,6 +18,20 @@ LEAVE = "leave"     # dismissed with this: the players left the round with Esc
 HINT = "Enter: continue   Esc: leave the round"
 SCROLL_KEYS = "↑↓ PgUp PgDn, wheel or drag: scroll"
 MORE = "↓ More below"
+
+
+@dataclass
+class RevealLayout:
+    """The answer screen, laid out for one window, text size and theme."""
+
+    c: pygame.Rect                  # the content area
+    head: pygame.Surface
+    strip: list                     # [(right, block, (x, y), icon rect)]: a row per seat
+    rule: pygame.Rect               # under the strip: the edge the text scrolls under
+    blocks: list                    # what scrolls, laid out for the ScrollView
+    hint: tuple                     # (block, (x, y))
+    more: tuple                     # "More below": (block, (x, y))
+    button_size: int
 
 
 def _centred(surface, block, y: int) -> int:
@@ -182,7 +198,7 @@ class RevealScene(Scene):
                 for answer, name, _ in self._answers()]
         return items
 
-    def _place(self) -> dict:
+    def _place(self) -> RevealLayout:
         """Lay the screen out again only when the window, text size or theme changed."""
         lay, theme, text = self.app.layout(), self.app.theme, self.app.text
         key = (lay.w, lay.h, lay.scale, lay.margin, theme.name)
@@ -222,7 +238,7 @@ class RevealScene(Scene):
         hint = text.block(scroll_hint if height > view.height else HINT, small, theme.muted,
                           hint_w)
         middle = bottom + band // 2
-        self._laid = dict(
+        self._laid = RevealLayout(
             c=c, head=head, blocks=blocks, button_size=button_size, rule=rule,
             strip=[(right, block, (c.left + x, strip_top + y), icon.move(c.left, strip_top))
                    for right, block, (x, y), icon in cells],
@@ -286,16 +302,16 @@ class RevealScene(Scene):
         theme = self.app.theme
         p = self._place()
         surface.fill(theme.background)
-        surface.blit(p["head"], p["c"].topleft)
-        for right, block, place, icon in p["strip"]:
+        surface.blit(p.head, p.c.topleft)
+        for right, block, place, icon in p.strip:
             draw_mark(surface, icon, right, theme.right if right else theme.wrong)
             surface.blit(block, place)
-        pygame.draw.rect(surface, theme.muted, p["rule"])
-        self.scroll.draw(surface, p["blocks"], theme)
-        surface.blit(*p["hint"])
+        pygame.draw.rect(surface, theme.muted, p.rule)
+        self.scroll.draw(surface, p.blocks, theme)
+        surface.blit(*p.hint)
         if self.scroll.more_below:
-            surface.blit(*p["more"])
-        self.button.draw(surface, self.app.text, theme, p["button_size"])
+            surface.blit(*p.more)
+        self.button.draw(surface, self.app.text, theme, p.button_size)
 
 
 class PodiumScene(RoundEnd):

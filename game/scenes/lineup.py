@@ -1,12 +1,14 @@
 """Before a round: how it is played (one player, hot seat, whole class) and by whom.
 
 Both scenes are dismissed with a Lineup, or None to go back."""
+from dataclasses import dataclass
+
 import pygame
 
 from game.intents import Kind
 from game.quiz.seats import MAX_SEATS, MIN_SEATS, MODES, Lineup
 from game.scenes.base import Scene
-from game.scenes.name import MAX_NAME, NameScene
+from game.scenes.name import MAX_NAME, EntryLayout, NameScene
 from game.ui.form import Form, Row
 from game.ui.layout import TEXT
 from game.ui.widgets import ButtonList
@@ -62,6 +64,12 @@ class ModeScene(Scene):
         self.menu.draw(surface, self.app.text, theme, size)
         surface.blit(hint, ((surface.get_width() - hint.get_width()) // 2,
                             c.bottom - hint.get_height()))
+
+
+@dataclass
+class PlayersLayout(EntryLayout):
+    hint: pygame.Surface
+    form_size: int
 
 
 class PlayersScene(Scene):
@@ -140,7 +148,7 @@ class PlayersScene(Scene):
             self.app.save_settings()
             self.dismiss(self.lineup())
 
-    def _place(self):
+    def _place(self) -> PlayersLayout:
         lay, text = self.app.layout(), self.app.text
         c = lay.content()
         width = min(c.width, max(lay.w * 2 // 3, 600))
@@ -156,27 +164,28 @@ class PlayersScene(Scene):
                            c.bottom - hint.get_height() - message_h - lay.gap - field.bottom
                            - lay.gap)
         form_size = self.form.place(text, area, range(12, lay.font(TEXT.label) + 1))
-        return lay, c, head, field, size, small, hint, left, width, form_size
+        return PlayersLayout(lay, c, head, field, size, small, left, width, hint, form_size)
 
     def draw(self, surface) -> None:
         theme, text = self.app.theme, self.app.text
-        lay, c, head, field, size, small, hint, left, width, form_size = self._place()
+        p = self._place()
         surface.fill(theme.background)
-        surface.blit(head, (left, c.top))
-        pygame.draw.rect(surface, theme.panel, field, border_radius=8)
-        pygame.draw.rect(surface, theme.accent, field, width=3, border_radius=8)
-        pad = size // 2
+        surface.blit(p.head, (p.left, p.c.top))
+        pygame.draw.rect(surface, theme.panel, p.field, border_radius=8)
+        pygame.draw.rect(surface, theme.accent, p.field, width=3, border_radius=8)
+        pad = p.size // 2
         shown = self.typed + "|" if self.typed else "Type a name and press Enter|"
-        block = text.block(shown, size, theme.text if self.typed else theme.muted,
-                           field.width - 2 * pad)
-        line = text.font("regular", size).get_linesize()
+        block = text.block(shown, p.size, theme.text if self.typed else theme.muted,
+                           p.field.width - 2 * pad)
+        line = text.font("regular", p.size).get_linesize()
         if block.get_height() > line * 1.5:      # too long for one line: its end
             block = block.subsurface((0, block.get_height() - line, block.get_width(), line))
-        surface.blit(block, (field.left + pad, field.centery - block.get_height() // 2))
-        self.form.draw(surface, text, theme, form_size)
+        surface.blit(block, (p.field.left + pad, p.field.centery - block.get_height() // 2))
+        self.form.draw(surface, text, theme, p.form_size)
         message = self.message or (f"{len(self.names)} of {MAX_SEATS} seats. Click a name "
                                    "to remove it.")
-        note = text.block(message, small, theme.wrong if self.message else theme.muted,
-                          width)
-        surface.blit(note, (left, self.form.rows[-1].rect.bottom + lay.gap // 2))
-        surface.blit(hint, ((lay.w - hint.get_width()) // 2, c.bottom - hint.get_height()))
+        note = text.block(message, p.small, theme.wrong if self.message else theme.muted,
+                          p.width)
+        surface.blit(note, (p.left, self.form.rows[-1].rect.bottom + p.lay.gap // 2))
+        surface.blit(p.hint, ((p.lay.w - p.hint.get_width()) // 2,
+                              p.c.bottom - p.hint.get_height()))

@@ -1,4 +1,6 @@
 """Small scenes drawn over the question: the sentences around the quote, and "how sure?"."""
+from dataclasses import dataclass
+
 import pygame
 
 from game.bank.context import context_of
@@ -33,6 +35,16 @@ class Overlay(Scene):
         w = min(lay.w - 2 * lay.margin, max(round(lay.w * 0.7), 860))
         h = round(lay.h * share)
         return pygame.Rect((lay.w - w) // 2, (lay.h - h) // 2, w, h)
+
+
+@dataclass
+class ContextLayout:
+    box: pygame.Rect            # the panel
+    inner: pygame.Rect          # inside its margins
+    head: pygame.Surface
+    body_top: int
+    size: int                   # the sentences' text size
+    small: int                  # the note's and the Close button's
 
 
 class ContextScene(Overlay):
@@ -74,22 +86,22 @@ class ContextScene(Overlay):
         body_top = inner.top + head.get_height() + lay.gap
         body_h = inner.bottom - button_h - lay.gap - body_top
         size = text.fit(self.body, inner.width, body_h, range(13, lay.font(TEXT.body) + 1))
-        return lay, box, inner, head, body_top, size, small
+        return ContextLayout(box, inner, head, body_top, size, small)
 
     def draw(self, surface) -> None:
         theme, text = self.app.theme, self.app.text
-        lay, box, inner, head, body_top, size, small = self._place()
+        p = self._place()
         self.dim(surface)
-        pygame.draw.rect(surface, theme.panel, box, border_radius=12)
-        pygame.draw.rect(surface, theme.accent, box, width=3, border_radius=12)
-        surface.blit(head, inner.topleft)
-        body = text.marked(self.body, ((self.quote_at, self.quote_at + self.quote_len),), size,
-                           theme.muted, inner.width, theme.panel, theme.text)
-        surface.blit(body, (inner.left, body_top))
-        note = text.block(self.note + "   C, Enter or Esc: close", small, theme.muted,
-                          inner.width - small * 7)
-        surface.blit(note, (inner.left, inner.bottom - note.get_height()))
-        self.close.draw(surface, text, theme, small)
+        pygame.draw.rect(surface, theme.panel, p.box, border_radius=12)
+        pygame.draw.rect(surface, theme.accent, p.box, width=3, border_radius=12)
+        surface.blit(p.head, p.inner.topleft)
+        body = text.marked(self.body, ((self.quote_at, self.quote_at + self.quote_len),), p.size,
+                           theme.muted, p.inner.width, theme.panel, theme.text)
+        surface.blit(body, (p.inner.left, p.body_top))
+        note = text.block(self.note + "   C, Enter or Esc: close", p.small, theme.muted,
+                          p.inner.width - p.small * 7)
+        surface.blit(note, (p.inner.left, p.inner.bottom - note.get_height()))
+        self.close.draw(surface, text, theme, p.small)
 
 
 class ConfidenceScene(Overlay):

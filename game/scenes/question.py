@@ -1,4 +1,5 @@
 import math
+from dataclasses import dataclass
 
 import pygame
 
@@ -10,7 +11,7 @@ from game.quiz.state import RoundState
 from game.quiz.wording import quoted
 from game.scenes.base import Scene
 from game.scenes.hotseat import LEAVE, HandoverScene, PodiumScene, RevealScene
-from game.ui.layout import TEXT, largest
+from game.ui.layout import TEXT, Layout, largest
 from game.ui.motion import approach
 from game.ui.widgets import ButtonList
 
@@ -20,6 +21,23 @@ HINTS = {
     "opinion_words": "←→: move   Space or click: select a word   Enter: done   Esc: title",
 }
 CONTEXT_LABEL = "C: sentences around it"
+
+
+@dataclass
+class QuestionLayout:
+    """Where the question screen puts things, for one window and text size."""
+
+    lay: Layout
+    quote_box: pygame.Rect
+    inner: pygame.Rect          # the quote's text, inside its box
+    quote_size: int
+    prompt_size: int
+    prompt_top: int
+    area: pygame.Rect           # the room for the choices or the words
+    answer_size: int = 0        # the choices' or the words' text size
+    small: int = 0              # the source line's and the context button's text size
+    source_top: int = 0
+    source_w: int = 0
 
 
 class QuestionScene(Scene):
@@ -165,7 +183,7 @@ class QuestionScene(Scene):
         return None if left is None else math.ceil(left)
 
     # -- layout --------------------------------------------------------------
-    def _place(self):
+    def _place(self) -> QuestionLayout:
         lay = self.app.layout()
         size = (lay.w, lay.h, lay.scale, lay.margin)
         if self._laid_for == size:
@@ -190,12 +208,12 @@ class QuestionScene(Scene):
         best = None
         for share in (0.30, 0.26, 0.22, 0.18, 0.14, 0.10):
             fits = self._try_layout(lay, c, top, hint_h, share)
-            smaller = min(self._lay["quote_size"] if self._quote() else 99,
-                          self._lay.get("choice_size", self._lay.get("word_size", 99)))
+            smaller = min(self._lay.quote_size if self._quote() else 99,
+                          self._lay.answer_size)
             if best is None or (fits, smaller) > best[:2]:
                 best = (fits, smaller, share)
         self._try_layout(lay, c, top, hint_h, best[2])
-        self._lay.update(small=small, source_top=source_top, source_w=source_w)
+        self._lay.small, self._lay.source_top, self._lay.source_w = small, source_top, source_w
         self._laid_for = size
         return self._lay
 
@@ -218,12 +236,12 @@ class QuestionScene(Scene):
                               style="bold").get_height() + lay.gap
         area = pygame.Rect(c.left, prompt_top + prompt_h,
                            c.width, c.bottom - hint_h - prompt_top - prompt_h)
-        self._lay = dict(lay=lay, quote_box=quote_box, inner=inner, quote_size=quote_size,
-                         prompt_size=prompt_size, prompt_top=prompt_top, area=area)
+        self._lay = QuestionLayout(lay, quote_box, inner, quote_size, prompt_size, prompt_top,
+                                   area)
         self._done_rect = None
         if self.menu is None:
             return self._place_words(lay, area, min_size)
-        self._lay["choice_size"] = self.menu.fit(
+        self._lay.answer_size = self.menu.fit(
             text, area, range(min_size, max(min_size, lay.font(TEXT.body)) + 1), lay.gap // 2)
         return self.menu.rects[-1].bottom <= area.bottom
 
@@ -248,13 +266,13 @@ class QuestionScene(Scene):
             return done.bottom <= area.bottom
 
         size = largest(min_size, max(min_size, lay.font(TEXT.large)), flow)
-        self._lay["word_size"] = size
+        self._lay.answer_size = size
         return flow(size)
 
     def answers_top(self) -> int:
         """Where the prompt starts: an overlay that covers from here hides no half lines."""
         p = self._place()
-        return p["prompt_top"] - p["lay"].gap // 2
+        return p.prompt_top - p.lay.gap // 2
 
     def _source_line(self) -> str:
         article = self.app.loaded.bank.articles.get(self.question.article)
@@ -273,7 +291,7 @@ class QuestionScene(Scene):
     def draw(self, surface) -> None:
         theme, text = self.app.theme, self.app.text
         p = self._place()
-        lay, q, state = p["lay"], self.question, self.state
+        lay, q, state = p.lay, self.question, self.state
         c = lay.content()
         surface.fill(theme.background)
         bar = lay.font(TEXT.label)
@@ -304,24 +322,24 @@ class QuestionScene(Scene):
             pygame.draw.rect(surface, theme.panel, track)
             pygame.draw.rect(surface, theme.accent, (track.left, track.top,
                                                      round(track.width * share), 4))
-        source = text.block(self._source_line(), p["small"], theme.muted, p["source_w"])
-        surface.blit(source, (c.left, p["source_top"]))
+        source = text.block(self._source_line(), p.small, theme.muted, p.source_w)
+        surface.blit(source, (c.left, p.source_top))
         if self._context_rect:
             rect = self._context_rect
             pygame.draw.rect(surface, theme.panel, rect, border_radius=6)
             pygame.draw.rect(surface, theme.accent, rect, width=2, border_radius=6)
-            label = text.block(CONTEXT_LABEL, p["small"], theme.text, rect.width)
+            label = text.block(CONTEXT_LABEL, p.small, theme.text, rect.width)
             surface.blit(label, (rect.centerx - label.get_width() // 2,
                                  rect.centery - label.get_height() // 2))
         if self._quote():
-            pygame.draw.rect(surface, theme.panel, p["quote_box"], border_radius=10)
-            quote = text.block(self._quote(), p["quote_size"], theme.text, p["inner"].width,
+            pygame.draw.rect(surface, theme.panel, p.quote_box, border_radius=10)
+            quote = text.block(self._quote(), p.quote_size, theme.text, p.inner.width,
                                style="italic" if q.statement else "regular")
-            surface.blit(quote, p["inner"].topleft)
-        prompt = text.block(q.prompt, p["prompt_size"], theme.text, c.width, style="bold")
-        surface.blit(prompt, (c.left, p["prompt_top"]))
+            surface.blit(quote, p.inner.topleft)
+        prompt = text.block(q.prompt, p.prompt_size, theme.text, c.width, style="bold")
+        surface.blit(prompt, (c.left, p.prompt_top))
         if self.menu is not None:
-            self.menu.draw(surface, text, theme, p["choice_size"])
+            self.menu.draw(surface, text, theme, p.answer_size)
         else:
             self._draw_words(surface, p)
         hint_key = q.skill if q.skill in HINTS else "choice"
@@ -329,7 +347,7 @@ class QuestionScene(Scene):
         surface.blit(hint, (c.left, c.bottom - hint.get_height()))
 
     def _draw_words(self, surface, p) -> None:
-        theme, text, size = self.app.theme, self.app.text, p["word_size"]
+        theme, text, size = self.app.theme, self.app.text, p.answer_size
         for i, (word, rect) in enumerate(zip(self.question.word_texts(), self._word_rects)):
             chosen = i in self.flow.selected
             if chosen:

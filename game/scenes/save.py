@@ -1,5 +1,6 @@
 """Save answers the results file refused in another folder: a USB stick, the Desktop, or a
 folder typed in. Offered at the end of a round while answers wait in memory."""
+from dataclasses import dataclass
 from pathlib import Path
 
 import pygame
@@ -15,6 +16,17 @@ BACK = "Back"
 MAX_PATH = 300
 HINTS = {"pick": "↑↓ Enter or click: choose   Esc: back",
          "type": "Type the folder   Enter: save there   Esc: back to the list"}
+
+
+@dataclass
+class SaveLayout:
+    c: pygame.Rect              # the content area
+    head: pygame.Surface
+    hint: pygame.Surface
+    body: pygame.Surface        # what went wrong, or what saving did
+    top: int                    # where the body starts
+    area: pygame.Rect           # the folders to pick, or the field to type one in
+    size: int                   # their text size
 
 
 class SaveScene(Scene):
@@ -74,7 +86,7 @@ class SaveScene(Scene):
                 f"{results.trouble}. Pick a folder (a USB stick works) and Byline saves them "
                 "there in a folder of their own, for your teacher.")
 
-    def _place(self):
+    def _place(self) -> SaveLayout:
         lay, text, theme = self.app.layout(), self.app.text, self.app.theme
         c = lay.content()
         head = text.block("Save the answers somewhere else", lay.font(TEXT.heading), theme.text,
@@ -85,28 +97,28 @@ class SaveScene(Scene):
         bottom = c.bottom - hint.get_height() - lay.gap
         colour = theme.text if self.status is None else (
             theme.right if self.status[1] else theme.wrong)
-        body_size = text.fit(self._body(), c.width, (bottom - top) // 3,
-                             range(14, lay.font(TEXT.text) + 1))
-        body = text.block(self._body(), body_size, colour, c.width)
+        sizes = range(14, lay.font(TEXT.text) + 1)
+        body = text.block(self._body(), text.fit(self._body(), c.width, (bottom - top) // 3,
+                                                 sizes), colour, c.width)
         area = pygame.Rect(c.left, top + body.get_height() + lay.gap, c.width,
                            bottom - top - body.get_height() - lay.gap)
-        size = lay.font(TEXT.text)
         if self.typing:
             self.menu.rects = []
-            return dict(head=head, hint=hint, body=body, top=top, area=area, size=size, c=c)
-        size = self.menu.fit(text, area, range(14, lay.font(TEXT.text) + 1), lay.gap // 2)
-        return dict(head=head, hint=hint, body=body, top=top, area=area, size=size, c=c)
+            size = sizes[-1]
+        else:
+            size = self.menu.fit(text, area, sizes, lay.gap // 2)
+        return SaveLayout(c, head, hint, body, top, area, size)
 
     def draw(self, surface) -> None:
         theme, text = self.app.theme, self.app.text
         p = self._place()
-        c = p["c"]
+        c = p.c
         surface.fill(theme.background)
-        surface.blit(p["head"], c.topleft)
-        surface.blit(p["body"], (c.left, p["top"]))
+        surface.blit(p.head, c.topleft)
+        surface.blit(p.body, (c.left, p.top))
         if self.typing:
-            size = p["size"]
-            field = pygame.Rect(p["area"].left, p["area"].top, p["area"].width, round(size * 2.2))
+            size = p.size
+            field = pygame.Rect(p.area.left, p.area.top, p.area.width, round(size * 2.2))
             pygame.draw.rect(surface, theme.panel, field, border_radius=8)
             pygame.draw.rect(surface, theme.accent, field, width=3, border_radius=8)
             pad = size // 2
@@ -116,6 +128,6 @@ class SaveScene(Scene):
                 shown = shown.subsurface((0, shown.get_height() - line, shown.get_width(), line))
             surface.blit(shown, (field.left + pad, field.centery - shown.get_height() // 2))
         else:
-            self.menu.draw(surface, text, theme, p["size"])
-        surface.blit(p["hint"], ((surface.get_width() - p["hint"].get_width()) // 2,
-                                 c.bottom - p["hint"].get_height()))
+            self.menu.draw(surface, text, theme, p.size)
+        surface.blit(p.hint, ((surface.get_width() - p.hint.get_width()) // 2,
+                              c.bottom - p.hint.get_height()))
