@@ -9,7 +9,7 @@ import pygame
 from game.bank import LoadResult, load_bank
 from game.bank.cache import BankCache
 from game.bank.paths import PROJECT
-from game.intents import Intent, intents
+from game.intents import Intent, Kind, intents
 from game.loop import Loop
 from game.sound import Sounds
 from game.watch import Watch
@@ -187,26 +187,26 @@ class App:
         return self.screen.get_size()
 
     def handle(self, intent: Intent) -> None:
-        if intent.kind == "quit":
+        if intent.kind == Kind.QUIT:
             self.running = self._offer_save()
-        elif intent.kind == "fullscreen":
+        elif intent.kind == Kind.FULLSCREEN:
             try:
                 pygame.display.toggle_fullscreen()
             except pygame.error:
                 pass   # no full screen on this display (headless, some window managers)
-        elif intent.kind == "focus":
+        elif intent.kind == Kind.FOCUS:
             self.reload_bank(self.watch.changed(now=True))
-        elif intent.kind == "reload":
+        elif intent.kind == Kind.RELOAD:
             if not self.reload_bank(self.watch.changed(now=True)):
                 self.show_banner("No question file has changed since the game last read them.")
-        elif intent.kind == "resize":
+        elif intent.kind == Kind.RESIZE:
             w, h = intent.value
             if (w, h) != self.screen.get_size():
                 self.screen = pygame.display.set_mode(
                     (max(w, MIN_SIZE[0]), max(h, MIN_SIZE[1])), pygame.RESIZABLE)
         elif self.scene is not None:
             top = self.strip_height()
-            if top and intent.kind in ("click", "hover"):
+            if top and intent.kind in (Kind.CLICK, Kind.HOVER):
                 # Scenes draw below the warning strip and know only their own area.
                 x, y = intent.value
                 intent = Intent(intent.kind, (x, y - top))

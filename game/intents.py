@@ -1,51 +1,84 @@
 """Raw pygame events become intents here, and only here, so keyboard and mouse feed one path."""
 from dataclasses import dataclass
+from enum import Enum
 
 import pygame
 
 
+class Kind(Enum):
+    """What the player asked for, whichever key or button said it. The comment says what
+    Intent.value holds, where it holds anything."""
+
+    CHOOSE = "choose"           # 1–9: the choice's index, from 0
+    FACT = "fact"               # F
+    OPINION = "opinion"         # O
+    NEXT = "next"               # Enter: go on, confirm
+    BACK = "back"               # Esc
+    UP = "up"
+    DOWN = "down"
+    LEFT = "left"
+    RIGHT = "right"
+    TAB = "tab"                 # 1, or -1 with Shift
+    TOGGLE = "toggle"           # Space: tick, select a word
+    CONTEXT = "context"         # C: the sentences around the quote
+    FULLSCREEN = "fullscreen"   # F11
+    PAGE_UP = "page_up"
+    PAGE_DOWN = "page_down"
+    HOME = "home"
+    END = "end"
+    TEXT = "text"               # the characters typed
+    ERASE = "erase"             # Backspace
+    CLICK = "click"             # the pointer's position
+    HOVER = "hover"             # the pointer's position, no button held
+    WHEEL = "wheel"             # the wheel's steps, up positive
+    DRAG = "drag"               # how far the pointer moved down with the button held
+    RESIZE = "resize"           # the window's new (width, height)
+    QUIT = "quit"               # the window was closed
+    RELOAD = "reload"           # F5: read the question files again
+    FOCUS = "focus"             # the window is in front again
+
+
 @dataclass(frozen=True)
 class Intent:
-    kind: str          # choose, fact, opinion, next, back, up, down, left, right, tab,
-                       # toggle, context, fullscreen, page_up, page_down, home, end,
-                       # text, erase, click, hover, wheel, drag, resize, quit, reload, focus
+    kind: Kind
     value: object = None
 
 
 _KEYS = {
-    pygame.K_RETURN: "next", pygame.K_KP_ENTER: "next", pygame.K_ESCAPE: "back",
-    pygame.K_UP: "up", pygame.K_DOWN: "down", pygame.K_LEFT: "left", pygame.K_RIGHT: "right",
-    pygame.K_TAB: "tab", pygame.K_SPACE: "toggle", pygame.K_f: "fact", pygame.K_o: "opinion",
-    pygame.K_c: "context", pygame.K_F11: "fullscreen", pygame.K_F5: "reload",
-    pygame.K_PAGEUP: "page_up", pygame.K_PAGEDOWN: "page_down",
-    pygame.K_HOME: "home", pygame.K_END: "end", pygame.K_BACKSPACE: "erase",
+    pygame.K_RETURN: Kind.NEXT, pygame.K_KP_ENTER: Kind.NEXT, pygame.K_ESCAPE: Kind.BACK,
+    pygame.K_UP: Kind.UP, pygame.K_DOWN: Kind.DOWN, pygame.K_LEFT: Kind.LEFT,
+    pygame.K_RIGHT: Kind.RIGHT, pygame.K_TAB: Kind.TAB, pygame.K_SPACE: Kind.TOGGLE,
+    pygame.K_f: Kind.FACT, pygame.K_o: Kind.OPINION, pygame.K_c: Kind.CONTEXT,
+    pygame.K_F11: Kind.FULLSCREEN, pygame.K_F5: Kind.RELOAD,
+    pygame.K_PAGEUP: Kind.PAGE_UP, pygame.K_PAGEDOWN: Kind.PAGE_DOWN,
+    pygame.K_HOME: Kind.HOME, pygame.K_END: Kind.END, pygame.K_BACKSPACE: Kind.ERASE,
 }
 _NUMBERS = {getattr(pygame, f"K_{n}"): n for n in range(1, 10)}
 
 
 def intents(event: pygame.event.Event) -> list[Intent]:
     if event.type == pygame.QUIT:
-        return [Intent("quit")]
+        return [Intent(Kind.QUIT)]
     if event.type == pygame.KEYDOWN:
         if event.key in _NUMBERS:
-            return [Intent("choose", _NUMBERS[event.key] - 1)]
+            return [Intent(Kind.CHOOSE, _NUMBERS[event.key] - 1)]
         if event.key == pygame.K_TAB and event.mod & pygame.KMOD_SHIFT:
-            return [Intent("tab", -1)]
+            return [Intent(Kind.TAB, -1)]
         kind = _KEYS.get(event.key)
-        return [Intent(kind, 1 if kind == "tab" else None)] if kind else []
+        return [Intent(kind, 1 if kind is Kind.TAB else None)] if kind else []
     if event.type == pygame.TEXTINPUT:
-        return [Intent("text", event.text)]
+        return [Intent(Kind.TEXT, event.text)]
     if event.type == pygame.MOUSEBUTTONDOWN and event.button == 1:
-        return [Intent("click", event.pos)]
+        return [Intent(Kind.CLICK, event.pos)]
     if event.type == pygame.MOUSEMOTION and event.buttons[0]:
-        return [Intent("drag", event.rel[1])]
+        return [Intent(Kind.DRAG, event.rel[1])]
     if event.type == pygame.MOUSEMOTION:
-        return [Intent("hover", event.pos)]
+        return [Intent(Kind.HOVER, event.pos)]
     if event.type == pygame.MOUSEWHEEL:
-        return [Intent("wheel", event.y)]
+        return [Intent(Kind.WHEEL, event.y)]
     if event.type == pygame.WINDOWFOCUSGAINED:
-        return [Intent("focus")]       # back from the editor: look for saved question files
+        return [Intent(Kind.FOCUS)]     # back from the editor: look for saved question files
     if event.type in (pygame.VIDEORESIZE, pygame.WINDOWSIZECHANGED):
         size = (event.w, event.h) if event.type == pygame.VIDEORESIZE else (event.x, event.y)
-        return [Intent("resize", size)]
+        return [Intent(Kind.RESIZE, size)]
     return []

@@ -18,7 +18,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from game.bank import load_bank  # noqa: E402
-from game.quiz.play import RoundState  # noqa: E402
+from game.quiz.state import RoundState  # noqa: E402
 from game.quiz.round import RoundSetup, build_round  # noqa: E402
 from game.store.results import FILE_NAME, MIGRATIONS  # noqa: E402
 

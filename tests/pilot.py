@@ -21,7 +21,7 @@ def new_app(**config) -> App:
 
 def play_question(app, question):
     """A round of one question on top of what is on screen, answered right: its state."""
-    from game.quiz.play import RoundState
+    from game.quiz.state import RoundState
     from game.quiz.round import RoundSetup
     from game.scenes.question import QuestionScene
     state = RoundState(RoundSetup(count=5), [question])

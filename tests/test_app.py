@@ -5,8 +5,8 @@ import pytest
 from pilot import answer, click, click_on, key, new_app, resize
 from game.scenes.feedback import FeedbackScene
 from game.scenes.question import QuestionScene
-from game.scenes.results import ResultsScene
 from game.scenes.review import ReviewScene
+from game.scenes.round_end import ResultsScene
 from game.scenes.title import TitleScene
 
 
@@ -155,7 +155,7 @@ def test_autoplay_plays_a_round_headless(tmp_path):
 
 def test_long_prompts_and_choices_never_overlap(app):
     """Every hand-written question, the longest prompts, laid out at the smallest window."""
-    from game.quiz.play import RoundState
+    from game.quiz.state import RoundState
     from game.quiz.questions import generate
     from game.quiz.round import RoundSetup
     resize(app, (960, 540))
@@ -165,9 +165,9 @@ def test_long_prompts_and_choices_never_overlap(app):
     app.step()
     for q in hand:
         layout = scene._place()
-        prompt = app.text.block(q.prompt, layout["prompt_size"], (0, 0, 0),
-                                layout["lay"].content().width, style="bold")
-        assert layout["prompt_top"] + prompt.get_height() <= scene.menu.rects[0].top
+        prompt = app.text.block(q.prompt, layout.prompt_size, (0, 0, 0),
+                                layout.lay.content().width, style="bold")
+        assert layout.prompt_top + prompt.get_height() <= scene.menu.rects[0].top
         assert scene.menu.rects[-1].bottom <= app.size()[1]
         answer(app)
         app.pop()
@@ -204,7 +204,7 @@ def test_quiet_frames_on_feedback_and_results_do_no_text_work(app, monkeypatch):
 def test_every_question_fits_the_smallest_window(text_size, tmp_path):
     """Every question the bank makes, at 960×540: quote above prompt above answers, the
     answers above the key hints, nothing outside the window."""
-    from game.quiz.play import RoundState
+    from game.quiz.state import RoundState
     from game.quiz.questions import generate
     from game.quiz.round import RoundSetup
     app = new_app(size=(960, 540), data_dir=tmp_path)
@@ -222,10 +222,10 @@ def test_every_question_fits_the_smallest_window(text_size, tmp_path):
         scene._laid_for = None
         p = scene._place()
         rects = [r for id, r in scene.widgets().items() if id != "context"]   # the answers
-        hint_top = (p["lay"].content().bottom
-                    - app.text.font("regular", p["lay"].font(0.026)).get_height())
-        assert p["quote_box"].bottom <= p["prompt_top"], q.id
-        assert p["area"].top <= min(r.top for r in rects), q.id
+        hint_top = (p.lay.content().bottom
+                    - app.text.font("regular", p.lay.font(0.026)).get_height())
+        assert p.quote_box.bottom <= p.prompt_top, q.id
+        assert p.area.top <= min(r.top for r in rects), q.id
         assert max(r.bottom for r in rects) <= hint_top, q.id
         assert all(window.contains(r) for r in rects), q.id
     pygame.quit()

@@ -2,13 +2,14 @@
 import pygame
 import pytest
 
+from game.scenes.hotseat import HandoverScene, PodiumScene, RevealScene
 from game.scenes.lineup import ModeScene, PlayersScene
 from game.scenes.name import NameScene
 from game.scenes.question import QuestionScene
-from game.scenes.results import ResultsScene
 from game.scenes.review import ReviewScene
+from game.scenes.round_end import ResultsScene
 from game.scenes.title import TitleScene
-from game.scenes.turns import HandoverScene, PodiumScene, RevealScene
+from game.scenes.hotseat import HandoverScene, PodiumScene, RevealScene
 from pilot import answer, click_on, key, new_app, type_text
 
 
@@ -241,7 +242,7 @@ def test_class_results_chart_the_session_hardest_statement_first(app):
 
 
 def test_projector_setting_means_largest_text_high_contrast_and_safe_margins(app):
-    from game.scenes.settings import SettingsScene
+    from game.scenes.settings_screen import SettingsScene
     plain = app.layout()
     open_from_title(app, "Settings")
     assert isinstance(app.scene, SettingsScene)

@@ -1,9 +1,9 @@
 """The quiz engine without pygame: rounds, answers, points, lean and calibration."""
 import pytest
 
-from game.quiz.play import RoundState
 from game.quiz.round import RoundSetup, build_round
 from game.quiz.scoring import Answer, calibration, lean, points_for
+from game.quiz.state import RoundState
 from game.quiz.verdict import Verdict, judge
 
 

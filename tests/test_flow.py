@@ -13,7 +13,7 @@ from conftest import ROOT
 from pilot import key, new_app
 from game.quiz.flow import ANSWERED, ASKING, FINISHED, HANDOVER, HOW_SURE, REVEALED, Flow
 from game.quiz.round import RoundSetup
-from game.quiz.turns import seat_round
+from game.quiz.seats import seat_round
 from game.scenes.question import QuestionScene
 from game.store.results import FILE_NAME, Results
 

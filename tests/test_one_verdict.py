@@ -9,12 +9,12 @@ import pygame
 import pytest
 
 from pilot import new_app
-from game.quiz.play import RoundState
+from game.quiz.state import RoundState
 from game.quiz.questions import SKILLS, generate
 from game.quiz.round import RoundSetup
 from game.quiz.verdict import Verdict, tally_of
 from game.scenes.progress import ClassResultsScene, ProgressScene
-from game.scenes.results import summary
+from game.scenes.round_end import summary
 from game.scenes.review import ReviewScene
 from game.store import report
 

@@ -3,7 +3,7 @@ drew it, below the warning strip too, and says what a scene shows when an id is 
 import pygame
 import pytest
 
-from game.scenes.settings import SettingsScene
+from game.scenes.settings_screen import SettingsScene
 from pilot import answer, click_on, key, new_app, start_round, widget
 
 

@@ -109,7 +109,7 @@ def test_same_seed_same_questions_other_seed_other_order(bank):
 
 
 def test_engine_and_bank_do_not_import_pygame():
-    code = ("import sys, game.bank, game.quiz.questions, game.quiz.round, game.quiz.play, "
+    code = ("import sys, game.bank, game.quiz.questions, game.quiz.round, game.quiz.state, "
             "game.quiz.scoring, game.cli; "
             "sys.exit('pygame' in sys.modules)")
     assert subprocess.run([sys.executable, "-c", code], cwd=ROOT).returncode == 0

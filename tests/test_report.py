@@ -12,6 +12,7 @@ from game import cli
 from game.quiz.questions import FACT_CHOICES
 from game.quiz.round import RoundSetup, build_round
 from game.quiz.scoring import lean
+from game.quiz.state import RoundState
 from game.store import report
 from game.store.results import FILE_NAME, Results
 

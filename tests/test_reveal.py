@@ -6,14 +6,15 @@ import pygame
 import pytest
 
 from pilot import Drawn, answer, click, drag, key, new_app, play_question, run_frames, wheel
-from game.quiz.play import RoundState
+from game.quiz.state import RoundState
 from game.quiz.questions import generate
 from game.quiz.round import RoundSetup
-from game.quiz.turns import Seat, Turns
+from game.quiz.seats import Seat, Turns
+from game.quiz.state import RoundState
+from game.quiz.wording import given_words
 from game.scenes.feedback import FeedbackScene
+from game.scenes.hotseat import HandoverScene, RevealScene
 from game.scenes.question import QuestionScene
-from game.scenes.review import given_words
-from game.scenes.turns import HandoverScene, RevealScene
 
 # As many seats as a hot seat takes, one name as long as a name may be (40 characters).
 NAMES = ["Zoë O'Brien, Jr.", "Table 2", "The Fact Checkers", "Ana",

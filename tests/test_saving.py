@@ -15,7 +15,7 @@ from game.app import RETRY_EVERY
 from game.scenes.feedback import FeedbackScene
 from game.scenes.overlays import ConfidenceScene
 from game.scenes.question import QuestionScene
-from game.scenes.results import ResultsScene
+from game.scenes.round_end import ResultsScene
 from game.scenes.save import SaveScene
 from game.store.results import FILE_NAME, Results
 from pilot import Drawn, answer, key, new_app, start_round

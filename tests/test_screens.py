@@ -11,9 +11,9 @@ from game.scenes.feedback import FeedbackScene
 from game.scenes.howto import HowToScene
 from game.scenes.overlays import ConfidenceScene, ContextScene
 from game.scenes.question import QuestionScene
-from game.scenes.results import ResultsScene
 from game.scenes.review import ReviewScene
-from game.scenes.settings import SettingsScene
+from game.scenes.round_end import ResultsScene
+from game.scenes.settings_screen import SettingsScene
 from game.scenes.setup import SetupScene
 from game.scenes.title import TitleScene
 from game.store.settings import FILE_NAME

@@ -5,7 +5,7 @@ import pytest
 from conftest import ROOT
 from game.bank import load_bank
 from game.bank.models import Article, Cue, Statement
-from game.quiz.play import RoundState
+from game.quiz.state import RoundState
 from game.quiz.questions import Options, for_article, for_statement
 from game.quiz.round import RoundSetup
 from game.quiz.scoring import CONFIDENCE, Answer, calibration_words, floor_words, \

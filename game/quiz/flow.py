@@ -14,7 +14,7 @@ keyboard to the next seat, with the scores between full turns when they are show
 from typing import Protocol
 
 from game.quiz.scoring import Answer
-from game.quiz.turns import Seat, Turns
+from game.quiz.seats import Seat, Turns
 
 ASKING, HOW_SURE, ANSWERED = "asking", "how sure", "answered"
 REVEALED, HANDOVER, FINISHED = "revealed", "handover", "finished"

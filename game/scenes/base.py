@@ -30,8 +30,7 @@ class Scene:
         """The scene on top was dismissed: this one is on top again."""
         self.paused = False
 
-    def handle(self, intent: Intent) -> bool:
-        return False
+    def handle(self, intent: Intent) -> None: ...
 
     def update(self, dt: float) -> None: ...
 

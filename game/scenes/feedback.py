@@ -1,15 +1,12 @@
 import pygame
 
+from game.intents import Kind
 from game.quiz.questions import RECORD_HEADING
 from game.quiz.scoring import Answer, floor_words, points_words
 from game.quiz.verdict import Verdict
 from game.scenes.base import Scene
-from game.ui.layout import largest
+from game.ui.layout import TEXT, largest
 from game.ui.widgets import draw_mark
-
-# The size of the explanation, as a share of the window height: the hot seat's answer
-# screen sets its explanation at this size too, never smaller.
-BODY = 0.034
 
 
 class FeedbackScene(Scene):
@@ -37,14 +34,9 @@ class FeedbackScene(Scene):
     def update(self, dt: float) -> None:
         self.age += dt
 
-    def handle(self, intent) -> bool:
-        if intent.kind in ("next", "toggle", "click"):
+    def handle(self, intent) -> None:
+        if intent.kind in (Kind.NEXT, Kind.TOGGLE, Kind.CLICK, Kind.BACK):
             self.dismiss()
-            return True
-        if intent.kind == "back":
-            self.dismiss()
-            return True
-        return False
 
     def _right_answer(self) -> str:
         q = self.answer.question
@@ -64,17 +56,18 @@ class FeedbackScene(Scene):
         colour = getattr(theme, verdict.value)
         pygame.draw.line(surface, colour, panel.topleft, panel.topright, width=6)
         inner = panel.inflate(-2 * lay.margin, -2 * lay.gap)
-        mark = pygame.Rect(inner.left, inner.top, lay.font(0.07), lay.font(0.07))
+        mark = pygame.Rect(inner.left, inner.top, lay.font(TEXT.display), lay.font(TEXT.display))
         draw_mark(surface, mark, verdict.value, colour)
         word = verdict.word
         if self.answer.given is None:
             word = "Time's up"
         points = points_words(self.answer) if self.state.setup.show_scores else ""
         points = f"   {points}" if points else ""
-        head = text.block(word + points, lay.font(0.045), colour,
+        head = text.block(word + points, lay.font(TEXT.verdict), colour,
                           inner.width - mark.width - lay.gap, style="bold")
         surface.blit(head, (mark.right + lay.gap, mark.centery - head.get_height() // 2))
-        hint = text.block("Enter or click: continue", lay.font(0.026), theme.muted, inner.width)
+        hint = text.block("Enter or click: continue", lay.font(TEXT.small), theme.muted,
+                          inner.width)
         body_top = mark.bottom + lay.gap
         body_h = inner.bottom - hint.get_height() - lay.gap - body_top
         self._draw_body(surface, pygame.Rect(inner.left, body_top, inner.width, body_h))
@@ -101,7 +94,7 @@ class FeedbackScene(Scene):
 
         # Shrinks, down to a size still readable on a projector, so the record never
         # runs under the hint or off the panel at 960×540 with the largest text.
-        size = largest(12, max(12, lay.font(BODY)), lambda s: height(s) <= area.height)
+        size = largest(12, max(12, lay.font(TEXT.body)), lambda s: height(s) <= area.height)
         y = area.top
         for words, style in blocks:
             block = text.block(words, size, theme.text, area.width, style=style)

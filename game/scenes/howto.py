@@ -1,7 +1,7 @@
 """How to play: what fact, opinion and source mean here, each with an example from the bank."""
 from game.bank.models import SOURCE_KINDS
 from game.quiz.questions import quoted_with_cues
-from game.scenes.reading import ReadingScene
+from game.scenes.document import DocumentScene
 
 
 def example(statements, wanted):
@@ -12,7 +12,7 @@ def example(statements, wanted):
     return min(fitting, key=lambda s: (s.difficulty, len(s.text)), default=None)
 
 
-class HowToScene(ReadingScene):
+class HowToScene(DocumentScene):
     title = "How to play"
 
     def items(self) -> list:

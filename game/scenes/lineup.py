@@ -1,40 +1,37 @@
 """Before a round: how it is played (one player, hot seat, whole class) and by whom.
 
 Both scenes are dismissed with a Lineup, or None to go back."""
+from dataclasses import dataclass
+
 import pygame
 
-from game.quiz.turns import MAX_SEATS, MIN_SEATS, Lineup
+from game.intents import Kind
+from game.quiz.seats import MAX_SEATS, MIN_SEATS, MODES, Lineup
 from game.scenes.base import Scene
-from game.scenes.name import MAX_NAME, NameScene
+from game.scenes.name import MAX_NAME, EntryLayout, NameScene
 from game.ui.form import Form, Row
+from game.ui.layout import TEXT
 from game.ui.widgets import ButtonList
-
-MODES = [
-    ("solo", "One player: your name, your score, your progress"),
-    ("hotseat", f"Hot seat: {MIN_SEATS} to {MAX_SEATS} players or teams take turns at this "
-                "computer"),
-    ("class", "Whole class: the class decides together and the teacher enters the answer"),
-]
 
 
 class ModeScene(Scene):
     def __init__(self, app):
         super().__init__(app)
-        self.menu = ButtonList([label for _, label in MODES] + ["Back"],
-                               ids=[mode for mode, _ in MODES] + ["Back"])
+        self.menu = ButtonList([mode.label for mode in MODES.values()] + ["Back"],
+                               ids=list(MODES) + ["Back"])
         self.mode = None
 
-    def handle(self, intent) -> bool:
+    def handle(self, intent) -> None:
         self._place()
         chosen = self.menu.handle(intent)
-        if intent.kind == "back":
+        if intent.kind == Kind.BACK:
             chosen = len(MODES)
         if chosen is None:
-            return False
+            return
         if chosen == len(MODES):
             self.dismiss(None)
-            return True
-        self.mode = MODES[chosen][0]
+            return
+        self.mode = list(MODES)[chosen]
         settings = self.app.settings
         named = lambda name: name and self.dismiss(Lineup(self.mode, (name,)))  # noqa: E731
         if self.mode == "solo":
@@ -45,23 +42,19 @@ class ModeScene(Scene):
         else:
             self.app.push(PlayersScene(self.app),
                           on_result=lambda lineup: lineup and self.dismiss(lineup))
-        return True
 
     def _place(self):
         lay, text = self.app.layout(), self.app.text
         c = lay.content()
         width = min(c.width, max(lay.w * 2 // 3, 600))
-        head = text.block("How are you playing?", lay.font(0.05), self.app.theme.text, width,
-                          style="bold")
-        hint = text.block("↑↓ Enter or click: choose   Esc: back", lay.font(0.024),
+        head = text.block("How are you playing?", lay.font(TEXT.heading), self.app.theme.text,
+                          width, style="bold")
+        hint = text.block("↑↓ Enter or click: choose   Esc: back", lay.font(TEXT.hint),
                           self.app.theme.muted, c.width, align="center")
         top = c.top + head.get_height() + 2 * lay.gap
         area = pygame.Rect((lay.w - width) // 2, top, width,
                            c.bottom - hint.get_height() - lay.gap - top)
-        for size in range(lay.font(0.034), 12, -1):
-            self.menu.place(text, area, size, lay.gap)
-            if self.menu.rects[-1].bottom <= area.bottom:
-                break
+        size = self.menu.fit(text, area, range(13, lay.font(TEXT.body) + 1), lay.gap)
         return c, head, hint, area, size
 
     def draw(self, surface) -> None:
@@ -72,6 +65,12 @@ class ModeScene(Scene):
         self.menu.draw(surface, self.app.text, theme, size)
         surface.blit(hint, ((surface.get_width() - hint.get_width()) // 2,
                             c.bottom - hint.get_height()))
+
+
+@dataclass
+class PlayersLayout(EntryLayout):
+    hint: pygame.Surface
+    form_size: int
 
 
 class PlayersScene(Scene):
@@ -105,24 +104,22 @@ class PlayersScene(Scene):
     def lineup(self) -> Lineup:
         return Lineup("hotseat", tuple(self.names), self.form.row("same").value == 0)
 
-    def handle(self, intent) -> bool:
+    def handle(self, intent) -> None:
         kind = intent.kind
         self._place()
-        if kind == "back":
+        if kind == Kind.BACK:
             self.dismiss(None)
-        elif kind == "text":
+        elif kind == Kind.TEXT:
             if len(self.typed) < MAX_NAME:
                 self.typed += intent.value
-        elif kind == "erase":
+        elif kind == Kind.ERASE:
             self.typed = self.typed[:-1]
-        elif kind == "next" and self.typed.strip():
+        elif kind == Kind.NEXT and self.typed.strip():
             self._add(" ".join(self.typed.split()))
         else:
             row = self.form.handle(intent)
-            if row is None:
-                return kind in ("up", "down", "tab", "left", "right", "hover")
-            self._press(row)
-        return True
+            if row is not None:
+                self._press(row)
 
     def _add(self, name: str) -> None:
         if any(n.casefold() == name.casefold() for n in self.names):
@@ -152,43 +149,44 @@ class PlayersScene(Scene):
             self.app.save_settings()
             self.dismiss(self.lineup())
 
-    def _place(self):
+    def _place(self) -> PlayersLayout:
         lay, text = self.app.layout(), self.app.text
         c = lay.content()
         width = min(c.width, max(lay.w * 2 // 3, 600))
         left = (lay.w - width) // 2
-        head = text.block("Hot seat: who is playing?", lay.font(0.05), self.app.theme.text,
+        head = text.block("Hot seat: who is playing?", lay.font(TEXT.heading), self.app.theme.text,
                           width, style="bold")
-        size = lay.font(0.034)
+        size = lay.font(TEXT.body)
         field = pygame.Rect(left, c.top + head.get_height() + lay.gap, width, round(size * 2.2))
-        small = lay.font(0.024)
+        small = lay.font(TEXT.hint)
         hint = text.block(self.HINT, small, self.app.theme.muted, c.width, align="center")
         message_h = small * 2
         area = pygame.Rect(left, field.bottom + lay.gap, width,
                            c.bottom - hint.get_height() - message_h - lay.gap - field.bottom
                            - lay.gap)
-        form_size = self.form.place(text, area, range(12, lay.font(0.032) + 1))
-        return lay, c, head, field, size, small, hint, left, width, form_size
+        form_size = self.form.place(text, area, range(12, lay.font(TEXT.label) + 1))
+        return PlayersLayout(lay, c, head, field, size, small, left, width, hint, form_size)
 
     def draw(self, surface) -> None:
         theme, text = self.app.theme, self.app.text
-        lay, c, head, field, size, small, hint, left, width, form_size = self._place()
+        p = self._place()
         surface.fill(theme.background)
-        surface.blit(head, (left, c.top))
-        pygame.draw.rect(surface, theme.panel, field, border_radius=8)
-        pygame.draw.rect(surface, theme.accent, field, width=3, border_radius=8)
-        pad = size // 2
+        surface.blit(p.head, (p.left, p.c.top))
+        pygame.draw.rect(surface, theme.panel, p.field, border_radius=8)
+        pygame.draw.rect(surface, theme.accent, p.field, width=3, border_radius=8)
+        pad = p.size // 2
         shown = self.typed + "|" if self.typed else "Type a name and press Enter|"
-        block = text.block(shown, size, theme.text if self.typed else theme.muted,
-                           field.width - 2 * pad)
-        line = text.font("regular", size).get_linesize()
+        block = text.block(shown, p.size, theme.text if self.typed else theme.muted,
+                           p.field.width - 2 * pad)
+        line = text.font("regular", p.size).get_linesize()
         if block.get_height() > line * 1.5:      # too long for one line: its end
             block = block.subsurface((0, block.get_height() - line, block.get_width(), line))
-        surface.blit(block, (field.left + pad, field.centery - block.get_height() // 2))
-        self.form.draw(surface, text, theme, form_size)
+        surface.blit(block, (p.field.left + pad, p.field.centery - block.get_height() // 2))
+        self.form.draw(surface, text, theme, p.form_size)
         message = self.message or (f"{len(self.names)} of {MAX_SEATS} seats. Click a name "
                                    "to remove it.")
-        note = text.block(message, small, theme.wrong if self.message else theme.muted,
-                          width)
-        surface.blit(note, (left, self.form.rows[-1].rect.bottom + lay.gap // 2))
-        surface.blit(hint, ((lay.w - hint.get_width()) // 2, c.bottom - hint.get_height()))
+        note = text.block(message, p.small, theme.wrong if self.message else theme.muted,
+                          p.width)
+        surface.blit(note, (p.left, self.form.rows[-1].rect.bottom + p.lay.gap // 2))
+        surface.blit(p.hint, ((p.lay.w - p.hint.get_width()) // 2,
+                              p.c.bottom - p.hint.get_height()))

@@ -1,10 +1,14 @@
 """Small scenes drawn over the question: the sentences around the quote, and "how sure?"."""
+from dataclasses import dataclass
+
 import pygame
 
 from game.bank.context import context_of
+from game.intents import Kind
 from game.quiz.questions import quoted_sentence
 from game.quiz.scoring import CONFIDENCE
 from game.scenes.base import Scene
+from game.ui.layout import TEXT
 from game.ui.widgets import ButtonList
 
 
@@ -34,6 +38,16 @@ class Overlay(Scene):
         return pygame.Rect((lay.w - w) // 2, (lay.h - h) // 2, w, h)
 
 
+@dataclass
+class ContextLayout:
+    box: pygame.Rect            # the panel
+    inner: pygame.Rect          # inside its margins
+    head: pygame.Surface
+    body_top: int
+    size: int                   # the sentences' text size
+    small: int                  # the note's and the Close button's
+
+
 class ContextScene(Overlay):
     """The sentences before and after the quote, as the article has them."""
 
@@ -57,42 +71,41 @@ class ContextScene(Overlay):
                      "sentences next to it in the question file.")
         self.close = ButtonList(["Close"], align="center")
 
-    def handle(self, intent) -> bool:
+    def handle(self, intent) -> None:
         self._place()
-        if intent.kind in ("back", "next", "context", "toggle") or \
+        if intent.kind in (Kind.BACK, Kind.NEXT, Kind.CONTEXT, Kind.TOGGLE) or \
                 self.close.handle(intent) is not None:
             self.dismiss()
-        return True     # the question below waits until this closes
 
     def _place(self):
         lay, text = self.app.layout(), self.app.text
         box = self.panel(lay, 0.86)
         inner = box.inflate(-2 * lay.gap, -2 * lay.gap)
-        small = lay.font(0.026)
+        small = lay.font(TEXT.small)
         button_h = round(small * 2.4)
         self.close.place(text, pygame.Rect(inner.right - small * 6, inner.bottom - button_h,
                                            small * 6, button_h), small, 0)
-        head = text.block("The sentences around it", lay.font(0.04), self.app.theme.text,
+        head = text.block("The sentences around it", lay.font(TEXT.aside), self.app.theme.text,
                           inner.width, style="bold")
         body_top = inner.top + head.get_height() + lay.gap
         body_h = inner.bottom - button_h - lay.gap - body_top
-        size = text.fit(self.body, inner.width, body_h, range(13, lay.font(0.034) + 1))
-        return lay, box, inner, head, body_top, size, small
+        size = text.fit(self.body, inner.width, body_h, range(13, lay.font(TEXT.body) + 1))
+        return ContextLayout(box, inner, head, body_top, size, small)
 
     def draw(self, surface) -> None:
         theme, text = self.app.theme, self.app.text
-        lay, box, inner, head, body_top, size, small = self._place()
+        p = self._place()
         self.dim(surface)
-        pygame.draw.rect(surface, theme.panel, box, border_radius=12)
-        pygame.draw.rect(surface, theme.accent, box, width=3, border_radius=12)
-        surface.blit(head, inner.topleft)
-        body = text.marked(self.body, ((self.quote_at, self.quote_at + self.quote_len),), size,
-                           theme.muted, inner.width, theme.panel, theme.text)
-        surface.blit(body, (inner.left, body_top))
-        note = text.block(self.note + "   C, Enter or Esc: close", small, theme.muted,
-                          inner.width - small * 7)
-        surface.blit(note, (inner.left, inner.bottom - note.get_height()))
-        self.close.draw(surface, text, theme, small)
+        pygame.draw.rect(surface, theme.panel, p.box, border_radius=12)
+        pygame.draw.rect(surface, theme.accent, p.box, width=3, border_radius=12)
+        surface.blit(p.head, p.inner.topleft)
+        body = text.marked(self.body, ((self.quote_at, self.quote_at + self.quote_len),), p.size,
+                           theme.muted, p.inner.width, theme.panel, theme.text)
+        surface.blit(body, (p.inner.left, p.body_top))
+        note = text.block(self.note + "   C, Enter or Esc: close", p.small, theme.muted,
+                          p.inner.width - p.small * 7)
+        surface.blit(note, (p.inner.left, p.inner.bottom - note.get_height()))
+        self.close.draw(surface, text, theme, p.small)
 
 
 class ConfidenceScene(Overlay):
@@ -104,29 +117,25 @@ class ConfidenceScene(Overlay):
         super().__init__(app)
         self.menu = ButtonList([level.capitalize() for level in self.LEVELS], numbered=True)
 
-    def handle(self, intent) -> bool:
+    def handle(self, intent) -> None:
         self._place()
-        if intent.kind == "back":
+        if intent.kind == Kind.BACK:
             self.dismiss(None)
-            return True
+            return
         chosen = self.menu.handle(intent)
         if chosen is not None:
             self.dismiss(self.LEVELS[chosen])
-        return True
 
     def _place(self):
         lay, text = self.app.layout(), self.app.text
         box = self.panel(lay, 0.5)
         inner = box.inflate(-2 * lay.margin, -2 * lay.gap)
-        head = text.block("How sure are you?", lay.font(0.045), self.app.theme.text,
+        head = text.block("How sure are you?", lay.font(TEXT.verdict), self.app.theme.text,
                           inner.width, style="bold")
-        small = lay.font(0.026)
+        small = lay.font(TEXT.small)
         top = inner.top + head.get_height() + lay.gap
         area = pygame.Rect(inner.left, top, inner.width, inner.bottom - small * 2 - top)
-        for size in range(lay.font(0.036), 13, -1):
-            self.menu.place(text, area, size, lay.gap // 2)
-            if self.menu.rects[-1].bottom <= area.bottom:
-                break
+        size = self.menu.fit(text, area, range(14, lay.font(TEXT.large) + 1), lay.gap // 2)
         return box, inner, head, size, small
 
     def draw(self, surface) -> None:

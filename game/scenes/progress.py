@@ -1,15 +1,17 @@
 """What the results database says, in the game: one player's progress over their rounds,
 and the class's last session statement by statement. Both read through game.store.report,
 the same figures as `run.py report`."""
+from game.intents import Kind
 from game.quiz.questions import SKILLS
-from game.scenes.reading import HINT, ReadingScene
+from game.quiz.seats import MODES
+from game.scenes.document import HINT, DocumentScene
 from game.store import report
 
 SHOWN_ROUNDS = 12       # columns per chart: the latest rounds
 LEAN_RANGE = 1.5        # c beyond this is drawn at the edge of the chart
 
 
-class ProgressScene(ReadingScene):
+class ProgressScene(DocumentScene):
     """←→ switch between the players this computer knows."""
 
     def __init__(self, app):
@@ -23,14 +25,14 @@ class ProgressScene(ReadingScene):
     def title(self) -> str:
         return f"Progress: {self.players[self.index]}" if self.players else "Progress"
 
-    def handle(self, intent) -> bool:
-        if intent.kind in ("left", "right") and len(self.players) > 1:
-            step = -1 if intent.kind == "left" else 1
+    def handle(self, intent) -> None:
+        if intent.kind in (Kind.LEFT, Kind.RIGHT) and len(self.players) > 1:
+            step = -1 if intent.kind == Kind.LEFT else 1
             self.index = (self.index + step) % len(self.players)
             self.scroll.offset = 0
             self._cache_key = None
-            return True
-        return super().handle(intent)
+        else:
+            super().handle(intent)
 
     def hint(self) -> str:
         return "←→: player   ↑↓ PgUp PgDn: scroll   Esc: back" if len(self.players) > 1 \
@@ -71,17 +73,14 @@ class ProgressScene(ReadingScene):
                   ("h", "Rounds")]
         for r in reversed(p.rounds):
             score = "not finished" if r.unfinished else f"score {r.score}"
-            items.append(("p", f"{r.started.replace('T', ' ')[:16]} · "
-                               f"{MODE_WORDS.get(r.mode, r.mode)} · {score} · "
+            mode = MODES[r.mode].in_passing if r.mode in MODES else r.mode
+            items.append(("p", f"{r.started.replace('T', ' ')[:16]} · {mode} · {score} · "
                                f"{r.right} of {r.answered} right"
                                f"{r.tally.partly_words()}"))
         return items
 
 
-MODE_WORDS = {"solo": "alone", "hotseat": "hot seat", "class": "whole class"}
-
-
-class ClassResultsScene(ReadingScene):
+class ClassResultsScene(DocumentScene):
     """The rounds of this session (since the game started), or else of the last day
     anything was played: who played, and every statement, hardest first."""
 

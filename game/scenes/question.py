@@ -1,14 +1,17 @@
 import math
+from dataclasses import dataclass
 
 import pygame
 
+from game.intents import Kind
 from game.quiz.flow import ANSWERED, ASKING, HANDOVER, HOW_SURE, REVEALED, Flow
-from game.quiz.play import RoundState
-from game.quiz.questions import SKILLS, quoted_sentence
-from game.quiz.turns import Seat, Turns
+from game.quiz.questions import SKILLS
+from game.quiz.seats import Seat, Turns
+from game.quiz.state import RoundState
+from game.quiz.wording import quoted
 from game.scenes.base import Scene
-from game.scenes.turns import LEAVE, HandoverScene, PodiumScene, RevealScene
-from game.ui.layout import largest
+from game.scenes.hotseat import LEAVE, HandoverScene, PodiumScene, RevealScene
+from game.ui.layout import TEXT, Layout, largest
 from game.ui.motion import approach
 from game.ui.widgets import ButtonList
 
@@ -18,6 +21,23 @@ HINTS = {
     "opinion_words": "←→: move   Space or click: select a word   Enter: done   Esc: title",
 }
 CONTEXT_LABEL = "C: sentences around it"
+
+
+@dataclass
+class QuestionLayout:
+    """Where the question screen puts things, for one window and text size."""
+
+    lay: Layout
+    quote_box: pygame.Rect
+    inner: pygame.Rect          # the quote's text, inside its box
+    quote_size: int
+    prompt_size: int
+    prompt_top: int
+    area: pygame.Rect           # the room for the choices or the words
+    answer_size: int = 0        # the choices' or the words' text size
+    small: int = 0              # the source line's and the context button's text size
+    source_top: int = 0
+    source_w: int = 0
 
 
 class QuestionScene(Scene):
@@ -59,61 +79,57 @@ class QuestionScene(Scene):
         self._laid_for = None
 
     # -- input ---------------------------------------------------------------
-    def handle(self, intent) -> bool:
-        if intent.kind == "back":
+    def handle(self, intent) -> None:
+        if intent.kind == Kind.BACK:
             self.app.pop()
-            return True
+            return
         q = self.question
         self._place()
-        if intent.kind == "context" or (intent.kind == "click" and self._context_rect
+        if intent.kind == Kind.CONTEXT or (intent.kind == Kind.CLICK and self._context_rect
                                         and self._context_rect.collidepoint(intent.value)):
-            return self._show_context()
-        if self.menu is not None:
-            self._place()
-            if q.skill == "fact_or_opinion" and intent.kind in ("fact", "opinion"):
-                return self._answer(0 if intent.kind == "fact" else 1)
+            self._show_context()
+        elif self.menu is None:
+            self._handle_words(intent)
+        elif q.skill == "fact_or_opinion" and intent.kind in (Kind.FACT, Kind.OPINION):
+            self._answer(0 if intent.kind == Kind.FACT else 1)
+        else:
             chosen = self.menu.handle(intent)
-            return chosen is not None and self._answer(chosen)
-        return self._handle_words(intent)
+            if chosen is not None:
+                self._answer(chosen)
 
-    def _handle_words(self, intent) -> bool:
+    def _handle_words(self, intent) -> None:
         n = len(self.question.words)
         self._place()
-        if intent.kind in ("left", "right", "tab", "up", "down"):
-            step = -1 if intent.kind in ("left", "up") else 1
-            self.word_focus = (self.word_focus + (intent.value or step if intent.kind == "tab"
+        if intent.kind in (Kind.LEFT, Kind.RIGHT, Kind.TAB, Kind.UP, Kind.DOWN):
+            step = -1 if intent.kind in (Kind.LEFT, Kind.UP) else 1
+            self.word_focus = (self.word_focus + (intent.value or step if intent.kind == Kind.TAB
                                                   else step)) % n
-        elif intent.kind == "toggle":
+        elif intent.kind == Kind.TOGGLE:
             self.flow.toggle(self.word_focus)
-        elif intent.kind == "click":
+        elif intent.kind == Kind.CLICK:
             for i, rect in enumerate(self._word_rects):
                 if rect.collidepoint(intent.value):
                     self.word_focus = i
                     self.flow.toggle(i)
-                    return True
+                    return
             if self._done_rect and self._done_rect.collidepoint(intent.value):
-                return self._answer(self.flow.selected)
-        elif intent.kind == "next":
-            return self._answer(self.flow.selected)
-        else:
-            return False
-        return True
+                self._answer(self.flow.selected)
+        elif intent.kind == Kind.NEXT:
+            self._answer(self.flow.selected)
 
-    def _show_context(self) -> bool:
+    def _show_context(self) -> None:
         from game.scenes.overlays import ContextScene
         statement = self._statement()
         if statement is not None:
             self.app.push(ContextScene(self.app, statement))
-        return True
 
     def _statement(self):
         q = self.question
         return next((s for s in self.app.loaded.bank.statements if s.id == q.statement), None)
 
-    def _answer(self, given) -> bool:
+    def _answer(self, given) -> None:
         self.flow.answer(given)
         self._follow()
-        return True
 
     # -- what the flow's phase asks for -----------------------------------------
     def _follow(self) -> None:
@@ -142,7 +158,7 @@ class QuestionScene(Scene):
         elif self.turns.several:
             self.app.replace(PodiumScene(self.app, self.turns))
         else:
-            from game.scenes.results import ResultsScene
+            from game.scenes.round_end import ResultsScene
             self.app.replace(ResultsScene(self.app, self.state, self.turns))
 
     def _sure(self, confidence) -> None:
@@ -173,15 +189,15 @@ class QuestionScene(Scene):
         return None if left is None else math.ceil(left)
 
     # -- layout --------------------------------------------------------------
-    def _place(self):
+    def _place(self) -> QuestionLayout:
         lay = self.app.layout()
         size = (lay.w, lay.h, lay.scale, lay.margin)
         if self._laid_for == size:
             return self._lay
         text = self.app.text
         c = lay.content()
-        small = lay.font(0.026)
-        source_top = c.top + lay.font(0.032) + lay.gap
+        small = lay.font(TEXT.small)
+        source_top = c.top + lay.font(TEXT.label) + lay.gap
         self._context_rect = None
         source_w = c.width
         if self.question.statement:
@@ -191,19 +207,19 @@ class QuestionScene(Scene):
             source_w -= label_w + lay.gap
         source_h = text.block(self._source_line(), small, (0, 0, 0), source_w).get_height()
         top = source_top + max(source_h, round(small * 1.8)) + lay.gap
-        hint_h = lay.font(0.026) + lay.gap
+        hint_h = lay.font(TEXT.small) + lay.gap
         # The quote gets up to 30% of the height, less if the answers would not fit at a
         # readable size; its box shrinks round its text, leaving the rest to the answers.
         # Of the shares that fit, the one whose smaller text (quote or answers) is largest.
         best = None
         for share in (0.30, 0.26, 0.22, 0.18, 0.14, 0.10):
             fits = self._try_layout(lay, c, top, hint_h, share)
-            smaller = min(self._lay["quote_size"] if self._quote() else 99,
-                          self._lay.get("choice_size", self._lay.get("word_size", 99)))
+            smaller = min(self._lay.quote_size if self._quote() else 99,
+                          self._lay.answer_size)
             if best is None or (fits, smaller) > best[:2]:
                 best = (fits, smaller, share)
         self._try_layout(lay, c, top, hint_h, best[2])
-        self._lay.update(small=small, source_top=source_top, source_w=source_w)
+        self._lay.small, self._lay.source_top, self._lay.source_w = small, source_top, source_w
         self._laid_for = size
         return self._lay
 
@@ -213,29 +229,27 @@ class QuestionScene(Scene):
         inner = quote_box.inflate(-2 * lay.gap, -2 * lay.gap)
         style = "italic" if self.question.statement else "regular"
         quote_size = text.fit(self._quote(), inner.width, inner.height,
-                              range(min_size, lay.font(0.05, 18) + 1), style=style)
+                              range(min_size, lay.font(TEXT.heading, 18) + 1), style=style)
         if self._quote():
             inner.height = text.block(self._quote(), quote_size, (0, 0, 0), inner.width,
                                       style=style).get_height()
             quote_box.height = inner.height + 2 * lay.gap
         else:
             quote_box.height = inner.height = 0
-        prompt_size = lay.font(0.034)
+        prompt_size = lay.font(TEXT.body)
         prompt_top = quote_box.bottom + lay.gap
         prompt_h = text.block(self.question.prompt, prompt_size, (0, 0, 0), c.width,
                               style="bold").get_height() + lay.gap
         area = pygame.Rect(c.left, prompt_top + prompt_h,
                            c.width, c.bottom - hint_h - prompt_top - prompt_h)
-        self._lay = dict(lay=lay, quote_box=quote_box, inner=inner, quote_size=quote_size,
-                         prompt_size=prompt_size, prompt_top=prompt_top, area=area)
+        self._lay = QuestionLayout(lay, quote_box, inner, quote_size, prompt_size, prompt_top,
+                                   area)
         self._done_rect = None
         if self.menu is None:
             return self._place_words(lay, area, min_size)
-        def fits(size):
-            self.menu.place(text, area, size, lay.gap // 2)
-            return self.menu.rects[-1].bottom <= area.bottom
-        self._lay["choice_size"] = largest(min_size, max(min_size, lay.font(0.034)), fits)
-        return fits(self._lay["choice_size"])
+        self._lay.answer_size = self.menu.fit(
+            text, area, range(min_size, max(min_size, lay.font(TEXT.body)) + 1), lay.gap // 2)
+        return self.menu.rects[-1].bottom <= area.bottom
 
     def _place_words(self, lay, area, min_size) -> bool:
         """Flow the sentence's words as buttons across the area, then a Done button."""
@@ -257,8 +271,8 @@ class QuestionScene(Scene):
             self._word_rects, self._done_rect = rects, done
             return done.bottom <= area.bottom
 
-        size = largest(min_size, max(min_size, lay.font(0.036)), flow)
-        self._lay["word_size"] = size
+        size = largest(min_size, max(min_size, lay.font(TEXT.large)), flow)
+        self._lay.answer_size = size
         return flow(size)
 
     def widgets(self) -> dict:
@@ -275,7 +289,7 @@ class QuestionScene(Scene):
     def answers_top(self) -> int:
         """Where the prompt starts: an overlay that covers from here hides no half lines."""
         p = self._place()
-        return p["prompt_top"] - p["lay"].gap // 2
+        return p.prompt_top - p.lay.gap // 2
 
     def _source_line(self) -> str:
         article = self.app.loaded.bank.articles.get(self.question.article)
@@ -288,16 +302,16 @@ class QuestionScene(Scene):
         q = self.question
         if q.skill == "opinion_words":
             return ""
-        return quoted_sentence(q.text) if q.statement else q.text
+        return quoted(q)
 
     # -- drawing -------------------------------------------------------------
     def draw(self, surface) -> None:
         theme, text = self.app.theme, self.app.text
         p = self._place()
-        lay, q, state = p["lay"], self.question, self.state
+        lay, q, state = p.lay, self.question, self.state
         c = lay.content()
         surface.fill(theme.background)
-        bar = lay.font(0.032)
+        bar = lay.font(TEXT.label)
         number = state.questions.index(q) + 1
         heading = f"Question {number} of {len(state.questions)} · {SKILLS[q.skill]}"
         if self.turns.mode != "solo":       # whose turn it is, or which class answers
@@ -325,33 +339,32 @@ class QuestionScene(Scene):
             pygame.draw.rect(surface, theme.panel, track)
             pygame.draw.rect(surface, theme.accent, (track.left, track.top,
                                                      round(track.width * share), 4))
-        source = text.block(self._source_line(), p["small"], theme.muted, p["source_w"])
-        surface.blit(source, (c.left, p["source_top"]))
+        source = text.block(self._source_line(), p.small, theme.muted, p.source_w)
+        surface.blit(source, (c.left, p.source_top))
         if self._context_rect:
             rect = self._context_rect
             pygame.draw.rect(surface, theme.panel, rect, border_radius=6)
             pygame.draw.rect(surface, theme.accent, rect, width=2, border_radius=6)
-            label = text.block(CONTEXT_LABEL, p["small"], theme.text, rect.width)
+            label = text.block(CONTEXT_LABEL, p.small, theme.text, rect.width)
             surface.blit(label, (rect.centerx - label.get_width() // 2,
                                  rect.centery - label.get_height() // 2))
         if self._quote():
-            pygame.draw.rect(surface, theme.panel, p["quote_box"], border_radius=10)
-        if self._quote():
-            quote = text.block(self._quote(), p["quote_size"], theme.text, p["inner"].width,
+            pygame.draw.rect(surface, theme.panel, p.quote_box, border_radius=10)
+            quote = text.block(self._quote(), p.quote_size, theme.text, p.inner.width,
                                style="italic" if q.statement else "regular")
-            surface.blit(quote, p["inner"].topleft)
-        prompt = text.block(q.prompt, p["prompt_size"], theme.text, c.width, style="bold")
-        surface.blit(prompt, (c.left, p["prompt_top"]))
+            surface.blit(quote, p.inner.topleft)
+        prompt = text.block(q.prompt, p.prompt_size, theme.text, c.width, style="bold")
+        surface.blit(prompt, (c.left, p.prompt_top))
         if self.menu is not None:
-            self.menu.draw(surface, text, theme, p["choice_size"])
+            self.menu.draw(surface, text, theme, p.answer_size)
         else:
             self._draw_words(surface, p)
         hint_key = q.skill if q.skill in HINTS else "choice"
-        hint = text.block(HINTS[hint_key], lay.font(0.026), theme.muted, c.width)
+        hint = text.block(HINTS[hint_key], lay.font(TEXT.small), theme.muted, c.width)
         surface.blit(hint, (c.left, c.bottom - hint.get_height()))
 
     def _draw_words(self, surface, p) -> None:
-        theme, text, size = self.app.theme, self.app.text, p["word_size"]
+        theme, text, size = self.app.theme, self.app.text, p.answer_size
         for i, (word, rect) in enumerate(zip(self.question.word_texts(), self._word_rects)):
             chosen = i in self.flow.selected
             if chosen:

@@ -1,33 +1,13 @@
 """The end-of-round review: every question, both answers, the whole explanation, the
 opinion words marked in the sentence, the source and the article it came from."""
 from game.bank.models import SOURCE_KINDS
-from game.quiz.questions import RECORD_HEADING, SKILLS, quoted_list, quoted_with_cues, \
-    whose_words
+from game.quiz.questions import RECORD_HEADING, SKILLS, quoted_with_cues, whose_words
 from game.quiz.scoring import points_words
-from game.scenes.reading import ReadingScene
+from game.quiz.wording import given_words, right_words
+from game.scenes.document import DocumentScene
 
 
-def given_words(answer) -> str:
-    q, given = answer.question, answer.given
-    if given is None:
-        return "no answer (time ran out)"
-    if q.skill == "opinion_words":
-        words = q.word_texts()
-        chosen = [words[i] for i in sorted(given)]
-        return ", ".join(f"“{w}”" for w in chosen) if chosen else "no words"
-    return q.choices[given]
-
-
-def right_words(question) -> str:
-    """The right answer, and the answers the text supports in part."""
-    if question.skill == "opinion_words":
-        return quoted_list(question.cue_texts)    # "like a violin", not "like", "a", "violin"
-    partly = [question.choices[i] for i in question.also]
-    return question.choices[question.answer] + (
-        f" (partly right: {', '.join(partly)})" if partly else "")
-
-
-class ReviewScene(ReadingScene):
+class ReviewScene(DocumentScene):
     title = "Review: every answer explained"
 
     def __init__(self, app, play):

@@ -1,11 +1,14 @@
 """Save answers the results file refused in another folder: a USB stick, the Desktop, or a
 folder typed in. Offered at the end of a round while answers wait in memory."""
+from dataclasses import dataclass
 from pathlib import Path
 
 import pygame
 
+from game.intents import Kind
 from game.scenes.base import Scene
 from game.store.rescue import folders, subfolder
+from game.ui.layout import TEXT
 from game.ui.widgets import ButtonList
 
 TYPE = "Type a folder…"
@@ -13,6 +16,17 @@ BACK = "Back"
 MAX_PATH = 300
 HINTS = {"pick": "↑↓ Enter or click: choose   Esc: back",
          "type": "Type the folder   Enter: save there   Esc: back to the list"}
+
+
+@dataclass
+class SaveLayout:
+    c: pygame.Rect              # the content area
+    head: pygame.Surface
+    hint: pygame.Surface
+    body: pygame.Surface        # what went wrong, or what saving did
+    top: int                    # where the body starts
+    area: pygame.Rect           # the folders to pick, or the field to type one in
+    size: int                   # their text size
 
 
 class SaveScene(Scene):
@@ -29,16 +43,17 @@ class SaveScene(Scene):
         labels = [BACK] if done else [str(p) for p in self.places] + [TYPE, BACK]
         self.menu = ButtonList(labels, numbered=not done)
 
-    def handle(self, intent) -> bool:
+    def handle(self, intent) -> None:
         self._place()
         if self.typing:
-            return self._handle_typing(intent)
-        if intent.kind == "back":
+            self._handle_typing(intent)
+            return
+        if intent.kind == Kind.BACK:
             self.dismiss()
-            return True
+            return
         chosen = self.menu.handle(intent)
         if chosen is None:
-            return intent.kind in ("up", "down", "tab", "hover")
+            return
         label = self.menu.labels[chosen]
         if label == BACK:
             self.dismiss()
@@ -46,21 +61,17 @@ class SaveScene(Scene):
             self.typing = True
         else:
             self._save(self.places[chosen])
-        return True
 
-    def _handle_typing(self, intent) -> bool:
-        if intent.kind == "back":
+    def _handle_typing(self, intent) -> None:
+        if intent.kind == Kind.BACK:
             self.typing = False
-        elif intent.kind == "text" and len(self.typed) < MAX_PATH:
+        elif intent.kind == Kind.TEXT and len(self.typed) < MAX_PATH:
             self.typed += intent.value
-        elif intent.kind == "erase":
+        elif intent.kind == Kind.ERASE:
             self.typed = self.typed[:-1]
-        elif intent.kind == "next" and self.typed.strip():
+        elif intent.kind == Kind.NEXT and self.typed.strip():
             self.typing = False
             self._save(Path(self.typed.strip()).expanduser())
-        else:
-            return False
-        return True
 
     def _save(self, folder: Path) -> None:
         path, message = self.app.results.save_elsewhere(subfolder(folder))
@@ -75,42 +86,39 @@ class SaveScene(Scene):
                 f"{results.trouble}. Pick a folder (a USB stick works) and Byline saves them "
                 "there in a folder of their own, for your teacher.")
 
-    def _place(self):
+    def _place(self) -> SaveLayout:
         lay, text, theme = self.app.layout(), self.app.text, self.app.theme
         c = lay.content()
-        head = text.block("Save the answers somewhere else", lay.font(0.05), theme.text,
+        head = text.block("Save the answers somewhere else", lay.font(TEXT.heading), theme.text,
                           c.width, style="bold")
-        hint = text.block(HINTS["type" if self.typing else "pick"], lay.font(0.024),
+        hint = text.block(HINTS["type" if self.typing else "pick"], lay.font(TEXT.hint),
                           theme.muted, c.width, align="center")
         top = c.top + head.get_height() + lay.gap
         bottom = c.bottom - hint.get_height() - lay.gap
         colour = theme.text if self.status is None else (
             theme.right if self.status[1] else theme.wrong)
-        body_size = text.fit(self._body(), c.width, (bottom - top) // 3,
-                             range(14, lay.font(0.03) + 1))
-        body = text.block(self._body(), body_size, colour, c.width)
+        sizes = range(14, lay.font(TEXT.text) + 1)
+        body = text.block(self._body(), text.fit(self._body(), c.width, (bottom - top) // 3,
+                                                 sizes), colour, c.width)
         area = pygame.Rect(c.left, top + body.get_height() + lay.gap, c.width,
                            bottom - top - body.get_height() - lay.gap)
-        size = lay.font(0.03)
         if self.typing:
             self.menu.rects = []
-            return dict(head=head, hint=hint, body=body, top=top, area=area, size=size, c=c)
-        for size in range(lay.font(0.03), 13, -1):
-            self.menu.place(text, area, size, lay.gap // 2)
-            if self.menu.rects[-1].bottom <= area.bottom:
-                break
-        return dict(head=head, hint=hint, body=body, top=top, area=area, size=size, c=c)
+            size = sizes[-1]
+        else:
+            size = self.menu.fit(text, area, sizes, lay.gap // 2)
+        return SaveLayout(c, head, hint, body, top, area, size)
 
     def draw(self, surface) -> None:
         theme, text = self.app.theme, self.app.text
         p = self._place()
-        c = p["c"]
+        c = p.c
         surface.fill(theme.background)
-        surface.blit(p["head"], c.topleft)
-        surface.blit(p["body"], (c.left, p["top"]))
+        surface.blit(p.head, c.topleft)
+        surface.blit(p.body, (c.left, p.top))
         if self.typing:
-            size = p["size"]
-            field = pygame.Rect(p["area"].left, p["area"].top, p["area"].width, round(size * 2.2))
+            size = p.size
+            field = pygame.Rect(p.area.left, p.area.top, p.area.width, round(size * 2.2))
             pygame.draw.rect(surface, theme.panel, field, border_radius=8)
             pygame.draw.rect(surface, theme.accent, field, width=3, border_radius=8)
             pad = size // 2
@@ -120,6 +128,6 @@ class SaveScene(Scene):
                 shown = shown.subsurface((0, shown.get_height() - line, shown.get_width(), line))
             surface.blit(shown, (field.left + pad, field.centery - shown.get_height() // 2))
         else:
-            self.menu.draw(surface, text, theme, p["size"])
-        surface.blit(p["hint"], ((surface.get_width() - p["hint"].get_width()) // 2,
-                                 c.bottom - p["hint"].get_height()))
+            self.menu.draw(surface, text, theme, p.size)
+        surface.blit(p.hint, ((surface.get_width() - p.hint.get_width()) // 2,
+                              c.bottom - p.hint.get_height()))

@@ -5,11 +5,13 @@ from dataclasses import replace
 
 import pygame
 
+from game.intents import Kind
 from game.quiz.questions import SKILLS, generate
 from game.quiz.round import DIFFICULTIES, MAX_QUESTIONS, MIN_QUESTIONS, PLAYABLE_SKILLS, \
     RoundSetup, build_round
 from game.scenes.base import Scene
 from game.ui.form import Form, Row
+from game.ui.layout import TEXT
 
 COUNTS = tuple(range(MIN_QUESTIONS, MAX_QUESTIONS + 1))
 TIMERS = (None, 10, 15, 20, 30, 45, 60, 90, 120, 180)
@@ -69,14 +71,14 @@ class SetupScene(Scene):
             speed_points=self.form.row("speed_points").value,
             show_scores=self.form.row("show_scores").value, seed=self.app.new_seed())
 
-    def handle(self, intent) -> bool:
-        if intent.kind == "back":
+    def handle(self, intent) -> None:
+        if intent.kind == Kind.BACK:
             self.dismiss(None)
-            return True
+            return
         self._place()
         row = self.form.handle(intent)
         if row is None:
-            return intent.kind in ("up", "down", "tab", "hover")
+            return
         if row.kind == "toggle" and isinstance(row.key, tuple) and not self._ticked(row.key[0]):
             row.value = True    # a round needs at least one article and one skill
         if row.key == "back":
@@ -88,7 +90,6 @@ class SetupScene(Scene):
             self._status = None
             self.app.settings.round = self.setup().to_plain()
             self.app.save_settings()
-        return True
 
     def _ticked(self, group: str) -> int:
         return sum(1 for r in self.form.rows if isinstance(r.key, tuple) and r.key[0] == group
@@ -117,11 +118,11 @@ class SetupScene(Scene):
     def _place(self):
         lay = self.app.layout()
         c = lay.content()
-        head = lay.font(0.05)
-        small = lay.font(0.026)
+        head = lay.font(TEXT.heading)
+        small = lay.font(TEXT.small)
         area = pygame.Rect(c.left, c.top + round(head * 1.4) + lay.gap, c.width,
                            c.height - round(head * 1.4) - lay.gap - 2 * (small * 2 + lay.gap))
-        size = self.form.place(self.app.text, area, range(13, lay.font(0.032) + 1))
+        size = self.form.place(self.app.text, area, range(13, lay.font(TEXT.label) + 1))
         return lay, c, head, small, size
 
     def draw(self, surface) -> None:

@@ -2,11 +2,16 @@ from dataclasses import replace
 
 import pygame
 
+from game.intents import Kind
 from game.scenes.base import Scene
+from game.ui.layout import TEXT, largest
 from game.ui.text import wrap
 from game.ui.widgets import ButtonList
 
 SMALLEST = 14     # the least text size the title's menu and notes shrink to
+# "Byline" (a share of the window height) from its largest down, and whether the tag line
+# goes with it: the title shrinks before the menu, and loses the tag line first.
+TITLES = ((0.11, True), (0.08, True), (0.07, False), (0.05, False))
 
 
 class TitleScene(Scene):
@@ -24,13 +29,13 @@ class TitleScene(Scene):
             self.ask_name(preset.setup, f"{preset.title} — who is playing?" if preset.title
                           else "Who is playing?")
 
-    def handle(self, intent) -> bool:
+    def handle(self, intent) -> None:
         self._place()
         chosen = self.menu.handle(intent)
-        if intent.kind == "back":
+        if intent.kind == Kind.BACK:
             chosen = self.ITEMS.index("Quit")
         if chosen is None:
-            return False
+            return
         item = self.ITEMS[chosen]
         if item == "Play":
             from game.quiz.round import RoundSetup
@@ -41,7 +46,7 @@ class TitleScene(Scene):
         else:
             from game.scenes.howto import HowToScene
             from game.scenes.progress import ClassResultsScene, ProgressScene
-            from game.scenes.settings import SettingsScene
+            from game.scenes.settings_screen import SettingsScene
             from game.scenes.setup import SetupScene
             scene = {"Round setup": SetupScene, "How to play": HowToScene,
                      "Settings": SettingsScene, "Progress": ProgressScene,
@@ -49,11 +54,10 @@ class TitleScene(Scene):
             # Round setup's Start gives a setup to play: then who plays is asked.
             self.app.push(scene(self.app),
                           on_result=lambda setup: setup and self.ask_lineup(setup))
-        return True
 
     def ask_name(self, setup, heading: str) -> None:
         """One player, asked for their name: the way into a preset's round."""
-        from game.quiz.turns import Lineup
+        from game.quiz.seats import Lineup
         from game.scenes.name import NameScene
         self.app.push(NameScene(self.app, heading),
                       on_result=lambda name: name and self._play(setup, Lineup("solo", (name,))))
@@ -75,7 +79,7 @@ class TitleScene(Scene):
 
     def start_round(self, setup, names=None, mode: str = "solo", same: bool = True) -> None:
         # The quiz engine is imported when first needed, so the title appears sooner.
-        from game.quiz.turns import seat_round
+        from game.quiz.seats import seat_round
         from game.scenes.question import QuestionScene
         turns = seat_round(self.app.loaded.bank, setup, list(names or [self.app.settings.player]),
                            mode, same)
@@ -107,20 +111,20 @@ class TitleScene(Scene):
         lay, text, theme = self.app.layout(), self.app.text, self.app.theme
         width = lay.w - 2 * lay.margin
         hint = text.block("↑↓ Enter or click: choose   Esc: quit   F11: full screen",
-                          lay.font(0.024), theme.muted, width, align="center")
+                          lay.font(TEXT.hint), theme.muted, width, align="center")
         bottom = lay.h - lay.margin - hint.get_height() - lay.gap
         menu_w = min(lay.w // 3 + 120, width)
         tries = []
         # The menu as large as reads well, then less; for each, the title shrinks first.
-        for menu_size in range(lay.font(0.03), SMALLEST - 1, -3):
+        for menu_size in range(lay.font(TEXT.text), SMALLEST - 1, -3):
             self.menu.place(text, pygame.Rect(0, 0, menu_w, lay.h), menu_size, lay.gap // 2)
-            tries += [(self.menu.rects[-1].bottom, share, with_tag) for share, with_tag in
-                      ((0.11, True), (0.08, True), (0.07, False), (0.05, False))]
+            tries += [(self.menu.rects[-1].bottom, share, with_tag)
+                      for share, with_tag in TITLES]
         for menu_least, share, with_tag in tries:
             title = text.block("Byline", lay.font(share), theme.text, width, style="bold",
                                align="center")
             tag = text.block("Tell a checkable fact from an opinion. Find who is talking.",
-                             lay.font(0.033), theme.muted, width, align="center") \
+                             lay.font(TEXT.tagline), theme.muted, width, align="center") \
                 if with_tag else None
             menu_top = lay.margin + title.get_height() + lay.gap + (
                 tag.get_height() + lay.gap // 2 + lay.gap if tag else 0)
@@ -136,10 +140,7 @@ class TitleScene(Scene):
             blocks.append((note, bottom + lay.gap // 2))
         blocks.append((hint, lay.h - lay.margin - hint.get_height()))
         area = pygame.Rect((lay.w - menu_w) // 2, menu_top, menu_w, bottom - menu_top)
-        for size in range(lay.font(0.036), SMALLEST - 1, -1):
-            self.menu.place(text, area, size, lay.gap // 2)
-            if self.menu.rects[-1].bottom <= area.bottom:
-                break
+        size = self.menu.fit(text, area, range(SMALLEST, lay.font(TEXT.large) + 1), lay.gap // 2)
         return blocks, size
 
     def _note_blocks(self, lay, width: int, room: int) -> list:
@@ -149,10 +150,11 @@ class TitleScene(Scene):
         notes = self.notes()
         if not notes:
             return []
-        for size in range(lay.font(0.024), SMALLEST - 1, -1):
-            blocks = [text.block(n, size, colour, width) for n in notes]
-            if sum(b.get_height() + lay.gap // 2 for b in blocks) <= room:
-                return blocks
+        def fits(size):
+            return sum(text.height(n, size, width) + lay.gap // 2 for n in notes) <= room
+        size = largest(SMALLEST, lay.font(TEXT.hint), fits)
+        if fits(size):
+            return [text.block(n, size, colour, width) for n in notes]
         font = text.font("regular", SMALLEST)
         step = round(font.get_linesize() * 1.25)
         lines = [line for n in notes for line in wrap(n, font, width)]

@@ -16,10 +16,10 @@ from game.csvsafe import guard_row
 from game.quiz.questions import FACT_CHOICES, SKILLS
 from game.quiz.scoring import Lean, lean_of
 from game.quiz.verdict import Tally, Verdict, tally_by_skill, tally_of
+from game.quiz.wording import in_words
 from game.store.results import FILE_NAME, Results
 from game.store.settings import default_data_dir
 
-NO_ANSWER = "no answer (time ran out)"
 
 
 class _Counted:
@@ -178,13 +178,9 @@ def _lean(answers: list[dict], labels: dict[str, str]) -> Lean | None:
 
 def readable(given) -> str:
     """A stored answer as the player saw it."""
-    if given is None:
-        return NO_ANSWER
-    if isinstance(given, list):
-        return ", ".join(f"“{w}”" for w in given) if given else "no words"
     if isinstance(given, int):
         return f"choice {given + 1}"      # stored before answers were kept as text
-    return str(given)
+    return in_words(given)
 
 
 def _statements(rows: list[dict], bank) -> list[StatementSummary]:

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from game.names import drawable
+from game.quiz.wording import as_seen
 from game.store.database import (LOCK_WAIT, MIGRATIONS, RETRY_WAIT, VERSION, Damaged,
                                  connect, memory, migrate, move_aside, why)
 
@@ -185,12 +186,7 @@ class Results:
         if kept is None:
             return
         q = answer.question
-        # The words or the choice as the player saw them: choice order depends on the
-        # round's seed, so an index would mean nothing in a report.
-        if isinstance(answer.given, frozenset):
-            given = [q.word_texts()[i] for i in sorted(answer.given)]
-        else:
-            given = q.choices[answer.given] if answer.given is not None else None
+        given = as_seen(q, answer.given)    # an index would mean nothing in a report
         kept.answers.append((position, q.id, q.statement, q.skill, json.dumps(given),
                              int(answer.correct), answer.verdict.value, answer.credit,
                              answer.points, round(answer.seconds, 2), answer.confidence,

@@ -50,7 +50,7 @@ def play(seed: int, data_dir=None, delay: float = 0.0) -> tuple[int, str]:
     from game.scenes.feedback import FeedbackScene
     from game.scenes.overlays import ConfidenceScene
     from game.scenes.question import QuestionScene
-    from game.scenes.results import ResultsScene
+    from game.scenes.round_end import ResultsScene
 
     app = App(Config(seed=seed, data_dir=data_dir))
     player = Player(app, seed, delay)

@@ -27,13 +27,13 @@ import game.scenes  # noqa: E402
 from game.app import App, Config  # noqa: E402
 from game.loop import FPS, Loop, poll  # noqa: E402
 from game.tools.monkey import EVENTS  # noqa: E402
-from game.quiz.play import RoundState  # noqa: E402
 from game.quiz.questions import SKILLS, generate  # noqa: E402
 from game.quiz.round import RoundSetup  # noqa: E402
+from game.quiz.state import RoundState  # noqa: E402
 from game.scenes.base import Scene  # noqa: E402
 from game.scenes.feedback import FeedbackScene  # noqa: E402
 from game.scenes.question import QuestionScene  # noqa: E402
-from game.scenes.results import ResultsScene  # noqa: E402
+from game.scenes.round_end import ResultsScene  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[2]
 TARGETS = {"startup_ratio": 1.5, "frame_ms_p95": 4.0, "peak_rss_mb": 150.0,
@@ -140,7 +140,7 @@ def screens(app: App) -> dict:
 
     def hot_seat(scene):
         """Eight seats, every one through the first question: the busiest hot-seat screens."""
-        from game.quiz.turns import Seat, Turns
+        from game.quiz.seats import Seat, Turns
         seats = [Seat(f"Table {n}", state(0)) for n in range(1, 9)]
         for n, seat in enumerate(seats):
             seat.state.answer(given(seat.state.current, right=n % 3 > 0))
@@ -149,7 +149,7 @@ def screens(app: App) -> dict:
                  "reveal": lambda: RevealScene(app, turns, 0),
                  "podium": lambda: PodiumScene(app, turns)}[scene]()]
 
-    from game.scenes.turns import HandoverScene, PodiumScene, RevealScene
+    from game.scenes.hotseat import HandoverScene, PodiumScene, RevealScene
     for scene in ("handover", "reveal", "podium"):
         built[scene] = lambda scene=scene: hot_seat(scene)
     # Scenes added since this was written: built with (app), else with (app, a finished round).

@@ -11,16 +11,16 @@ import pygame  # noqa: E402
 
 from game.app import App, Config  # noqa: E402
 from game.bank.paths import PROJECT  # noqa: E402
-from game.intents import Intent  # noqa: E402
-from game.quiz.play import RoundState  # noqa: E402
+from game.intents import Intent, Kind  # noqa: E402
 from game.quiz.questions import generate  # noqa: E402
 from game.quiz.round import RoundSetup  # noqa: E402
+from game.quiz.state import RoundState  # noqa: E402
 from game.scenes.howto import HowToScene  # noqa: E402
 from game.scenes.name import NameScene  # noqa: E402
 from game.scenes.question import QuestionScene  # noqa: E402
-from game.scenes.results import ResultsScene  # noqa: E402
 from game.scenes.review import ReviewScene  # noqa: E402
-from game.scenes.settings import SettingsScene  # noqa: E402
+from game.scenes.round_end import ResultsScene  # noqa: E402
+from game.scenes.settings_screen import SettingsScene  # noqa: E402
 from game.scenes.setup import SetupScene  # noqa: E402
 
 SIZES = ((1280, 720), (960, 540))
@@ -108,7 +108,7 @@ def _shoot_unsaved(out, sizes, text_sizes) -> list[Path]:
                 _settle(app)
                 if len(state.answers) == 1:
                     saved.append(_save_screen(app, out, shots.pop(0), tag))
-                app.scene.handle(Intent("next"))
+                app.scene.handle(Intent(Kind.NEXT))
                 app.step()
             saved.append(_save_screen(app, out, shots.pop(0), tag))
             app.push(SaveScene(app))
@@ -158,7 +158,7 @@ def _shoot_one(out, size, text_size) -> list[Path]:
     for q in picked:
         save(f"question-{q.skill}")
         if q.skill == "fact_or_opinion":
-            scene.handle(Intent("context"))
+            scene.handle(Intent(Kind.CONTEXT))
             save("context")
             app.pop()
             app.step()
@@ -178,7 +178,7 @@ def _shoot_one(out, size, text_size) -> list[Path]:
     save("results")
     app.push(ReviewScene(app, state))
     save("review")
-    app.scene.handle(Intent("page_down"))
+    app.scene.handle(Intent(Kind.PAGE_DOWN))
     save("review-scrolled")
     _shoot_record(app, save)
     _shoot_classroom(app, save)
@@ -202,16 +202,16 @@ def _shoot_record(app, save) -> None:
     app.step()
     save("feedback-record")
     app.stack[:] = [*below, ReviewScene(app, state)]
-    app.scene.handle(Intent("page_down"))      # the record comes after the explanation
+    app.scene.handle(Intent(Kind.PAGE_DOWN))      # the record comes after the explanation
     save("review-record")
     app.stack[:] = below
 
 
 def _shoot_classroom(app, save) -> None:
     """The hot-seat screens, with long names and as many seats as a class may have."""
-    from game.quiz.turns import seat_round
+    from game.quiz.seats import seat_round
     from game.scenes.lineup import ModeScene, PlayersScene
-    from game.scenes.turns import HandoverScene, PodiumScene, RevealScene
+    from game.scenes.hotseat import HandoverScene, PodiumScene, RevealScene
     title = app.stack[0]
     names = ["Zoë O'Brien, Jr.", "Table 2", "The Fact Checkers", "Ana",
              "Team with a rather long name", "Table 6", "Sam", "Table 8"]
@@ -245,7 +245,7 @@ def _shoot_classroom(app, save) -> None:
     for name, scene in (("progress", ProgressScene), ("class-results", ClassResultsScene)):
         app.stack[:] = [title, scene(app)]
         save(name)
-        app.scene.handle(Intent("page_down"))
+        app.scene.handle(Intent(Kind.PAGE_DOWN))
         save(name + "-scrolled")
 
 
@@ -254,8 +254,8 @@ def _shoot_reveal_record(app, save, names) -> None:
     explanation and what the record shows): three seats, at the top and scrolled to the
     end, then eight seats with long names, whose answers move below the explanation's
     start when the strip has no room for them."""
-    from game.quiz.turns import Seat, Turns
-    from game.scenes.turns import RevealScene
+    from game.quiz.seats import Seat, Turns
+    from game.scenes.hotseat import RevealScene
     with_record = [q for q in generate(app.loaded.bank, seed=1) if q.record]
     if not with_record:
         return
@@ -268,7 +268,7 @@ def _shoot_reveal_record(app, save, names) -> None:
             seat.state.answer(_given(q, ("right", "partly", "wrong")[i % 3]))
         app.stack[:] = [title, RevealScene(app, turns, 0)]
         save("reveal-record" + tag)
-        app.scene.handle(Intent("end"))
+        app.scene.handle(Intent(Kind.END))
         save("reveal-record" + tag + "-end")
 
 

@@ -2,7 +2,7 @@
 read again, results saved again) and the strip that stays while answers are not saved."""
 import pygame
 
-from game.ui.layout import Layout
+from game.ui.layout import TEXT, Layout
 
 
 class Banner:
@@ -24,7 +24,7 @@ class Banner:
         """At the top of the scenes' area, over whatever screen is showing."""
         if not self.showing:
             return
-        block = text.block(self.text, lay.font(0.024), theme.wrong if self.warning else
+        block = text.block(self.text, lay.font(TEXT.hint), theme.wrong if self.warning else
                            theme.text, lay.w - 2 * lay.margin)
         panel = pygame.Rect(0, 0, lay.w, block.get_height() + lay.gap)
         pygame.draw.rect(surface, theme.panel, panel)
@@ -50,7 +50,7 @@ class Strip:
         shape = (words, tuple(size), scale, projector)
         if self._shape is None or self._shape[0] != shape:
             lay = Layout(size, scale, projector)
-            block = text.block(words, lay.font(0.024), (0, 0, 0), lay.w - 2 * lay.margin)
+            block = text.block(words, lay.font(TEXT.hint), (0, 0, 0), lay.w - 2 * lay.margin)
             self._shape = (shape, self._safe_top(size, projector) + block.get_height()
                            + lay.gap)
         return self._shape[1]
@@ -61,6 +61,6 @@ class Strip:
         panel = pygame.Rect(0, 0, lay.w, height)
         pygame.draw.rect(surface, theme.panel, panel)
         pygame.draw.line(surface, theme.wrong, panel.bottomleft, panel.bottomright, width=3)
-        block = text.block(words, lay.font(0.024), theme.wrong, lay.w - 2 * lay.margin)
+        block = text.block(words, lay.font(TEXT.hint), theme.wrong, lay.w - 2 * lay.margin)
         top = self._safe_top(surface.get_size(), projector)
         surface.blit(block, (lay.margin, top + (height - top - block.get_height()) // 2))

@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 
 import pygame
 
+from game.intents import Kind
 from game.ui.layout import largest
 from game.ui.widgets import draw_tick
 
@@ -85,18 +86,18 @@ class Form:
     def handle(self, intent) -> Row | None:
         """The row this intent changed or pressed, if any."""
         kind = intent.kind
-        if kind in ("up", "down", "tab"):
-            step = -1 if kind == "up" else (intent.value or 1) if kind == "tab" else 1
+        if kind in (Kind.UP, Kind.DOWN, Kind.TAB):
+            step = -1 if kind == Kind.UP else (intent.value or 1) if kind == Kind.TAB else 1
             self._move(step)
-        elif kind in ("left", "right"):
-            return self._change(self.rows[self.focus], -1 if kind == "left" else 1)
-        elif kind in ("toggle", "next"):
+        elif kind in (Kind.LEFT, Kind.RIGHT):
+            return self._change(self.rows[self.focus], -1 if kind == Kind.LEFT else 1)
+        elif kind in (Kind.TOGGLE, Kind.NEXT):
             return self._change(self.rows[self.focus], 1)
-        elif kind in ("click", "hover"):
+        elif kind in (Kind.CLICK, Kind.HOVER):
             for i, r in enumerate(self.rows):
                 if r.kind != "header" and r.rect.collidepoint(intent.value):
                     self.focus = i
-                    if kind == "hover":
+                    if kind == Kind.HOVER:
                         return None
                     back = r.kind == "choice" and intent.value[0] < r.rect.left + r.rect.w // 3
                     return self._change(r, -1 if back else 1)

@@ -1,6 +1,8 @@
 """A tall column of blocks seen through a window: wheel, keys and drag scroll it."""
 import pygame
 
+from game.intents import Kind
+
 
 class ScrollView:
     def __init__(self):
@@ -25,20 +27,20 @@ class ScrollView:
     def _clamp(self, offset: float) -> int:
         return int(min(max(0, offset), self.max_offset))
 
-    def handle(self, intent) -> bool:
+    def handle(self, intent) -> None:
         page = round(self.view.height * 0.9)
-        moves = {"up": -self.line, "down": self.line, "page_up": -page, "page_down": page,
-                 "home": -self.content_height, "end": self.content_height}
+        moves = {Kind.UP: -self.line, Kind.DOWN: self.line, Kind.PAGE_UP: -page,
+                 Kind.PAGE_DOWN: page, Kind.HOME: -self.content_height,
+                 Kind.END: self.content_height}
         if intent.kind in moves:
             delta = moves[intent.kind]
-        elif intent.kind == "wheel":
+        elif intent.kind == Kind.WHEEL:
             delta = -intent.value * self.line * 2
-        elif intent.kind == "drag":
+        elif intent.kind == Kind.DRAG:
             delta = -intent.value     # the content follows the pointer
         else:
-            return False
+            return
         self.offset = self._clamp(self.offset + delta)
-        return True
 
     def draw(self, surface, blocks, theme) -> None:
         """blocks: (paint, x, y, height), y measured from the top of the content;

@@ -1,7 +1,8 @@
 """A vertical list of buttons that keyboard and mouse drive the same way."""
 import pygame
 
-from game.intents import Intent
+from game.intents import Intent, Kind
+from game.ui.layout import largest
 
 
 class ButtonList:
@@ -42,24 +43,34 @@ class ButtonList:
         """Each button placed, by id."""
         return dict(zip(self.ids, self.rects))
 
+    def fit(self, text, area: pygame.Rect, sizes: range, gap: int) -> int:
+        """Stack the buttons in area at the largest of sizes at which they fit (the
+        smallest if none does); returns that size."""
+        def fits(size):
+            self.place(text, area, size, gap)
+            return self.rects[-1].bottom <= area.bottom
+        size = largest(sizes[0], sizes[-1], fits)
+        self.place(text, area, size, gap)
+        return size
+
     def handle(self, intent: Intent) -> int | None:
         """The index chosen by this intent, if any; moves the focus on arrows and Tab."""
         n = len(self.labels)
-        if intent.kind in ("up", "down", "left", "right", "tab"):
-            step = -1 if intent.kind in ("up", "left") else 1
-            if intent.kind == "tab":
+        if intent.kind in (Kind.UP, Kind.DOWN, Kind.LEFT, Kind.RIGHT, Kind.TAB):
+            step = -1 if intent.kind in (Kind.UP, Kind.LEFT) else 1
+            if intent.kind == Kind.TAB:
                 step = intent.value or 1
             self.focus = (self.focus + step) % n
-        elif intent.kind in ("next", "toggle"):
+        elif intent.kind in (Kind.NEXT, Kind.TOGGLE):
             return self.focus
-        elif intent.kind == "choose" and 0 <= intent.value < n:
+        elif intent.kind == Kind.CHOOSE and 0 <= intent.value < n:
             self.focus = intent.value
             return intent.value
-        elif intent.kind in ("click", "hover"):
+        elif intent.kind in (Kind.CLICK, Kind.HOVER):
             for i, rect in enumerate(self.rects):
                 if rect.collidepoint(intent.value):
                     self.focus = i
-                    return i if intent.kind == "click" else None
+                    return i if intent.kind == Kind.CLICK else None
         return None
 
     def draw(self, surface, text, theme, size: int) -> None:

@@ -4,11 +4,32 @@ from dataclasses import dataclass, replace
 
 from game.bank.models import Bank
 from game.names import MAX_SEATS, MIN_SEATS
-from game.quiz.play import RoundState
 from game.quiz.questions import generate
 from game.quiz.round import RoundSetup, build_round
+from game.quiz.state import RoundState
 
-MODES = {"solo": "One player", "hotseat": "Hot seat", "class": "Whole class"}
+
+@dataclass(frozen=True)
+class Mode:
+    """A way to play a round, as the screens speak of it."""
+
+    name: str           # "Hot seat"
+    about: str          # what the line-up screen says of it, after the name
+    in_passing: str     # in a list of rounds: "2026-03-02 10:30 · hot seat · score 300"
+
+    @property
+    def label(self) -> str:
+        return f"{self.name}: {self.about}"
+
+
+# By the key the results store keeps, in the order the line-up screen offers them.
+MODES = {
+    "solo": Mode("One player", "your name, your score, your progress", "alone"),
+    "hotseat": Mode("Hot seat", f"{MIN_SEATS} to {MAX_SEATS} players or teams take turns "
+                                "at this computer", "hot seat"),
+    "class": Mode("Whole class", "the class decides together and the teacher enters the "
+                                 "answer", "whole class"),
+}
 
 
 @dataclass(frozen=True)

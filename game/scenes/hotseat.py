@@ -1,14 +1,16 @@
 """The screens between hot-seat turns: whose turn is next, the answer once every seat has
 given theirs, and the podium at the end."""
+from dataclasses import dataclass
+
 import pygame
 
-from game.quiz.questions import RECORD_HEADING, quoted_sentence
+from game.intents import Kind
+from game.quiz.questions import RECORD_HEADING
+from game.quiz.wording import given_words, quoted, right_words
 from game.scenes.base import Scene
-from game.scenes.feedback import BODY as FEEDBACK_BODY
-from game.scenes.results import RoundEnd
-from game.scenes.review import given_words, right_words
+from game.scenes.round_end import RoundEnd
 from game.ui.doc import lay_out
-from game.ui.layout import largest
+from game.ui.layout import TEXT, largest
 from game.ui.scroll import ScrollView
 from game.ui.widgets import ButtonList, draw_mark
 
@@ -18,13 +20,28 @@ SCROLL_KEYS = "↑↓ PgUp PgDn, wheel or drag: scroll"
 MORE = "↓ More below"
 
 
+@dataclass
+class RevealLayout:
+    """The answer screen, laid out for one window, text size and theme."""
+
+    c: pygame.Rect                  # the content area
+    head: pygame.Surface
+    strip: list                     # [(right, block, (x, y), icon rect)]: a row per seat
+    rule: pygame.Rect               # under the strip: the edge the text scrolls under
+    blocks: list                    # what scrolls, laid out for the ScrollView
+    hint: tuple                     # (block, (x, y))
+    more: tuple                     # "More below": (block, (x, y))
+    button_size: int
+
+
 def _centred(surface, block, y: int) -> int:
     surface.blit(block, ((surface.get_width() - block.get_width()) // 2, y))
     return y + block.get_height()
 
 
-def _board_lines(turns) -> list[tuple[str, str]]:
-    return [(f"{place}.  {seat.name}", str(seat.state.score)) for place, seat in turns.standings()]
+def _board_lines(standings) -> list[tuple[str, str]]:
+    """("1.  Aisha", "300") for each (place, seat) of Turns.standings()."""
+    return [(f"{place}.  {seat.name}", str(seat.state.score)) for place, seat in standings]
 
 
 def draw_board(surface, app, lines, area: pygame.Rect, colour, cache: dict) -> None:
@@ -60,7 +77,7 @@ def _lay_board(app, lines, area, colour) -> list:
             fits = fits and y - size // 3 <= area.bottom
         return placed, fits
 
-    size = largest(12, max(12, app.layout().font(0.036)), lambda s: rows(s)[1])
+    size = largest(12, max(12, app.layout().font(TEXT.large)), lambda s: rows(s)[1])
     return rows(size)[0]
 
 
@@ -74,24 +91,21 @@ class HandoverScene(Scene):
         self.button = ButtonList(["Ready"], align="center")
         self._board = {}
 
-    def handle(self, intent) -> bool:
+    def handle(self, intent) -> None:
         self._place()
-        if intent.kind == "back":
+        if intent.kind == Kind.BACK:
             self.dismiss(LEAVE)
-        elif intent.kind in ("next", "toggle") or self.button.handle(intent) is not None \
-                and intent.kind == "click":
+        elif intent.kind in (Kind.NEXT, Kind.TOGGLE) or self.button.handle(intent) is not None \
+                and intent.kind == Kind.CLICK:
             self.dismiss()
-        else:
-            return False
-        return True
 
     def _place(self):
         lay, text = self.app.layout(), self.app.text
         c = lay.content()
-        size = lay.font(0.034)
+        size = lay.font(TEXT.body)
         h = round(size * 2.4)
         w = text.font("bold", size).size("Ready")[0] + 5 * size
-        self.button.place(text, pygame.Rect((lay.w - w) // 2, c.bottom - h - lay.font(0.024)
+        self.button.place(text, pygame.Rect((lay.w - w) // 2, c.bottom - h - lay.font(TEXT.hint)
                                             - lay.gap, w, h), size, 0)
         return lay, c, size
 
@@ -100,24 +114,24 @@ class HandoverScene(Scene):
         lay, c, size = self._place()
         seat = self.turns.seat
         surface.fill(theme.background)
-        y = _centred(surface, text.block(f"Your turn, {seat.name}", lay.font(0.07),
+        y = _centred(surface, text.block(f"Your turn, {seat.name}", lay.font(TEXT.display),
                                          theme.accent, c.width, style="bold",
                                          align="center"), c.top)
         number = len(seat.state.answers) + 1
         y = _centred(surface, text.block(
             f"Question {number} of {len(seat.state.questions)}. Pass the keyboard to "
-            f"{seat.name}, then press Enter or click Ready.", lay.font(0.03), theme.text,
+            f"{seat.name}, then press Enter or click Ready.", lay.font(TEXT.text), theme.text,
             c.width, align="center"), y + lay.gap) + lay.gap
         if self.board:
-            y = _centred(surface, text.block("Scores so far", lay.font(0.032), theme.muted,
+            y = _centred(surface, text.block("Scores so far", lay.font(TEXT.label), theme.muted,
                                              c.width, style="bold", align="center"), y + lay.gap)
             width = min(c.width, lay.w * 2 // 3)
             area = pygame.Rect((lay.w - width) // 2, y + lay.gap // 2, width,
                                self.button.rects[0].top - lay.gap - y - lay.gap // 2)
-            draw_board(surface, self.app, _board_lines(self.turns), area, theme.text,
+            draw_board(surface, self.app, _board_lines(self.turns.standings()), area, theme.text,
                        self._board)
         self.button.draw(surface, text, theme, size)
-        hint = text.block("Enter or click: ready   Esc: leave the round", lay.font(0.024),
+        hint = text.block("Enter or click: ready   Esc: leave the round", lay.font(TEXT.hint),
                           theme.muted, c.width, align="center")
         _centred(surface, hint, c.bottom - hint.get_height())
 
@@ -142,19 +156,18 @@ class RevealScene(Scene):
         self.app.sounds.play("right" if sum(a.correct for a in answers) * 2 >= len(answers)
                              else "wrong")
 
-    def handle(self, intent) -> bool:
+    def handle(self, intent) -> None:
         self._place()
-        if intent.kind == "back":
+        if intent.kind == Kind.BACK:
             self.dismiss(LEAVE)
-        elif intent.kind in ("next", "toggle"):
+        elif intent.kind in (Kind.NEXT, Kind.TOGGLE):
             self.dismiss()
-        elif intent.kind == "click":
+        elif intent.kind == Kind.CLICK:
             # Only the button goes on: a press anywhere else starts a drag that scrolls.
             if self.button.handle(intent) is not None:
                 self.dismiss()
         else:
-            return self.scroll.handle(intent)
-        return True
+            self.scroll.handle(intent)
 
     def rows(self) -> list[tuple[str, str]]:
         """(verdict, "name: what they answered · verdict (points)") for every seat: the
@@ -178,8 +191,7 @@ class RevealScene(Scene):
         q = self.question
         items = []
         if q.text:
-            items.append(("quote", (quoted_sentence(q.text), ())) if q.statement
-                         else ("p", q.text))
+            items.append(("quote", (quoted(q), ())) if q.statement else ("p", quoted(q)))
         items += [("p", q.prompt), ("sub", f"Answer: {right_words(q)}"), ("p", q.explanation)]
         if q.record:    # the hot seat's answer screen says it too, as the feedback panel does
             items += [("sub", RECORD_HEADING), ("p", q.record)]
@@ -189,18 +201,18 @@ class RevealScene(Scene):
                 for answer, name, _ in self._answers()]
         return items
 
-    def _place(self) -> dict:
+    def _place(self) -> RevealLayout:
         """Lay the screen out again only when the window, text size or theme changed."""
         lay, theme, text = self.app.layout(), self.app.theme, self.app.text
         key = (lay.w, lay.h, lay.scale, lay.margin, theme.name)
         if key == self._cache_key:
             return self._laid
         c = lay.content()
-        head = text.block(f"Question {self.position + 1}: the answer", lay.font(0.045),
+        head = text.block(f"Question {self.position + 1}: the answer", lay.font(TEXT.verdict),
                           theme.text, c.width, style="bold")
-        small = lay.font(0.024)
+        small = lay.font(TEXT.hint)
         more = text.block(MORE, small, theme.accent, c.width // 4, style="bold")
-        button_size = lay.font(0.03)
+        button_size = lay.font(TEXT.text)
         button_w = text.font("bold", button_size).size("Continue")[0] + 4 * button_size
         hint_w = c.width - button_w - more.get_width() - 2 * lay.gap
         scroll_hint = SCROLL_KEYS + "   " + HINT
@@ -212,7 +224,7 @@ class RevealScene(Scene):
         self.button.place(text, pygame.Rect(c.right - button_w, bottom, button_w, band),
                           button_size, 0)
         strip_top = c.top + head.get_height() + lay.gap
-        body = lay.font(FEEDBACK_BODY)      # the feedback panel's size, never less
+        body = lay.font(TEXT.body)      # the feedback panel's size, never less
         width = c.width - 14                # and the scroll bar beside it
         blocks, height = lay_out(text, theme, self._items(True), width, body)
         # The strip may take a third of the room, or all that the text below does not need.
@@ -229,7 +241,7 @@ class RevealScene(Scene):
         hint = text.block(scroll_hint if height > view.height else HINT, small, theme.muted,
                           hint_w)
         middle = bottom + band // 2
-        self._laid = dict(
+        self._laid = RevealLayout(
             c=c, head=head, blocks=blocks, button_size=button_size, rule=rule,
             strip=[(right, block, (c.left + x, strip_top + y), icon.move(c.left, strip_top))
                    for right, block, (x, y), icon in cells],
@@ -264,8 +276,8 @@ class RevealScene(Scene):
             return size, words_w, cells, y - size // 2
 
         # No smaller than the key hints, the smallest text the game sets on purpose.
-        least = lay.font(0.024)
-        most = max(least, lay.font(0.03))
+        least = lay.font(TEXT.hint)
+        most = max(least, lay.font(TEXT.text))
         columns = range(1, min(4, len(answers)) + 1)
         chosen = None
         for rows, shown in ((with_answers, True), (names_only, False)):
@@ -292,16 +304,16 @@ class RevealScene(Scene):
         theme = self.app.theme
         p = self._place()
         surface.fill(theme.background)
-        surface.blit(p["head"], p["c"].topleft)
-        for verdict, block, place, icon in p["strip"]:
+        surface.blit(p.head, p.c.topleft)
+        for verdict, block, place, icon in p.strip:
             draw_mark(surface, icon, verdict, getattr(theme, verdict))
             surface.blit(block, place)
-        pygame.draw.rect(surface, theme.muted, p["rule"])
-        self.scroll.draw(surface, p["blocks"], theme)
-        surface.blit(*p["hint"])
+        pygame.draw.rect(surface, theme.muted, p.rule)
+        self.scroll.draw(surface, p.blocks, theme)
+        surface.blit(*p.hint)
         if self.scroll.more_below:
-            surface.blit(*p["more"])
-        self.button.draw(surface, self.app.text, theme, p["button_size"])
+            surface.blit(*p.more)
+        self.button.draw(surface, self.app.text, theme, p.button_size)
 
 
 class PodiumScene(RoundEnd):
@@ -315,14 +327,14 @@ class PodiumScene(RoundEnd):
         theme, text = self.app.theme, self.app.text
         lay, c, size = self._place()
         surface.fill(theme.background)
-        head = text.block("Final scores", lay.font(0.05), theme.text, c.width, style="bold",
-                          align="center")
+        head = text.block("Final scores", lay.font(TEXT.heading), theme.text, c.width,
+                          style="bold", align="center")
         y = _centred(surface, head, c.top) + lay.gap
         standings = self.turns.standings()
         rest = standings[3:]
         bottom = self.menu.rects[0].top - lay.gap
         if rest:
-            lines = [(f"{place}.  {seat.name}", str(seat.state.score)) for place, seat in rest]
+            lines = _board_lines(rest)
             rest_h = round(lay.h * 0.16)
             width = min(c.width, lay.w * 2 // 3)
             draw_board(surface, self.app, lines, pygame.Rect((lay.w - width) // 2,
@@ -336,7 +348,7 @@ class PodiumScene(RoundEnd):
         """Second, first and third, left to right, on steps of falling height."""
         theme, text, lay = self.app.theme, self.app.text, self.app.layout()
         step_w = min(area.width // 3 - lay.gap, round(lay.h * 0.4))
-        name_size = lay.font(0.032)
+        name_size = lay.font(TEXT.label)
         label_h = name_size * 3
         heights = {1: 1.0, 2: 0.72, 3: 0.5}     # by place, so a tie stands level
         order = [i for i in (1, 0, 2) if i < len(top3)]
@@ -345,9 +357,9 @@ class PodiumScene(RoundEnd):
         for i in order:
             place, seat = top3[i]
             ink = theme.on_accent if place == 1 else theme.text
-            number = text.block(str(place), lay.font(0.06), ink, step_w, style="bold",
+            number = text.block(str(place), lay.font(TEXT.place), ink, step_w, style="bold",
                                 align="center")
-            score = text.block(str(seat.state.score), lay.font(0.03), ink, step_w,
+            score = text.block(str(seat.state.score), lay.font(TEXT.text), ink, step_w,
                                align="center")
             least = number.get_height() + score.get_height() + lay.gap
             h = max(least, round((area.height - label_h) * heights.get(place, 0.5)))

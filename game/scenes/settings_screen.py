@@ -1,9 +1,11 @@
 """Text size, sound and high contrast: applied at once and saved at once."""
 import pygame
 
+from game.intents import Kind
 from game.scenes.base import Scene
 from game.store.settings import TEXT_SIZES
 from game.ui.form import Form, Row
+from game.ui.layout import TEXT
 
 SIZES = tuple(TEXT_SIZES)
 HINT = "↑↓: move   ←→ or Enter: change   Esc: back"
@@ -24,17 +26,17 @@ class SettingsScene(Scene):
             Row("button", "Back", "back", cell=(0, 4)),
         ])
 
-    def handle(self, intent) -> bool:
-        if intent.kind == "back":
+    def handle(self, intent) -> None:
+        if intent.kind == Kind.BACK:
             self.dismiss()
-            return True
+            return
         self._place()
         row = self.form.handle(intent)
         if row is None:
-            return False
+            return
         if row.key == "back":
             self.dismiss()
-            return True
+            return
         s = self.app.settings
         s.text_size = SIZES[self.form.row("text_size").value]
         s.sound = self.form.row("sound").value
@@ -43,16 +45,15 @@ class SettingsScene(Scene):
         self.app.save_settings()
         if row.key == "sound" and s.sound:
             self.app.sounds.play("right")   # so the player hears what they turned on
-        return True
 
     def _place(self):
         lay = self.app.layout()
         c = lay.content()
-        head = lay.font(0.05)
+        head = lay.font(TEXT.heading)
         width = min(c.width, max(lay.w // 2, 560))
         area = pygame.Rect((lay.w - width) // 2, c.top + round(head * 1.4) + lay.gap, width,
                            round(c.height * 0.55))
-        size = self.form.place(self.app.text, area, range(14, lay.font(0.036) + 1))
+        size = self.form.place(self.app.text, area, range(14, lay.font(TEXT.large) + 1))
         return lay, c, head, size
 
     def draw(self, surface) -> None:
@@ -63,9 +64,9 @@ class SettingsScene(Scene):
         self.form.draw(surface, text, theme, size)
         top = self.form.rows[-1].rect.bottom + lay.gap
         sample = text.block("“Checkable is not the same as true.” This is how questions "
-                            "will read.", lay.font(0.034), theme.text, c.width,
+                            "will read.", lay.font(TEXT.body), theme.text, c.width,
                             style="italic", align="center")
-        small = lay.font(0.024)
+        small = lay.font(TEXT.hint)
         saved = text.block(f"Saved as you change them, in {self.app.data_dir}", small,
                            theme.muted, c.width, align="center")
         hint = text.block(HINT, small, theme.muted, c.width, align="center")

@@ -1,11 +1,15 @@
+"""The end of a round, whoever played it: the score, how each skill went and how the
+player judged, then Review answers, Play again or Back to title."""
 from dataclasses import replace
 
 import pygame
 
+from game.intents import Kind
 from game.quiz.questions import SKILLS
 from game.quiz.scoring import calibration, calibration_words, lean
 from game.quiz.verdict import tally_of
 from game.scenes.base import Scene
+from game.ui.layout import TEXT
 from game.ui.motion import approach
 from game.ui.widgets import ButtonList
 
@@ -59,30 +63,30 @@ class RoundEnd(Scene):
     def _place(self):
         lay = self.app.layout()
         c = lay.content()
-        size = lay.font(0.032)
+        size = lay.font(TEXT.label)
         height = round(size * 2.6)
         self.menu.place(self.app.text, pygame.Rect(c.left, c.bottom - height, c.width, height),
                         size, lay.gap, across=True)
         return lay, c, size
 
-    def handle(self, intent) -> bool:
+    def handle(self, intent) -> None:
         self._place()
         chosen = self.menu.handle(intent)
-        if intent.kind == "back":
+        if intent.kind == Kind.BACK:
             chosen = self.items.index("Back to title")
         if chosen is None:
-            return False
+            return
         item = self.items[chosen]
         turns = self.turns
         if item == self.SAVE:
             from game.scenes.save import SaveScene
             self.app.push(SaveScene(self.app))
-            return True
+            return
         if item == "Review answers":
             from game.scenes.review import ReviewScene
             self.app.push(ReviewScene(self.app, turns.seats if turns.several
                                       else turns.seat.state))
-            return True
+            return
         self.app.pop()
         if item == "Play again":      # the same players, the same setup, new questions
             setup = turns.seat.state.setup
@@ -90,13 +94,12 @@ class RoundEnd(Scene):
                             else setup.seed + 1)
             self.app.stack[0].start_round(setup, [s.name for s in turns.seats], turns.mode,
                                           turns.same)
-        return True
 
 
 class ResultsScene(RoundEnd):
     def __init__(self, app, state, turns=None):
         """turns: who played, so "Play again" keeps the same player or class."""
-        from game.quiz.turns import Seat, Turns
+        from game.quiz.seats import Seat, Turns
         super().__init__(app, turns or Turns([Seat(app.settings.player, state)]))
         self.state = state
         self.left, self.right = summary(state)
@@ -113,16 +116,16 @@ class ResultsScene(RoundEnd):
         theme, text = self.app.theme, self.app.text
         lay, c, size = self._place()
         surface.fill(theme.background)
-        head = text.block("Round complete", lay.font(0.05), theme.text, c.width // 2,
+        head = text.block("Round complete", lay.font(TEXT.heading), theme.text, c.width // 2,
                           style="bold")
         surface.blit(head, c.topleft)
-        score = text.block(f"Score {round(self.shown_score)}", lay.font(0.05), theme.accent, c.width // 2,
-                           style="bold", align="right")
+        score = text.block(f"Score {round(self.shown_score)}", lay.font(TEXT.heading),
+                           theme.accent, c.width // 2, style="bold", align="right")
         surface.blit(score, (c.right - score.get_width(), c.top))
         top = c.top + head.get_height() + lay.gap * 2
         box_h = self.menu.rects[0].top - lay.gap - top
         col_w = (c.width - 2 * lay.gap) // 3
-        sizes = range(13, lay.font(0.032) + 1)
+        sizes = range(13, lay.font(TEXT.label) + 1)
         body = min(text.fit(self.left, col_w, box_h, sizes),
                    text.fit(self.right, 2 * col_w, box_h, sizes))
         surface.blit(text.block(self.left, body, theme.text, col_w), (c.left, top))
