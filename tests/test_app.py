@@ -3,6 +3,7 @@ import pygame
 import pytest
 
 from pilot import answer, click, click_on, key, new_app, resize
+from game.ui.layout import TEXT
 from game.scenes.feedback import FeedbackScene
 from game.scenes.question import QuestionScene
 from game.scenes.review import ReviewScene
@@ -164,7 +165,7 @@ def test_long_prompts_and_choices_never_overlap(app):
     app.push(scene)
     app.step()
     for q in hand:
-        layout = scene._place()
+        layout = scene.layout()
         prompt = app.text.block(q.prompt, layout.prompt_size, (0, 0, 0),
                                 layout.lay.content().width, style="bold")
         assert layout.prompt_top + prompt.get_height() <= scene.menu.rects[0].top
@@ -209,23 +210,19 @@ def test_every_question_fits_the_smallest_window(text_size, tmp_path):
     from game.quiz.round import RoundSetup
     app = new_app(size=(960, 540), data_dir=tmp_path)
     app.settings.text_size = text_size
-    questions = generate(app.loaded.bank)
-    scene = QuestionScene(app, RoundState(RoundSetup(count=5), questions))
-    app.push(scene)
-    app.step()
     window = app.screen.get_rect()
-    for q in questions:
-        scene.question, scene.menu = q, None
-        if q.choices:
-            from game.ui.widgets import ButtonList
-            scene.menu = ButtonList(list(q.choices), numbered=True)
-        scene._laid_for = None
-        p = scene._place()
+    for q in generate(app.loaded.bank):
+        scene = QuestionScene(app, RoundState(RoundSetup(count=5), [q]))
+        app.push(scene)
+        app.step()
+        p = scene.layout()
         rects = [r for id, r in scene.widgets().items() if id != "context"]   # the answers
         hint_top = (p.lay.content().bottom
-                    - app.text.font("regular", p.lay.font(0.026)).get_height())
+                    - app.text.font("regular", p.lay.font(TEXT.small)).get_height())
         assert p.quote_box.bottom <= p.prompt_top, q.id
         assert p.area.top <= min(r.top for r in rects), q.id
         assert max(r.bottom for r in rects) <= hint_top, q.id
         assert all(window.contains(r) for r in rects), q.id
+        app.pop()
+        app.step()
     pygame.quit()

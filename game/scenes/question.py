@@ -286,6 +286,10 @@ class QuestionScene(Scene):
                                                 ("context", self._context_rect)) if rect})
         return found
 
+    def layout(self) -> QuestionLayout:
+        """Where everything on the question screen goes, at the window's present size."""
+        return self._place()
+
     def answers_top(self) -> int:
         """Where the prompt starts: an overlay that covers from here hides no half lines."""
         p = self._place()

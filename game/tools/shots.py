@@ -19,6 +19,7 @@ from game.scenes.howto import HowToScene  # noqa: E402
 from game.scenes.name import NameScene  # noqa: E402
 from game.scenes.question import QuestionScene  # noqa: E402
 from game.scenes.review import ReviewScene  # noqa: E402
+from game.tools.pilot import answer  # noqa: E402
 from game.scenes.round_end import ResultsScene  # noqa: E402
 from game.scenes.settings_screen import SettingsScene  # noqa: E402
 from game.scenes.setup import SetupScene  # noqa: E402
@@ -104,7 +105,7 @@ def _shoot_unsaved(out, sizes, text_sizes) -> list[Path]:
                 _settle(app)
                 if not state.answers:
                     saved.append(_save_screen(app, out, shots.pop(0), tag))
-                scene._answer(q.cue_words if q.skill == "opinion_words" else q.answer)
+                answer(app)
                 _settle(app)
                 if len(state.answers) == 1:
                     saved.append(_save_screen(app, out, shots.pop(0), tag))
@@ -165,7 +166,7 @@ def _shoot_one(out, size, text_size) -> list[Path]:
         # Wrong, partly right where a question can be, right otherwise.
         given = _given(q, "wrong" if q.skill == "who_is_source" else "partly"
                        if q.skill in ("opinion_words", "article_genre") else "right")
-        scene._answer(given)
+        answer(app, given=given)
         if q.skill == "fact_or_opinion":
             save("confidence")
         app.step()
@@ -198,8 +199,7 @@ def _shoot_record(app, save) -> None:
     scene = QuestionScene(app, state)
     app.push(scene)
     app.step()
-    scene._answer(q.cue_words if q.skill == "opinion_words" else q.answer)
-    app.step()
+    answer(app)
     save("feedback-record")
     app.stack[:] = [*below, ReviewScene(app, state)]
     app.scene.handle(Intent(Kind.PAGE_DOWN))      # the record comes after the explanation
