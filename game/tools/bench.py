@@ -152,9 +152,19 @@ def screens(app: App) -> dict:
     from game.scenes.hotseat import HandoverScene, PodiumScene, RevealScene
     for scene in ("handover", "reveal", "podium"):
         built[scene] = lambda scene=scene: hot_seat(scene)
+
+    def context() -> list:
+        """The sentences around the longest quoted sentence, over its question."""
+        from game.scenes.overlays import ContextScene
+        st = state(0)
+        statement = next(s for s in app.loaded.bank.statements if s.id == st.current.statement)
+        return [QuestionScene(app, st), ContextScene(app, statement)]
+
+    built["context"] = context
+    from game.scenes.overlays import ContextScene
     # Scenes added since this was written: built with (app), else with (app, a finished round).
     known = {Scene, type(app.stack[0]), QuestionScene, FeedbackScene, ResultsScene,
-             HandoverScene, RevealScene, PodiumScene}
+             HandoverScene, RevealScene, PodiumScene, ContextScene}
     found = {}
     for info in pkgutil.iter_modules(game.scenes.__path__):
         module = importlib.import_module(f"game.scenes.{info.name}")
