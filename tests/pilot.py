@@ -70,3 +70,47 @@ class Drawn:
 
         self.app.scene.draw(Spy(window.size))
         return drawn
+
+
+def scroll_through(app, drawn) -> list[list]:
+    """Frames from the top down, a line (↓) at a time, until the screen stops changing."""
+    frames = [drawn.frame()]
+    for _ in range(200):
+        key(app, pygame.K_DOWN)
+        frames.append(drawn.frame())
+        if [f[2] for f in frames[-1]] == [f[2] for f in frames[-2]]:
+            break
+    return frames
+
+
+def seen(frames, words) -> tuple[set, list]:
+    """The sizes of the blocks that hold words (or for which words(text) holds), and which
+    of their pixel rows were on screen, whole width, in any frame: [(top, bottom)]
+    measured from the block's top."""
+    holds = words if callable(words) else lambda text: words in text
+    sizes, spans = set(), []
+    for frame in frames:
+        for text, size, rect, visible in frame:
+            if holds(text):
+                sizes.add(size)
+                if visible.height and visible.width == rect.width:
+                    spans.append((visible.top - rect.top, visible.bottom - rect.top))
+    return sizes, spans
+
+
+def covers(spans, height: int) -> bool:
+    reached = 0
+    for top, bottom in sorted(spans):
+        if top > reached:
+            return False
+        reached = max(reached, bottom)
+    return reached >= height
+
+
+def readable(frames, words) -> bool:
+    """Every line of the block that holds words was on screen in one frame or another."""
+    holds = words if callable(words) else lambda text: words in text
+    sizes, spans = seen(frames, holds)
+    height = next((rect.height for frame in frames for text, _, rect, _ in frame
+                   if holds(text)), None)
+    return height is not None and covers(spans, height)

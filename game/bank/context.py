@@ -4,11 +4,8 @@ From the article's own text when it can be found; otherwise from the neighbourin
 statements in the question file, and the player is told which."""
 import re
 from dataclasses import dataclass
-from functools import lru_cache
-from pathlib import Path
-
 from game.bank.models import Bank, Statement
-from game.bank.paths import find_article_file, read_article
+from game.bank.texts import body_of
 
 REACH = 320    # characters of context on each side, at most
 _BOUNDARY = re.compile(r"(?<=[.!?…])[”’\"']?\s+(?=[“‘\"'(A-Z0-9])|\n\s*\n?")
@@ -29,20 +26,8 @@ class Context:
     tail: str = ""
 
 
-@lru_cache(maxsize=64)
-def _read(path: Path) -> str | None:
-    try:
-        data, _ = read_article(path)
-        return data.decode("utf-8-sig") if data is not None else None
-    except (OSError, UnicodeDecodeError):
-        return None
-
-
 def context_of(statement: Statement, bank: Bank) -> Context:
-    article = bank.articles[statement.article]
-    where = article.where.path if article.where else ""
-    path = find_article_file(article.text_file, Path(where))
-    body = _read(path) if path else None
+    body = body_of(bank.articles[statement.article])
     start = body.find(statement.text) if body else -1
     if start >= 0:
         stop = start + len(statement.text)
