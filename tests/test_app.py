@@ -3,7 +3,6 @@ import pygame
 import pytest
 
 from pilot import answer, click, click_on, key, new_app, resize
-from game.ui.layout import TEXT
 from game.scenes.feedback import FeedbackScene
 from game.scenes.question import QuestionScene
 from game.scenes.review import ReviewScene
@@ -203,7 +202,8 @@ def test_quiet_frames_on_feedback_and_results_do_no_text_work(app, monkeypatch):
 
 @pytest.mark.parametrize("text_size", ["standard", "largest"])
 def test_every_question_fits_the_smallest_window(text_size, tmp_path):
-    """Every question the bank makes, at 960×540: quote above prompt above answers, the
+    """Every question the bank makes, at 960×540: the quote (or the article) above or
+    beside the prompt and answers, never over them; the prompt above the answers, the
     answers above the key hints, nothing outside the window."""
     from game.quiz.state import RoundState
     from game.quiz.questions import generate
@@ -216,10 +216,16 @@ def test_every_question_fits_the_smallest_window(text_size, tmp_path):
         app.push(scene)
         app.step()
         p = scene.layout()
-        rects = [r for id, r in scene.widgets().items() if id != "context"]   # the answers
-        hint_top = (p.lay.content().bottom
-                    - app.text.font("regular", p.lay.font(TEXT.small)).get_height())
-        assert p.quote_box.bottom <= p.prompt_top, q.id
+        # The answers; "C: sentences around it" and "Done" are on the hints' row.
+        rects = [r for id, r in scene.widgets().items() if id not in ("context", "Done")]
+        row = [r for id, r in scene.widgets().items() if id in ("context", "Done")]
+        hint_top = p.hint_top
+        lowest = max(r.bottom for r in rects)
+        assert all(window.contains(b) and b.left >= p.lay.content().left + p.hint_w
+                   and b.top >= lowest for b in row), q.id
+        assert not p.quote_box.colliderect(p.prompt_box), q.id
+        assert p.quote_box.collidelist(rects) == -1, q.id
+        assert p.prompt_box.bottom <= min(r.top for r in rects), q.id
         assert p.area.top <= min(r.top for r in rects), q.id
         assert max(r.bottom for r in rects) <= hint_top, q.id
         assert all(window.contains(r) for r in rects), q.id

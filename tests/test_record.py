@@ -9,7 +9,7 @@ import pygame
 import pytest
 
 from conftest import DATA, ROOT, run
-from pilot import key, new_app, play_question
+from pilot import Drawn, key, new_app, play_question, readable, scroll_through
 import game.bank.reading as reading
 from game.authoring import sheet
 from game.bank import load_bank
@@ -94,25 +94,26 @@ def test_feedback_shows_what_the_record_shows_only_for_a_wrong_claim(app):
 
 
 def test_feedback_with_a_record_fits_at_960x540_with_the_largest_text(app):
+    """Nothing runs under the hint or off the panel: what does not fit scrolls (↓), the
+    explanation, the heading and the record in that order, each read whole."""
     longest = max((q for q in generate(app.loaded.bank, seed=1) if q.record),
                   key=lambda q: len(q.explanation) + len(q.record))
+    drawn = Drawn(app)
     play_question(app, longest)
-    feedback = app.scene
     for _ in range(20):
         app.step(dt=1 / 30)
-    drawn = []
-
-    class Spy(pygame.Surface):      # a window that notes where each block lands
-        def blit(self, block, pos, *args, **kwargs):
-            drawn.append(pygame.Rect(pos, block.get_size()))
-            return super().blit(block, pos, *args, **kwargs)
-
-    feedback.draw(Spy(app.screen.get_size()))
-    hint = drawn[-1]            # "Enter or click: continue", drawn last
-    body = drawn[-4:-1]         # the three blocks before the hint
-    assert len(body) == 3       # explanation, "What the record shows", the record
-    assert body[0].bottom < body[1].top and body[1].bottom < body[2].top
-    assert body[-1].bottom <= hint.top and hint.bottom <= app.screen.get_height()
+    frames = scroll_through(app, drawn)
+    for frame in frames:
+        hint = next(rect for words, _, rect, _ in frame if words.startswith("Enter or click"))
+        assert hint.bottom <= app.screen.get_height()
+        body = [(rect, visible) for words, _, rect, visible in frame
+                if longest.explanation in words or words in (RECORD_HEADING, longest.record)]
+        tops = [rect.top for rect, _ in body]
+        assert tops == sorted(tops)
+        for rect, visible in body:
+            assert not visible.height or visible.bottom <= hint.top
+    for words in (longest.explanation, RECORD_HEADING, longest.record):
+        assert readable(frames, lambda text: words in text), words
 
 
 def test_review_shows_the_record_under_its_heading(app):

@@ -1,3 +1,5 @@
+from dataclasses import dataclass
+
 import pygame
 
 from game.intents import Kind
@@ -5,23 +7,53 @@ from game.quiz.questions import RECORD_HEADING
 from game.quiz.scoring import Answer, floor_words, points_words
 from game.quiz.verdict import Verdict
 from game.scenes.base import Scene
-from game.ui.layout import TEXT, largest
+from game.scenes.hotseat import MORE
+from game.ui.layout import TEXT
+from game.ui.scroll import ScrollView
 from game.ui.widgets import draw_mark
+from game.ui.words import WordFlow
+
+SCROLLING = (Kind.UP, Kind.DOWN, Kind.PAGE_UP, Kind.PAGE_DOWN, Kind.HOME, Kind.END,
+             Kind.WHEEL)
+HINT = "Enter or click: continue"
+SCROLL_HINT = "   ↑↓ or wheel: read on"
+LEGEND = "Highlighted and underlined: the judgment words.   Boxed: your picks."
+BAR = 12    # room beside the text for the scroll bar
+
+
+@dataclass
+class FeedbackLayout:
+    area: pygame.Rect       # the panel, once it has risen
+    mark: pygame.Rect       # the verdict's icon
+    head: pygame.Surface
+    head_at: tuple
+    view: pygame.Rect       # where the body shows; it scrolls there when taller
+    blocks: list            # the body, for the ScrollView
+    hint: pygame.Surface
+    hint_at: tuple
+    more: pygame.Surface
 
 
 class FeedbackScene(Scene):
-    """An overlay on the question: right or wrong, the right answer, and why."""
+    """An overlay on the question: right or wrong, the right answer, and why. It covers the
+    prompt and the answers and leaves the quote (or the article) in view; on opinion words
+    it shows the sentence again, the player's picks beside the judgment words. Its text is
+    set at the body size, never smaller: what does not fit scrolls."""
 
     opaque = False
 
     SLIDE = 0.15    # seconds for the panel to rise; Enter works from the first frame
 
     def __init__(self, app, state, answer: Answer, below=None):
-        """below: the question scene; the panel covers its prompt and answers whole and
-        leaves the quoted sentence in view."""
+        """below: the question scene, which says what the panel may cover."""
         super().__init__(app)
         self.state, self.answer, self.below = state, answer, below
         self.age = 0.0
+        self.scroll = ScrollView()
+        q = answer.question
+        self.words = WordFlow(q.text, q.words) if q.skill == "opinion_words" else None
+        self._key, self._laid = None, None
+        self._pointer = None
 
     def enter(self) -> None:
         # Partly right earned points: it sounds like the points it earned.
@@ -35,7 +67,14 @@ class FeedbackScene(Scene):
         self.age += dt
 
     def handle(self, intent) -> None:
-        if intent.kind in (Kind.NEXT, Kind.TOGGLE, Kind.CLICK, Kind.BACK):
+        if intent.kind == Kind.HOVER:
+            self._pointer = intent.value
+        if intent.kind == Kind.WHEEL and self.below is not None and self._pointer and \
+                not self._place().area.collidepoint(self._pointer):
+            self.below.scroll_at(intent, self._pointer)   # the article beside, read on
+        elif intent.kind in SCROLLING:
+            self.scroll.handle(intent)
+        elif intent.kind in (Kind.NEXT, Kind.TOGGLE, Kind.CLICK, Kind.BACK):
             self.dismiss()
 
     def _right_answer(self) -> str:
@@ -44,59 +83,135 @@ class FeedbackScene(Scene):
             return ""   # the explanation, or the note on a partly right choice, names it
         return "Answer: " + q.choices[q.answer]
 
-    def draw(self, surface) -> None:
-        theme, text = self.app.theme, self.app.text
-        lay = self.app.layout()
-        rise = (1 - min(1.0, self.age / self.SLIDE)) ** 2
-        top = self.below.answers_top() if self.below is not None else lay.h // 2
-        top = min(top, round(lay.h * 0.6))
-        panel = pygame.Rect(0, top + round((lay.h - top) * rise), lay.w, lay.h - top)
-        pygame.draw.rect(surface, theme.panel, panel)
-        verdict = self.answer.verdict
-        colour = getattr(theme, verdict.value)
-        pygame.draw.line(surface, colour, panel.topleft, panel.topright, width=6)
-        inner = panel.inflate(-2 * lay.margin, -2 * lay.gap)
-        mark = pygame.Rect(inner.left, inner.top, lay.font(TEXT.display), lay.font(TEXT.display))
-        draw_mark(surface, mark, verdict.value, colour)
-        word = verdict.word
-        if self.answer.given is None:
-            word = "Time's up"
-        points = points_words(self.answer) if self.state.setup.show_scores else ""
-        points = f"   {points}" if points else ""
-        head = text.block(word + points, lay.font(TEXT.verdict), colour,
-                          inner.width - mark.width - lay.gap, style="bold")
-        surface.blit(head, (mark.right + lay.gap, mark.centery - head.get_height() // 2))
-        hint = text.block("Enter or click: continue", lay.font(TEXT.small), theme.muted,
-                          inner.width)
-        body_top = mark.bottom + lay.gap
-        body_h = inner.bottom - hint.get_height() - lay.gap - body_top
-        self._draw_body(surface, pygame.Rect(inner.left, body_top, inner.width, body_h))
-        surface.blit(hint, (inner.left, inner.bottom - hint.get_height()))
-
     def blocks(self) -> list[tuple[str, str]]:
         """(text, style) of each block of the body, as shown: the answer and why, then, for
         a claim that is wrong, what the record shows under its own bold heading."""
+        before, after = self._parts()
+        return before + after
+
+    def _parts(self) -> tuple[list, list]:
+        """The blocks before the sentence the opinion words are marked in, and after it:
+        what the picks got wrong comes first, over the sentence that shows it; on other
+        questions, everything comes after (there is no sentence in the panel)."""
         q = self.answer.question
         floor = floor_words(self.answer) if self.state.setup.show_scores else ""
-        lines = (self.answer.note, floor, self._right_answer(), q.explanation)
-        blocks = [("\n".join(line for line in lines if line), "regular")]
-        if q.record:
-            blocks += [(RECORD_HEADING, "bold"), (q.record, "regular")]
-        return blocks
+        said = [line for line in (self.answer.note, floor, self._right_answer()) if line]
+        record = [(RECORD_HEADING, "bold"), (q.record, "regular")] if q.record else []
+        if self.words is not None and said:
+            return [("\n".join(said), "regular")], [(q.explanation, "regular")] + record
+        return [], [("\n".join(said + [q.explanation]), "regular")] + record
 
-    def _draw_body(self, surface, area) -> None:
-        theme, text, lay = self.app.theme, self.app.text, self.app.layout()
-        blocks = self.blocks()
+    def marked_words(self) -> list[tuple[str, bool, bool]]:
+        """Each word of the sentence, as the panel marks it: (word, picked by the player,
+        a judgment word). Empty for a question that is not about opinion words."""
+        q = self.answer.question
+        if self.words is None:
+            return []
+        picked = frozenset(self.answer.given or ())
+        return [(word, i in picked, i in q.cue_words) for i, word in enumerate(q.word_texts())]
 
-        def height(size):
-            return sum(text.height(words, size, area.width, style)
-                       for words, style in blocks) + (len(blocks) - 1) * (size // 3)
+    # -- layout ----------------------------------------------------------------------
+    def _area(self, lay) -> pygame.Rect:
+        if self.below is not None:
+            return self.below.feedback_area()
+        return pygame.Rect(0, lay.h // 2, lay.w, lay.h - lay.h // 2)
 
-        # Shrinks, down to a size still readable on a projector, so the record never
-        # runs under the hint or off the panel at 960×540 with the largest text.
-        size = largest(12, max(12, lay.font(TEXT.body)), lambda s: height(s) <= area.height)
-        y = area.top
-        for words, style in blocks:
-            block = text.block(words, size, theme.text, area.width, style=style)
-            surface.blit(block, (area.left, y))
-            y += block.get_height() + size // 3
+    def _place(self) -> FeedbackLayout:
+        lay, text, theme = self.app.layout(), self.app.text, self.app.theme
+        area = self._area(lay)
+        key = (lay.w, lay.h, lay.scale, lay.margin, theme.name, tuple(area))
+        if key == self._key:
+            return self._laid
+        left = area.left + (lay.margin if area.left == 0 else lay.gap)
+        inner = pygame.Rect(left, area.top + lay.gap, area.right - lay.margin - left,
+                            area.height - 2 * lay.gap)
+        icon = lay.font(TEXT.display)
+        mark = pygame.Rect(inner.left, inner.top, icon, icon)
+        verdict = self.answer.verdict
+        word = "Time's up" if self.answer.given is None else verdict.word
+        points = points_words(self.answer) if self.state.setup.show_scores else ""
+        head = text.block(word + (f"   {points}" if points else ""), lay.font(TEXT.verdict),
+                          getattr(theme, verdict.value), inner.width - icon - lay.gap,
+                          style="bold")
+        head_at = (mark.right + lay.gap, max(inner.top, mark.centery - head.get_height() // 2))
+        small = lay.font(TEXT.small)
+        body_top = max(mark.bottom, head_at[1] + head.get_height()) + lay.gap
+        more = text.block(MORE, small, theme.accent, inner.width // 3, style="bold")
+        hint_w = inner.width - more.get_width() - lay.gap
+
+        def room(hint):
+            return inner.bottom - text.height(hint, small, hint_w) - lay.gap - body_top
+
+        blocks, height = self._body(inner.width)
+        scrolls = height > room(HINT)
+        words = HINT
+        if scrolls:     # on a line of its own, if the panel is too narrow for one
+            one_line = text.height(HINT, small, hint_w) == text.height(HINT + SCROLL_HINT,
+                                                                         small, hint_w)
+            words += SCROLL_HINT if one_line else "\n" + SCROLL_HINT.strip()
+        if scrolls:
+            blocks, height = self._body(inner.width - BAR)
+        view = pygame.Rect(inner.left, body_top, inner.width - BAR * scrolls, max(1, room(words)))
+        self.scroll.set(view, height, lay.font(TEXT.body) * 2)
+        hint = text.block(words, small, theme.muted, hint_w)
+        self._key = key
+        self._laid = FeedbackLayout(area, mark, head, head_at, view, blocks, hint,
+                                    (inner.left, inner.bottom - hint.get_height()), more)
+        return self._laid
+
+    def _body(self, width: int) -> tuple[list, int]:
+        """The body as blocks for the ScrollView: on opinion words, the sentence with the
+        picks and the judgment words marked and what the marks mean; then the note, the
+        answer and why; then what the record shows."""
+        lay, text = self.app.layout(), self.app.text
+        size = lay.font(TEXT.body)
+        blocks, y = [], 0
+
+        def add(paint, height, space=size // 3):
+            nonlocal y
+            blocks.append((paint, 0, y, height))
+            y += height + space
+
+        before, after = self._parts()
+        for words, style in before:
+            add(self._paint(words, size, width, style), text.height(words, size, width, style))
+        if self.words is not None:
+            q = self.answer.question
+            flow, picks = self.words, frozenset(self.answer.given or ())
+
+            def paint_words(surface, x, top):
+                flow.draw(surface, (x, top), self.app.text, self.app.theme, cues=q.cue_words,
+                          picks=picks)
+            add(paint_words, flow.place(text, size, width))
+            small = lay.font(TEXT.small)
+            add(self._paint(LEGEND, small, width, "regular", muted=True),
+                text.height(LEGEND, small, width), size * 2 // 3)
+        for words, style in after:
+            add(self._paint(words, size, width, style), text.height(words, size, width, style))
+        return blocks, y - size // 3
+
+    def _paint(self, words, size, width, style, muted=False):
+        def paint(surface, x, y):
+            theme = self.app.theme
+            surface.blit(self.app.text.block(words, size, theme.muted if muted else theme.text,
+                                             width, style=style), (x, y))
+        return paint
+
+    # -- drawing -----------------------------------------------------------------------
+    def draw(self, surface) -> None:
+        theme = self.app.theme
+        p = self._place()
+        rise = (1 - min(1.0, self.age / self.SLIDE)) ** 2
+        shift = round((self.app.layout().h - p.area.top) * rise)
+        panel = p.area.move(0, shift)
+        pygame.draw.rect(surface, theme.panel, panel)
+        colour = getattr(theme, self.answer.verdict.value)
+        pygame.draw.line(surface, colour, panel.topleft, panel.topright, width=6)
+        draw_mark(surface, p.mark.move(0, shift), self.answer.verdict.value, colour)
+        surface.blit(p.head, (p.head_at[0], p.head_at[1] + shift))
+        self.scroll.draw(surface, p.blocks, theme, shift)
+        hint_x, hint_y = p.hint_at
+        surface.blit(p.hint, (hint_x, hint_y + shift))
+        if self.scroll.more_below:
+            surface.blit(p.more, (p.area.right - self.app.layout().margin - p.more.get_width(),
+                                  hint_y + shift))

@@ -24,6 +24,20 @@ class ScrollView:
         """Some of the content is still below the window: worth saying so."""
         return self.offset < self.max_offset
 
+    def reveal(self, top: int, bottom: int) -> None:
+        """Scroll the least that brings the content's rows top..bottom into view (the top
+        row, if they are taller than the view)."""
+        if bottom > self.offset + self.view.height:
+            self.offset = bottom - self.view.height
+        if top < self.offset:
+            self.offset = top
+        self.offset = self._clamp(self.offset)
+
+    def shown(self, rect: pygame.Rect) -> pygame.Rect:
+        """Where a rect of the content (measured from its top left) is on screen now, cut
+        to the view: empty when it is scrolled out of sight."""
+        return rect.move(self.view.left, self.view.top - self.offset).clip(self.view)
+
     def _clamp(self, offset: float) -> int:
         return int(min(max(0, offset), self.max_offset))
 
@@ -42,18 +56,20 @@ class ScrollView:
             return
         self.offset = self._clamp(self.offset + delta)
 
-    def draw(self, surface, blocks, theme) -> None:
+    def draw(self, surface, blocks, theme, dy: int = 0) -> None:
         """blocks: (paint, x, y, height), y measured from the top of the content;
-        paint(surface, x, y) is called only for blocks in view."""
+        paint(surface, x, y) is called only for blocks in view. dy: the view drawn that
+        much lower (a panel still sliding into place)."""
+        view = self.view.move(0, dy)
         clip = surface.get_clip()
-        surface.set_clip(self.view)
-        top, bottom = self.offset, self.offset + self.view.height
+        surface.set_clip(view.clip(clip))
+        top, bottom = self.offset, self.offset + view.height
         for paint, x, y, height in blocks:
             if y < bottom and y + height > top:
-                paint(surface, self.view.left + x, self.view.top + y - self.offset)
+                paint(surface, view.left + x, view.top + y - self.offset)
         surface.set_clip(clip)
         if self.max_offset:
-            track = pygame.Rect(self.view.right + 4, self.view.top, 6, self.view.height)
+            track = pygame.Rect(view.right + 4, view.top, 6, view.height)
             share = self.view.height / self.content_height
             thumb_h = max(24, round(track.height * share))
             thumb_y = track.top + round((track.height - thumb_h) * self.offset / self.max_offset)

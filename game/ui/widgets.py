@@ -75,16 +75,20 @@ class ButtonList:
 
     def draw(self, surface, text, theme, size: int) -> None:
         for i, rect in enumerate(self.rects):
-            focused = i == self.focus
-            fill = theme.accent if focused else theme.panel
-            colour = theme.on_accent if focused else theme.text
-            pygame.draw.rect(surface, fill, rect, border_radius=8)
-            pygame.draw.rect(surface, theme.accent, rect, width=2, border_radius=8)
-            pad = max(6, size * 2 // 5)
-            block = text.block(self.label(i), size, colour, rect.width - 2 * pad,
-                               align=self.align)
-            x = rect.centerx - block.get_width() // 2 if self.align == "center" else rect.left + pad
-            surface.blit(block, (x, rect.top + pad))
+            self.draw_button(surface, text, theme, size, i, rect)
+
+    def draw_button(self, surface, text, theme, size: int, i: int, rect: pygame.Rect) -> None:
+        """Button i, drawn at rect: where place() put it, or, in a list that scrolls, where
+        it shows now."""
+        focused = i == self.focus
+        fill = theme.accent if focused else theme.panel
+        colour = theme.on_accent if focused else theme.text
+        pygame.draw.rect(surface, fill, rect, border_radius=8)
+        pygame.draw.rect(surface, theme.accent, rect, width=2, border_radius=8)
+        pad = max(6, size * 2 // 5)
+        block = text.block(self.label(i), size, colour, rect.width - 2 * pad, align=self.align)
+        x = rect.centerx - block.get_width() // 2 if self.align == "center" else rect.left + pad
+        surface.blit(block, (x, rect.top + pad))
 
 
 def draw_tick(surface, r: pygame.Rect, colour, width: int = 5) -> None:

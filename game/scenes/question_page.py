@@ -1,0 +1,381 @@
+"""The question screen laid out for one window and text size: the top bar and its clock,
+where the quote comes from, the quote (or the article, or the sentence's words), the prompt,
+the answers and the key hints.
+
+Nothing a player must read is set smaller than the body size of the text size they chose:
+the quote grows towards a heading's size when there is room and is never smaller than the
+answers; when not everything fits, the quote goes beside the answers, and what still does
+not fit scrolls. A question about the whole article shows the article beside its answers."""
+from dataclasses import dataclass
+
+import pygame
+
+from game.bank.texts import ShownArticle
+from game.ui.doc import lay_out
+from game.ui.layout import TEXT, Layout, largest
+from game.ui.scroll import ScrollView
+from game.ui.words import WordFlow
+
+CONTEXT_LABEL = "C: sentences around it"
+BAR = 12            # room a scroll bar takes beside what scrolls (ScrollView draws it)
+QUOTE_SHARE = 0.55  # the quote over the answers ends above this share of the window, so that
+                    # the feedback panel, which leaves it in view, has room below it
+# The shares of the width the quote or the article may take beside the answers.
+SPLITS = (0.5, 0.55, 0.6, 0.65, 0.7)
+NOT_HERE = ("The article’s text is not on this computer: here are the details and the "
+            "sentences its question file gives, in order.")
+
+
+@dataclass
+class Pane:
+    """Content seen through a window that scrolls when the content is taller."""
+
+    scroll: ScrollView
+    blocks: list            # (paint, x, y, height), y from the top of the content
+    buttons: list           # the answers' or the words' rects, in the content
+
+    def shown(self, i: int) -> pygame.Rect:
+        return self.scroll.shown(self.buttons[i])
+
+    def reveal(self, i: int) -> None:
+        self.scroll.reveal(self.buttons[i].top, self.buttons[i].bottom)
+
+
+@dataclass
+class QuestionLayout:
+    """Where the question screen puts things, for one window, text size and theme."""
+
+    lay: Layout
+    kind: str                   # "stacked": the quote over the answers; "side": beside
+                                # them; "article": the article beside them; "words"
+    header_h: int               # the top bar's line
+    timer: pygame.Rect | None   # the clock's bar, under the top bar's text
+    small: int                  # the credit's, the hint's and the context button's size
+    hint_top: int               # the key hints, at the bottom left
+    hint_w: int
+    context: pygame.Rect | None     # "C: sentences around it", at the bottom right
+    done: pygame.Rect | None        # the word picker's Done, at the bottom right
+    quote_box: pygame.Rect      # the quote's or the article's panel (empty when none)
+    inner: pygame.Rect          # where its text shows; it scrolls there when taller
+    quote_size: int             # the quote's, the article's or the words' text size
+    prompt_size: int
+    prompt_top: int             # where the prompt starts on screen, before any scrolling
+    prompt_box: pygame.Rect
+    area: pygame.Rect           # where the answers (or the words) show
+    answer_size: int
+    feedback: pygame.Rect       # what the feedback panel may cover: never the quote
+    reading: Pane | None        # the quote or the article
+    answers: Pane               # the prompt and the answers, or the prompt and the words
+    caption: str = ""           # over the article
+
+
+class QuestionPage:
+    """Lays out, scrolls and draws one question; the scene keeps what the player does."""
+
+    def __init__(self, app, question, menu, article: ShownArticle | None, quote: str,
+                 source: str, hint: str, timed: bool):
+        self.app, self.q, self.menu = app, question, menu
+        self.article, self.quote, self.source, self.hint = article, quote, source, hint
+        self.timed = timed
+        self.words = WordFlow(question.text, question.words) if menu is None else None
+        self.scrolls = {"reading": ScrollView(), "answers": ScrollView()}
+        self._key = None
+        self._laid: QuestionLayout | None = None
+        self.selected, self.focus = frozenset(), None     # the words', while drawing
+
+    # -- layout ----------------------------------------------------------------------
+    def layout(self) -> QuestionLayout:
+        lay, text, theme = self.app.layout(), self.app.text, self.app.theme
+        key = (lay.w, lay.h, lay.scale, lay.margin, theme.name)
+        if key == self._key:
+            return self._laid
+        c, gap = lay.content(), lay.gap
+        header_h = text.font("bold", lay.font(TEXT.label)).get_height()
+        top, timer = c.top + header_h, None
+        if self.timed:      # under the top bar's text, never through it
+            timer = pygame.Rect(c.left, top + max(3, gap // 4), c.width, 4)
+            top = timer.bottom
+        small = lay.font(TEXT.small)
+        # The bottom row: the key hints, and the buttons the keys stand for on the right.
+        buttons = []
+        if self.words is not None:
+            least = self._reading_size()
+            font, pad = text.font("regular", least), least // 3
+            buttons.append(("done", font.size("Done")[0] + 4 * pad, font.get_height() + 2 * pad))
+        if self.q.statement:
+            buttons.append(("context", text.font("regular", small).size(CONTEXT_LABEL)[0]
+                            + small, round(small * 1.8)))
+        hint_w = c.width - sum(w + gap for _, w, _ in buttons)
+        hint_h = text.height(self.hint, small, hint_w)
+        row = max([hint_h] + [h for _, _, h in buttons])
+        placed, right = {}, c.right
+        for name, w, h in buttons:
+            placed[name] = pygame.Rect(right - w, c.bottom - row + (row - h) // 2, w, h)
+            right -= w + gap
+        body = pygame.Rect(c.left, top + gap, c.width, c.bottom - row - gap - top - gap)
+        common = dict(lay=lay, header_h=header_h, timer=timer, small=small,
+                      hint_top=c.bottom - row + (row - hint_h) // 2, hint_w=hint_w,
+                      context=placed.get("context"), done=placed.get("done"),
+                      prompt_size=lay.font(TEXT.body))
+        if self.words is not None:
+            laid = self._words(body, common)
+        elif self.article is not None:
+            laid = self._article(body, common)
+        else:
+            laid = self._quote(body, common)
+        self._key, self._laid = key, laid
+        self.sync()
+        return laid
+
+    def _reading_size(self) -> int:
+        """The least any text a player must read is set at: the chosen size's body text."""
+        return self.app.layout().font(TEXT.body)
+
+    def _pane(self, name: str, view: pygame.Rect, blocks, height: int, buttons=()) -> Pane:
+        scroll = self.scrolls[name]
+        scroll.set(view, height, self._reading_size() * 2)
+        return Pane(scroll, blocks, list(buttons))
+
+    def _answers(self, width: int) -> tuple[list, int, list]:
+        """The prompt and the choices across width at the body size: blocks, height, the
+        choices' rects."""
+        text, size, gap = self.app.text, self._reading_size(), self.app.layout().gap
+        prompt_h = text.height(self.q.prompt, size, width, "bold")
+        self.menu.place(text, pygame.Rect(0, prompt_h + gap, width, 1), size, gap // 2)
+        rects = [r.copy() for r in self.menu.rects]
+        blocks = [(self._paint_text(self.q.prompt, size, width, "bold"), 0, 0, prompt_h)]
+        blocks += [(self._paint_choice(i, r.size, size), 0, r.top, r.height)
+                   for i, r in enumerate(rects)]
+        return blocks, rects[-1].bottom, rects
+
+    def _beside(self, body: pygame.Rect, left_size) -> tuple[int, pygame.Rect, Pane]:
+        """The answers in a column on the right, beside the quote or the article: the left
+        column's width, the right column, and its pane.
+
+        left_size(width): the size the left column's text gets at that width, or None if
+        it must scroll there. Of the widths tried, one where neither column scrolls and
+        the quote is largest; else one where the answers do not scroll, the widest; else
+        the narrowest, so that the answers scroll the least."""
+        gap = self.app.layout().gap
+        best = None
+        for share in SPLITS:
+            left_w = round((body.width - gap) * share)
+            answers_fit = self._answers(body.width - left_w - gap)[1] <= body.height
+            size = left_size(left_w)
+            rank = (answers_fit and size is not None, answers_fit, size or 0,
+                    share if answers_fit else -share)
+            if best is None or rank > best[0]:
+                best = (rank, left_w)
+        left_w = best[1]
+        right = pygame.Rect(body.left + left_w + gap, body.top, body.width - left_w - gap,
+                            body.height)
+        blocks, height, rects = self._answers(right.width)
+        if height > right.height:
+            blocks, height, rects = self._answers(right.width - BAR)
+        view = pygame.Rect(right.left, right.top, right.width - BAR * (height > right.height),
+                           min(height, right.height))
+        return left_w, right, self._pane("answers", view, blocks, height, rects)
+
+    def _credit(self, width: int) -> tuple[list, int]:
+        """Where the quote comes from, in small print under it: blocks and their height
+        (with the space above them), none when the question says nothing of it."""
+        if not self.source:
+            return [], 0
+        lay = self.app.layout()
+        small = lay.font(TEXT.small)
+        height = self.app.text.height(self.source, small, width)
+        return [(self._paint_text(self.source, small, width, "regular", muted=True), 0,
+                 lay.gap // 2, height)], height + lay.gap // 2
+
+    def _quote(self, body, common) -> QuestionLayout:
+        lay, text, gap = self.app.layout(), self.app.text, self.app.layout().gap
+        least = self._reading_size()
+        most = max(least, lay.font(TEXT.heading, 18))
+        style = "italic" if self.q.statement else "regular"
+
+        def box_h(size, width):
+            inner_w = width - 2 * gap
+            return text.height(self.quote, size, inner_w, style) + self._credit(inner_w)[1] \
+                + 2 * gap
+
+        blocks, answers_h, rects = self._answers(body.width)
+
+        def over(size):     # the quote over the answers: all of it fits, and leaves room
+            bottom = body.top + box_h(size, body.width) + gap
+            return bottom <= round(lay.h * QUOTE_SHARE) and bottom + answers_h <= body.bottom
+
+        if over(least):
+            size = largest(least, most, over)
+            box = pygame.Rect(body.left, body.top, body.width, box_h(size, body.width))
+            view = pygame.Rect(body.left, box.bottom + gap, body.width, answers_h)
+            answers = self._pane("answers", view, blocks, answers_h, rects)
+            kind, feedback_left = "stacked", 0
+        else:
+            def left_size(width):
+                fits = lambda s: box_h(s, width) <= body.height  # noqa: E731
+                return largest(least, most, fits) if fits(least) else None
+
+            left_w, right, answers = self._beside(body, left_size)
+            size = largest(least, most, lambda s: box_h(s, left_w) <= body.height)
+            box = pygame.Rect(body.left, body.top, left_w, min(body.height, box_h(size, left_w)))
+            kind, feedback_left = "side", right.left - gap
+        inner = box.inflate(-2 * gap, -2 * gap)
+        quote_h = text.height(self.quote, size, inner.width, style)
+        credit, credit_h = self._credit(inner.width)
+        reading = self._pane("reading", inner, [
+            (self._paint_text(self.quote, size, inner.width, style), 0, 0, quote_h),
+            *((paint, x, y + quote_h, h) for paint, x, y, h in credit)], quote_h + credit_h)
+        view = answers.scroll.view
+        top = view.top - gap // 2
+        return QuestionLayout(
+            kind=kind, quote_box=box, inner=inner, quote_size=size, prompt_top=view.top,
+            prompt_box=pygame.Rect(view.left, view.top, view.width, rects[0].top - gap),
+            area=view, answer_size=least, reading=reading, answers=answers,
+            feedback=pygame.Rect(feedback_left, top, lay.w - feedback_left, lay.h - top),
+            **common)
+
+    def _article(self, body, common) -> QuestionLayout:
+        lay, text, theme, gap = (self.app.layout(), self.app.text, self.app.theme,
+                                 self.app.layout().gap)
+        size = self._reading_size()
+        left_w, right, answers = self._beside(body, lambda width: None)   # it scrolls
+        caption = "The article: PgUp PgDn or the wheel to read on"
+        caption_h = text.height(caption, common["small"], left_w, "bold")
+        box = pygame.Rect(body.left, body.top + caption_h + gap // 2, left_w,
+                          body.height - caption_h - gap // 2)
+        inner = box.inflate(-2 * gap, -2 * gap)
+        items = [] if self.article.from_article else [("muted", NOT_HERE)]
+        items += [("p", paragraph) for paragraph in self.article.paragraphs]
+        blocks, height = lay_out(text, theme, items, inner.width, size)
+        if height <= inner.height:      # a short text: the panel ends where it does
+            box.height, inner.height = height + 2 * gap, height
+        reading = self._pane("reading", inner, blocks, height)
+        view = answers.scroll.view
+        top = view.top - gap // 2
+        left = right.left - gap
+        return QuestionLayout(
+            kind="article", quote_box=box, inner=inner, quote_size=size, prompt_top=view.top,
+            prompt_box=pygame.Rect(view.left, view.top, view.width, answers.buttons[0].top - gap),
+            area=view, answer_size=size, reading=reading, answers=answers,
+            feedback=pygame.Rect(left, top, lay.w - left, lay.h - top), caption=caption,
+            **common)
+
+    def _words(self, body, common) -> QuestionLayout:
+        """The prompt, then the sentence's words, as large as fits (never under the body
+        size: below that they scroll), then where they come from."""
+        lay, text, gap = self.app.layout(), self.app.text, self.app.layout().gap
+        least = self._reading_size()
+        view = body.copy()
+        prompt_h = text.height(self.q.prompt, least, view.width, "bold")
+        below = prompt_h + gap
+
+        def fits(size, width=view.width):
+            return below + self.words.place(text, size, width) + self._credit(width)[1] \
+                <= view.height
+
+        width = view.width
+        if fits(least):
+            size = largest(least, max(least, lay.font(TEXT.large)), fits)
+        else:
+            size, width = least, view.width - BAR
+        words = self.words
+        words_h = words.place(text, size, width)
+        credit, credit_h = self._credit(width)
+        height = below + words_h + credit_h
+        view.height = min(view.height, height)
+
+        def paint_words(surface, x, y):
+            words.draw(surface, (x, y), self.app.text, self.app.theme, self.selected, self.focus)
+
+        blocks = [(self._paint_text(self.q.prompt, least, width, "bold"), 0, 0, prompt_h),
+                  (paint_words, 0, below, words_h),
+                  *((paint, x, y + below + words_h, h) for paint, x, y, h in credit)]
+        answers = self._pane("answers", view, blocks, height,
+                             [r.move(0, below) for r in words.rects])
+        # The feedback shows the sentence again, marked, so it may cover all but the top bar.
+        top = (common["timer"].bottom if common["timer"] else
+               lay.content().top + common["header_h"]) + gap // 2
+        return QuestionLayout(
+            kind="words", quote_box=pygame.Rect(body.left, body.top, 0, 0),
+            inner=pygame.Rect(body.left, body.top, 0, 0), quote_size=size,
+            prompt_top=body.top, prompt_box=pygame.Rect(view.left, view.top, width, prompt_h),
+            area=view, answer_size=size, reading=None, answers=answers,
+            feedback=pygame.Rect(0, top, lay.w, lay.h - top), **common)
+
+    # -- painting blocks ----------------------------------------------------------------
+    def _paint_text(self, words, size, width, style, muted=False):
+        def paint(surface, x, y):
+            theme = self.app.theme
+            surface.blit(self.app.text.block(words, size, theme.muted if muted else theme.text,
+                                             width, style=style), (x, y))
+        return paint
+
+    def _paint_choice(self, i, wh, size):
+        def paint(surface, x, y):
+            self.menu.draw_button(surface, self.app.text, self.app.theme, size, i,
+                                  pygame.Rect((x, y), wh))
+        return paint
+
+    # -- scrolling -----------------------------------------------------------------------
+    def sync(self) -> None:
+        """The choices' rects where they show now, for clicks, hover and the pilot."""
+        if self.menu is not None and self._laid is not None:
+            pane = self._laid.answers
+            self.menu.rects = [pane.shown(i) for i in range(len(pane.buttons))]
+
+    def follow(self, i: int) -> None:
+        """Scroll answer (or word) i into view."""
+        self.layout().answers.reveal(i)
+        self.sync()
+
+    def scroll(self, intent, kind_keys, pointer) -> bool:
+        """Wheel, drag or a paging key: scrolls the pane under the pointer (the wheel, a
+        drag), or the quote or article, else the answers (keys). True if it did."""
+        from game.intents import Kind
+        p = self.layout()
+        panes = [pane for pane in (p.reading, p.answers) if pane is not None]
+        scrolling = [pane for pane in panes if pane.scroll.max_offset]
+        if not scrolling:
+            return False
+        under = [pane for pane in scrolling
+                 if pointer is not None and pane.scroll.view.collidepoint(pointer)]
+        if intent.kind in (Kind.WHEEL, Kind.DRAG):
+            target = (under or scrolling)[0]
+        elif intent.kind in kind_keys:
+            target = scrolling[0]
+        else:
+            return False
+        target.scroll.handle(intent)
+        self.sync()
+        return True
+
+    # -- drawing -------------------------------------------------------------------------
+    def draw(self, surface, selected=frozenset(), focus=None) -> None:
+        theme, text = self.app.theme, self.app.text
+        p = self.layout()
+        self.selected, self.focus = selected, focus
+        if p.reading is not None:
+            if p.caption:
+                surface.blit(text.block(p.caption, p.small, theme.muted, p.quote_box.width,
+                                        style="bold"),
+                             (p.quote_box.left, p.quote_box.top - p.lay.gap // 2
+                              - text.height(p.caption, p.small, p.quote_box.width, "bold")))
+            pygame.draw.rect(surface, theme.panel, p.quote_box, border_radius=10)
+            p.reading.scroll.draw(surface, p.reading.blocks, theme)
+        p.answers.scroll.draw(surface, p.answers.blocks, theme)
+        if p.done is not None:
+            pygame.draw.rect(surface, theme.accent, p.done, border_radius=6)
+            label = text.block("Done", p.prompt_size, theme.on_accent, p.done.width)
+            surface.blit(label, (p.done.centerx - label.get_width() // 2,
+                                 p.done.centery - label.get_height() // 2))
+
+    def widgets(self) -> dict:
+        """Each word of the word picker as ("word", i), where it shows now, and its Done
+        (the choices are the menu's own)."""
+        p = self.layout()
+        if self.words is None:
+            return {}
+        found = {("word", i): p.answers.shown(i) for i in range(len(p.answers.buttons))}
+        found = {id: rect for id, rect in found.items() if rect.width and rect.height}
+        found["Done"] = p.done
+        return found
