@@ -72,11 +72,12 @@ class Drawn:
         return drawn
 
 
-def scroll_through(app, drawn) -> list[list]:
-    """Frames from the top down, a line (↓) at a time, until the screen stops changing."""
+def scroll_through(app, drawn, by: int = pygame.K_DOWN) -> list[list]:
+    """Frames from the top down, a line (↓) or what the key `by` moves at a time, until the
+    screen stops changing."""
     frames = [drawn.frame()]
     for _ in range(200):
-        key(app, pygame.K_DOWN)
+        key(app, by)
         frames.append(drawn.frame())
         if [f[2] for f in frames[-1]] == [f[2] for f in frames[-2]]:
             break

@@ -4,13 +4,13 @@ as written, the feedback on them marks the picks beside the cues, and the quoted
 is never set smaller than its answers or than the text size the player chose: what does
 not fit scrolls. Measured by what is drawn (pilot.Drawn), driven through the real loop."""
 import re
-import shutil
 
 import pygame
 import pytest
 
 from conftest import ROOT
-from pilot import Drawn, answer, key, new_app, readable, run_frames, scroll_through
+from pilot import (Drawn, answer, click, drag, key, new_app, readable, run_frames,
+                   scroll_through, wheel, widget)
 from game.quiz.questions import generate
 from game.quiz.round import RoundSetup
 from game.quiz.state import RoundState
@@ -56,17 +56,6 @@ def quotes_in(words: str) -> list[str]:
     return [a or b for a, b in re.findall(r"“([^”]*)”|\"([^\"]*)\"", words)]
 
 
-def read_to_the_end(app, drawn) -> list:
-    """Frames of the screen, paging down (PgDn) until it stops changing."""
-    frames = [drawn.frame()]
-    for _ in range(100):
-        key(app, pygame.K_PAGEDOWN)
-        frames.append(drawn.frame())
-        if [f[2] for f in frames[-1]] == [f[2] for f in frames[-2]]:
-            break
-    return frames
-
-
 # --- §1: a question about the article shows the article --------------------------------
 
 @pytest.mark.articles
@@ -79,7 +68,7 @@ def test_a_question_about_the_article_shows_every_word_its_explanation_quotes():
     body = app.layout().font(TEXT.body)
     for q in about:
         show(app, q)
-        frames = read_to_the_end(app, drawn)
+        frames = scroll_through(app, drawn, pygame.K_PAGEDOWN)
         shown = same(" ".join(words for frame in frames for words, *_ in frame))
         quoted_words = quotes_in(q.explanation) + quotes_in(q.prompt)
         for words in quoted_words:
@@ -104,7 +93,7 @@ def test_without_its_text_the_article_panel_shows_what_the_question_file_has(tmp
     bank = app.loaded.bank
     genre = next(q for q in generate(bank) if q.skill == "article_genre")
     show(app, genre)
-    frames = read_to_the_end(app, drawn)
+    frames = scroll_through(app, drawn, pygame.K_PAGEDOWN)
     shown = " ".join(words for frame in frames for words, *_ in frame)
     article = bank.articles[genre.article]
     assert f"Headline: {article.headline}" in shown and f"Outlet: {article.outlet}" in shown
@@ -253,4 +242,81 @@ def test_the_feedback_scrolls_rather_than_shrink_its_explanation(text_size):
             sizes = {size for frame in frames for text, size, *_ in frame if words in text}
             assert min(sizes) >= body, (q.id, sizes, body)
         leave(app)
+    pygame.quit()
+
+
+# --- what does not fit scrolls, by wheel, keys and drag; the focus stays in view -----------
+
+def hover(app, pos) -> None:
+    pygame.event.post(pygame.event.Event(pygame.MOUSEMOTION, pos=pos, rel=(0, 0),
+                                         buttons=(0, 0, 0)))
+    run_frames(app)
+
+
+def article_top(drawn, scene) -> int:
+    article = same(scene.article_text())
+    return min(rect.top for words, _, rect, visible in drawn.frame()
+               if visible.height and same(words) in article)
+
+
+def test_the_article_scrolls_by_keys_wheel_and_drag_while_the_arrows_choose():
+    app = new()
+    drawn = Drawn(app)
+    q = next(q for q in generate(app.loaded.bank) if q.skill == "article_genre")
+    scene = show(app, q)
+    p = scene.layout()
+    assert p.kind == "article" and p.reading.scroll.max_offset > 0
+    first = drawn.frame()
+    start = article_top(drawn, scene)
+    key(app, pygame.K_PAGEDOWN)
+    paged = article_top(drawn, scene)
+    assert paged < start or [f[2] for f in drawn.frame()] != [f[2] for f in first]
+    key(app, pygame.K_HOME)
+    hover(app, p.inner.center)
+    wheel(app, -1)                          # over the article: the article moves
+    assert [f[2] for f in drawn.frame()] != [f[2] for f in first]
+    key(app, pygame.K_HOME)
+    drag(app, p.inner.center, -80)
+    assert app.scene is scene and [f[2] for f in drawn.frame()] != [f[2] for f in first]
+    key(app, pygame.K_DOWN)                 # the arrows still move among the answers
+    assert scene.menu.focus == 1
+    key(app, pygame.K_RETURN)
+    assert isinstance(app.scene, FeedbackScene) and app.scene.answer.given == 1
+    pygame.quit()
+
+
+def test_answers_that_do_not_fit_scroll_to_the_one_chosen_by_the_arrows():
+    """The longest teacher's question at the smallest window on a projector: the answers
+    scroll; each answer the arrows reach is shown whole, and Enter gives that one."""
+    app = new(size=(960, 540), text_size="projector")
+    q = max((q for q in generate(app.loaded.bank) if q.skill == "hand_written"),
+            key=lambda q: len(q.prompt) + sum(map(len, q.choices)))
+    scene = show(app, q)
+    assert scene.layout().answers.scroll.max_offset > 0
+    for i in range(1, len(q.choices)):
+        key(app, pygame.K_DOWN)
+        shown = scene.widgets()[q.choices[i]]
+        assert shown.height == scene.layout().answers.buttons[i].height, i
+    key(app, pygame.K_RETURN)
+    assert app.scene.answer.given == len(q.choices) - 1
+    pygame.quit()
+
+
+def test_words_scroll_to_the_focus_and_are_picked_by_mouse():
+    """The longest sentence at the smallest window on a projector: wherever the words are
+    scrolled to, the word the arrows reach is shown whole."""
+    app = new(size=(960, 540), text_size="projector")
+    q = max((q for q in generate(app.loaded.bank) if q.skill == "opinion_words"),
+            key=lambda q: len(q.text))
+    scene = show(app, q)
+    last = len(q.words) - 1
+    buttons = scene.layout().answers.buttons
+    key(app, pygame.K_END)
+    key(app, pygame.K_RIGHT)
+    assert scene.word_focus == 1 and scene.widgets()[("word", 1)].size == buttons[1].size
+    key(app, pygame.K_LEFT)
+    key(app, pygame.K_LEFT)                 # from the first word round to the last
+    assert scene.word_focus == last and scene.widgets()[("word", last)].size == buttons[last].size
+    click(app, widget(app, ("word", last)).center)
+    assert scene.selected == {last}
     pygame.quit()

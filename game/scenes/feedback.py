@@ -8,6 +8,7 @@ from game.quiz.scoring import Answer, floor_words, points_words
 from game.quiz.verdict import Verdict
 from game.scenes.base import Scene
 from game.scenes.hotseat import MORE
+from game.ui.doc import painter
 from game.ui.layout import TEXT
 from game.ui.scroll import ScrollView
 from game.ui.widgets import draw_mark
@@ -191,11 +192,8 @@ class FeedbackScene(Scene):
         return blocks, y - size // 3
 
     def _paint(self, words, size, width, style, muted=False):
-        def paint(surface, x, y):
-            theme = self.app.theme
-            surface.blit(self.app.text.block(words, size, theme.muted if muted else theme.text,
-                                             width, style=style), (x, y))
-        return paint
+        # Laid out again when the theme changes (_place's key), so its colours are kept.
+        return painter(self.app.text, self.app.theme, words, size, width, style, muted)
 
     # -- drawing -----------------------------------------------------------------------
     def draw(self, surface) -> None:

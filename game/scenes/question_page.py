@@ -11,7 +11,7 @@ from dataclasses import dataclass
 import pygame
 
 from game.bank.texts import ShownArticle
-from game.ui.doc import lay_out
+from game.ui.doc import lay_out, painter
 from game.ui.layout import TEXT, Layout, largest
 from game.ui.scroll import ScrollView
 from game.ui.words import WordFlow
@@ -304,11 +304,8 @@ class QuestionPage:
 
     # -- painting blocks ----------------------------------------------------------------
     def _paint_text(self, words, size, width, style, muted=False):
-        def paint(surface, x, y):
-            theme = self.app.theme
-            surface.blit(self.app.text.block(words, size, theme.muted if muted else theme.text,
-                                             width, style=style), (x, y))
-        return paint
+        # Laid out again when the theme changes (layout()'s key), so its colours are kept.
+        return painter(self.app.text, self.app.theme, words, size, width, style, muted)
 
     def _paint_choice(self, i, wh, size):
         def paint(surface, x, y):

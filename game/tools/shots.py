@@ -1,4 +1,5 @@
-"""Render every screen to PNG, at 1280×720, 960×540 and 1920×1080, for people to look at."""
+"""Render every screen to PNG, at 1280×720, 960×540 and 1920×1080, at every text size, for
+people to look at."""
 import os
 import shutil
 import tempfile
@@ -321,7 +322,7 @@ def _shoot_banner(out, sizes) -> list[Path]:
 
 def main(out: str) -> int:
     paths = shoot(Path(out), sizes=SIZES + ((1920, 1080),),
-                  text_sizes=("standard", "largest", "projector"))
+                  text_sizes=("standard", "large", "largest", "projector"))
     for path in paths:
         print(path)
     return 0

@@ -41,12 +41,18 @@ def lay_out(text, theme, items, width: int, size: int) -> tuple[list, int]:
 
 def _paragraph(text, theme, kind, words, size, width):
     share, style = KINDS[kind]
-    colour = theme.muted if kind == "muted" else theme.text
     size = round(size * share)
+    return text.height(words, size, width, style), painter(text, theme, words, size, width,
+                                                          style, muted=kind == "muted")
+
+
+def painter(text, theme, words, size, width, style="regular", muted=False):
+    """paint(surface, x, y): words wrapped to width, drawn with their top left at (x, y)."""
+    colour = theme.muted if muted else theme.text
 
     def paint(surface, x, y):
         surface.blit(text.block(words, size, colour, width, style=style), (x, y))
-    return text.height(words, size, width, style), paint
+    return paint
 
 
 def _quote(text, theme, sentence, marks, size, width):
