@@ -5,6 +5,7 @@ from game.quiz.questions import RECORD_HEADING
 from game.quiz.scoring import Answer, floor_words, points_words
 from game.quiz.verdict import Verdict
 from game.scenes.base import Scene
+from game.scenes.confirm import LEAVE, ask_to_leave
 from game.ui.layout import TEXT, largest
 from game.ui.widgets import draw_mark
 
@@ -35,7 +36,9 @@ class FeedbackScene(Scene):
         self.age += dt
 
     def handle(self, intent) -> None:
-        if intent.kind in (Kind.NEXT, Kind.TOGGLE, Kind.CLICK, Kind.BACK):
+        if intent.kind == Kind.BACK:    # never the next question: the same as on the question
+            ask_to_leave(self.app, lambda: self.dismiss(LEAVE))
+        elif intent.kind in (Kind.NEXT, Kind.TOGGLE, Kind.CLICK):
             self.dismiss()
 
     def _right_answer(self) -> str:

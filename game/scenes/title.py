@@ -33,7 +33,9 @@ class TitleScene(Scene):
         self._place()
         chosen = self.menu.handle(intent)
         if intent.kind == Kind.BACK:
-            chosen = self.ITEMS.index("Quit")
+            from game.scenes.confirm import ask_to_quit
+            ask_to_quit(self.app, self.app.pop)
+            return
         if chosen is None:
             return
         item = self.ITEMS[chosen]

@@ -24,6 +24,22 @@ def type_text(app, text: str) -> None:
     run_frames(app)
 
 
+def compose(app, text: str) -> None:
+    """What an input method shows while a character is being composed (Japanese, Chinese,
+    a dead key); type_text then gives what it commits."""
+    pygame.event.post(pygame.event.Event(pygame.TEXTEDITING, text=text, start=len(text),
+                                         length=0))
+    run_frames(app)
+
+
+def move(app, pos) -> None:
+    """The pointer moves to pos, no button held; SDL reports the same when a window or a
+    screen appears under a pointer at rest there."""
+    pygame.event.post(pygame.event.Event(pygame.MOUSEMOTION, pos=pos, rel=(0, 0),
+                                         buttons=(0, 0, 0)))
+    run_frames(app)
+
+
 def widget(app, id) -> pygame.Rect:
     """Where the widget called id is on the scene on top, in window coordinates."""
     shown = app.scene.widgets()
