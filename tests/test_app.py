@@ -100,8 +100,10 @@ def test_a_quiet_frame_renders_no_new_text(app):
     assert app.text.renders == before
 
 
-def test_escape_from_title_quits(app):
+def test_escape_from_title_quits_once_asked(app):
     key(app, pygame.K_ESCAPE)
+    assert app.running                              # "Quit Byline?"
+    key(app, pygame.K_RETURN)
     assert not app.running
 
 

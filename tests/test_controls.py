@@ -152,3 +152,270 @@ def test_a_window_coming_back_under_the_pointer_takes_no_focus(app):
     app.step(pygame.event.get())
     move(app, (over_quit[0] + 5, over_quit[1]))  # where the pointer is now: no move seen yet
     assert title.menu.focus == focus
+
+
+# -- name boxes -----------------------------------------------------------------------------
+
+def open_name_box(app):
+    from game.scenes.name import NameScene
+    key(app, pygame.K_RETURN)                       # Play
+    key(app, pygame.K_RETURN)                       # one player
+    assert isinstance(app.scene, NameScene)
+    return app.scene
+
+
+def test_the_last_name_is_offered_not_typed_and_enter_plays_it(app):
+    app.settings.player = "Ana"
+    box = open_name_box(app)
+    assert box.field.text == ""                     # nothing pre-typed to erase
+    assert box.menu.ids[0] == "Ana" and box.menu.focus == 0 and box.name == "Ana"
+    key(app, pygame.K_RETURN)
+    assert isinstance(app.scene, QuestionScene) and app.scene.seat.name == "Ana"
+
+
+def test_typing_replaces_the_offer_and_a_name_picked_with_the_arrows(app):
+    for name in ("Ana", "Ben"):
+        app.results.start_round(name, {}, "solo")
+    app.settings.player = "Ana"
+    box = open_name_box(app)
+    type_text(app, "Cy")
+    assert (box.field.text, box.name) == ("Cy", "Cy") and box.menu.focus == -1
+    key(app, pygame.K_BACKSPACE)
+    key(app, pygame.K_BACKSPACE)
+    assert box.name == "Ana"                        # an empty box: the offer again
+    key(app, pygame.K_DOWN)                         # Ben, in the box and selected
+    assert (box.field.text, box.field.selection) == ("Ben", (0, 3))
+    type_text(app, "Dee")                           # replaces the selection
+    assert box.name == "Dee"
+    key(app, pygame.K_RETURN)
+    assert app.scene.seat.name == "Dee"
+
+
+def test_the_name_box_edits_as_text_boxes_do(app):
+    box = open_name_box(app)
+    type_text(app, "Zoe OBrien")
+    key(app, pygame.K_HOME)
+    key(app, pygame.K_DELETE)                       # "oe OBrien"
+    type_text(app, "Z")
+    key(app, pygame.K_END)
+    for _ in range(5):
+        key(app, pygame.K_LEFT)                     # before "Brien"
+    type_text(app, "'")
+    key(app, pygame.K_RIGHT)
+    key(app, pygame.K_BACKSPACE)                    # the "B" goes
+    type_text(app, "B")
+    assert box.field.text == "Zoe O'Brien"
+    key(app, pygame.K_a, mod=pygame.KMOD_CTRL)      # select all; typing replaces it
+    assert box.field.selection == (0, len("Zoe O'Brien"))
+    type_text(app, "Sam")
+    assert box.field.text == "Sam"
+    key(app, pygame.K_a, mod=pygame.KMOD_LCTRL)
+    key(app, pygame.K_BACKSPACE)
+    assert box.field.text == "" and box.name == "Player 1"
+
+
+def test_an_input_method_composes_then_commits(app):
+    box = open_name_box(app)
+    compose(app, "に")                             # composing: shown, not yet typed
+    assert box.field.composing == "に" and box.field.text == ""
+    type_text(app, "日本")                          # committed
+    assert box.field.text == "日本" and box.field.composing == ""
+    type_text(app, "x" * 60)
+    assert len(box.field.text) == 40                # a name's length, whatever is typed
+    key(app, pygame.K_RETURN)
+    assert app.scene.seat.name == "日本" + "x" * 38
+
+
+def test_the_name_box_has_a_back_button(app):
+    open_name_box(app)
+    click_on(app, "Back")
+    assert isinstance(app.scene, ModeScene)
+
+
+def test_classes_are_offered_apart_from_players(app):
+    from game.scenes.name import NameScene
+    app.results.start_round("Ana", {}, "solo")
+    app.results.start_round("9B", {}, "class")
+    app.results.start_round("Team Red", {}, "hotseat")
+    box = open_name_box(app)
+    assert "9B" not in box.menu.ids and {"Ana", "Team Red"} <= set(box.menu.ids)
+    click_on(app, "Back")
+    click_on(app, "class")
+    assert isinstance(app.scene, NameScene) and app.scene.heading.startswith("Which class")
+    assert app.scene.menu.ids == ["Whole class", "9B"]
+
+
+def test_progress_lists_classes_apart_after_the_players(app):
+    from conftest import play
+    from game.scenes.progress import ProgressScene
+    from game.quiz.round import RoundSetup, build_round
+    questions = build_round(app.loaded.bank, RoundSetup(count=5, seed=2))
+    for name in ("Ben", "Ana"):
+        play(app.results, questions, name)
+    round_id = app.results.start_round("9B", {"count": 5}, "class")
+    app.results.finish_round(round_id, 0)
+    app.settings.player = "9B"
+    app.push(ProgressScene(app))
+    app.step()
+    scene = app.scene
+    assert scene.players == ["Ana", "Ben", "9B"] and scene.title == "Progress: 9B (class)"
+    key(app, pygame.K_RIGHT)
+    assert scene.title == "Progress: Ana"
+    who = scene.items()[0][1]
+    assert who.startswith("Player 1 of 2.") and "Players: Ana, Ben" in who \
+        and "Classes: 9B" in who
+
+
+# -- round setup and settings -----------------------------------------------------------------
+
+def open_setup(app):
+    from game.scenes.setup import SetupScene
+    for _ in range(TitleScene.ITEMS.index("Round setup")):
+        key(app, pygame.K_DOWN)
+    key(app, pygame.K_RETURN)
+    assert isinstance(app.scene, SetupScene)
+    return app.scene.form
+
+
+def focused(form):
+    return form.rows[form.focus].key
+
+
+def test_up_and_down_keep_to_a_column_of_round_setup(app):
+    from game.quiz.round import PLAYABLE_SKILLS
+    form = open_setup(app)
+    articles = [r.key for r in form.rows if isinstance(r.key, tuple) and r.key[0] == "article"]
+    skills = [("skill", s) for s in PLAYABLE_SKILLS]
+    assert focused(form) == "start"
+    key(app, pygame.K_RIGHT)                        # Back, beside Start
+    assert focused(form) == "back"
+    walked = [focused(form)]
+    for _ in range(len(form.rows)):
+        key(app, pygame.K_UP)
+        walked.append(focused(form))
+    # Back, then up the right-hand column to the first skill, and no further.
+    assert walked[:5] == ["back", "show_scores", "confidence", "count", skills[-1]]
+    assert walked[-1] == skills[0] and not set(walked) & set(articles)
+    key(app, pygame.K_LEFT)                         # the article beside the first skill
+    assert focused(form) == articles[0]
+    for _ in range(len(form.rows)):
+        key(app, pygame.K_DOWN)
+    assert focused(form) == "start"                 # down the left-hand column, no further
+
+
+def test_left_and_right_stop_at_the_ends_of_a_choice(app):
+    from game.scenes.setup import COUNTS
+    from pilot import focus_row
+    form = open_setup(app)
+    focus_row(app, "timer")
+    assert form.row("timer").value == 0             # Off
+    key(app, pygame.K_LEFT)
+    assert form.row("timer").value == 0             # not round to 3 minutes
+    focus_row(app, "count")
+    for _ in range(len(COUNTS) + 3):
+        key(app, pygame.K_RIGHT)
+    assert COUNTS[form.row("count").value] == COUNTS[-1]
+    for _ in range(len(COUNTS) + 3):
+        key(app, pygame.K_LEFT)
+    assert COUNTS[form.row("count").value] == COUNTS[0]
+    click_on(app, "count")                          # the right of the row: one more
+    assert COUNTS[form.row("count").value] == COUNTS[1]
+    key(app, pygame.K_ESCAPE)
+    assert app.settings.round["count"] == COUNTS[1]
+
+
+def test_text_size_stops_at_largest(app):
+    from game.scenes.settings_screen import SettingsScene
+    app.push(SettingsScene(app))
+    app.step()
+    for _ in range(5):
+        key(app, pygame.K_RIGHT)
+    assert app.settings.text_size == "largest"      # not round to standard
+    key(app, pygame.K_RIGHT)
+    assert app.settings.text_size == "largest"
+    key(app, pygame.K_LEFT)
+    assert app.settings.text_size == "large"
+
+
+# -- hot seat ---------------------------------------------------------------------------------
+
+def open_players(app):
+    from game.scenes.lineup import PlayersScene
+    key(app, pygame.K_RETURN)                       # Play
+    click_on(app, "hotseat")
+    assert isinstance(app.scene, PlayersScene)
+    return app.scene
+
+
+def test_a_hot_seat_starts_empty_and_offers_last_time_unticked(app):
+    players = open_players(app)
+    assert players.seats == [] and players.names == []
+    key(app, pygame.K_RETURN)                       # an empty box: start, but no one plays
+    assert app.scene is players and "at least 2" in players.message
+    for name in ("Red", "Blue", "Green"):
+        type_text(app, name)
+        key(app, pygame.K_RETURN)
+    click_on(app, ("seat", 2))                      # Green sits this one out
+    click_on(app, "start")
+    assert app.scene.turns.mode == "hotseat" and [s.name for s in app.scene.turns.seats] == [
+        "Red", "Blue"]
+    key(app, pygame.K_ESCAPE)
+    key(app, pygame.K_RETURN)                       # leave
+    players = open_players(app)
+    assert players.seats == [["Red", False], ["Blue", False]]     # offered, not playing
+    type_text(app, "blue")
+    key(app, pygame.K_RETURN)                       # ticks Blue: no second Blue
+    click_on(app, ("seat", 0))
+    assert players.names == ["Red", "Blue"] and len(players.seats) == 2
+
+
+def test_enter_on_a_name_takes_out_that_name_only(app):
+    players = open_players(app)
+    for name in ("Red", "Blue", "Green"):
+        type_text(app, name)
+        key(app, pygame.K_RETURN)
+    key(app, pygame.K_DOWN)                         # from the box to Red
+    assert players.form.rows[players.form.focus].key == ("seat", 0)
+    key(app, pygame.K_RETURN)
+    assert players.names == ["Blue", "Green"]
+    key(app, pygame.K_RETURN)                       # again: Red is back, Blue untouched
+    assert players.names == ["Red", "Blue", "Green"]
+    key(app, pygame.K_UP)                           # up from the top row: the box again
+    type_text(app, "Teal")
+    key(app, pygame.K_RETURN)
+    assert players.names == ["Red", "Blue", "Green", "Teal"]
+
+
+# -- a whole class --------------------------------------------------------------------------
+
+def test_a_class_talks_it_over_before_the_teacher_reveals(app):
+    from game.scenes.discuss import DiscussScene
+    from game.scenes.name import NameScene
+    key(app, pygame.K_RETURN)
+    click_on(app, "class")
+    assert isinstance(app.scene, NameScene)
+    key(app, pygame.K_RETURN)                       # the class offered: Whole class
+    question = app.scene
+    assert question.turns.mode == "class"
+    while question.question.skill == "opinion_words":     # a question with choices
+        answer(app)
+        key(app, pygame.K_RETURN)
+        key(app, pygame.K_RETURN)
+    q, score, given = question.question, question.state.score, len(question.state.answers)
+    answer(app, right=False)
+    talk = app.scene
+    assert isinstance(talk, DiscussScene) and app.stack[-2] is question
+    assert talk.said == f"The class answered: {q.choices[(q.answer + 1) % len(q.choices)]}"
+    assert (question.state.score, len(question.state.answers)) == (score, given)  # no hint
+    key(app, pygame.K_1 + q.answer)                 # numbers are not answers here
+    assert app.scene is talk
+    click_on(app, "Change the answer")
+    assert app.scene is question and question.question is q
+    answer(app, right=True)
+    assert isinstance(app.scene, DiscussScene)
+    key(app, pygame.K_ESCAPE)                       # Esc asks, and stays
+    key(app, pygame.K_ESCAPE)
+    assert isinstance(app.scene, DiscussScene)
+    click_on(app, "Reveal the answer")
+    assert isinstance(app.scene, FeedbackScene) and app.scene.answer.correct
+    assert question.state.answers[-1].question is q

@@ -242,8 +242,12 @@ def test_quitting_with_answers_waiting_offers_the_folder_picker_then_saves_them_
     start_round(app)
     for _ in range(3):
         answer_one(app)
-    key(app, pygame.K_ESCAPE)                     # leave the round
-    key(app, pygame.K_ESCAPE)                     # quit from the title
+    key(app, pygame.K_ESCAPE)
+    assert "asks where to save them" in app.scene.detail    # not "saved": they are not
+    key(app, pygame.K_RETURN)                     # leave the round
+    key(app, pygame.K_ESCAPE)
+    assert "not saved yet" in app.scene.detail
+    key(app, pygame.K_RETURN)                     # quit from the title
     assert app.running and isinstance(app.scene, SaveScene)
     key(app, pygame.K_ESCAPE)                     # not now
     assert not app.running

@@ -82,12 +82,13 @@ def resize(app, size) -> None:
 
 
 def focus_row(app, form_key) -> None:
-    """Move the focus of the form on screen to the row called form_key, by arrow keys."""
+    """Move the focus of the form on screen to the row called form_key, by Tab (arrows keep
+    to a column)."""
     form = app.scene.form
-    for _ in range(len(form.rows)):
-        if form.rows[form.focus].key == form_key:
+    for _ in range(len(form.rows) + 1):
+        if form.focus >= 0 and form.rows[form.focus].key == form_key:
             return
-        key(app, pygame.K_DOWN)
+        key(app, pygame.K_TAB)
     raise AssertionError(f"no row {form_key!r}")
 
 
