@@ -419,3 +419,83 @@ def test_a_class_talks_it_over_before_the_teacher_reveals(app):
     click_on(app, "Reveal the answer")
     assert isinstance(app.scene, FeedbackScene) and app.scene.answer.correct
     assert question.state.answers[-1].question is q
+
+
+# -- the title's note on skipped files (§3) -----------------------------------------------------
+
+from conftest import DATA, ROOT  # noqa: E402
+from pilot import Drawn  # noqa: E402
+
+BROKEN = DATA / "bad_label.yaml"
+
+
+def title_with(tmp_path, size, text_size, broken: bool):
+    """The title, and what it draws (the spy in place before it is laid out)."""
+    from game.app import App, Config
+    paths = [ROOT / "questions"] + ([BROKEN] if broken else [])
+    app = App(Config(seed=3, size=size, data_dir=tmp_path / f"data-{broken}",
+                     question_paths=paths))
+    drawn = Drawn(app)
+    app.settings.projector = text_size == "projector"
+    app.settings.text_size = "largest" if text_size == "projector" else text_size
+    app.step()
+    return app, drawn
+
+
+def found(drawn, part: str) -> tuple:
+    """(words, size, where) of the block drawn whose words hold part."""
+    return next((words, size, rect) for words, size, rect, _ in drawn.frame() if part in words)
+
+
+def test_a_skipped_file_is_one_short_line_for_students(tmp_path):
+    app, drawn = title_with(tmp_path, (1280, 720), "standard", broken=True)
+    assert app.scene.notes() == ["1 question file has a problem — press V to see it"]
+    said = " ".join(words for words, *_ in drawn.frame())
+    assert "press V" in said and str(BROKEN) not in said and "bad_label" not in said
+    pygame.quit()
+
+
+@pytest.mark.parametrize("size", [(960, 540), (1280, 720), (1920, 1080)])
+@pytest.mark.parametrize("text_size", ["standard", "large", "largest", "projector"])
+def test_the_note_never_shrinks_the_menu(tmp_path, size, text_size):
+    app, drawn = title_with(tmp_path, size, text_size, broken=False)
+    plain = found(drawn, "Play")[1]
+    pygame.quit()
+    app, drawn = title_with(tmp_path, size, text_size, broken=True)
+    assert app.scene.notes() and found(drawn, "Play")[1] == plain
+    note, hint = found(drawn, "press V")[2], found(drawn, "F11")[2]
+    assert widget(app, "Quit").bottom <= note.top and note.bottom <= hint.top  # no overlap
+    pygame.quit()
+
+
+def test_v_or_a_click_on_the_note_shows_the_teacher_every_problem(tmp_path):
+    from game.scenes.problems import ProblemsScene
+    app, _ = title_with(tmp_path, (1280, 720), "standard", broken=True)
+    key(app, pygame.K_v)
+    assert isinstance(app.scene, ProblemsScene)
+    text = " ".join(str(payload) for _, payload in app.scene.items())
+    [problem] = app.loaded.problems
+    assert str(BROKEN) in text and problem.message in text and f"Line {problem.line}" in text
+    key(app, pygame.K_ESCAPE)
+    assert isinstance(app.scene, TitleScene)
+    click_on(app, "problems")
+    assert isinstance(app.scene, ProblemsScene)
+    click_on(app, "Back")
+    assert isinstance(app.scene, TitleScene)
+    pygame.quit()
+
+
+def test_without_problems_v_does_nothing(app):
+    key(app, pygame.K_v)
+    assert isinstance(app.scene, TitleScene) and app.scene.notes() == []
+
+
+def test_how_sure_has_a_button_to_change_the_answer(app):
+    from game.scenes.overlays import ConfidenceScene
+    app.settings.round = {"count": 5, "confidence": True}
+    start_round(app)
+    question = app.scene
+    answer(app)
+    assert isinstance(app.scene, ConfidenceScene)
+    click_on(app, "Change my answer")
+    assert app.scene is question and not question.state.answers

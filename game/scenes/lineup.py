@@ -8,7 +8,7 @@ import pygame
 from game.intents import Kind
 from game.quiz.seats import MAX_SEATS, MIN_SEATS, MODES, Lineup
 from game.scenes.base import Scene
-from game.scenes.name import MAX_NAME, EntryLayout, NameScene
+from game.scenes.name import MAX_NAME, EntryLayout, EntryScene, NameScene
 from game.ui.field import TextField
 from game.ui.form import Form, Row
 from game.ui.layout import TEXT
@@ -33,7 +33,6 @@ class ModeScene(Scene):
             self.dismiss(None)
             return
         self.mode = list(MODES)[chosen]
-        settings = self.app.settings
         named = lambda name: name and self.dismiss(Lineup(self.mode, (name,)))  # noqa: E731
         if self.mode == "solo":
             self.app.push(NameScene(self.app), on_result=named)
@@ -74,7 +73,7 @@ class PlayersLayout(EntryLayout):
     form_size: int
 
 
-class PlayersScene(Scene):
+class PlayersScene(EntryScene):
     """Hot seat: the names of the players or teams, typed one by one, and whether they
     answer the same questions.
 
@@ -179,21 +178,6 @@ class PlayersScene(Scene):
         settings.hot_seat, settings.same_questions = list(self.names), self.lineup().same
         self.app.save_settings()
         self.dismiss(self.lineup())
-
-    # -- the platform's text input: on while the box is on top ---------------------------
-    def enter(self) -> None:
-        self.field.start(self._place().field.move(0, self.app.strip_height()))
-
-    def resume(self) -> None:
-        super().resume()
-        self.enter()
-
-    def pause(self) -> None:
-        super().pause()
-        self.field.stop()
-
-    def exit(self) -> None:
-        self.field.stop()
 
     def _place(self) -> PlayersLayout:
         lay, text = self.app.layout(), self.app.text

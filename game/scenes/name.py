@@ -37,7 +37,26 @@ class NameLayout(EntryLayout):
     top: int                    # where the known names start
 
 
-class NameScene(Scene):
+class EntryScene(Scene):
+    """A screen with a box to type in (self.field; _place() gives an EntryLayout): the
+    platform's text input is on while the screen is on top, and off under another."""
+
+    def enter(self) -> None:
+        self.field.start(self._place().field.move(0, self.app.strip_height()))
+
+    def resume(self) -> None:
+        super().resume()
+        self.enter()
+
+    def pause(self) -> None:
+        super().pause()
+        self.field.stop()
+
+    def exit(self) -> None:
+        self.field.stop()
+
+
+class NameScene(EntryScene):
     def __init__(self, app, heading: str = "Who is playing?", classes: bool = False):
         """classes: a whole class is named, and the classes are offered, not the players."""
         super().__init__(app)
@@ -104,21 +123,6 @@ class NameScene(Scene):
         name = " ".join(name.split())
         if name:
             self.dismiss(name)
-
-    # -- the platform's text input: on while the box is on top ---------------------------
-    def enter(self) -> None:
-        self.field.start(self._place().field.move(0, self.app.strip_height()))
-
-    def resume(self) -> None:
-        super().resume()
-        self.enter()
-
-    def pause(self) -> None:
-        super().pause()
-        self.field.stop()
-
-    def exit(self) -> None:
-        self.field.stop()
 
     # -- layout and drawing ----------------------------------------------------------
     def _place(self) -> NameLayout:
