@@ -52,39 +52,47 @@ class DiscussScene(Scene):
             self.dismiss((REVEAL, CHANGE)[chosen])
 
     def _place(self):
+        """Over the prompt and the choices, the class's choice being said in the panel; for
+        picked words, over only what the panel needs at the bottom and the Done button, so
+        that the sentence with the class's picks stays in view above it as far as it can."""
         lay, text, theme = self.app.layout(), self.app.text, self.app.theme
-        top = self.below.answers_top() if self.below is not None else lay.h // 2
-        top = min(top, round(lay.h * 0.55))
-        panel = pygame.Rect(0, top, lay.w, lay.h - top)
-        inner = panel.inflate(-2 * lay.margin, -2 * lay.gap)
-        head = text.block("Talk it over", lay.font(TEXT.verdict), theme.accent, inner.width,
+        width = lay.w - 2 * lay.margin
+        head = text.block("Talk it over", lay.font(TEXT.verdict), theme.accent, width,
                           style="bold")
         hint = text.block("Teacher: Enter or click to reveal the answer when the class is "
                           "ready   Esc: leave the round", lay.font(TEXT.small), theme.muted,
-                          inner.width)
+                          width)
         size = lay.font(TEXT.body)
         button_w = max(text.font("bold", size).size(label)[0] for label in self.menu.labels) \
             + 4 * size
         row_w = len(self.menu.labels) * button_w + (len(self.menu.labels) - 1) * lay.gap
-        self.menu.place(text, pygame.Rect(inner.right - row_w, 0, row_w, 0), size, lay.gap,
-                        across=True)
+        self.menu.place(text, pygame.Rect(0, 0, row_w, 0), size, lay.gap, across=True)
         buttons_h = self.menu.rects[0].height
+        said, talk = self.said, self.talk
+
+        def body_h(body):
+            return text.height(said, body, width, "bold") + text.height(talk, body, width) \
+                + body // 2
+
+        fixed = head.get_height() + lay.gap // 2 + buttons_h + hint.get_height() + 4 * lay.gap
+        top = self.below.answers_top() if self.below is not None else lay.h // 2
+        top = min(top, round(lay.h * 0.55))
+        done = self.below.widgets().get("Done") if self.below is not None else None
+        if done is not None:    # picked words: they stay in view; Done goes under the panel
+            top = max(top, min(lay.h - fixed - body_h(size) - lay.gap, done.top - lay.gap // 2))
+        panel = pygame.Rect(0, top, lay.w, lay.h - top)
+        inner = panel.inflate(-2 * lay.margin, -2 * lay.gap)
         bottom = inner.bottom - hint.get_height() - lay.gap
         self.menu.place(text, pygame.Rect(inner.right - row_w, bottom - buttons_h, row_w,
                                           buttons_h), size, lay.gap, across=True)
         body_top = inner.top + head.get_height() + lay.gap // 2
         room = bottom - buttons_h - lay.gap - body_top
-        said, talk = self.said, self.talk
-
-        def fits(body):
-            return text.height(said, body, inner.width, "bold") \
-                + text.height(talk, body, inner.width) + body // 2 <= room
         # Smaller only for many picked words at 960×540 with the largest text.
-        body = largest(12, size, fits)
+        body = largest(12, size, lambda body: body_h(body) <= room)
         blocks = [(head, inner.topleft)]
-        said_block = text.block(said, body, theme.text, inner.width, style="bold")
+        said_block = text.block(said, body, theme.text, width, style="bold")
         blocks.append((said_block, (inner.left, body_top)))
-        blocks.append((text.block(talk, body, theme.text, inner.width),
+        blocks.append((text.block(talk, body, theme.text, width),
                        (inner.left, body_top + said_block.get_height() + body // 2)))
         blocks.append((hint, (inner.left, inner.bottom - hint.get_height())))
         return panel, blocks, size

@@ -210,16 +210,15 @@ def _shoot_record(app, save) -> None:
 
 def _shoot_controls(app, save) -> None:
     """What asks before it leaves, and where names are typed: "Quit Byline?" over the
-    title, a name typed and part of it selected, "Leave this round?" over a question, and
-    a whole class talking its answer over."""
+    title, a name typed and selected, "Leave this round?" over a question, and a whole
+    class talking its answer over."""
     from game.quiz.seats import seat_round
     title = app.stack[0]
     title.handle(Intent(Kind.BACK))
     app.step()
     save("quit")
     app.stack[:] = [title, NameScene(app)]
-    for intent in (Intent(Kind.TEXT, "Zoë O'Brien, Jr."), Intent(Kind.LEFT),
-                   Intent(Kind.COMPOSE, "にほん")):
+    for intent in (Intent(Kind.TEXT, "Zoë O'Brien"), Intent(Kind.SELECT_ALL)):
         app.scene.handle(intent)
     save("name-typed")
     questions = generate(app.loaded.bank, seed=1)
