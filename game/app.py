@@ -9,7 +9,7 @@ import pygame
 from game.bank import LoadResult, load_bank
 from game.bank.cache import BankCache
 from game.bank.paths import PROJECT
-from game.intents import Intent, Kind, intents
+from game.intents import Intent, Intents, Kind
 from game.loop import Loop
 from game.sound import Sounds
 from game.watch import Watch
@@ -54,6 +54,7 @@ class App:
         self.watch = Watch(config.question_paths)
         self.banner = Banner()
         self._strip = Strip()
+        self.intents = Intents()
         self.stack: list = []
         self._pending: list = []
         self.running = True
@@ -221,7 +222,7 @@ class App:
         """Events and time, without drawing; sets dirty when the picture changed."""
         for event in events:
             self.dirty = True       # hover, a key, the window shown again: draw
-            for intent in intents(event):
+            for intent in self.intents(event):
                 self.handle(intent)
                 self._apply()
         # Before anything shows a banner: one shown now is up for its full time.

@@ -25,9 +25,11 @@ def usable_name(value) -> str | None:
 
 def usable_seats(value) -> list[str] | None:
     """A hot seat's names, the unusable and repeated ones left out; None if fewer than
-    MIN_SEATS or more than MAX_SEATS would be left."""
+    MIN_SEATS or more than MAX_SEATS would be left. An empty list is no hot seat yet."""
     if not isinstance(value, list) or len(value) > MAX_SEATS:
         return None
+    if not value:
+        return []
     names: list[str] = []
     for item in value:
         name = usable_name(item)

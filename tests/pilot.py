@@ -6,8 +6,8 @@ import pygame
 
 from game.app import App, Config
 from game.tools.pilot import (  # noqa: F401  (the tests import them from here)
-    answer, click, click_on, drag, focus_row, key, resize, right_answer, run_frames,
-    type_text, wheel, widget, wrong_answer)
+    answer, click, click_on, compose, drag, focus_row, key, move, resize, right_answer,
+    run_frames, type_text, wheel, widget, wrong_answer)
 from game.tools import pilot
 
 

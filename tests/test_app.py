@@ -99,8 +99,10 @@ def test_a_quiet_frame_renders_no_new_text(app):
     assert app.text.renders == before
 
 
-def test_escape_from_title_quits(app):
+def test_escape_from_title_quits_once_asked(app):
     key(app, pygame.K_ESCAPE)
+    assert app.running                              # "Quit Byline?"
+    key(app, pygame.K_RETURN)
     assert not app.running
 
 
@@ -114,7 +116,8 @@ def test_shots_renders_every_screen_at_both_sizes(tmp_path):
                        "players", "question-hot-seat", "reveal", "reveal-record",
                        "reveal-record-end", "reveal-record-8-seats", "handover", "podium",
                        "progress", "class-results", "unsaved-question", "unsaved-feedback",
-                       "unsaved-results", "unsaved-save"):
+                       "unsaved-results", "unsaved-save", "quit", "name-typed", "leave",
+                       "discuss", "players-ticked", "problems"):
             assert f"{screen}-{size}.png" in names
         assert sum(n.startswith("question-") and size in n for n in names) == 7
         assert any(n.startswith("feedback-wrong") and size in n for n in names)

@@ -27,8 +27,8 @@ def open_hot_seat(app, extra=("Zoë O'Brien, Jr.",)):
     key(app, pygame.K_DOWN)
     key(app, pygame.K_RETURN)                       # Hot seat
     assert isinstance(app.scene, PlayersScene)
-    assert app.scene.names == ["Team 1", "Team 2"]  # offered until a class changes them
-    for name in extra:
+    assert app.scene.names == []                    # no made-up seats to delete first
+    for name in ("Team 1", "Team 2", *extra):
         type_text(app, name)
         key(app, pygame.K_RETURN)
 
@@ -111,8 +111,13 @@ def test_players_screen_keeps_two_to_eight_distinct_names(app):
         type_text(app, f"Team {n}")
         key(app, pygame.K_RETURN)
     assert len(app.scene.names) == 8 and "at most 8" in app.scene.message
-    while app.scene.names:
-        click_on(app, ("seat", 0))                  # remove
+    click_on(app, ("seat", 0))                      # out, but still in its place
+    assert app.scene.names[0] == "Team 2" and app.scene.seats[0] == ["Team 1", False]
+    click_on(app, ("seat", 0))                      # the same click again: back in
+    assert len(app.scene.names) == 8 and app.scene.names[0] == "Team 1"
+    for i in range(8):
+        click_on(app, ("seat", i))                  # all out
+    assert app.scene.names == [] and len(app.scene.seats) == 8
     for _ in range(len("Team 9")):
         key(app, pygame.K_BACKSPACE)                # the ninth name was never added
     key(app, pygame.K_RETURN)
@@ -151,13 +156,12 @@ def test_whole_class_answers_under_the_class_name(app):
     key(app, pygame.K_DOWN)
     key(app, pygame.K_RETURN)                       # Whole class
     assert isinstance(app.scene, NameScene) and app.scene.name == "Whole class"
-    for _ in range(len("Whole class")):
-        key(app, pygame.K_BACKSPACE)
     type_text(app, "9B")
     key(app, pygame.K_RETURN)
     assert isinstance(app.scene, QuestionScene) and app.scene.turns.mode == "class"
     for _ in range(5):
         answer(app, right=True)
+        key(app, pygame.K_RETURN)                   # the teacher reveals the answer
         key(app, pygame.K_RETURN)
     assert isinstance(app.scene, ResultsScene)
     [row] = app.results.rounds()

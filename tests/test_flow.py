@@ -11,7 +11,8 @@ import pytest
 
 from conftest import ROOT
 from pilot import key, new_app
-from game.quiz.flow import ANSWERED, ASKING, FINISHED, HANDOVER, HOW_SURE, REVEALED, Flow
+from game.quiz.flow import ANSWERED, ASKING, DISCUSSING, FINISHED, HANDOVER, HOW_SURE, \
+    REVEALED, Flow
 from game.quiz.round import RoundSetup
 from game.quiz.seats import seat_round
 from game.scenes.question import QuestionScene
@@ -101,6 +102,9 @@ def test_every_mode_records_the_same_through_the_flow_as_through_the_scenes(
 def test_the_phases_come_in_each_modes_order(bank, tmp_path):
     solo = play_through_the_flow(bank, tmp_path / "a", "solo", ["Ana"], True)
     assert solo == [ASKING, ANSWERED] * SETUP.count
+    # A class talks each answer over; the teacher's "next" reveals it.
+    whole = play_through_the_flow(bank, tmp_path / "d", "class", ["9B"], True)
+    assert whole == [ASKING, DISCUSSING, ANSWERED] * SETUP.count
     same = play_through_the_flow(bank, tmp_path / "b", "hotseat", ["Ana", "Ben"], True)
     # No feedback before every seat has answered; then everyone's answers, then the
     # scores and the next seat (no handover after the last question).
@@ -131,6 +135,35 @@ def test_the_clock_runs_only_while_a_question_is_asked_and_time_up_counts_the_pi
     assert flow.phase == ANSWERED           # feedback waits for the player
     flow.next()
     assert (flow.phase, flow.elapsed, flow.selected) == (ASKING, 0.0, frozenset())
+
+
+def test_a_class_discusses_before_its_answer_is_scored_or_recorded(bank, tmp_path):
+    setup = replace(SETUP, timer_seconds=30, confidence=True, skills=("fact_or_opinion",))
+    results = Results(tmp_path)
+    flow = Flow(seat_round(bank, setup, ["9B"], "class"), results)
+    q = flow.question
+    flow.tick(3.0)
+    flow.answer(choice(q, False))
+    flow.sure("sure")
+    assert flow.phase == DISCUSSING and flow.given == choice(q, False)
+    flow.tick(100.0)                        # the discussion is not timed
+    assert (flow.state.score, flow.state.answers, flow.time_left()) == (0, [], 27.0)
+    assert results.rounds()[0].answers == 0         # nothing scored, nothing recorded
+    flow.reconsider()                       # the class changes its mind
+    assert (flow.phase, flow.given) == (ASKING, None)
+    flow.answer(choice(q, True))
+    flow.sure("fairly sure")
+    flow.next()                             # the teacher reveals
+    assert flow.phase == ANSWERED and flow.last.correct and flow.state.score > 0
+    assert (flow.last.seconds, flow.last.confidence) == (3.0, "fairly sure")
+    assert results.rounds()[0].answers == 1
+    flow.next()
+    flow.tick(30.0)                         # time up: talked over too, but not changed
+    assert flow.phase == DISCUSSING and flow.given is None and not flow.can_reconsider
+    flow.reconsider()
+    assert flow.phase == DISCUSSING
+    flow.next()
+    assert flow.phase == ANSWERED and flow.last.given is None
 
 
 def test_calls_out_of_turn_change_nothing(bank, tmp_path):

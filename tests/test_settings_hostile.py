@@ -268,7 +268,11 @@ def test_the_game_starts_and_plays_with_a_hostile_settings_file(tmp_path, prepar
         for _ in range(3):
             app.step()
         assert isinstance(app.scene, TitleScene)
-        assert any(str(tmp_path / FILE_NAME) in n and said in n for n in app.scene.notes())
+        assert "press V" in app.scene.notes()[0]        # said in full on the problems screen
+        key(app, pygame.K_v)
+        assert any(str(tmp_path / FILE_NAME) in str(n) and said in str(n)
+                   for _, n in app.scene.items())
+        key(app, pygame.K_ESCAPE)
         for _ in range(TitleScene.ITEMS.index("Round setup")):
             key(app, pygame.K_DOWN)
         key(app, pygame.K_RETURN)

@@ -6,8 +6,11 @@ a network bridge can do the same for students on their own devices. Time moves o
 the caller says so (tick), so a round is the same whether a window is open or not.
 
 Phases, in the order a turn goes through them:
-    asking -> (how sure) -> answered -> revealed -> handover -> asking ... -> finished
-A player alone and a whole class see "answered" (the feedback) after every answer. A hot
+    asking -> (how sure) -> (discussing) -> answered -> revealed -> handover -> asking ...
+    -> finished
+A whole class talks its answer over ("discussing") before the teacher reveals it: the
+answer is kept aside and scored only then, so no score can give it away. A player alone
+and a whole class see "answered" (the feedback) after every answer. A hot
 seat with the same questions skips it, so no seat copies the one before; once every seat
 has answered a question, "revealed" shows everyone's answers. "handover" passes the
 keyboard to the next seat, with the scores between full turns when they are shown."""
@@ -16,7 +19,8 @@ from typing import Protocol
 from game.quiz.scoring import Answer
 from game.quiz.seats import Seat, Turns
 
-ASKING, HOW_SURE, ANSWERED = "asking", "how sure", "answered"
+ASKING, HOW_SURE, DISCUSSING = "asking", "how sure", "discussing"
+ANSWERED = "answered"
 REVEALED, HANDOVER, FINISHED = "revealed", "handover", "finished"
 
 
@@ -45,7 +49,8 @@ class Flow:
         self.last: Answer | None = None
         self.revealed: int | None = None        # the position every seat has answered
         self.board = False                      # the handover shows the scores
-        self._pending: tuple | None = None      # (given, seconds) waiting for "how sure"
+        # (given, seconds, confidence): an answer waiting for "how sure" or for the reveal
+        self._pending: tuple | None = None
         self._steps: list[str] = []
 
     # -- what there is to show --------------------------------------------------
@@ -66,6 +71,18 @@ class Flow:
         """The current question's place in the seat's round, from 0."""
         return len(self.state.answers)
 
+    @property
+    def given(self):
+        """The answer given and not yet scored: while "how sure?" is asked, or while a
+        class discusses it; else None."""
+        return self._pending[0] if self._pending else None
+
+    @property
+    def can_reconsider(self) -> bool:
+        """A class discussing may change its answer, while its time is not up."""
+        left = self.time_left()
+        return self.phase == DISCUSSING and (left is None or left > 0)
+
     def time_left(self) -> float | None:
         timer = self.state.setup.timer_seconds
         return max(0.0, timer - self.elapsed) if timer else None
@@ -80,7 +97,7 @@ class Flow:
         if timer and self.elapsed >= timer:
             # Time is up: the words picked so far count; a choice not made is wrong.
             words = self.question.skill == "opinion_words"
-            self._commit(self.selected if words else None, timer, None)
+            self._given(self.selected if words else None, timer, None)
 
     def toggle(self, word: int) -> None:
         if self.phase == ASKING and 0 <= word < len(self.question.words):
@@ -91,26 +108,42 @@ class Flow:
         if self.phase != ASKING:
             return
         if self.state.setup.confidence:
-            self._pending, self.phase = (given, self.elapsed), HOW_SURE
+            self._pending, self.phase = (given, self.elapsed, None), HOW_SURE
         else:
-            self._commit(given, self.elapsed, None)
+            self._given(given, self.elapsed, None)
 
     def sure(self, confidence: str | None) -> None:
         """How sure the player was; None takes the answer back to think again."""
         if self.phase != HOW_SURE:
             return
-        (given, seconds), self._pending = self._pending, None
+        (given, seconds, _), self._pending = self._pending, None
         if confidence is None:
             self.phase = ASKING
         else:
-            self._commit(given, seconds, confidence)
+            self._given(given, seconds, confidence)
+
+    def reconsider(self) -> None:
+        """A class that has talked it over changes its answer: asked again, picks kept."""
+        if self.can_reconsider:
+            self._pending, self.phase = None, ASKING
 
     def next(self) -> None:
-        """The feedback, the reveal or the handover has been seen."""
-        if self.phase in (ANSWERED, REVEALED, HANDOVER):
+        """The discussion is over (the teacher reveals the answer), or the feedback, the
+        reveal or the handover has been seen."""
+        if self.phase == DISCUSSING:
+            (given, seconds, confidence), self._pending = self._pending, None
+            self._commit(given, seconds, confidence)
+        elif self.phase in (ANSWERED, REVEALED, HANDOVER):
             self._go_on()
 
     # -- the order of things ------------------------------------------------------
+    def _given(self, given, seconds: float, confidence: str | None) -> None:
+        """An answer is given: a class talks it over first, everyone else is scored."""
+        if self.turns.mode == "class":
+            self._pending, self.phase = (given, seconds, confidence), DISCUSSING
+        else:
+            self._commit(given, seconds, confidence)
+
     def _commit(self, given, seconds: float, confidence: str | None) -> None:
         seat = self.seat
         answer = seat.state.answer(given, seconds=seconds, confidence=confidence)

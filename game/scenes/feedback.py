@@ -7,6 +7,7 @@ from game.quiz.questions import RECORD_HEADING
 from game.quiz.scoring import Answer, floor_words, points_words
 from game.quiz.verdict import Verdict
 from game.scenes.base import Scene
+from game.scenes.confirm import LEAVE, ask_to_leave
 from game.scenes.hotseat import MORE
 from game.ui.doc import painter
 from game.ui.layout import TEXT
@@ -70,12 +71,14 @@ class FeedbackScene(Scene):
     def handle(self, intent) -> None:
         if intent.kind == Kind.HOVER:
             self._pointer = intent.value
-        if intent.kind == Kind.WHEEL and self.below is not None and self._pointer and \
+        if intent.kind == Kind.BACK:    # never the next question: the same as on the question
+            ask_to_leave(self.app, lambda: self.dismiss(LEAVE))
+        elif intent.kind == Kind.WHEEL and self.below is not None and self._pointer and \
                 not self._place().area.collidepoint(self._pointer):
             self.below.scroll_at(intent, self._pointer)   # the article beside, read on
         elif intent.kind in SCROLLING:
             self.scroll.handle(intent)
-        elif intent.kind in (Kind.NEXT, Kind.TOGGLE, Kind.CLICK, Kind.BACK):
+        elif intent.kind in (Kind.NEXT, Kind.TOGGLE, Kind.CLICK):
             self.dismiss()
 
     def _right_answer(self) -> str:

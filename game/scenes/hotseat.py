@@ -8,13 +8,13 @@ from game.intents import Kind
 from game.quiz.questions import RECORD_HEADING
 from game.quiz.wording import given_words, quoted, right_words
 from game.scenes.base import Scene
+from game.scenes.confirm import LEAVE, RoundButtons  # noqa: F401  (LEAVE: question.py's)
 from game.scenes.round_end import RoundEnd
 from game.ui.doc import lay_out
 from game.ui.layout import TEXT, largest
 from game.ui.scroll import ScrollView
-from game.ui.widgets import ButtonList, draw_mark
+from game.ui.widgets import draw_mark
 
-LEAVE = "leave"     # dismissed with this: the players left the round with Esc
 HINT = "Enter: continue   Esc: leave the round"
 SCROLL_KEYS = "↑↓ PgUp PgDn, wheel or drag: scroll"
 MORE = "↓ More below"
@@ -88,25 +88,21 @@ class HandoverScene(Scene):
     def __init__(self, app, turns, board: bool = False):
         super().__init__(app)
         self.turns, self.board = turns, board
-        self.button = ButtonList(["Ready"], align="center")
+        self.button = RoundButtons("Ready")
         self._board = {}
 
     def handle(self, intent) -> None:
         self._place()
-        if intent.kind == Kind.BACK:
-            self.dismiss(LEAVE)
-        elif intent.kind in (Kind.NEXT, Kind.TOGGLE) or self.button.handle(intent) is not None \
-                and intent.kind == Kind.CLICK:
-            self.dismiss()
+        self.button.press(self, intent)
 
     def _place(self):
         lay, text = self.app.layout(), self.app.text
         c = lay.content()
         size = lay.font(TEXT.body)
         h = round(size * 2.4)
-        w = text.font("bold", size).size("Ready")[0] + 5 * size
+        w = 2 * self.button.width(text, size) + lay.gap
         self.button.place(text, pygame.Rect((lay.w - w) // 2, c.bottom - h - lay.font(TEXT.hint)
-                                            - lay.gap, w, h), size, 0)
+                                            - lay.gap, w, h), size, lay.gap, across=True)
         return lay, c, size
 
     def draw(self, surface) -> None:
@@ -148,7 +144,7 @@ class RevealScene(Scene):
         self.turns, self.position = turns, position
         self.question = turns.seats[0].state.questions[position]
         self.scroll = ScrollView()
-        self.button = ButtonList(["Continue"], align="center")
+        self.button = RoundButtons("Continue")
         self._cache_key = None
 
     def enter(self) -> None:
@@ -158,16 +154,12 @@ class RevealScene(Scene):
 
     def handle(self, intent) -> None:
         self._place()
-        if intent.kind == Kind.BACK:
-            self.dismiss(LEAVE)
-        elif intent.kind in (Kind.NEXT, Kind.TOGGLE):
-            self.dismiss()
-        elif intent.kind == Kind.CLICK:
-            # Only the button goes on: a press anywhere else starts a drag that scrolls.
-            if self.button.handle(intent) is not None:
-                self.dismiss()
-        else:
+        if intent.kind in (Kind.UP, Kind.DOWN, Kind.PAGE_UP, Kind.PAGE_DOWN, Kind.HOME,
+                           Kind.END, Kind.WHEEL, Kind.DRAG):
             self.scroll.handle(intent)
+        else:
+            # A press anywhere but the buttons starts a drag that scrolls.
+            self.button.press(self, intent)
 
     def rows(self) -> list[tuple[str, str]]:
         """(verdict, "name: what they answered · verdict (points)") for every seat: the
@@ -213,7 +205,7 @@ class RevealScene(Scene):
         small = lay.font(TEXT.hint)
         more = text.block(MORE, small, theme.accent, c.width // 4, style="bold")
         button_size = lay.font(TEXT.text)
-        button_w = text.font("bold", button_size).size("Continue")[0] + 4 * button_size
+        button_w = 2 * self.button.width(text, button_size) + lay.gap
         hint_w = c.width - button_w - more.get_width() - 2 * lay.gap
         scroll_hint = SCROLL_KEYS + "   " + HINT
         if text.font("regular", small).size(scroll_hint)[0] > hint_w:
@@ -222,7 +214,7 @@ class RevealScene(Scene):
                    text.height(scroll_hint, small, hint_w))
         bottom = c.bottom - band
         self.button.place(text, pygame.Rect(c.right - button_w, bottom, button_w, band),
-                          button_size, 0)
+                          button_size, lay.gap, across=True)
         strip_top = c.top + head.get_height() + lay.gap
         body = lay.font(TEXT.body)      # the feedback panel's size, never less
         width = c.width - 14                # and the scroll bar beside it

@@ -8,7 +8,8 @@ import pygame
 from game.intents import Kind
 from game.quiz.seats import MAX_SEATS, MIN_SEATS, MODES, Lineup
 from game.scenes.base import Scene
-from game.scenes.name import MAX_NAME, EntryLayout, NameScene
+from game.scenes.name import MAX_NAME, EntryLayout, EntryScene, NameScene
+from game.ui.field import TextField
 from game.ui.form import Form, Row
 from game.ui.layout import TEXT
 from game.ui.widgets import ButtonList
@@ -32,12 +33,11 @@ class ModeScene(Scene):
             self.dismiss(None)
             return
         self.mode = list(MODES)[chosen]
-        settings = self.app.settings
         named = lambda name: name and self.dismiss(Lineup(self.mode, (name,)))  # noqa: E731
         if self.mode == "solo":
             self.app.push(NameScene(self.app), on_result=named)
         elif self.mode == "class":
-            self.app.push(NameScene(self.app, "Which class is playing?", settings.class_name),
+            self.app.push(NameScene(self.app, "Which class is playing?", classes=True),
                           on_result=named)
         else:
             self.app.push(PlayersScene(self.app),
@@ -73,81 +73,111 @@ class PlayersLayout(EntryLayout):
     form_size: int
 
 
-class PlayersScene(Scene):
+class PlayersScene(EntryScene):
     """Hot seat: the names of the players or teams, typed one by one, and whether they
-    answer the same questions. The last line-up is offered again."""
+    answer the same questions.
 
-    HINT = ("Type a name, Enter: add it   Backspace: erase   ↑↓: move   Enter on a name: "
-            "remove it   Esc: back")
+    Each name is a box ticked while it plays: taking one out unticks it where it stands,
+    so a second click or Enter puts it back, never takes out the name after it. The last
+    line-up is listed unticked, to tick again, not to delete."""
+
+    HINT = ("Type a name, Enter: add it (an empty box: start)   ↑↓ ←→: move   "
+            "Space or click: tick or untick   Esc: back")
 
     def __init__(self, app):
         super().__init__(app)
         settings = app.settings
-        self.names = [n for n in settings.hot_seat if isinstance(n, str)][:MAX_SEATS]
-        self.typed = ""
+        self.seats = [[n, False] for n in settings.hot_seat if isinstance(n, str)][:MAX_SEATS]
+        self.field = TextField(MAX_NAME)
         self.form = None
-        self._build(focus="start", same=settings.same_questions)
+        self._build(focus=None, same=settings.same_questions)
         self.message = ""
 
+    @property
+    def names(self) -> list[str]:
+        """Those playing: the ticked names."""
+        return [name for name, playing in self.seats if playing]
+
     def _build(self, focus, same: bool) -> None:
-        rows = [Row("button", f"{name}   ×", ("seat", i), cell=(i % 2, i // 2))
-                for i, name in enumerate(self.names)]
-        below = (len(self.names) + 1) // 2
+        """focus: the key of the row to focus, or None for the name box."""
+        rows = [Row("toggle", name, ("seat", i), playing, cell=(i % 2, i // 2))
+                for i, (name, playing) in enumerate(self.seats)]
+        below = (len(self.seats) + 1) // 2
         rows += [Row("choice", "Questions", "same", 0 if same else 1,
                      ("the same for everyone", "each their own"), cell=(0, below), span=2),
                  Row("button", "Start", "start", cell=(0, below + 1)),
                  Row("button", "Back", "back", cell=(1, below + 1))]
         self.form = Form(rows, columns=2)
         keys = [r.key for r in rows]
-        self.form.focus = keys.index(focus) if focus in keys else keys.index("start")
+        self.form.focus = keys.index(focus) if focus in keys else -1
+
+    @property
+    def typing(self) -> bool:
+        """The name box has the focus, not the rows below it."""
+        return self.form.focus < 0
 
     def lineup(self) -> Lineup:
         return Lineup("hotseat", tuple(self.names), self.form.row("same").value == 0)
 
     def handle(self, intent) -> None:
         kind = intent.kind
-        self._place()
+        p = self._place()
         if kind == Kind.BACK:
             self.dismiss(None)
-        elif kind == Kind.TEXT:
-            if len(self.typed) < MAX_NAME:
-                self.typed += intent.value
-        elif kind == Kind.ERASE:
-            self.typed = self.typed[:-1]
-        elif kind == Kind.NEXT and self.typed.strip():
-            self._add(" ".join(self.typed.split()))
+        elif kind in (Kind.TEXT, Kind.COMPOSE, Kind.ERASE, Kind.DELETE):
+            self.form.focus = -1    # typing and erasing are the box's, wherever the focus was
+            self.field.handle(intent)
+        elif self.typing and kind == Kind.NEXT:
+            typed = " ".join(self.field.text.split())
+            self._add(typed) if typed else self._start()
+        elif self.typing and kind != Kind.TAB and self.field.handle(intent):
+            pass
+        elif kind == Kind.UP and not self.typing and not self.form.step(kind):
+            self.form.focus = -1    # up from the top row: back to the name box
+        elif kind == Kind.CLICK and p.field.collidepoint(intent.value):
+            self.form.focus = -1
         else:
             row = self.form.handle(intent)
             if row is not None:
                 self._press(row)
 
     def _add(self, name: str) -> None:
-        if any(n.casefold() == name.casefold() for n in self.names):
+        known = next((seat for seat in self.seats if seat[0].casefold() == name.casefold()),
+                     None)
+        if known is not None and known[1]:
             self.message = f"“{name}” is already playing."
-        elif len(self.names) >= MAX_SEATS:
+            return
+        if known is None and len(self.names) >= MAX_SEATS:
             self.message = f"A hot seat has at most {MAX_SEATS} players or teams."
+            return
+        if known is not None:
+            known[1] = True     # a name from last time, or one taken out: back in
         else:
-            self.names.append(name)
-            self.typed, self.message = "", ""
-            self._build(focus="start", same=self.lineup().same)
+            if len(self.seats) >= MAX_SEATS:    # room made from the names not playing
+                self.seats.remove(next(seat for seat in self.seats if not seat[1]))
+            self.seats.append([name, True])
+        self.field.set("", selected=False)
+        self.message = ""
+        self._build(focus=None, same=self.lineup().same)
 
     def _press(self, row) -> None:
         if isinstance(row.key, tuple):
-            del self.names[row.key[1]]
+            self.seats[row.key[1]][1] = row.value
             self.message = ""
-            self._build(focus=("seat", min(row.key[1], len(self.names) - 1)),
-                        same=self.lineup().same)
         elif row.key == "back":
             self.dismiss(None)
         elif row.key == "start":
-            if len(self.names) < MIN_SEATS:
-                self.message = f"Add at least {MIN_SEATS} players or teams: type a name " \
-                               "and press Enter."
-                return
-            settings = self.app.settings
-            settings.hot_seat, settings.same_questions = list(self.names), self.lineup().same
-            self.app.save_settings()
-            self.dismiss(self.lineup())
+            self._start()
+
+    def _start(self) -> None:
+        if len(self.names) < MIN_SEATS:
+            self.message = f"Tick or add at least {MIN_SEATS} players or teams: type a " \
+                           "name and press Enter."
+            return
+        settings = self.app.settings
+        settings.hot_seat, settings.same_questions = list(self.names), self.lineup().same
+        self.app.save_settings()
+        self.dismiss(self.lineup())
 
     def _place(self) -> PlayersLayout:
         lay, text = self.app.layout(), self.app.text
@@ -172,21 +202,22 @@ class PlayersScene(Scene):
         p = self._place()
         surface.fill(theme.background)
         surface.blit(p.head, (p.left, p.c.top))
-        pygame.draw.rect(surface, theme.panel, p.field, border_radius=8)
-        pygame.draw.rect(surface, theme.accent, p.field, width=3, border_radius=8)
-        pad = p.size // 2
-        shown = self.typed + "|" if self.typed else "Type a name and press Enter|"
-        block = text.block(shown, p.size, theme.text if self.typed else theme.muted,
-                           p.field.width - 2 * pad)
-        line = text.font("regular", p.size).get_linesize()
-        if block.get_height() > line * 1.5:      # too long for one line: its end
-            block = block.subsurface((0, block.get_height() - line, block.get_width(), line))
-        surface.blit(block, (p.field.left + pad, p.field.centery - block.get_height() // 2))
+        self.field.draw(surface, text, theme, p.field, p.size,
+                        placeholder="Type a name and press Enter", focused=self.typing)
         self.form.draw(surface, text, theme, p.form_size)
-        message = self.message or (f"{len(self.names)} of {MAX_SEATS} seats. Click a name "
-                                   "to remove it.")
+        message = self.message or self._count()
         note = text.block(message, p.small, theme.wrong if self.message else theme.muted,
                           p.width)
         surface.blit(note, (p.left, self.form.rows[-1].rect.bottom + p.lay.gap // 2))
         surface.blit(p.hint, ((p.lay.w - p.hint.get_width()) // 2,
                               p.c.bottom - p.hint.get_height()))
+
+    def _count(self) -> str:
+        playing = len(self.names)
+        if not self.seats:
+            return "Type the name of each player or team, and press Enter after each."
+        if not playing:
+            return "The names from last time: tick those playing, or type new ones."
+        out = len(self.seats) - playing
+        return f"{playing} of {MAX_SEATS} seats" + (f", {out} not playing" if out else "") + \
+            ". A ticked name plays: click it to take it out or put it back."

@@ -1,6 +1,8 @@
-"""Who is playing? A name typed, or picked from the players this computer knows.
+"""Who is playing? A name typed, or picked from those this computer knows: the players, or,
+for a whole class, the classes, each listed apart from the other.
 
-Dismissed with the name, or None."""
+The box starts empty: the last name is offered first in the list, and Enter or Start plays
+it until something is typed. Dismissed with the name, or None."""
 from dataclasses import dataclass
 
 import pygame
@@ -8,10 +10,11 @@ import pygame
 from game.intents import Kind
 from game.names import MAX_NAME
 from game.scenes.base import Scene
+from game.ui.field import TextField
 from game.ui.layout import TEXT, Layout
 from game.ui.widgets import ButtonList
 
-SHOWN = 6       # known players listed; typing the start of a name narrows the list
+SHOWN = 6       # known names listed; typing the start of a name narrows the list
 HINT = "Type a name, or ↑↓ to pick one   Enter: start   Esc: back"
 
 
@@ -31,53 +34,97 @@ class EntryLayout:
 
 @dataclass
 class NameLayout(EntryLayout):
-    top: int                    # where the known players start
+    top: int                    # where the known names start
 
 
-class NameScene(Scene):
-    def __init__(self, app, heading: str = "Who is playing?", name: str | None = None):
+class EntryScene(Scene):
+    """A screen with a box to type in (self.field; _place() gives an EntryLayout): the
+    platform's text input is on while the screen is on top, and off under another."""
+
+    def enter(self) -> None:
+        self.field.start(self._place().field.move(0, self.app.strip_height()))
+
+    def resume(self) -> None:
+        super().resume()
+        self.enter()
+
+    def pause(self) -> None:
+        super().pause()
+        self.field.stop()
+
+    def exit(self) -> None:
+        self.field.stop()
+
+
+class NameScene(EntryScene):
+    def __init__(self, app, heading: str = "Who is playing?", classes: bool = False):
+        """classes: a whole class is named, and the classes are offered, not the players."""
         super().__init__(app)
-        self.heading = heading
-        self.name = app.settings.player if name is None else name
-        self.known = app.results.players()
-        self.start = ButtonList(["Start"], align="center")
-        self._list()
+        self.heading, self.classes = heading, classes
+        settings, results = app.settings, app.results
+        self.last = settings.class_name if classes else settings.player
+        as_class = results.classes()
+        if classes:
+            known = as_class
+        else:
+            apart = {n.casefold() for n in as_class}
+            known = [n for n in results.players() if n.casefold() not in apart]
+        others = [n for n in known if n.casefold() != self.last.casefold()]
+        self.played = len(others) < len(known)      # the last name has played here
+        self.known = [self.last] + others
+        self.field = TextField(MAX_NAME)
+        self.buttons = ButtonList(["Back", "Start"], align="center")
+        self.buttons.focus = -1     # Enter starts, whatever is picked in the list
+        self._list("")
 
-    def _list(self) -> None:
-        typed = self.name.strip().casefold()
-        matches = [n for n in self.known if n.casefold().startswith(typed)] or self.known
-        self.menu = ButtonList(matches[:SHOWN])
-        self.menu.focus = -1
+    @property
+    def name(self) -> str:
+        """Who Start plays as: what is typed, else the name picked in the list."""
+        typed = " ".join(self.field.text.split())
+        if typed or self.menu.focus < 0:
+            return typed
+        return self.menu.ids[self.menu.focus]
 
+    def _list(self, typed: str) -> None:
+        """The known names that start with what is typed; with nothing typed, all of them,
+        the last name first and picked."""
+        typed = typed.strip().casefold()
+        names = [n for n in self.known if n.casefold().startswith(typed)][:SHOWN]
+        labels = [f"{n}   (last time)" if n == self.last and self.played and not typed else n
+                  for n in names]
+        self.menu = ButtonList(labels, ids=names)
+        self.menu.focus = -1 if typed else 0
+
+    # -- input -----------------------------------------------------------------------
     def handle(self, intent) -> None:
         self._place()
         kind = intent.kind
         if kind == Kind.BACK:
             self.dismiss(None)
-        elif kind == Kind.TEXT:
-            if len(self.name) < MAX_NAME:
-                self.name += intent.value
-                self._list()
-        elif kind == Kind.ERASE:
-            self.name = self.name[:-1]
-            self._list()
-        elif kind in (Kind.UP, Kind.DOWN) and self.menu.labels:
-            step = -1 if kind == Kind.UP else 1
-            self.menu.focus = (self.menu.focus + step) % len(self.menu.labels)
-            self.name = self.menu.labels[self.menu.focus]
-        elif kind == Kind.NEXT or (self.start.handle(intent) is not None and kind == Kind.CLICK):
-            self._confirm()
+        elif kind in (Kind.UP, Kind.DOWN):
+            if self.menu.ids:     # the name picked goes in the box, selected: typing replaces it
+                step = -1 if kind == Kind.UP else 1
+                self.menu.focus = (self.menu.focus + step) % len(self.menu.ids)
+                self.field.set(self.menu.ids[self.menu.focus])
+        elif kind == Kind.NEXT:
+            self._confirm(self.name)
+        elif self.field.handle(intent):
+            if kind in (Kind.TEXT, Kind.ERASE, Kind.DELETE):
+                self._list(self.field.text)
         elif kind == Kind.CLICK:
+            pressed = self.buttons.handle(intent)
+            if pressed is not None:
+                self.dismiss(None) if pressed == 0 else self._confirm(self.name)
             for i, rect in enumerate(self.menu.rects):
                 if rect.collidepoint(intent.value):
-                    self.name = self.menu.labels[i]
-                    self._confirm()
+                    self._confirm(self.menu.ids[i])
 
-    def _confirm(self) -> None:
-        name = " ".join(self.name.split())
+    def _confirm(self, name: str) -> None:
+        name = " ".join(name.split())
         if name:
             self.dismiss(name)
 
+    # -- layout and drawing ----------------------------------------------------------
     def _place(self) -> NameLayout:
         lay, text = self.app.layout(), self.app.text
         c = lay.content()
@@ -88,12 +135,14 @@ class NameScene(Scene):
         size = lay.font(TEXT.large)
         field = pygame.Rect(left, c.top + head.get_height() + lay.gap,
                             width, round(size * 2.2))
-        button_w = text.font("bold", size).size("Start")[0] + 3 * size
-        start = pygame.Rect(left + width - button_w, field.bottom + lay.gap, button_w,
-                            round(size * 2.2))
-        self.start.place(text, start, size, 0)
+        button_w = max(text.font("bold", size).size(label)[0]
+                       for label in self.buttons.labels) + 3 * size
+        row_w = 2 * button_w + lay.gap
+        self.buttons.place(text, pygame.Rect(left + width - row_w, field.bottom + lay.gap,
+                                             row_w, round(size * 2.2)), size, lay.gap,
+                           across=True)
         small = lay.font(TEXT.known)
-        top = start.bottom + lay.gap
+        top = self.buttons.rects[0].bottom + lay.gap
         self.menu.place(text, pygame.Rect(left, top + small * 2, width,
                                           c.bottom - top - small * 4), small, lay.gap // 3)
         # A name that does not fit above the hint is left out rather than drawn in half.
@@ -105,18 +154,11 @@ class NameScene(Scene):
         p = self._place()
         surface.fill(theme.background)
         surface.blit(p.head, (p.left, p.c.top))
-        pygame.draw.rect(surface, theme.panel, p.field, border_radius=8)
-        pygame.draw.rect(surface, theme.accent, p.field, width=3, border_radius=8)
-        pad = p.size // 2
-        shown = text.block(self.name + "|", p.size, theme.text, p.field.width - 2 * pad)
-        if shown.get_height() > p.field.height - pad:     # too long for one line: its end
-            shown = shown.subsurface((0, shown.get_height() - text.font("regular", p.size)
-                                      .get_height(), shown.get_width(),
-                                      text.font("regular", p.size).get_height()))
-        surface.blit(shown, (p.field.left + pad, p.field.centery - shown.get_height() // 2))
-        self.start.draw(surface, text, theme, p.size)
+        self.field.draw(surface, text, theme, p.field, p.size, placeholder="Type a name")
+        self.buttons.draw(surface, text, theme, p.size)
         if self.menu.labels:
-            label = text.block("Players on this computer", p.small, theme.muted, p.width)
+            said = "Or pick a class" if self.classes else "Or pick a name"
+            label = text.block(said, p.small, theme.muted, p.width)
             surface.blit(label, (p.left, p.top))
             self.menu.draw(surface, text, theme, p.small)
         hint = text.block(HINT, p.small, theme.muted, p.c.width, align="center")

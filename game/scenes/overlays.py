@@ -116,10 +116,13 @@ class ConfidenceScene(Overlay):
     def __init__(self, app):
         super().__init__(app)
         self.menu = ButtonList([level.capitalize() for level in self.LEVELS], numbered=True)
+        self.back = ButtonList(["Change my answer"], align="center")
+        self.back.focus = -1    # the keys choose how sure; Esc is this button's key
 
     def handle(self, intent) -> None:
         self._place()
-        if intent.kind == Kind.BACK:
+        if intent.kind == Kind.BACK or intent.kind == Kind.CLICK \
+                and self.back.handle(intent) is not None:
             self.dismiss(None)
             return
         chosen = self.menu.handle(intent)
@@ -133,19 +136,30 @@ class ConfidenceScene(Overlay):
         head = text.block("How sure are you?", lay.font(TEXT.verdict), self.app.theme.text,
                           inner.width, style="bold")
         small = lay.font(TEXT.small)
+        back_w = text.font("bold", small).size("Change my answer")[0] + 2 * small
+        self.back.place(text, pygame.Rect(inner.right - back_w, 0, back_w, 0), small, 0)
+        hint = text.block("1–3 or click: answer   Esc: change your answer", small,
+                          self.app.theme.muted, inner.width - back_w - small)
+        # The button and the hint, one line or two, side by side in a band at the bottom.
+        back_h = self.back.rects[0].height
+        band = max(back_h, hint.get_height())
+        self.back.place(text, pygame.Rect(inner.right - back_w,
+                                          inner.bottom - (band + back_h) // 2, back_w, back_h),
+                        small, 0)
         top = inner.top + head.get_height() + lay.gap
-        area = pygame.Rect(inner.left, top, inner.width, inner.bottom - small * 2 - top)
+        area = pygame.Rect(inner.left, top, inner.width, inner.bottom - band - lay.gap // 2
+                           - top)
         size = self.menu.fit(text, area, range(14, lay.font(TEXT.large) + 1), lay.gap // 2)
-        return box, inner, head, size, small
+        return box, inner, head, size, small, hint
 
     def draw(self, surface) -> None:
         theme, text = self.app.theme, self.app.text
-        box, inner, head, size, small = self._place()
+        box, inner, head, size, small, hint = self._place()
         self.dim(surface)
         pygame.draw.rect(surface, theme.panel, box, border_radius=12)
         pygame.draw.rect(surface, theme.accent, box, width=3, border_radius=12)
         surface.blit(head, inner.topleft)
         self.menu.draw(surface, text, theme, size)
-        hint = text.block("1–3 or click: answer   Esc: change your answer", small, theme.muted,
-                          inner.width)
-        surface.blit(hint, (inner.left, inner.bottom - hint.get_height()))
+        self.back.draw(surface, text, theme, small)
+        band = max(self.back.rects[0].height, hint.get_height())
+        surface.blit(hint, (inner.left, inner.bottom - (band + hint.get_height()) // 2))

@@ -12,18 +12,27 @@ LEAN_RANGE = 1.5        # c beyond this is drawn at the edge of the chart
 
 
 class ProgressScene(DocumentScene):
-    """←→ switch between the players this computer knows."""
+    """←→ switch between the players this computer knows, then the classes, listed apart."""
 
     def __init__(self, app):
         super().__init__(app)
-        self.players = app.results.players()
+        self.classes = app.results.classes()
+        apart = {n.casefold() for n in self.classes}
+        self.players = [n for n in app.results.players() if n.casefold() not in apart] \
+            + self.classes
         known = [n.casefold() for n in self.players]
         last = app.settings.player.casefold()
         self.index = known.index(last) if last in known else 0
 
+    def _is_class(self, index: int) -> bool:
+        return index >= len(self.players) - len(self.classes)
+
     @property
     def title(self) -> str:
-        return f"Progress: {self.players[self.index]}" if self.players else "Progress"
+        if not self.players:
+            return "Progress"
+        name = self.players[self.index]
+        return f"Progress: {name} (class)" if self._is_class(self.index) else f"Progress: {name}"
 
     def handle(self, intent) -> None:
         if intent.kind in (Kind.LEFT, Kind.RIGHT) and len(self.players) > 1:
@@ -38,6 +47,17 @@ class ProgressScene(DocumentScene):
         return "←→: player   ↑↓ PgUp PgDn: scroll   Esc: back" if len(self.players) > 1 \
             else HINT
 
+    def _who(self) -> str:
+        """Which of the players or classes this is, and who else there is."""
+        students = self.players[:len(self.players) - len(self.classes)]
+        if self._is_class(self.index):
+            place = f"Class {self.index - len(students) + 1} of {len(self.classes)}"
+        else:
+            place = f"Player {self.index + 1} of {len(students)}"
+        lists = [f"{kind}: {', '.join(names)}" for kind, names in
+                 (("Players", students), ("Classes", self.classes)) if names]
+        return f"{place}.   " + "   ·   ".join(lists)
+
     def items(self) -> list:
         if not self.players:
             return [("p", "No rounds yet. Play a round and your progress shows here.")]
@@ -47,7 +67,7 @@ class ProgressScene(DocumentScene):
         if not found.players:
             return note + [("p", f"{name} has not played a round yet.")]
         p = found.players[0]
-        items = note + [("muted", f"Player {self.index + 1} of {len(self.players)}")]
+        items = note + [("muted", self._who())]
         best = p.best_score if p.best_score is not None else "none yet"
         unfinished = f", {p.unfinished} not finished" if p.unfinished else ""
         items += [("h", "Overall"),

@@ -4,7 +4,7 @@ import pygame
 
 from game.bank.texts import shown_article
 from game.intents import Kind
-from game.quiz.flow import ANSWERED, ASKING, HANDOVER, HOW_SURE, REVEALED, Flow
+from game.quiz.flow import ANSWERED, ASKING, DISCUSSING, HANDOVER, HOW_SURE, REVEALED, Flow
 from game.quiz.questions import SKILLS
 from game.quiz.seats import Seat, Turns
 from game.quiz.state import RoundState
@@ -74,7 +74,8 @@ class QuestionScene(Scene):
     # -- input ---------------------------------------------------------------
     def handle(self, intent) -> None:
         if intent.kind == Kind.BACK:
-            self.app.pop()
+            from game.scenes.confirm import ask_to_leave
+            ask_to_leave(self.app, self.app.pop)   # the round stays "unfinished"
             return
         q = self.question
         p = self.page.layout()
@@ -144,6 +145,9 @@ class QuestionScene(Scene):
         elif flow.phase == HOW_SURE:
             from game.scenes.overlays import ConfidenceScene
             self.app.push(ConfidenceScene(self.app), on_result=self._sure)
+        elif flow.phase == DISCUSSING:
+            from game.scenes.discuss import DiscussScene
+            self.app.push(DiscussScene(self.app, flow, below=self), on_result=self._discussed)
         elif flow.phase == ANSWERED:
             from game.scenes.feedback import FeedbackScene
             self.app.push(FeedbackScene(self.app, flow.answered.state, flow.last, below=self),
@@ -163,6 +167,14 @@ class QuestionScene(Scene):
     def _sure(self, confidence) -> None:
         self.flow.sure(confidence)
         self._follow()
+
+    def _discussed(self, result) -> None:
+        from game.scenes.discuss import CHANGE
+        if result == CHANGE:
+            self.flow.reconsider()
+            self._follow()
+        else:
+            self._seen(result)      # revealed, or left
 
     def _seen(self, result) -> None:
         if result == LEAVE:

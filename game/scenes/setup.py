@@ -16,7 +16,7 @@ from game.ui.layout import TEXT
 COUNTS = tuple(range(MIN_QUESTIONS, MAX_QUESTIONS + 1))
 TIMERS = (None, 10, 15, 20, 30, 45, 60, 90, 120, 180)
 LEVELS = {1: "Easy only", 2: "Up to medium", 3: "Up to hard"}
-HINT = "↑↓ Tab: move   ←→: change   Space or Enter: tick or press   Esc: back"
+HINT = "↑↓ ←→ Tab: move   ←→ on a choice: change it   Space or Enter: tick or press   Esc: back"
 
 
 class SetupScene(Scene):

@@ -4,8 +4,7 @@ import pygame
 
 from game.intents import Kind
 from game.scenes.base import Scene
-from game.ui.layout import TEXT, largest
-from game.ui.text import wrap
+from game.ui.layout import TEXT
 from game.ui.widgets import ButtonList
 
 SMALLEST = 14     # the least text size the title's menu and notes shrink to
@@ -33,7 +32,15 @@ class TitleScene(Scene):
         self._place()
         chosen = self.menu.handle(intent)
         if intent.kind == Kind.BACK:
-            chosen = self.ITEMS.index("Quit")
+            from game.scenes.confirm import ask_to_quit
+            ask_to_quit(self.app, self.app.pop)
+            return
+        note = self._place()[2]
+        if self.notes() and (intent.kind == Kind.PROBLEMS or intent.kind == Kind.CLICK
+                             and note.collidepoint(intent.value)):
+            from game.scenes.problems import ProblemsScene
+            self.app.push(ProblemsScene(self.app))
+            return
         if chosen is None:
             return
         item = self.ITEMS[chosen]
@@ -87,14 +94,29 @@ class TitleScene(Scene):
             self.app.push(QuestionScene(self.app, turns))
 
     def notes(self) -> list[str]:
-        """What the title says under its menu: settings or results files that could not be
-        used, and question files skipped for their problems."""
-        notes = list(self.app.notices)
-        skipped = self.app.loaded.skipped
-        if skipped:
-            notes.append(f"{len(skipped)} question file(s) skipped because of problems, "
-                         f"first: {self.app.loaded.problems[0]}")
-        return notes
+        """What the title says under its menu, in a line a student can read past: that
+        question files were skipped for their problems, or that settings or results
+        files could not all be used. The teacher's problems screen (V) says what and where."""
+        parts = []
+        files = len(self.app.loaded.skipped)
+        if files:
+            parts.append(f"{files} question file{' has' if files == 1 else 's have'} a problem")
+        notices = len(self.app.notices)
+        if notices:
+            parts.append(f"{notices} message{'' if notices == 1 else 's'} about the game's "
+                         "own files")
+        if not parts:
+            return []
+        them = "it" if files + notices == 1 else "them"
+        return [" and ".join(parts) + f" — press V to see {them}"]
+
+    def widgets(self) -> dict:
+        """The menu's buttons, and the note, which opens the problems screen."""
+        found = super().widgets()
+        note = self._place()[2]
+        if note is not None:
+            found["problems"] = note
+        return found
 
     def _place(self):
         """Laid out again only when the window, the text size, the theme or the notes change."""
@@ -105,14 +127,19 @@ class TitleScene(Scene):
         return self._laid
 
     def _lay_out(self):
-        """Title, tag line, menu and notes stacked from the top; the menu takes what is left.
-        In a short window (a warning strip above, the largest text) the title shrinks and
-        the tag line goes before the menu is squeezed."""
+        """Title, tag line and menu stacked from the top, the note's line and the key hint
+        at the bottom; the menu takes what is left. The note's line is kept whether or not
+        there is a note, so a note never makes the menu smaller. In a short window (a
+        warning strip above, the largest text) the title shrinks and the tag line goes
+        before the menu is squeezed."""
         lay, text, theme = self.app.layout(), self.app.text, self.app.theme
         width = lay.w - 2 * lay.margin
         hint = text.block("↑↓ Enter or click: choose   Esc: quit   F11: full screen",
                           lay.font(TEXT.hint), theme.muted, width, align="center")
-        bottom = lay.h - lay.margin - hint.get_height() - lay.gap
+        note_size = lay.font(TEXT.hint)
+        note_h = text.font("regular", note_size).get_height()
+        note_top = lay.h - lay.margin - hint.get_height() - lay.gap - note_h
+        bottom = note_top - lay.gap // 2
         menu_w = min(lay.w // 3 + 120, width)
         tries = []
         # The menu as large as reads well, then less; for each, the title shrinks first.
@@ -128,45 +155,31 @@ class TitleScene(Scene):
                 if with_tag else None
             menu_top = lay.margin + title.get_height() + lay.gap + (
                 tag.get_height() + lay.gap // 2 + lay.gap if tag else 0)
-            # The menu at its smallest keeps its room; notes get the rest, cut if need be.
+            # Some room to spare under the menu at its smallest, as before the note's line
+            # was kept apart from it.
             room = bottom - menu_top - menu_least - lay.gap
-            if room >= round(lay.h * 0.08):
+            if room >= round(lay.h * 0.08) - note_h - lay.gap // 2:
                 break
         blocks = [(title, lay.margin)]
         if tag:
             blocks.append((tag, lay.margin + title.get_height() + lay.gap // 2))
-        for note in reversed(self._note_blocks(lay, width, room)):
-            bottom -= note.get_height() + lay.gap // 2
-            blocks.append((note, bottom + lay.gap // 2))
         blocks.append((hint, lay.h - lay.margin - hint.get_height()))
+        note_rect = None
+        notes = self.notes()
+        if notes:
+            # One line, smaller if it must be: a student reads past it, a teacher presses V.
+            size = text.fit(notes[0], width, note_h, range(SMALLEST, note_size + 1), "bold")
+            note = text.block(notes[0], size, theme.wrong, width, style="bold")
+            blocks.append((note, note_top + (note_h - note.get_height()) // 2))
+            note_rect = pygame.Rect((lay.w - note.get_width()) // 2, note_top,
+                                    note.get_width(), note_h)
         area = pygame.Rect((lay.w - menu_w) // 2, menu_top, menu_w, bottom - menu_top)
         size = self.menu.fit(text, area, range(SMALLEST, lay.font(TEXT.large) + 1), lay.gap // 2)
-        return blocks, size
-
-    def _note_blocks(self, lay, width: int, room: int) -> list:
-        """The notes in red, as large as fits in room; past the smallest size, as many
-        lines as fit, the last ending in '…'."""
-        text, colour = self.app.text, self.app.theme.wrong
-        notes = self.notes()
-        if not notes:
-            return []
-        def fits(size):
-            return sum(text.height(n, size, width) + lay.gap // 2 for n in notes) <= room
-        size = largest(SMALLEST, lay.font(TEXT.hint), fits)
-        if fits(size):
-            return [text.block(n, size, colour, width) for n in notes]
-        font = text.font("regular", SMALLEST)
-        step = round(font.get_linesize() * 1.25)
-        lines = [line for n in notes for line in wrap(n, font, width)]
-        keep = max(1, (room - font.get_height()) // step + 1)
-        if len(lines) > keep:
-            lines = lines[:keep]
-            lines[-1] = lines[-1][:max(0, len(lines[-1]) - 2)] + " …"
-        return [text.block("\n".join(lines), SMALLEST, colour, width)]
+        return blocks, size, note_rect
 
     def draw(self, surface) -> None:
         theme = self.app.theme
-        blocks, size = self._place()
+        blocks, size, _ = self._place()
         surface.fill(theme.background)
         for block, y in blocks:
             surface.blit(block, ((surface.get_width() - block.get_width()) // 2, y))

@@ -345,6 +345,13 @@ class Results:
             "SELECT name FROM players WHERE typeof(name) = 'text' AND length(name) <= 200"
             " ORDER BY name"), lambda r: r[0])]
 
+    def classes(self) -> list[str]:
+        """The names that have played as a whole class, to be listed apart from players."""
+        return [r[0] for r in self._drawable(self._read(
+            "SELECT DISTINCT p.name FROM players p JOIN rounds r ON r.player_id = p.id"
+            " WHERE r.mode = 'class' AND typeof(p.name) = 'text' AND length(p.name) <= 200"
+            " ORDER BY p.name"), lambda r: r[0])]
+
     def rounds(self, player: str | None = None, since: str | None = None) -> list[RoundRow]:
         """since: 'YYYY-MM-DD', rounds started that day or later."""
         where, values = _where(player, since)

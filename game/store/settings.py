@@ -29,7 +29,7 @@ class Settings:
     projector: bool = False     # the largest text, high contrast and wide margins at once
     player: str = "Player 1"                    # who played last: the next round's player
     class_name: str = "Whole class"             # the class that played last on this computer
-    hot_seat: list = field(default_factory=lambda: ["Team 1", "Team 2"])
+    hot_seat: list = field(default_factory=list)  # the last hot seat's names, offered unticked
     same_questions: bool = True                 # hot seat: every seat gets the same questions
     round: dict = field(default_factory=dict)   # the last round setup, as plain values
 

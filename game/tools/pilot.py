@@ -24,6 +24,22 @@ def type_text(app, text: str) -> None:
     run_frames(app)
 
 
+def compose(app, text: str) -> None:
+    """What an input method shows while a character is being composed (Japanese, Chinese,
+    a dead key); type_text then gives what it commits."""
+    pygame.event.post(pygame.event.Event(pygame.TEXTEDITING, text=text, start=len(text),
+                                         length=0))
+    run_frames(app)
+
+
+def move(app, pos) -> None:
+    """The pointer moves to pos, no button held; SDL reports the same when a window or a
+    screen appears under a pointer at rest there."""
+    pygame.event.post(pygame.event.Event(pygame.MOUSEMOTION, pos=pos, rel=(0, 0),
+                                         buttons=(0, 0, 0)))
+    run_frames(app)
+
+
 def widget(app, id) -> pygame.Rect:
     """Where the widget called id is on the scene on top, in window coordinates."""
     shown = app.scene.widgets()
@@ -66,12 +82,13 @@ def resize(app, size) -> None:
 
 
 def focus_row(app, form_key) -> None:
-    """Move the focus of the form on screen to the row called form_key, by arrow keys."""
+    """Move the focus of the form on screen to the row called form_key, by Tab (arrows keep
+    to a column)."""
     form = app.scene.form
-    for _ in range(len(form.rows)):
-        if form.rows[form.focus].key == form_key:
+    for _ in range(len(form.rows) + 1):
+        if form.focus >= 0 and form.rows[form.focus].key == form_key:
             return
-        key(app, pygame.K_DOWN)
+        key(app, pygame.K_TAB)
     raise AssertionError(f"no row {form_key!r}")
 
 

@@ -149,6 +149,7 @@ def _shoot_one(out, size, text_size) -> list[Path]:
         app.push(scene(app))
         save(name)
         app.pop()
+    _shoot_controls(app, save)
     questions = generate(app.loaded.bank, seed=1)
     # The longest sentence of each kind: the hardest case for the layout.
     picked = [_longest(questions, s) if s not in ("article_genre", "hand_written")
@@ -208,6 +209,33 @@ def _shoot_record(app, save) -> None:
     app.stack[:] = below
 
 
+def _shoot_controls(app, save) -> None:
+    """What asks before it leaves, and where names are typed: "Quit Byline?" over the
+    title, a name typed and selected, "Leave this round?" over a question, and a whole
+    class talking its answer over."""
+    from game.quiz.seats import seat_round
+    title = app.stack[0]
+    title.handle(Intent(Kind.BACK))
+    app.step()
+    save("quit")
+    app.stack[:] = [title, NameScene(app)]
+    for intent in (Intent(Kind.TEXT, "Zoë O'Brien"), Intent(Kind.SELECT_ALL)):
+        app.scene.handle(intent)
+    save("name-typed")
+    questions = generate(app.loaded.bank, seed=1)
+    state = RoundState(RoundSetup(count=5), [_longest(questions, "fact_or_opinion")])
+    app.stack[:] = [title, QuestionScene(app, state)]
+    app.step()
+    app.scene.handle(Intent(Kind.BACK))
+    save("leave")
+    turns = seat_round(app.loaded.bank, RoundSetup(count=5, seed=1,
+                                                   skills=("opinion_words",)), ["9B"], "class")
+    app.stack[:] = [title, QuestionScene(app, turns)]
+    answer(app, given=frozenset(range(6)))
+    save("discuss")
+    app.stack[:] = [title]
+
+
 def _shoot_classroom(app, save) -> None:
     """The hot-seat screens, with long names and as many seats as a class may have."""
     from game.quiz.seats import seat_round
@@ -220,7 +248,12 @@ def _shoot_classroom(app, save) -> None:
     app.stack[:] = [title, ModeScene(app)]
     save("mode")
     app.stack.append(PlayersScene(app))
-    save("players")
+    save("players")     # last time's names, offered unticked
+    players = app.scene
+    for i in range(6):  # six of them play this time
+        players.handle(Intent(Kind.CLICK, players.widgets()[("seat", i)].center))
+    players.handle(Intent(Kind.TEXT, "Table 9"))
+    save("players-ticked")
     from game.scenes.question import QuestionScene
     longest = seat_round(app.loaded.bank, RoundSetup(count=5, seed=1, timer_seconds=30,
                                                      show_scores=False),
@@ -306,6 +339,12 @@ def _shoot_banner(out, sizes) -> list[Path]:
             path = out / f"title-skipped-file-{size[0]}x{size[1]}.png"
             pygame.image.save(app.screen, path)
             saved.append(path)
+            app.scene.handle(Intent(Kind.PROBLEMS))     # what the teacher sees with V
+            _settle(app, 2)
+            path = out / f"problems-{size[0]}x{size[1]}.png"
+            pygame.image.save(app.screen, path)
+            saved.append(path)
+            app.pop()
             # The teacher fixes that typo and makes another while the game is open.
             broken.write_text(BROKEN.replace("explaination", "explanation")
                               .replace("label: fact", "label: fakt"), encoding="utf-8")

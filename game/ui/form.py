@@ -1,7 +1,9 @@
 """Rows of toggles, choices and buttons in a grid, driven the same way by keyboard and mouse.
 
-Used by round setup and settings. Up/Down/Tab walk the rows in the order they were given;
-Left/Right change a choice; Space or Enter toggles a box or presses a button."""
+Used by round setup, settings and the hot seat's players. Up/Down move within a column,
+Left/Right across a row, Tab through every row in the order they were given; on a choice,
+Left/Right change it and stop at its ends (Space or Enter go round to the first again);
+Space or Enter toggles a box or presses a button."""
 from dataclasses import dataclass, field
 
 import pygame
@@ -22,15 +24,15 @@ class Row:
     span: int = 1                  # columns the row spans
     rect: pygame.Rect = field(default_factory=pygame.Rect)
 
-    @property
-    def shown_value(self) -> str:
-        return f"‹  {self.options[self.value]}  ›" if self.kind == "choice" else ""
+    def columns(self) -> range:
+        return range(self.cell[0], self.cell[0] + self.span)
 
 
 class Form:
     def __init__(self, rows: list[Row], columns: int = 1):
         self.rows = rows
         self.columns = columns
+        # -1: nothing in the form has the focus (a text field beside it has)
         self.focus = next(i for i, r in enumerate(rows) if r.kind != "header")
         self._placed = None     # (area, sizes) of the last layout, and its font size
 
@@ -86,13 +88,17 @@ class Form:
     def handle(self, intent) -> Row | None:
         """The row this intent changed or pressed, if any."""
         kind = intent.kind
-        if kind in (Kind.UP, Kind.DOWN, Kind.TAB):
-            step = -1 if kind == Kind.UP else (intent.value or 1) if kind == Kind.TAB else 1
-            self._move(step)
+        focused = self.rows[self.focus] if self.focus >= 0 else None
+        if kind in (Kind.UP, Kind.DOWN):
+            self.step(kind)
+        elif kind == Kind.TAB:
+            self._walk(intent.value or 1)
         elif kind in (Kind.LEFT, Kind.RIGHT):
-            return self._change(self.rows[self.focus], -1 if kind == Kind.LEFT else 1)
+            if focused is not None and focused.kind == "choice":
+                return self._change(focused, -1 if kind == Kind.LEFT else 1, wrap=False)
+            self.step(kind)
         elif kind in (Kind.TOGGLE, Kind.NEXT):
-            return self._change(self.rows[self.focus], 1)
+            return self._change(focused, 1, wrap=True) if focused is not None else None
         elif kind in (Kind.CLICK, Kind.HOVER):
             for i, r in enumerate(self.rows):
                 if r.kind != "header" and r.rect.collidepoint(intent.value):
@@ -100,11 +106,44 @@ class Form:
                     if kind == Kind.HOVER:
                         return None
                     back = r.kind == "choice" and intent.value[0] < r.rect.left + r.rect.w // 3
-                    return self._change(r, -1 if back else 1)
+                    return self._change(r, -1 if back else 1, wrap=False)
         return None
 
-    def _move(self, step: int) -> None:
-        i = self.focus
+    def step(self, kind) -> bool:
+        """Move the focus to the nearest row above or below it in its column, or beside it
+        in its grid row; whether there was one (there is no going round)."""
+        if self.focus < 0:      # into the form, from a field above it
+            if kind in (Kind.DOWN, Kind.RIGHT):
+                self._walk(1)
+                return True
+            return False
+        here = self.rows[self.focus]
+        col, line = here.cell
+        best = None
+        for i, r in enumerate(self.rows):
+            if r.kind == "header" or i == self.focus:
+                continue
+            r_col, r_line = r.cell
+            if kind in (Kind.UP, Kind.DOWN):
+                ahead = r_line - line if kind == Kind.DOWN else line - r_line
+                if ahead <= 0 or not set(r.columns()) & set(here.columns()):
+                    continue
+                # The nearest line; on it, the row in this column over one spanning it.
+                rank = (ahead, col not in r.columns(), r_col)
+            else:
+                ahead = r_col - col if kind == Kind.RIGHT else col - (r_col + r.span - 1)
+                if r_line != line or ahead <= 0:
+                    continue
+                rank = (ahead,)
+            if best is None or rank < best[0]:
+                best = (rank, i)
+        if best is not None:
+            self.focus = best[1]
+        return best is not None
+
+    def _walk(self, step: int) -> None:
+        """Tab: the next row in the order given, round to the first after the last."""
+        i = self.focus if self.focus >= 0 else (-1 if step > 0 else 0)
         for _ in self.rows:
             i = (i + step) % len(self.rows)
             if self.rows[i].kind != "header":
@@ -112,11 +151,17 @@ class Form:
                 return
 
     @staticmethod
-    def _change(row: Row, step: int) -> Row | None:
+    def _change(row: Row, step: int, wrap: bool) -> Row | None:
+        """wrap: past the last option comes the first again (Enter), else it stops there."""
         if row.kind == "toggle":
             row.value = not row.value
         elif row.kind == "choice":
-            row.value = (row.value + step) % len(row.options)
+            value = row.value + step
+            value = value % len(row.options) if wrap else min(max(0, value),
+                                                               len(row.options) - 1)
+            if value == row.value:
+                return None
+            row.value = value
         elif row.kind != "button":
             return None
         return row
@@ -148,5 +193,18 @@ class Form:
                 if r.value:
                     draw_tick(surface, box.inflate(-size // 4, -size // 4), colour, size // 8)
             elif r.kind == "choice":
-                value = text.block(r.shown_value, size, colour, value_w, style="bold")
-                surface.blit(value, (rect.right - pad - value.get_width(), rect.top + pad))
+                self._draw_choice(surface, text, r, pygame.Rect(
+                    rect.right - pad - value_w + size // 2, rect.top + pad,
+                    value_w - size // 2, rect.height - 2 * pad), size, colour)
+
+    @staticmethod
+    def _draw_choice(surface, text, row: Row, area: pygame.Rect, size: int, colour) -> None:
+        """The option between ‹ and ›, each arrow left out at its end of the options, so
+        that the arrows say which way there is more."""
+        value = text.block(row.options[row.value], size, colour, area.width, style="bold")
+        surface.blit(value, (area.centerx - value.get_width() // 2, area.top))
+        if row.value > 0:
+            surface.blit(text.block("‹", size, colour, area.width, style="bold"), area.topleft)
+        if row.value < len(row.options) - 1:
+            right = text.block("›", size, colour, area.width, style="bold")
+            surface.blit(right, (area.right - right.get_width(), area.top))
