@@ -75,7 +75,7 @@ class DiscussScene(Scene):
                 + body // 2
 
         fixed = head.get_height() + lay.gap // 2 + buttons_h + hint.get_height() + 4 * lay.gap
-        top = self.below.answers_top() if self.below is not None else lay.h // 2
+        top = self.below.feedback_area().top if self.below is not None else lay.h // 2
         top = min(top, round(lay.h * 0.55))
         done = self.below.widgets().get("Done") if self.below is not None else None
         if done is not None:    # picked words: they stay in view; Done goes under the panel
