@@ -11,6 +11,7 @@ from dataclasses import dataclass
 import pygame
 
 from game.bank.texts import ShownArticle
+from game.intents import Kind
 from game.ui.doc import lay_out, painter
 from game.ui.layout import TEXT, Layout, largest
 from game.ui.scroll import ScrollView
@@ -325,10 +326,10 @@ class QuestionPage:
         self.layout().answers.reveal(i)
         self.sync()
 
-    def scroll(self, intent, kind_keys, pointer) -> bool:
-        """Wheel, drag or a paging key: scrolls the pane under the pointer (the wheel, a
-        drag), or the quote or article, else the answers (keys). True if it did."""
-        from game.intents import Kind
+    def scroll(self, intent, keys, pointer) -> bool:
+        """The wheel or a drag scrolls the pane under the pointer (else the first that
+        scrolls); one of keys scrolls the quote or the article, else the answers. True if
+        something scrolled."""
         p = self.layout()
         panes = [pane for pane in (p.reading, p.answers) if pane is not None]
         scrolling = [pane for pane in panes if pane.scroll.max_offset]
@@ -338,7 +339,7 @@ class QuestionPage:
                  if pointer is not None and pane.scroll.view.collidepoint(pointer)]
         if intent.kind in (Kind.WHEEL, Kind.DRAG):
             target = (under or scrolling)[0]
-        elif intent.kind in kind_keys:
+        elif intent.kind in keys:
             target = scrolling[0]
         else:
             return False
