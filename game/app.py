@@ -42,6 +42,9 @@ class App:
         # Rounds started from now on are "this session" on the Class results screen.
         self.started = time.strftime("%Y-%m-%dT%H:%M:%S")
         self.screen = pygame.display.set_mode(config.size, pygame.RESIZABLE)
+        # Text comes only where a box asks for it (game.ui.field): elsewhere an input method
+        # would take the letter keys (F, O, C, V) for itself, and an on-screen keyboard show.
+        pygame.key.stop_text_input()
         title = config.preset.title if config.preset else ""
         pygame.display.set_caption(f"Byline — {title}" if title else "Byline")
         self.text = Text()

@@ -8,6 +8,7 @@ import pygame
 from game.intents import Kind
 from game.scenes.base import Scene
 from game.store.rescue import folders, subfolder
+from game.ui.field import TextField
 from game.ui.layout import TEXT
 from game.ui.widgets import ButtonList
 
@@ -34,7 +35,7 @@ class SaveScene(Scene):
         super().__init__(app)
         self.places = folders()[:5]
         self.typing = False
-        self.typed = ""
+        self.typed = TextField(MAX_PATH)
         self.status: tuple[str, bool] | None = None      # (what happened, it worked)
         self._menu()
 
@@ -59,19 +60,27 @@ class SaveScene(Scene):
             self.dismiss()
         elif label == TYPE:
             self.typing = True
+            self.typed.start(self._field(self._place()).move(0, self.app.strip_height()))
         else:
             self._save(self.places[chosen])
 
     def _handle_typing(self, intent) -> None:
         if intent.kind == Kind.BACK:
             self.typing = False
-        elif intent.kind == Kind.TEXT and len(self.typed) < MAX_PATH:
-            self.typed += intent.value
-        elif intent.kind == Kind.ERASE:
-            self.typed = self.typed[:-1]
-        elif intent.kind == Kind.NEXT and self.typed.strip():
+            self.typed.stop()
+        elif intent.kind == Kind.NEXT and self.typed.text.strip():
             self.typing = False
-            self._save(Path(self.typed.strip()).expanduser())
+            self.typed.stop()
+            self._save(Path(self.typed.text.strip()).expanduser())
+        else:
+            self.typed.handle(intent)
+
+    def exit(self) -> None:
+        self.typed.stop()
+
+    @staticmethod
+    def _field(p) -> pygame.Rect:
+        return pygame.Rect(p.area.left, p.area.top, p.area.width, round(p.size * 2.2))
 
     def _save(self, folder: Path) -> None:
         path, message = self.app.results.save_elsewhere(subfolder(folder))
@@ -117,16 +126,8 @@ class SaveScene(Scene):
         surface.blit(p.head, c.topleft)
         surface.blit(p.body, (c.left, p.top))
         if self.typing:
-            size = p.size
-            field = pygame.Rect(p.area.left, p.area.top, p.area.width, round(size * 2.2))
-            pygame.draw.rect(surface, theme.panel, field, border_radius=8)
-            pygame.draw.rect(surface, theme.accent, field, width=3, border_radius=8)
-            pad = size // 2
-            line = text.font("regular", size).get_height()
-            shown = text.block(self.typed + "|", size, theme.text, field.width - 2 * pad)
-            if shown.get_height() > line:     # too long for one line: show its end
-                shown = shown.subsurface((0, shown.get_height() - line, shown.get_width(), line))
-            surface.blit(shown, (field.left + pad, field.centery - shown.get_height() // 2))
+            self.typed.draw(surface, text, theme, self._field(p), p.size,
+                            placeholder="/media/usb or ~/Desktop")
         else:
             self.menu.draw(surface, text, theme, p.size)
         surface.blit(p.hint, ((surface.get_width() - p.hint.get_width()) // 2,
