@@ -138,3 +138,15 @@ def read_gift(text: str) -> list[dict]:
                       "partly": {plain(c): int(w) for _, w, c in choices if w},
                       "feedback": plain(feedback)})
     return found
+
+
+@pytest.fixture
+def classroom_app(tmp_path):
+    """A game with its own data folder and five-question rounds, for the screens of a
+    round played on one computer."""
+    import pygame
+    from pilot import new_app
+    app = new_app(seed=3, data_dir=tmp_path)
+    app.settings.round = {"count": 5}
+    yield app
+    pygame.quit()

@@ -14,11 +14,8 @@ from pilot import answer, click_on, key, new_app, type_text
 
 
 @pytest.fixture
-def app(tmp_path):
-    app = new_app(seed=3, data_dir=tmp_path)
-    app.settings.round = {"count": 5}
-    yield app
-    pygame.quit()
+def app(classroom_app):
+    return classroom_app
 
 
 def open_hot_seat(app, extra=("Zoë O'Brien, Jr.",)):

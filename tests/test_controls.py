@@ -15,11 +15,8 @@ from game.scenes.title import TitleScene
 
 
 @pytest.fixture
-def app(tmp_path):
-    app = new_app(seed=3, data_dir=tmp_path)
-    app.settings.round = {"count": 5}
-    yield app
-    pygame.quit()
+def app(classroom_app):
+    return classroom_app
 
 
 def words_on(scene) -> str:
