@@ -159,6 +159,11 @@ class App:
         return HIGH_CONTRAST if self.settings.high_contrast or self.settings.projector \
             else STANDARD
 
+    @property
+    def motion(self) -> bool:
+        """Whether things may move: off with the Reduce motion setting."""
+        return not self.settings.reduce_motion
+
     def layout(self) -> Layout:
         """The layout of the area scenes draw in: the window, less the warning strip."""
         w, h = self.screen.get_size()

@@ -124,13 +124,17 @@ def test_settings_apply_at_once_and_persist(app, tmp_path):
     assert app.screen.get_at((2, 2))[:3] == HIGH_CONTRAST.background
     focus_row(app, "sound")
     key(app, pygame.K_RETURN)                      # sound off
+    assert app.motion
+    focus_row(app, "reduce_motion")
+    key(app, pygame.K_RETURN)
+    assert not app.motion
     key(app, pygame.K_ESCAPE)
     assert isinstance(app.scene, TitleScene)
     pygame.quit()
     again = new_app(data_dir=tmp_path)
     assert again.theme is HIGH_CONTRAST
     assert (again.settings.text_size, again.settings.sound) == ("large", False)
-    assert not again.sounds.enabled
+    assert not again.sounds.enabled and not again.motion
     assert list(tmp_path.glob("*.tmp")) == []      # written by rename, nothing left over
 
 

@@ -1,4 +1,4 @@
-"""Text size, sound and high contrast: applied at once and saved at once."""
+"""Text size, sound, high contrast and motion: applied at once and saved at once."""
 import pygame
 
 from game.intents import Kind
@@ -23,7 +23,8 @@ class SettingsScene(Scene):
                 cell=(0, 2)),
             Row("toggle", "Projector: largest text, high contrast, wide margins", "projector",
                 s.projector, cell=(0, 3)),
-            Row("button", "Back", "back", cell=(0, 4)),
+            Row("toggle", "Reduce motion", "reduce_motion", s.reduce_motion, cell=(0, 4)),
+            Row("button", "Back", "back", cell=(0, 5)),
         ])
 
     def handle(self, intent) -> None:
@@ -42,6 +43,7 @@ class SettingsScene(Scene):
         s.sound = self.form.row("sound").value
         s.high_contrast = self.form.row("high_contrast").value
         s.projector = self.form.row("projector").value
+        s.reduce_motion = self.form.row("reduce_motion").value
         self.app.save_settings()
         if row.key == "sound" and s.sound:
             self.app.sounds.play("right")   # so the player hears what they turned on

@@ -27,6 +27,7 @@ class Settings:
     sound: bool = True
     high_contrast: bool = False
     projector: bool = False     # the largest text, high contrast and wide margins at once
+    reduce_motion: bool = False     # nothing slides, pulses or shakes; screens appear at once
     player: str = "Player 1"                    # who played last: the next round's player
     class_name: str = "Whole class"             # the class that played last on this computer
     hot_seat: list = field(default_factory=list)  # the last hot seat's names, offered unticked
@@ -88,7 +89,7 @@ def _switch(value):
 
 _READ = {
     "text_size": lambda v: v if isinstance(v, str) and v in TEXT_SIZES else None,
-    "sound": _switch, "high_contrast": _switch, "projector": _switch,
+    "sound": _switch, "high_contrast": _switch, "projector": _switch, "reduce_motion": _switch,
     "same_questions": _switch, "player": usable_name, "class_name": usable_name,
 }
 # The round setup's values by type; RoundSetup.from_plain judges ranges, and which
