@@ -8,8 +8,13 @@ from game.ui.layout import largest
 from game.ui.lru import LRU
 
 FONT_DIR = Path(__file__).resolve().parents[2] / "assets" / "fonts"
+# Inter for the interface; Noto Serif for what the articles say (the quote, the article,
+# the sentence's words), so the news reads as print and the game's own words as the game's.
+# Both cover Latin, Greek and Cyrillic; neither has CJK or Arabic (see assets/README.md).
 STYLES = {"regular": "Inter-Regular.otf", "bold": "Inter-SemiBold.otf",
-          "italic": "Inter-Italic.otf"}
+          "italic": "Inter-Italic.otf",
+          "serif": "NotoSerif-Regular.ttf", "serif-italic": "NotoSerif-Italic.ttf",
+          "serif-bold": "NotoSerif-Bold.ttf"}
 
 
 def wrap(text: str, font: pygame.font.Font, width: int) -> list[str]:
