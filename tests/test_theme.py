@@ -12,7 +12,7 @@ def test_contrast_formula_matches_known_values():
 @pytest.mark.parametrize("theme", THEMES.values(), ids=list(THEMES))
 def test_every_text_colour_passes_aa(theme):
     pairs = [(fg, bg) for fg in ("text", "muted", "right", "partly", "wrong", "accent")
-             for bg in ("background", "panel")]
+             for bg in ("background", "panel", "paper")]
     pairs += [("on_accent", "accent"), ("on_cue", "cue")]
     for fg, bg in pairs:
         ratio = contrast(getattr(theme, fg), getattr(theme, bg))

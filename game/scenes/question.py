@@ -73,6 +73,7 @@ class QuestionScene(Scene):
 
     # -- input ---------------------------------------------------------------
     def handle(self, intent) -> None:
+        self.page.settle()      # input never waits for the card to arrive
         if intent.kind == Kind.BACK:
             from game.scenes.confirm import ask_to_leave
             ask_to_leave(self.app, self.app.pop)   # the round stays "unfinished"
@@ -185,12 +186,14 @@ class QuestionScene(Scene):
 
     @property
     def moving(self) -> bool:
-        """The score counting up, or the clock running down on a timed question."""
-        return self.shown_score != self.state.score or (
+        """The card arriving, the score counting up, or the clock running down on a
+        timed question."""
+        return self.page.moving or self.shown_score != self.state.score or (
             not self.paused and self.flow.phase == ASKING and self.flow.time_left() is not None)
 
     def update(self, dt: float) -> None:
         self.shown_score = approach(self.shown_score, self.state.score, dt)
+        self.page.step(dt)
         if not self.paused:     # the clock stops while an overlay is open
             self.flow.tick(dt)
             self._follow()

@@ -12,8 +12,10 @@ import pygame
 
 from game.bank.texts import ShownArticle
 from game.intents import Kind
+from game.ui.card import Card
 from game.ui.doc import lay_out, painter
 from game.ui.layout import TEXT, Layout, largest
+from game.ui.motion import Tween
 from game.ui.scroll import ScrollView
 from game.ui.words import WordFlow
 
@@ -79,6 +81,12 @@ class QuestionPage:
         self.article, self.quote, self.source, self.hint = article, quote, source, hint
         self.timed = timed
         self.words = WordFlow(question.text, question.words) if menu is None else None
+        self.card = Card.of(question.skill, app.loaded.bank.articles.get(question.article))
+        # The card slides into place as the question appears (not the word picker's
+        # sentence, which is the answers themselves); draw() reads where it is.
+        self.arrive = Tween(0.25)
+        if self.words is None:
+            self.arrive.start(app.motion)
         self.scrolls = {"reading": ScrollView(), "answers": ScrollView()}
         self._key = None
         self._laid: QuestionLayout | None = None
@@ -188,16 +196,29 @@ class QuestionPage:
         return [(self._paint_text(self.source, small, width, "regular", muted=True), 0,
                  lay.gap // 2, height)], height + lay.gap // 2
 
+    def _masthead(self, width: int) -> tuple[list, int]:
+        """The card's top line (who the quote is from, as its kind of page shows it):
+        blocks and their height with the space under them; none on the neutral card."""
+        lay = self.app.layout()
+        made = self.card.masthead(self.app.text, self.app.theme, lay.font(TEXT.small), width,
+                                  lay.gap)
+        if made is None:
+            return [], 0
+        height, paint = made
+        return [(paint, 0, 0, height)], height + lay.gap // 2
+
     def _quote(self, body, common) -> QuestionLayout:
         lay, text, gap = self.app.layout(), self.app.text, self.app.layout().gap
         least = self._reading_size()
         most = max(least, lay.font(TEXT.heading, 18))
-        style = "italic" if self.q.statement else "regular"
+        # Upright, not italic: the card already says these are someone's printed words,
+        # and an upright serif reads better at the body size on a projector.
+        style = "serif"
 
         def box_h(size, width):
             inner_w = width - 2 * gap
-            return text.height(self.quote, size, inner_w, style) + self._credit(inner_w)[1] \
-                + 2 * gap
+            return self._masthead(inner_w)[1] + text.height(self.quote, size, inner_w, style) \
+                + self._credit(inner_w)[1] + 2 * gap
 
         blocks, answers_h, rects = self._answers(body.width)
 
@@ -221,11 +242,14 @@ class QuestionPage:
             box = pygame.Rect(body.left, body.top, left_w, min(body.height, box_h(size, left_w)))
             kind, feedback_left = "side", right.left - gap
         inner = box.inflate(-2 * gap, -2 * gap)
+        masthead, top = self._masthead(inner.width)
         quote_h = text.height(self.quote, size, inner.width, style)
         credit, credit_h = self._credit(inner.width)
         reading = self._pane("reading", inner, [
-            (self._paint_text(self.quote, size, inner.width, style), 0, 0, quote_h),
-            *((paint, x, y + quote_h, h) for paint, x, y, h in credit)], quote_h + credit_h)
+            *masthead,
+            (self._paint_text(self.quote, size, inner.width, style), 0, top, quote_h),
+            *((paint, x, y + top + quote_h, h) for paint, x, y, h in credit)],
+            top + quote_h + credit_h)
         view = answers.scroll.view
         top = view.top - gap // 2
         return QuestionLayout(
@@ -246,7 +270,7 @@ class QuestionPage:
                           body.height - caption_h - gap // 2)
         inner = box.inflate(-2 * gap, -2 * gap)
         items = [] if self.article.from_article else [("muted", NOT_HERE)]
-        items += [("p", paragraph) for paragraph in self.article.paragraphs]
+        items += [("serif", paragraph) for paragraph in self.article.paragraphs]
         blocks, height = lay_out(text, theme, items, inner.width, size)
         if height <= inner.height:      # a short text: the panel ends where it does
             box.height, inner.height = height + 2 * gap, height
@@ -347,19 +371,33 @@ class QuestionPage:
         self.sync()
         return True
 
+    # -- motion --------------------------------------------------------------------------
+    @property
+    def moving(self) -> bool:
+        return self.arrive.running
+
+    def step(self, dt: float) -> None:
+        self.arrive.step(dt)
+
+    def settle(self) -> None:
+        """A key or a click: the card is in place at once, never in the way of an answer."""
+        self.arrive.finish()
+
     # -- drawing -------------------------------------------------------------------------
     def draw(self, surface, selected=frozenset(), focus=None) -> None:
         theme, text = self.app.theme, self.app.text
         p = self.layout()
         self.selected, self.focus = selected, focus
         if p.reading is not None:
+            # Still arriving: lower by what is left of a short rise.
+            dy = round((1 - self.arrive.eased) * max(p.lay.gap * 3, p.lay.h * 0.06))
             if p.caption:
                 surface.blit(text.block(p.caption, p.small, theme.muted, p.quote_box.width,
                                         style="bold"),
-                             (p.quote_box.left, p.quote_box.top - p.lay.gap // 2
+                             (p.quote_box.left, p.quote_box.top - p.lay.gap // 2 + dy
                               - text.height(p.caption, p.small, p.quote_box.width, "bold")))
-            pygame.draw.rect(surface, theme.panel, p.quote_box, border_radius=10)
-            p.reading.scroll.draw(surface, p.reading.blocks, theme)
+            self.card.draw(surface, p.quote_box.move(0, dy), theme, p.lay.gap)
+            p.reading.scroll.draw(surface, p.reading.blocks, theme, dy)
         p.answers.scroll.draw(surface, p.answers.blocks, theme)
         if p.done is not None:
             pygame.draw.rect(surface, theme.accent, p.done, border_radius=6)

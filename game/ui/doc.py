@@ -11,8 +11,8 @@ from game.ui.widgets import draw_mark
 
 # kind -> (share of the body size, style)
 KINDS = {"title": (1.5, "bold"), "h": (1.15, "bold"), "sub": (1.0, "bold"),
-         "p": (1.0, "regular"),
-         "muted": (0.9, "regular"), "quote": (1.05, "italic")}
+         "p": (1.0, "regular"), "serif": (1.0, "serif"),
+         "muted": (0.9, "regular"), "quote": (1.05, "serif-italic")}
 
 
 def lay_out(text, theme, items, width: int, size: int) -> tuple[list, int]:
@@ -58,13 +58,14 @@ def painter(text, theme, words, size, width, style="regular", muted=False):
 def _quote(text, theme, sentence, marks, size, width):
     pad = max(8, size // 2)
     inner_size, inner_w = round(size * KINDS["quote"][0]), width - 2 * pad - 4
-    height = text.height(sentence, inner_size, inner_w, "italic", marked=True) + 2 * pad
+    style = KINDS["quote"][1]
+    height = text.height(sentence, inner_size, inner_w, style, marked=True) + 2 * pad
 
     def paint(surface, x, y):
         pygame.draw.rect(surface, theme.panel, (x, y, width, height), border_radius=8)
         pygame.draw.rect(surface, theme.accent, (x, y, 4, height))
         inner = text.marked(sentence, marks, inner_size, theme.text, inner_w, theme.cue,
-                            theme.on_cue, style="italic")
+                            theme.on_cue, style=style)
         surface.blit(inner, (x + pad + 4, y + pad))
     return height, paint
 

@@ -15,6 +15,9 @@ STYLES = {"regular": "Inter-Regular.otf", "bold": "Inter-SemiBold.otf",
           "italic": "Inter-Italic.otf",
           "serif": "NotoSerif-Regular.ttf", "serif-italic": "NotoSerif-Italic.ttf",
           "serif-bold": "NotoSerif-Bold.ttf"}
+# Noto Serif's line is a tenth taller than Inter's for the same size (1.36 em against 1.21):
+# its lines are spaced by the same share of the size as Inter's, not of its own line.
+LEADING = {"serif": 0.89, "serif-italic": 0.89, "serif-bold": 0.89}
 
 
 def wrap(text: str, font: pygame.font.Font, width: int) -> list[str]:
@@ -94,6 +97,7 @@ class Text:
 
     def block(self, text: str, size: int, colour, width: int, style: str = "regular",
               align: str = "left", spacing: float = 1.25) -> pygame.Surface:
+        spacing *= LEADING.get(style, 1)
         key = (text, size, tuple(colour), width, style, align, spacing)
         surface = self._blocks.get(key)
         if surface is None:
@@ -106,6 +110,7 @@ class Text:
         """A wrapped block with the character spans in marks highlighted and underlined,
         so the highlight does not rest on colour alone."""
         marks = tuple(sorted(marks))
+        spacing *= LEADING.get(style, 1)
         key = ("marked", text, marks, size, tuple(colour), width, tuple(mark_fill),
                tuple(mark_colour), style, spacing)
         surface = self._blocks.get(key)
@@ -113,7 +118,8 @@ class Text:
             font = self.font(style, size)
             lines = _wrap_spans(text, font, width)
             if lines is None:    # a word wider than the box: plain text, split between letters
-                return self.block(text, size, colour, width, style, spacing=spacing)
+                return self.block(text, size, colour, width, style,
+                                  spacing=spacing / LEADING.get(style, 1))
             surface = self._keep(key, self._render_marked(text, lines, marks, font, colour,
                                                           mark_fill, mark_colour, spacing))
         return surface
@@ -144,6 +150,7 @@ class Text:
                spacing: float = 1.25, marked: bool = False) -> int:
         """The height of block() (or, marked, of marked()) for this text, found by wrapping
         without rendering: a long document is measured whole but rendered only in view."""
+        spacing *= LEADING.get(style, 1)
         key = (text, size, width, style, spacing, marked)
         height = self._heights.get(key)
         if height is None:
@@ -160,6 +167,7 @@ class Text:
 
         Remembered, as scenes ask again every frame while nothing has changed."""
         ordered = tuple(sorted(sizes, reverse=True))
+        spacing *= LEADING.get(style, 1)
         key = (text, width, height, ordered, style, spacing)
         size = self._fits.get(key)
         if size is None:

@@ -16,19 +16,23 @@ class Theme:
     cue: tuple[int, int, int]        # highlighted opinion words' background
     on_accent: tuple[int, int, int]  # text drawn on the accent colour
     on_cue: tuple[int, int, int]     # text drawn on the cue highlight
+    paper: tuple[int, int, int]      # a news clipping's newsprint, under the quote's text
+    edge: tuple[int, int, int]       # a card's outline and shadow: never behind text
 
 
 STANDARD = Theme(
     name="standard", background=(247, 244, 237), panel=(255, 255, 255), text=(28, 30, 38),
     muted=(84, 88, 100), accent=(30, 80, 160), right=(22, 110, 60), partly=(150, 90, 0),
     wrong=(170, 40, 40),
-    cue=(255, 226, 140), on_accent=(255, 255, 255), on_cue=(28, 30, 38))
+    cue=(255, 226, 140), on_accent=(255, 255, 255), on_cue=(28, 30, 38),
+    paper=(241, 235, 219), edge=(200, 192, 174))
 
 HIGH_CONTRAST = Theme(
     name="high contrast", background=(0, 0, 0), panel=(18, 18, 18), text=(255, 255, 255),
     muted=(215, 215, 215), accent=(255, 220, 0), right=(90, 230, 130), partly=(255, 170, 60),
     wrong=(255, 130, 130),
-    cue=(255, 220, 0), on_accent=(0, 0, 0), on_cue=(0, 0, 0))
+    cue=(255, 220, 0), on_accent=(0, 0, 0), on_cue=(0, 0, 0),
+    paper=(30, 28, 22), edge=(150, 150, 150))
 
 THEMES = {t.name: t for t in (STANDARD, HIGH_CONTRAST)}
 

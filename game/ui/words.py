@@ -45,7 +45,8 @@ class Placed:
 class WordFlow:
     """The sentence laid out across a width, from (0, 0): rects[i] is word i's button."""
 
-    def __init__(self, text: str, words):
+    def __init__(self, text: str, words, style: str = "serif"):
+        self.style = style      # a sentence from an article: set in the articles' face
         self.tokens = tokens(text, words)
         self.count = len(words)
         self.rects: list[pygame.Rect] = []
@@ -57,7 +58,7 @@ class WordFlow:
         """Lay the words out at size within width; returns the height they take."""
         if self._laid == (size, width):
             return self.height
-        font = fonts.font("regular", size)
+        font = fonts.font(self.style, size)
         pad, lift = max(3, size // 5), max(2, size // 6)
         gap = max(font.size(" ")[0], 2 * pad + 2)   # the buttons of two words never touch
         line = font.get_height() + 2 * lift
@@ -88,7 +89,7 @@ class WordFlow:
         answer is in (picks given): the judgment words (cues) highlighted and underlined,
         the player's picks boxed, so the two read side by side without colour alone."""
         ox, oy = origin
-        font = text.font("regular", self.size)
+        font = text.font(self.style, self.size)
         marked = set(selected) | set(cues)
         for i, rect in enumerate(self.rects):
             rect = rect.move(ox, oy)
@@ -107,7 +108,7 @@ class WordFlow:
         for p in self.placed:
             colour = theme.on_cue if p.piece.word in marked else theme.text
             x, y = ox + p.x, oy + p.y
-            surface.blit(text.block(p.piece.text, self.size, colour, WIDE), (x, y))
+            surface.blit(text.block(p.piece.text, self.size, colour, WIDE, style=self.style), (x, y))
             if p.piece.word is not None and p.piece.word in cues:
                 under = y + font.get_ascent() + max(2, self.size // 10)
                 pygame.draw.line(surface, colour, (x, under),
