@@ -5,6 +5,7 @@ import pygame
 from game.intents import Kind
 from game.scenes.base import Scene
 from game.ui.layout import TEXT
+from game.ui.logo import Logo, draw_scraps
 from game.ui.widgets import ButtonList
 
 SMALLEST = 14     # the least text size the title's menu and notes shrink to
@@ -148,21 +149,22 @@ class TitleScene(Scene):
             tries += [(self.menu.rects[-1].bottom, share, with_tag)
                       for share, with_tag in TITLES]
         for menu_least, share, with_tag in tries:
-            title = text.block("Byline", lay.font(share), theme.text, width, style="bold",
-                               align="center")
+            # The logo takes the height a one-line title takes at this share.
+            title_h = text.font("bold", lay.font(share)).get_height()
             tag = text.block("Tell a checkable fact from an opinion. Find who is talking.",
                              lay.font(TEXT.tagline), theme.muted, width, align="center") \
                 if with_tag else None
-            menu_top = lay.margin + title.get_height() + lay.gap + (
+            menu_top = lay.margin + title_h + lay.gap + (
                 tag.get_height() + lay.gap // 2 + lay.gap if tag else 0)
             # Some room to spare under the menu at its smallest, as before the note's line
             # was kept apart from it.
             room = bottom - menu_top - menu_least - lay.gap
             if room >= round(lay.h * 0.08) - note_h - lay.gap // 2:
                 break
-        blocks = [(title, lay.margin)]
+        logo = Logo.fit(text, title_h, lay.margin, lay.w)
+        blocks = []
         if tag:
-            blocks.append((tag, lay.margin + title.get_height() + lay.gap // 2))
+            blocks.append((tag, lay.margin + title_h + lay.gap // 2))
         blocks.append((hint, lay.h - lay.margin - hint.get_height()))
         note_rect = None
         notes = self.notes()
@@ -175,12 +177,20 @@ class TitleScene(Scene):
                                     note.get_width(), note_h)
         area = pygame.Rect((lay.w - menu_w) // 2, menu_top, menu_w, bottom - menu_top)
         size = self.menu.fit(text, area, range(SMALLEST, lay.font(TEXT.large) + 1), lay.gap // 2)
-        return blocks, size, note_rect
+        return blocks, size, note_rect, logo
+
+    def logo(self) -> pygame.Rect:
+        """Where the logo is drawn."""
+        return self._place()[3].rect
 
     def draw(self, surface) -> None:
         theme = self.app.theme
-        blocks, size, _ = self._place()
+        blocks, size, _, logo = self._place()
         surface.fill(theme.background)
+        logo.draw(surface, self.app.text, theme)
+        rects = self.menu.rects
+        lay = self.app.layout()
+        draw_scraps(surface, theme, rects[0].union(rects[-1]), lay.margin, lay.gap)
         for block, y in blocks:
             surface.blit(block, ((surface.get_width() - block.get_width()) // 2, y))
         self.menu.draw(surface, self.app.text, theme, size)
