@@ -217,6 +217,10 @@ def idle_percent(app: App, scenes: list, kind: str) -> float:
     app.stack[1:] = []
     for scene in scenes:
         app.push(scene)
+    # In the game a push follows input, which marks the frame to draw; without that the
+    # loop would sleep until something is due before the pushed scene's first frame (and
+    # its question card's arrival) ever ran.
+    app.dirty = True
     if kind == "60 fps":
         clock = pygame.time.Clock()
         turn = lambda: app.step(pygame.event.get(), clock.tick(FPS) / 1000)   # noqa: E731
