@@ -1,6 +1,7 @@
 """Byline's logo, drawn, not loaded: a magnifying glass over a quotation mark (reading a
 quote closely) beside the name in the articles' serif, over a newspaper's thick-and-thin
 rule. It fits the height the title's layout gives it, so the menu keeps its room."""
+import itertools
 import math
 from dataclasses import dataclass
 
@@ -91,7 +92,11 @@ def draw_scraps(surface, theme, menu: pygame.Rect, margin: int, gap: int) -> Non
         rect = pygame.Rect(x, top, card_w, card_h)
         Card(look).draw(surface, rect, theme, gap)
         inner = rect.inflate(-2 * gap, -2 * gap)
-        y, line = inner.top, max(4, card_h // 22)
+        line = max(4, card_h // 22)
+
+        def bar(x, y, width):
+            pygame.draw.rect(surface, theme.edge, (x, y, width, line), border_radius=line // 2)
+        y = inner.top
         if look == "clipping":      # a masthead over its rule
             pygame.draw.rect(surface, theme.edge, (inner.left, y, inner.width * 2 // 3, line * 2))
             y += line * 3
@@ -99,15 +104,11 @@ def draw_scraps(surface, theme, menu: pygame.Rect, margin: int, gap: int) -> Non
         else:                       # the author's circle and name
             pygame.draw.circle(surface, theme.edge, (inner.left + line * 2, y + line * 2),
                                line * 2)
-            pygame.draw.rect(surface, theme.edge, (inner.left + line * 5, y + line, inner.width // 2,
-                                                   line), border_radius=line // 2)
+            bar(inner.left + line * 5, y + line, inner.width // 2)
             y += line * 4
         y += line * 2
-        shares = (1, 0.92, 0.97, 0.88, 1, 0.6)
-        i = 0
-        while y + line <= inner.bottom - gap:
-            pygame.draw.rect(surface, theme.edge, (inner.left, y, round(inner.width
-                                                                       * shares[i % 6]), line),
-                             border_radius=line // 2)
+        for share in itertools.cycle((1, 0.92, 0.97, 0.88, 1, 0.6)):
+            if y + line > inner.bottom - gap:
+                break
+            bar(inner.left, y, round(inner.width * share))
             y += line * 2
-            i += 1
