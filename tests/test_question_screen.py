@@ -117,9 +117,12 @@ def test_opinion_words_are_picked_from_the_sentence_as_written():
         assert {i for kind, i in (w for w in widgets if isinstance(w, tuple))} == \
             set(range(len(words))), q.id
         frame = drawn.frame()
-        area = scene.layout().area
+        # The sentence's lines: from its first word's to its last's (the card's line naming
+        # where it is from is above them).
+        lines = widgets[("word", 0)].unionall([widgets[("word", i)] for i in range(len(words))])
         sentence = [(rect.top, rect.left, text) for text, _, rect, _ in frame
-                    if area.contains(rect) and text != q.prompt and not text.startswith("From ")]
+                    if lines.top <= rect.top and rect.bottom <= lines.bottom
+                    and text != q.prompt and not text.startswith("From ")]
         pieces = "".join(text for _, _, text in sorted(sentence))
         assert pieces == re.sub(r"\s+", "", q.text), q.id
         for i, word in enumerate(words):    # each word drawn inside its own button

@@ -12,7 +12,7 @@ import pygame
 
 from game.bank.texts import ShownArticle
 from game.intents import Kind
-from game.ui.card import Card
+from game.ui.card import SHADOW, Card
 from game.ui.doc import lay_out, painter
 from game.ui.layout import TEXT, Layout, largest
 from game.ui.motion import Tween
@@ -294,29 +294,46 @@ class QuestionPage:
         prompt_h = text.height(self.q.prompt, least, view.width, "bold")
         below = prompt_h + gap
 
+        # The sentence on its card, under the prompt: the card's edges (and its shadow,
+        # which the pane's clip would cut) take room on every side.
+        edge = gap + SHADOW
+
+        def card_h(size, width):
+            inner = width - 2 * edge
+            return self._masthead(inner)[1] + self.words.place(text, size, inner) \
+                + self._credit(inner)[1] + 2 * gap
+
         def fits(size, width=view.width):
-            return below + self.words.place(text, size, width) + self._credit(width)[1] \
-                <= view.height
+            return below + card_h(size, width) + SHADOW <= view.height
 
         width = view.width
         if fits(least):
             size = largest(least, max(least, lay.font(TEXT.large)), fits)
         else:
             size, width = least, view.width - BAR
-        words = self.words
-        words_h = words.place(text, size, width)
-        credit, credit_h = self._credit(width)
-        height = below + words_h + credit_h
+        words, inner_w = self.words, width - 2 * edge
+        card = card_h(size, width)
+        masthead, top = self._masthead(inner_w)
+        words_h = words.place(text, size, inner_w)
+        credit, credit_h = self._credit(inner_w)
+        height = below + card + SHADOW
         view.height = min(view.height, height)
+        left, first = edge, below + gap + top       # where the words start in the pane
+
+        def paint_card(surface, x, y):
+            self.card.draw(surface, pygame.Rect(x, y, width - SHADOW, card), self.app.theme,
+                           gap)
 
         def paint_words(surface, x, y):
             words.draw(surface, (x, y), self.app.text, self.app.theme, self.selected, self.focus)
 
         blocks = [(self._paint_text(self.q.prompt, least, width, "bold"), 0, 0, prompt_h),
-                  (paint_words, 0, below, words_h),
-                  *((paint, x, y + below + words_h, h) for paint, x, y, h in credit)]
+                  (paint_card, 0, below, card + SHADOW),
+                  *((paint, x + left, y + below + gap, h) for paint, x, y, h in masthead),
+                  (paint_words, left, first, words_h),
+                  *((paint, x + left, y + first + words_h, h) for paint, x, y, h in credit)]
         answers = self._pane("answers", view, blocks, height,
-                             [r.move(0, below) for r in words.rects])
+                             [r.move(left, first) for r in words.rects])
         # The feedback shows the sentence again, marked, so it may cover all but the top bar.
         top = (common["timer"].bottom if common["timer"] else
                lay.content().top + common["header_h"]) + gap // 2

@@ -20,6 +20,7 @@ LOOKS = {"straight news report": "clipping", "news analysis": "clipping",
          "aggregator repost": "repost"}
 NO_BYLINE = "no byline"
 REPOSTED = "↻"      # in Inter, not in the serif
+SHADOW = 4          # how far a card's shadow falls below it
 
 
 def _stated(value: str) -> str:
@@ -122,17 +123,18 @@ class Card:
     # -- the card behind the text -----------------------------------------------------
     def draw(self, surface, rect: pygame.Rect, theme, gap: int) -> None:
         """The card's paper and edges around rect (the quote's or the article's panel)."""
-        shadow = rect.move(3, 4)
+        shadow = rect.move(SHADOW - 1, SHADOW)
         if self.look == "clipping":
             torn = _torn(rect, max(3, gap * 3 // 5), max(8, gap))
-            pygame.draw.polygon(surface, theme.edge, [(x + 3, y + 4) for x, y in torn])
+            pygame.draw.polygon(surface, theme.edge,
+                                [(x + SHADOW - 1, y + SHADOW) for x, y in torn])
             pygame.draw.polygon(surface, theme.paper, torn)
             pygame.draw.lines(surface, theme.edge, False, torn[1:] + torn[:1])
             return
         radius = 16 if self.look == "post" else 10
         if self.look == "repost":   # a copy of a copy: the pages it was taken from behind
             for step in (2, 1):
-                behind = rect.move(step * 5, -step * 4)
+                behind = rect.move(step * SHADOW // 2, -step * 4)
                 pygame.draw.rect(surface, theme.background, behind, border_radius=radius)
                 pygame.draw.rect(surface, theme.edge, behind, width=1, border_radius=radius)
         pygame.draw.rect(surface, theme.edge, shadow, border_radius=radius)
