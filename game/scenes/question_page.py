@@ -294,12 +294,10 @@ class QuestionPage:
         prompt_h = text.height(self.q.prompt, least, view.width, "bold")
         below = prompt_h + gap
 
-        # The sentence on its card, under the prompt: the card's edges (and its shadow,
-        # which the pane's clip would cut) take room on every side.
-        edge = gap + SHADOW
-
+        # The sentence on its card, under the prompt: the card's edges take room on every
+        # side, and its shadow, which the pane's clip would cut, on the right and below.
         def card_h(size, width):
-            inner = width - 2 * edge
+            inner = width - SHADOW - 2 * gap
             return self._masthead(inner)[1] + self.words.place(text, size, inner) \
                 + self._credit(inner)[1] + 2 * gap
 
@@ -311,14 +309,14 @@ class QuestionPage:
             size = largest(least, max(least, lay.font(TEXT.large)), fits)
         else:
             size, width = least, view.width - BAR
-        words, inner_w = self.words, width - 2 * edge
+        words, inner_w = self.words, width - SHADOW - 2 * gap
         card = card_h(size, width)
         masthead, top = self._masthead(inner_w)
         words_h = words.place(text, size, inner_w)
         credit, credit_h = self._credit(inner_w)
         height = below + card + SHADOW
         view.height = min(view.height, height)
-        left, first = edge, below + gap + top       # where the words start in the pane
+        left, first = gap, below + gap + top        # where the words start in the pane
 
         def paint_card(surface, x, y):
             self.card.draw(surface, pygame.Rect(x, y, width - SHADOW, card), self.app.theme,
