@@ -20,6 +20,11 @@ STYLES = {"regular": "Inter-Regular.otf", "bold": "Inter-SemiBold.otf",
 LEADING = {"serif": 0.89, "serif-italic": 0.89, "serif-bold": 0.89}
 
 
+def leading(style: str, spacing: float) -> float:
+    """The share of the font's own line between two lines' tops, in this style."""
+    return spacing * LEADING.get(style, 1)
+
+
 def wrap(text: str, font: pygame.font.Font, width: int) -> list[str]:
     """Lines no wider than width; a word too long for a line is split between letters."""
     lines: list[str] = []
@@ -97,12 +102,11 @@ class Text:
 
     def block(self, text: str, size: int, colour, width: int, style: str = "regular",
               align: str = "left", spacing: float = 1.25) -> pygame.Surface:
-        spacing *= LEADING.get(style, 1)
         key = (text, size, tuple(colour), width, style, align, spacing)
         surface = self._blocks.get(key)
         if surface is None:
             surface = self._keep(key, self._render(text, self.font(style, size), colour,
-                                                   width, align, spacing))
+                                                   width, align, leading(style, spacing)))
         return surface
 
     def marked(self, text: str, marks, size: int, colour, width: int, mark_fill, mark_colour,
@@ -110,7 +114,6 @@ class Text:
         """A wrapped block with the character spans in marks highlighted and underlined,
         so the highlight does not rest on colour alone."""
         marks = tuple(sorted(marks))
-        spacing *= LEADING.get(style, 1)
         key = ("marked", text, marks, size, tuple(colour), width, tuple(mark_fill),
                tuple(mark_colour), style, spacing)
         surface = self._blocks.get(key)
@@ -118,10 +121,10 @@ class Text:
             font = self.font(style, size)
             lines = _wrap_spans(text, font, width)
             if lines is None:    # a word wider than the box: plain text, split between letters
-                return self.block(text, size, colour, width, style,
-                                  spacing=spacing / LEADING.get(style, 1))
+                return self.block(text, size, colour, width, style, spacing=spacing)
             surface = self._keep(key, self._render_marked(text, lines, marks, font, colour,
-                                                          mark_fill, mark_colour, spacing))
+                                                          mark_fill, mark_colour,
+                                                          leading(style, spacing)))
         return surface
 
     @staticmethod
@@ -150,14 +153,13 @@ class Text:
                spacing: float = 1.25, marked: bool = False) -> int:
         """The height of block() (or, marked, of marked()) for this text, found by wrapping
         without rendering: a long document is measured whole but rendered only in view."""
-        spacing *= LEADING.get(style, 1)
         key = (text, size, width, style, spacing, marked)
         height = self._heights.get(key)
         if height is None:
             font = self.font(style, size)
             lines = _wrap_spans(text, font, width) if marked else None
             count = len(lines) if lines is not None else len(wrap(text, font, width))
-            height = max(1, _block_height(font, count, spacing))
+            height = max(1, _block_height(font, count, leading(style, spacing)))
             self._heights.put(key, height)
         return height
 
@@ -167,11 +169,10 @@ class Text:
 
         Remembered, as scenes ask again every frame while nothing has changed."""
         ordered = tuple(sorted(sizes, reverse=True))
-        spacing *= LEADING.get(style, 1)
         key = (text, width, height, ordered, style, spacing)
         size = self._fits.get(key)
         if size is None:
-            size = self._fit(text, width, height, ordered, style, spacing)
+            size = self._fit(text, width, height, ordered, style, leading(style, spacing))
             self._fits.put(key, size)
         return size
 

@@ -45,8 +45,9 @@ class Placed:
 class WordFlow:
     """The sentence laid out across a width, from (0, 0): rects[i] is word i's button."""
 
-    def __init__(self, text: str, words, style: str = "serif"):
-        self.style = style      # a sentence from an article: set in the articles' face
+    style = "serif"     # a sentence from an article: set in the articles' face
+
+    def __init__(self, text: str, words):
         self.tokens = tokens(text, words)
         self.count = len(words)
         self.rects: list[pygame.Rect] = []
@@ -108,7 +109,8 @@ class WordFlow:
         for p in self.placed:
             colour = theme.on_cue if p.piece.word in marked else theme.text
             x, y = ox + p.x, oy + p.y
-            surface.blit(text.block(p.piece.text, self.size, colour, WIDE, style=self.style), (x, y))
+            surface.blit(text.block(p.piece.text, self.size, colour, WIDE, style=self.style),
+                         (x, y))
             if p.piece.word is not None and p.piece.word in cues:
                 under = y + font.get_ascent() + max(2, self.size // 10)
                 pygame.draw.line(surface, colour, (x, under),
