@@ -188,7 +188,7 @@ class QuestionPage:
     def _credit(self, width: int) -> tuple[list, int]:
         """Where the quote comes from, in small print under it: blocks and their height
         (with the space above them), none when the question says nothing of it."""
-        if not self.source:
+        if not self.source or self.card.look != "neutral":    # the card's top line has it
             return [], 0
         lay = self.app.layout()
         small = lay.font(TEXT.small)
@@ -197,11 +197,12 @@ class QuestionPage:
                  lay.gap // 2, height)], height + lay.gap // 2
 
     def _masthead(self, width: int) -> tuple[list, int]:
-        """The card's top line (who the quote is from, as its kind of page shows it):
-        blocks and their height with the space under them; none on the neutral card."""
+        """The card's top line (who the quote is from, as its kind of page shows it, and
+        the credit): blocks and their height with the space under them; none on the
+        neutral card, whose credit is under the quote."""
         lay = self.app.layout()
         made = self.card.masthead(self.app.text, self.app.theme, lay.font(TEXT.small), width,
-                                  lay.gap)
+                                  lay.gap, self.source)
         if made is None:
             return [], 0
         height, paint = made

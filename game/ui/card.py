@@ -42,83 +42,81 @@ class Card:
             return cls("neutral")
         return cls(LOOKS[article.genre], _stated(article.outlet), _stated(article.author))
 
-    # -- the line at the top of the card: who it is from, as that kind of page shows it --
-    def masthead(self, text, theme, size: int, width: int, gap: int):
+    # -- the card's top line: who it is from, as that kind of page shows it -------------
+    def masthead(self, text, theme, size: int, width: int, gap: int, credit: str = ""):
         """(height, paint(surface, x, y)) of the card's top line, or None for the neutral
-        card, which has none."""
-        return {"clipping": self._clipping, "post": self._post,
-                "repost": self._repost}.get(self.look, lambda *_: None)(
+        card, which has none: the look's own mark on the left (an outlet's name, an
+        author's initial, an empty byline) and beside it the credit the question gives
+        (the headline and outlet), so the card costs the quote hardly any room."""
+        if self.look not in ("clipping", "post", "repost"):
+            return None
+        mark_w, mark_h, paint_mark, lines = getattr(self, "_" + self.look)(
             text, theme, size, width, gap)
-
-    def _clipping(self, text, theme, size, width, gap):
-        name = self.outlet.upper()      # a masthead's capitals, in the serif
-        size = round(size * 1.15)
-        name_h = text.height(name, size, width, "serif-bold") if name else 0
-        rule = name_h + (gap // 3 if name else 0)
-        height = rule + 5
+        lines += [(credit, "regular", theme.muted)] if credit else []
+        beside = width - mark_w - gap >= width // 3
+        col_x = mark_w + gap if beside and mark_w else 0
+        col_w = width - col_x
+        heights = [text.height(words, size, col_w, style) for words, style, _ in lines]
+        col_top = 0 if beside or not mark_h else mark_h + gap // 3
+        row = max(mark_h, sum(heights)) if beside else col_top + sum(heights)
+        rule = row + gap // 3 if self.look == "clipping" else None
+        height = row if rule is None else rule + 5
 
         def paint(surface, x, y):
-            if name:
-                surface.blit(text.block(name, size, theme.text, width, style="serif-bold"),
-                             (x, y))
-            # A newspaper's thick-and-thin rule under its name.
-            pygame.draw.line(surface, theme.text, (x, y + rule), (x + width, y + rule), 2)
-            pygame.draw.line(surface, theme.text, (x, y + rule + 4), (x + width, y + rule + 4))
+            paint_mark(surface, x, y + ((row - mark_h) // 2 if beside else 0))
+            top = y + col_top + ((row - sum(heights)) // 2 if beside else 0)
+            for (words, style, colour), h in zip(lines, heights):
+                surface.blit(text.block(words, size, colour, col_w, style=style),
+                             (x + col_x, top))
+                top += h
+            if rule is not None:    # a newspaper's thick-and-thin rule under its name
+                pygame.draw.line(surface, theme.text, (x, y + rule), (x + width, y + rule), 2)
+                pygame.draw.line(surface, theme.text, (x, y + rule + 4),
+                                 (x + width, y + rule + 4))
         return height, paint
 
+    # Each look's mark: (width, height, paint(surface, x, y), lines to write beside it).
+    def _clipping(self, text, theme, size, width, gap):
+        name = self.outlet.upper()      # a masthead's capitals, in the serif
+        if not name:
+            return 0, 0, lambda *_: None, []
+        big = round(size * 1.15)
+        w = min(text.font("serif-bold", big).size(name)[0], width // 2)
+        h = text.height(name, big, w, "serif-bold")
+
+        def paint(surface, x, y):
+            surface.blit(text.block(name, big, theme.text, w, style="serif-bold"), (x, y))
+        return w, h, paint, []
+
     def _post(self, text, theme, size, width, gap):
-        line = text.font("bold", size).get_height()
-        d = round(line * 1.7)
-        name_w = max(1, width - d - gap)
+        d = round(text.font("bold", size).get_height() * 1.5)
         name = self.author or self.outlet
-        lines = [(name or "Author not stated", "bold" if name else "regular",
-                  theme.text if name else theme.muted)]
-        if self.author and self.outlet:
-            lines.append((self.outlet, "regular", theme.muted))
-        heights = [text.height(words, size, name_w, style) for words, style, _ in lines]
-        height = max(d, sum(heights))
         initial = (name[:1] or "?").upper()
 
         def paint(surface, x, y):
             centre = (x + d // 2, y + d // 2)
             pygame.draw.circle(surface, theme.accent, centre, d // 2)
-            letter = text.block(initial, round(size * 1.2), theme.on_accent, d, style="bold")
+            letter = text.block(initial, round(size * 1.1), theme.on_accent, d, style="bold")
             surface.blit(letter, letter.get_rect(center=centre).topleft)
-            top = y + (height - sum(heights)) // 2
-            for (words, style, colour), h in zip(lines, heights):
-                surface.blit(text.block(words, size, colour, name_w, style=style),
-                             (x + d + gap, top))
-                top += h
-        return height, paint
+        return d, d, paint, [(name, "bold", theme.text)] if name else []
 
     def _repost(self, text, theme, size, width, gap):
-        label = (f"{REPOSTED} {self.outlet}  ·  by" if self.outlet else f"{REPOSTED} by")
-        label_w = text.font("regular", size).size(label)[0]
-        pad = max(6, size // 2)
-        slot_w = text.font("regular", size).size(NO_BYLINE)[0] + 2 * pad
-        line = text.font("regular", size).get_height()
-        slot_h = line + pad
+        font = text.font("regular", size)
+        label = f"{REPOSTED} by"
         if self.author:     # a byline after all: shown, not a gap
-            height = text.height(f"{label} {self.author}", size, width)
-
-            def paint(surface, x, y):
-                surface.blit(text.block(f"{label} {self.author}", size, theme.muted, width),
-                             (x, y))
-            return height, paint
-        beside = label_w + gap // 2 + slot_w <= width
-        label_h = text.height(label, size, width)
-        slot_x = label_w + gap // 2 if beside else 0
-        slot_y = 0 if beside else label_h + gap // 2
-        height = max(label_h, slot_h) if beside else slot_y + slot_h
+            return 0, 0, lambda *_: None, [(f"{label} {self.author}", "regular", theme.muted)]
+        label_w, pad = font.size(label)[0], max(6, size // 2)
+        slot_w, slot_h = font.size(NO_BYLINE)[0] + 2 * pad, font.get_height() + pad // 2
+        w = min(width, label_w + gap // 2 + slot_w)
 
         def paint(surface, x, y):
-            surface.blit(text.block(label, size, theme.muted, width),
-                         (x, y + (max(label_h, slot_h) - label_h) // 2 if beside else y))
-            slot = pygame.Rect(x + slot_x, y + slot_y, min(slot_w, width), slot_h)
+            surface.blit(text.block(label, size, theme.muted, label_w + 1),
+                         (x, y + (slot_h - font.get_height()) // 2))
+            slot = pygame.Rect(x + w - slot_w, y, slot_w, slot_h)
             dashed_rect(surface, theme.muted, slot, dash=max(4, size // 3))
             words = text.block(NO_BYLINE, size, theme.muted, slot.width)
             surface.blit(words, words.get_rect(center=slot.center).topleft)
-        return height, paint
+        return w, slot_h, paint, []
 
     # -- the card behind the text -----------------------------------------------------
     def draw(self, surface, rect: pygame.Rect, theme, gap: int) -> None:
