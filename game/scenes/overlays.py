@@ -26,9 +26,9 @@ class Overlay(Scene):
             first = max((i for i, s in enumerate(below) if s.opaque), default=0)
             for scene in below[first:]:
                 scene.draw(surface)
-            shade = pygame.Surface(surface.get_size(), pygame.SRCALPHA)
-            shade.fill((0, 0, 0, 150))
-            surface.blit(shade, (0, 0))
+            # Darkened in place (as black at 150/255 over it would): a window-sized
+            # surface less to allocate each time an overlay opens or the window resizes.
+            surface.fill((105, 105, 105), special_flags=pygame.BLEND_MULT)
             self._backdrop = surface.copy()
         surface.blit(self._backdrop, (0, 0))
 
