@@ -134,7 +134,7 @@ def test_feedback_takes_enter_on_its_first_frame_and_plays_a_sound(app, monkeypa
     key(app, pygame.K_RETURN)                       # as Player 1
     first = app.scene.question
     answer(app)
-    assert isinstance(app.scene, FeedbackScene) and app.scene.age < FeedbackScene.SLIDE
+    assert isinstance(app.scene, FeedbackScene) and app.scene.moving
     key(app, pygame.K_RETURN)                # the panel is still rising: Enter works
     assert isinstance(app.scene, QuestionScene) and app.scene.question is not first
     assert played == ["right"]

@@ -190,7 +190,9 @@ class QuestionScene(Scene):
             not self.paused and self.flow.phase == ASKING and self.flow.time_left() is not None)
 
     def update(self, dt: float) -> None:
-        self.shown_score = approach(self.shown_score, self.state.score, dt)
+        # The score counts up to what it is now, or, with Reduce motion, shows it at once.
+        self.shown_score = approach(self.shown_score, self.state.score, dt) \
+            if self.app.motion else float(self.state.score)
         if not self.paused:     # the clock stops while an overlay is open
             self.flow.tick(dt)
             self._follow()
