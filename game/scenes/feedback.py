@@ -14,13 +14,12 @@ from game.ui.layout import TEXT
 from game.ui.motion import LONGEST, Tween
 from game.ui.scroll import ScrollView
 from game.ui.widgets import draw_mark
-from game.ui.words import WordFlow
+from game.ui.words import WordFlow, legend
 
 SCROLLING = (Kind.UP, Kind.DOWN, Kind.PAGE_UP, Kind.PAGE_DOWN, Kind.HOME, Kind.END,
              Kind.WHEEL)
 HINT = "Enter or click: continue"
 SCROLL_HINT = "   ↑↓ or wheel: read on"
-LEGEND = "Highlighted and underlined: the judgment words.   Boxed: your picks."
 BAR = 12    # room beside the text for the scroll bar
 
 
@@ -206,8 +205,8 @@ class FeedbackScene(Scene):
                           picks=picks, lit=self.lit)
             add(paint_words, flow.place(text, size, width))
             small = lay.font(TEXT.small)
-            add(self._paint(LEGEND, small, width, "regular", muted=True),
-                text.height(LEGEND, small, width), size * 2 // 3)
+            add(self._paint(legend(), small, width, "regular", muted=True),
+                text.height(legend(), small, width), size * 2 // 3)
         for words, style in after:
             add(self._paint(words, size, width, style), text.height(words, size, width, style))
         return blocks, y - size // 3

@@ -9,6 +9,11 @@ import pygame
 WIDE = 4096     # a piece is one word or a few marks: it never wraps
 
 
+def legend(whose: str = "your") -> str:
+    """What the marks of a sentence shown after the answer mean: whose picks are boxed."""
+    return f"Highlighted and underlined: the judgment words.   Boxed: {whose} picks."
+
+
 @dataclass(frozen=True)
 class Piece:
     text: str
