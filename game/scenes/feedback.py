@@ -8,11 +8,10 @@ from game.quiz.scoring import Answer, floor_words, points_words
 from game.quiz.verdict import Verdict
 from game.scenes.base import Scene
 from game.scenes.confirm import LEAVE, ask_to_leave
-from game.scenes.hotseat import MORE
 from game.ui.doc import painter
 from game.ui.layout import TEXT
 from game.ui.motion import LONGEST, Tween
-from game.ui.scroll import ScrollView
+from game.ui.scroll import MORE, ScrollView
 from game.ui.widgets import draw_mark
 from game.ui.words import WordFlow, legend
 

@@ -13,12 +13,11 @@ from game.scenes.review import picked_words
 from game.scenes.round_end import RoundEnd
 from game.ui.doc import lay_out
 from game.ui.layout import TEXT, largest
-from game.ui.scroll import ScrollView
+from game.ui.scroll import MORE, ScrollView
 from game.ui.widgets import draw_mark
 
 HINT = "Enter: continue   Esc: leave the round"
 SCROLL_KEYS = "↑↓ PgUp PgDn, wheel or drag: scroll"
-MORE = "↓ More below"
 
 
 @dataclass
