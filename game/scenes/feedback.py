@@ -9,6 +9,8 @@ from game.quiz.verdict import Verdict
 from game.scenes.base import Scene
 from game.scenes.confirm import LEAVE, ask_to_leave
 from game.ui.doc import painter
+from game.scenes.question_page import LEAVE_LABEL
+from game.ui.keybutton import draw_key_button, key_button_size
 from game.ui.layout import TEXT
 from game.ui.motion import LONGEST, Tween
 from game.ui.scroll import MORE, ScrollView
@@ -33,7 +35,9 @@ class FeedbackLayout:
     blocks: list            # the body, for the ScrollView
     hint: pygame.Surface
     hint_at: tuple
-    more: pygame.Surface
+    more: pygame.Surface    # "More below", while there is
+    more_at: tuple
+    leave: pygame.Rect      # "Esc: leave": the mouse's way out of the round
 
 
 class FeedbackScene(Scene):
@@ -91,7 +95,9 @@ class FeedbackScene(Scene):
         else:   # a key or a click never waits for the motion: it ends, and the key acts
             for tween in self._tweens():
                 tween.finish()
-        if intent.kind == Kind.BACK:    # never the next question: the same as on the question
+        if intent.kind == Kind.BACK or (intent.kind == Kind.CLICK
+                                        and self._place().leave.collidepoint(intent.value)):
+            # Never the next question: the same as on the question.
             ask_to_leave(self.app, lambda: self.dismiss(LEAVE))
         elif intent.kind == Kind.WHEEL and self.below is not None and self._pointer and \
                 not self._place().area.collidepoint(self._pointer):
@@ -157,10 +163,14 @@ class FeedbackScene(Scene):
         small = lay.font(TEXT.small)
         body_top = max(mark.bottom, head_at[1] + head.get_height()) + lay.gap
         more = text.block(MORE, small, theme.accent, inner.width // 3, style="bold")
-        hint_w = inner.width - more.get_width() - lay.gap
+        leave_w, leave_h = key_button_size(text, LEAVE_LABEL, small)
+        hint_w = inner.width - more.get_width() - leave_w - 2 * lay.gap
+
+        def row(hint):      # the hint, "More below" and Leave, along the bottom
+            return max(text.height(hint, small, hint_w), leave_h)
 
         def room(hint):
-            return inner.bottom - text.height(hint, small, hint_w) - lay.gap - body_top
+            return inner.bottom - row(hint) - lay.gap - body_top
 
         blocks, height = self._body(inner.width)
         scrolls = height > room(HINT)
@@ -174,9 +184,13 @@ class FeedbackScene(Scene):
         view = pygame.Rect(inner.left, body_top, inner.width - BAR * scrolls, max(1, room(words)))
         self.scroll.set(view, height, lay.font(TEXT.body) * 2)
         hint = text.block(words, small, theme.muted, hint_w)
+        middle = inner.bottom - row(words) // 2
+        leave = pygame.Rect(inner.right - leave_w, middle - leave_h // 2, leave_w, leave_h)
         self._key = key
-        self._laid = FeedbackLayout(area, mark, head, head_w, head_at, view, blocks, hint,
-                                    (inner.left, inner.bottom - hint.get_height()), more)
+        self._laid = FeedbackLayout(
+            area, mark, head, head_w, head_at, view, blocks, hint,
+            (inner.left, middle - hint.get_height() // 2), more,
+            (leave.left - lay.gap - more.get_width(), middle - more.get_height() // 2), leave)
         return self._laid
 
     def _body(self, width: int) -> tuple[list, int]:
@@ -262,8 +276,11 @@ class FeedbackScene(Scene):
         head = self._head(p.head_w, self.count.eased) if self.count.running else p.head
         surface.blit(head, (p.head_at[0], p.head_at[1] + shift))
         self.scroll.draw(surface, p.blocks, theme, shift)
-        hint_x, hint_y = p.hint_at
-        surface.blit(p.hint, (hint_x, hint_y + shift))
+        surface.blit(p.hint, (p.hint_at[0], p.hint_at[1] + shift))
         if self.scroll.more_below:
-            surface.blit(p.more, (p.area.right - self.app.layout().margin - p.more.get_width(),
-                                  hint_y + shift))
+            surface.blit(p.more, (p.more_at[0], p.more_at[1] + shift))
+        draw_key_button(surface, self.app.text, theme, p.leave.move(0, shift), LEAVE_LABEL,
+                        self.app.layout().font(TEXT.small))
+
+    def widgets(self) -> dict:
+        return {"Leave": self._place().leave}
