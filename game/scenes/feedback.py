@@ -164,7 +164,7 @@ class FeedbackScene(Scene):
         body_top = max(mark.bottom, head_at[1] + head.get_height()) + lay.gap
         more = text.block(MORE, small, theme.accent, inner.width // 3, style="bold")
         leave_w, leave_h = key_button_size(text, LEAVE_LABEL, small)
-        hint_w = inner.width - more.get_width() - leave_w - 2 * lay.gap
+        hint_w = inner.width - leave_w - lay.gap
 
         def row(hint):      # the hint, "More below" and Leave, along the bottom
             return max(text.height(hint, small, hint_w), leave_h)
@@ -175,11 +175,11 @@ class FeedbackScene(Scene):
         blocks, height = self._body(inner.width)
         scrolls = height > room(HINT)
         words = HINT
-        if scrolls:     # on a line of its own, if the panel is too narrow for one
+        if scrolls:     # "More below" takes room; the keys go on a line of their own, if
+            hint_w -= more.get_width() + lay.gap    # the panel is too narrow for one
             one_line = text.height(HINT, small, hint_w) == text.height(HINT + SCROLL_HINT,
                                                                          small, hint_w)
             words += SCROLL_HINT if one_line else "\n" + SCROLL_HINT.strip()
-        if scrolls:
             blocks, height = self._body(inner.width - BAR)
         view = pygame.Rect(inner.left, body_top, inner.width - BAR * scrolls, max(1, room(words)))
         self.scroll.set(view, height, lay.font(TEXT.body) * 2)
