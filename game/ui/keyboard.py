@@ -6,6 +6,7 @@ platform's text input and an input method go on working beside it."""
 import pygame
 
 from game.intents import Intent, Kind
+from game.ui.keybutton import draw_key_button
 
 # Each row: (id, label, width in key units). A letter's label follows Shift.
 _ERASE, _SHIFT, _SPACE, _ENTER, _DONE = "erase", "shift", "space", "enter", "done"
@@ -111,7 +112,7 @@ class Keyboard:
     # -- drawing ---------------------------------------------------------------------
     def draw(self, surface, text, theme) -> None:
         """The "Keyboard" button; and the keys, when open."""
-        self._key(surface, text, theme, self.button, BUTTON, self.open, self.button_size)
+        draw_key_button(surface, text, theme, self.button, BUTTON, self.button_size, self.open)
         if not self.open:
             return
         pygame.draw.rect(surface, theme.background, self.panel)
@@ -120,13 +121,5 @@ class Keyboard:
             for id, label, _ in row:
                 if len(label) == 1 and self.shift:
                     label = label.upper()
-                self._key(surface, text, theme, self.keys[id], label,
-                          id == _SHIFT and self.shift, self.size)
-
-    @staticmethod
-    def _key(surface, text, theme, rect, label, on: bool, size: int) -> None:
-        pygame.draw.rect(surface, theme.accent if on else theme.panel, rect, border_radius=6)
-        pygame.draw.rect(surface, theme.accent, rect, width=2, border_radius=6)
-        block = text.block(label, size, theme.on_accent if on else theme.text, rect.width)
-        surface.blit(block, (rect.centerx - block.get_width() // 2,
-                             rect.centery - block.get_height() // 2))
+                draw_key_button(surface, text, theme, self.keys[id], label, self.size,
+                                id == _SHIFT and self.shift)
