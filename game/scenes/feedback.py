@@ -164,10 +164,13 @@ class FeedbackScene(Scene):
         body_top = max(mark.bottom, head_at[1] + head.get_height()) + lay.gap
         more = text.block(MORE, small, theme.accent, inner.width // 3, style="bold")
         leave_w, leave_h = key_button_size(text, LEAVE_LABEL, small)
-        hint_w = inner.width - leave_w - lay.gap
+        # Along the bottom: the hint on the left; on the right, Leave, and over it "More
+        # below" while the body scrolls.
+        hint_w = inner.width - max(leave_w, more.get_width()) - lay.gap
+        right_h = leave_h
 
-        def row(hint):      # the hint, "More below" and Leave, along the bottom
-            return max(text.height(hint, small, hint_w), leave_h)
+        def row(hint):
+            return max(text.height(hint, small, hint_w), right_h)
 
         def room(hint):
             return inner.bottom - row(hint) - lay.gap - body_top
@@ -175,8 +178,8 @@ class FeedbackScene(Scene):
         blocks, height = self._body(inner.width)
         scrolls = height > room(HINT)
         words = HINT
-        if scrolls:     # "More below" takes room; the keys go on a line of their own, if
-            hint_w -= more.get_width() + lay.gap    # the panel is too narrow for one
+        if scrolls:     # the keys on a line of their own, if the panel is too narrow for one
+            right_h += more.get_height()
             one_line = text.height(HINT, small, hint_w) == text.height(HINT + SCROLL_HINT,
                                                                          small, hint_w)
             words += SCROLL_HINT if one_line else "\n" + SCROLL_HINT.strip()
@@ -184,13 +187,13 @@ class FeedbackScene(Scene):
         view = pygame.Rect(inner.left, body_top, inner.width - BAR * scrolls, max(1, room(words)))
         self.scroll.set(view, height, lay.font(TEXT.body) * 2)
         hint = text.block(words, small, theme.muted, hint_w)
-        middle = inner.bottom - row(words) // 2
-        leave = pygame.Rect(inner.right - leave_w, middle - leave_h // 2, leave_w, leave_h)
+        bottom = inner.bottom - (row(words) - right_h) // 2
+        leave = pygame.Rect(inner.right - leave_w, bottom - leave_h, leave_w, leave_h)
         self._key = key
         self._laid = FeedbackLayout(
             area, mark, head, head_w, head_at, view, blocks, hint,
-            (inner.left, middle - hint.get_height() // 2), more,
-            (leave.left - lay.gap - more.get_width(), middle - more.get_height() // 2), leave)
+            (inner.left, inner.bottom - (row(words) + hint.get_height()) // 2), more,
+            (inner.right - more.get_width(), leave.top - more.get_height()), leave)
         return self._laid
 
     def _body(self, width: int) -> tuple[list, int]:
