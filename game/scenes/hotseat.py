@@ -9,15 +9,15 @@ from game.quiz.questions import RECORD_HEADING
 from game.quiz.wording import given_words, quoted, right_words
 from game.scenes.base import Scene
 from game.scenes.confirm import LEAVE, RoundButtons  # noqa: F401  (LEAVE: question.py's)
+from game.scenes.review import picked_words
 from game.scenes.round_end import RoundEnd
 from game.ui.doc import lay_out
 from game.ui.layout import TEXT, largest
-from game.ui.scroll import ScrollView
+from game.ui.scroll import MORE, ScrollView
 from game.ui.widgets import draw_mark
 
 HINT = "Enter: continue   Esc: leave the round"
 SCROLL_KEYS = "↑↓ PgUp PgDn, wheel or drag: scroll"
-MORE = "↓ More below"
 
 
 @dataclass
@@ -181,10 +181,13 @@ class RevealScene(Scene):
     def _items(self, answers_in_strip: bool) -> list:
         """What scrolls, for game.ui.doc.lay_out: as the feedback panel and review say it."""
         q = self.question
-        items = []
-        if q.text:
+        items, picks = [], []
+        if q.skill == "opinion_words":    # each seat's picks beside the judgment words
+            items, picks = picked_words(q, [(name, a) for a, name, _ in self._answers()])
+        elif q.text:
             items.append(("quote", (quoted(q), ())) if q.statement else ("p", quoted(q)))
         items += [("p", q.prompt), ("sub", f"Answer: {right_words(q)}"), ("p", q.explanation)]
+        items += picks
         if q.record:    # the hot seat's answer screen says it too, as the feedback panel does
             items += [("sub", RECORD_HEADING), ("p", q.record)]
         if not answers_in_strip:    # too many long names for them in the strip: after why

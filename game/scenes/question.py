@@ -11,7 +11,7 @@ from game.quiz.state import RoundState
 from game.quiz.wording import quoted
 from game.scenes.base import Scene
 from game.scenes.hotseat import LEAVE, HandoverScene, PodiumScene, RevealScene
-from game.scenes.question_page import CONTEXT_LABEL, QuestionLayout, QuestionPage
+from game.scenes.question_page import QuestionLayout, QuestionPage
 from game.ui.layout import TEXT
 from game.ui.motion import approach
 from game.ui.widgets import ButtonList
@@ -73,12 +73,13 @@ class QuestionScene(Scene):
 
     # -- input ---------------------------------------------------------------
     def handle(self, intent) -> None:
-        if intent.kind == Kind.BACK:
+        q = self.question
+        p = self.page.layout()
+        if intent.kind == Kind.BACK or (intent.kind == Kind.CLICK
+                                        and p.leave.collidepoint(intent.value)):
             from game.scenes.confirm import ask_to_leave
             ask_to_leave(self.app, self.app.pop)   # the round stays "unfinished"
             return
-        q = self.question
-        p = self.page.layout()
         if intent.kind in (Kind.CLICK, Kind.HOVER):
             self._pointer = intent.value
         if intent.kind == Kind.CONTEXT or (intent.kind == Kind.CLICK and p.context
@@ -108,7 +109,7 @@ class QuestionScene(Scene):
             self.flow.toggle(self.word_focus)
         elif intent.kind == Kind.CLICK:
             for id, rect in self.page.widgets().items():
-                if id != "Done" and rect.collidepoint(intent.value):
+                if isinstance(id, tuple) and rect.collidepoint(intent.value):   # a word
                     self.word_focus = id[1]
                     self.flow.toggle(id[1])
                     return
@@ -190,7 +191,9 @@ class QuestionScene(Scene):
             not self.paused and self.flow.phase == ASKING and self.flow.time_left() is not None)
 
     def update(self, dt: float) -> None:
-        self.shown_score = approach(self.shown_score, self.state.score, dt)
+        # The score counts up to what it is now, or, with Reduce motion, shows it at once.
+        self.shown_score = approach(self.shown_score, self.state.score, dt) \
+            if self.app.motion else float(self.state.score)
         if not self.paused:     # the clock stops while an overlay is open
             self.flow.tick(dt)
             self._follow()
@@ -270,13 +273,6 @@ class QuestionScene(Scene):
             pygame.draw.rect(surface, theme.panel, p.timer)
             pygame.draw.rect(surface, theme.accent, (p.timer.left, p.timer.top,
                                                      round(p.timer.width * share), p.timer.height))
-        if p.context:
-            rect = p.context
-            pygame.draw.rect(surface, theme.panel, rect, border_radius=6)
-            pygame.draw.rect(surface, theme.accent, rect, width=2, border_radius=6)
-            label = text.block(CONTEXT_LABEL, p.small, theme.text, rect.width)
-            surface.blit(label, (rect.centerx - label.get_width() // 2,
-                                 rect.centery - label.get_height() // 2))
         self.page.draw(surface, self.flow.selected, self.word_focus)
         hint = text.block(self.page.hint, p.small, theme.muted, p.hint_w)
         surface.blit(hint, (c.left, p.hint_top))
