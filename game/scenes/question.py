@@ -17,9 +17,9 @@ from game.ui.motion import approach
 from game.ui.widgets import ButtonList
 
 HINTS = {
-    "choice": "1–4 or click: answer   ↑↓ Enter: choose   Esc: leave",
-    "fact_or_opinion": "F: fact   O: opinion   1–2 or click: answer   Esc: leave",
-    "opinion_words": "←→: move   Space or click: select a word   Enter: done   Esc: leave",
+    "choice": "1–4 or click: answer   ↑↓ Enter: choose",
+    "fact_or_opinion": "F: fact   O: opinion   1–2 or click: answer",
+    "opinion_words": "←→: move   Space or click: select a word   Enter: done",
 }
 # Keys that scroll the quote or the article (or else the answers) when they do not fit.
 SCROLL_KEYS = (Kind.PAGE_UP, Kind.PAGE_DOWN, Kind.HOME, Kind.END)
