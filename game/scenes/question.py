@@ -14,7 +14,7 @@ from game.scenes.hotseat import LEAVE, HandoverScene, PodiumScene, RevealScene
 from game.scenes.question_page import CONTEXT_LABEL, QuestionLayout, QuestionPage
 from game.ui.layout import TEXT
 from game.ui.motion import approach
-from game.ui.widgets import ButtonList
+from game.ui.tiles import AnswerTiles
 
 HINTS = {
     "choice": "1–4 or click: answer   ↑↓ Enter: choose   Esc: leave",
@@ -59,7 +59,7 @@ class QuestionScene(Scene):
         self.question, self.seat = q, self.flow.seat
         self._asked = self._turn()
         self.shown_score = float(self.state.score)
-        self.menu = ButtonList(list(q.choices), numbered=True) if q.choices else None
+        self.menu = AnswerTiles(list(q.choices)) if q.choices else None
         self.word_focus = 0
         self._pointer = None        # where the mouse was last: the wheel scrolls what is there
         bank = self.app.loaded.bank
@@ -128,6 +128,8 @@ class QuestionScene(Scene):
         return next((s for s in self.app.loaded.bank.statements if s.id == q.statement), None)
 
     def _answer(self, given) -> None:
+        if self.menu is not None:     # F and O too: the tile answered shows held down
+            self.menu.pressed = given
         self.flow.answer(given)
         self._follow()
 
@@ -142,6 +144,8 @@ class QuestionScene(Scene):
         if flow.phase == ASKING:
             if self._turn() != self._asked:     # not "how sure?" taken back
                 self._load()
+            elif self.menu is not None:
+                self.menu.pressed = None
         elif flow.phase == HOW_SURE:
             from game.scenes.overlays import ConfidenceScene
             self.app.push(ConfidenceScene(self.app), on_result=self._sure)
