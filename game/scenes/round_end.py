@@ -112,14 +112,10 @@ class ResultsScene(RoundEnd):
         from game.quiz.seats import Seat, Turns
         super().__init__(app, turns or Turns([Seat(app.settings.player, state)]))
         self.state = state
-        self.columns = summary(state)
+        self.columns = summary(state)    # the skills' items, then the judging's
         self.shown_score = 0.0
         self.scroll = ScrollView()
         self._key, self._blocks = None, []
-
-    def items(self) -> list:
-        """Both columns' items, the skills' first (game.ui.doc.lay_out's kinds)."""
-        return self.columns[0] + self.columns[1]
 
     @property
     def moving(self) -> bool:
