@@ -29,6 +29,7 @@ def summary(state) -> tuple[list, list]:
     skills += [("bar", (SKILLS[s].rstrip("?"), t.share,
                         f"{t.right} of {t.asked} right ({t.share:.0%}){t.partly_words()}"))
                for s, t in state.by_skill().items()]
+    skills += [("gap", None), ("p", state.practise_next())]    # what the chart says to do
     judged = lean(state.answers)
     words = [("sub", "Fact or opinion")]
     if judged.enough:
@@ -40,7 +41,6 @@ def summary(state) -> tuple[list, list]:
         words += [("bar", (level.capitalize(), share, f"{round(share * n)} of {n} right"))
                   for level, (n, share) in table.items()]
         words.append(("p", calibration_words(table)))
-    words += [("gap", None), ("p", state.practise_next())]
     return skills, words
 
 
@@ -141,7 +141,7 @@ class ResultsScene(RoundEnd):
         view = pygame.Rect(c.left, top, c.width - BAR, self.menu.rects[0].top - lay.gap - top)
         key = (tuple(view), lay.scale, theme.name)
         if key != self._key:
-            body = lay.font(TEXT.text)
+            body = lay.font(TEXT.label)     # as large as the buttons under it
             col_w = (view.width - 2 * lay.gap) // 2
             left, left_h = lay_out(text, theme, self.columns[0], col_w, body)
             right, right_h = lay_out(text, theme, self.columns[1], col_w, body)

@@ -56,9 +56,9 @@ class AnswerTiles(ButtonList):
     def metrics(text, size: int) -> tuple[int, int, int, int]:
         """(pad, lip, icon, lead): the room round the label, the depth a tile sinks, the
         shape's side and where the label starts, after the number and the shape."""
-        pad, lip, icon = max(6, size * 2 // 5), max(3, size // 8), round(size * 1.1)
+        pad, lip, icon = max(6, size * 2 // 5), max(3, size // 8), round(size * 0.9)
         digit = text.font("bold", size).size("9")[0]
-        return pad, lip, icon, pad + digit + size // 3 + icon + size // 2
+        return pad, lip, icon, pad + digit + size // 4 + icon + size // 3
 
     def place(self, text, area: pygame.Rect, size: int, gap: int, across: bool = False) -> None:
         """Stacked in area, each as tall as its wrapped label (beside the number and the
@@ -67,7 +67,8 @@ class AnswerTiles(ButtonList):
         self.rects, y = [], area.top
         for i in range(len(self.labels)):
             label_h = text.height(self.label(i), size, area.width - lead - pad)
-            rect = pygame.Rect(area.left, y, area.width, max(label_h, icon) + 2 * pad + lip)
+            # The depth it sinks comes out of the room under the label, not the layout's.
+            rect = pygame.Rect(area.left, y, area.width, max(label_h, icon) + 2 * pad)
             self.rects.append(rect)
             y = rect.bottom + gap
 
@@ -87,10 +88,10 @@ class AnswerTiles(ButtonList):
         sink = lip if i == self.pressed else 0 if i == self.hover else lip // 2
         face = pygame.Rect(rect.left, rect.top + sink, rect.width, rect.height - lip)
         label_h = text.height(self.label(i), size, rect.width - lead - pad)
-        middle = face.top + pad + max(label_h, icon) // 2
+        middle = face.centery
         digit_h = text.font("bold", size).get_height()
         return {"face": face, "number": (face.left + pad, middle - digit_h // 2),
-                "shape": pygame.Rect(lead - size // 2 - icon + face.left, middle - icon // 2,
+                "shape": pygame.Rect(lead - size // 3 - icon + face.left, middle - icon // 2,
                                      icon, icon),
                 "label": (face.left + lead, middle - label_h // 2),
                 "label_w": rect.width - lead - pad}
