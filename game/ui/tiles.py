@@ -56,9 +56,9 @@ class AnswerTiles(ButtonList):
     def metrics(text, size: int) -> tuple[int, int, int, int]:
         """(pad, lip, icon, lead): the room round the label, the depth a tile sinks, the
         shape's side and where the label starts, after the number and the shape."""
-        pad, lip, icon = max(6, size * 2 // 5), max(3, size // 8), round(size * 0.9)
+        pad, lip, icon = max(6, size * 2 // 5), max(3, size // 8), round(size * 0.8)
         digit = text.font("bold", size).size("9")[0]
-        return pad, lip, icon, pad + digit + size // 4 + icon + size // 3
+        return pad, lip, icon, pad + digit + size // 4 + icon + size // 4
 
     def place(self, text, area: pygame.Rect, size: int, gap: int, across: bool = False) -> None:
         """Stacked in area, each as tall as its wrapped label (beside the number and the
@@ -91,7 +91,7 @@ class AnswerTiles(ButtonList):
         middle = face.centery
         digit_h = text.font("bold", size).get_height()
         return {"face": face, "number": (face.left + pad, middle - digit_h // 2),
-                "shape": pygame.Rect(lead - size // 3 - icon + face.left, middle - icon // 2,
+                "shape": pygame.Rect(lead - size // 4 - icon + face.left, middle - icon // 2,
                                      icon, icon),
                 "label": (face.left + lead, middle - label_h // 2),
                 "label_w": rect.width - lead - pad}
