@@ -66,7 +66,7 @@ def test_every_screen_and_file_counts_the_same_verdicts(app, tmp_path):
     skills_column, _ = summary(state)
     total = tally_of(verdicts)
     assert skills_column[0][1].startswith(f"{total.right} of {total.asked} right, 3 partly right")
-    bars = {p[0]: (p[1], p[2]) for kind, p in skills_column if kind == "bar"}
+    bars = {p[0]: (p[1], p[3]) for kind, p in skills_column if kind == "meter"}
     for skill, counted in in_game.items():
         share, note = bars[SKILLS[skill].rstrip('?')]
         assert share == pytest.approx(counted.share) and f"({counted.share:.0%})" in note

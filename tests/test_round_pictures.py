@@ -30,14 +30,27 @@ def test_the_round_end_charts_each_skill_played_with_its_numbers_in_words():
     state = played(app)
     app.push(ResultsScene(app, state))
     run_frames(app, 30)
-    bars = {label: (share, note) for kind, (label, share, note) in
-            ((k, p) for k, p in sum(app.scene.columns, []) if k == "bar")}
+    bars = {label: (share, partly, note) for kind, (label, share, partly, note) in
+            ((k, p) for k, p in sum(app.scene.columns, []) if k == "meter")}
     skills = state.by_skill()
     assert len(skills) >= 3 and set(bars) == {SKILLS[s].rstrip("?") for s in skills}
-    shown = [words for words, *_ in drawn.frame()]
+    frame = drawn.frame()
+    shown = [words for words, *_ in frame]
+    app.draw(app.screen)
+    theme, size = app.theme, app.layout().font(TEXT.label)
     for skill, tally in skills.items():
-        share, note = bars[SKILLS[skill].rstrip("?")]
+        # Under its name, the bar: filled as far as the right answers go, then partly right.
+        name = min((rect for words, _, rect, _ in frame if words == SKILLS[skill].rstrip("?")),
+                   key=lambda rect: rect.left)      # in the left column
+        under = pygame.Rect(name.left, name.bottom, app.layout().content().width // 3,
+                            size * 5 // 2)     # the bar, under the note if that is there
+        colours = {tuple(app.screen.get_at((x, y)))[:3] for x in range(under.left, under.right)
+                   for y in range(under.top, under.bottom)}
+        assert (theme.accent in colours) == (tally.right > 0), skill
+        assert (theme.partly in colours) == (tally.partly > 0), skill
+        share, partly, note = bars[SKILLS[skill].rstrip("?")]
         assert share == pytest.approx(tally.share)
+        assert partly == pytest.approx(tally.partly / tally.asked)
         assert f"{tally.right} of {tally.asked} right" in note
         assert SKILLS[skill].rstrip("?") in shown and note in shown
     pygame.quit()

@@ -21,13 +21,13 @@ BAR = 14        # room beside the columns for the scroll bar
 
 
 def summary(state) -> tuple[list, list]:
-    """The two columns of the results, as items for game.ui.doc.lay_out: a bar per skill
-    played, its share of right answers in words beside it (as in Progress and the
+    """The two columns of the results, as items for game.ui.doc.lay_out: a meter per skill
+    played (right, then partly right), its share of right answers in words beside it (as in Progress and the
     teacher's report), and how the player judged."""
     total = tally_of(a.verdict for a in state.answers)
     skills = [("h", f"{total.right} of {total.asked} right{total.partly_words()}")]
-    skills += [("bar", (SKILLS[s].rstrip("?"), t.share,
-                        f"{t.right} of {t.asked} right ({t.share:.0%}){t.partly_words()}"))
+    skills += [("meter", (SKILLS[s].rstrip("?"), t.share, t.partly / t.asked,
+                          f"{t.right} of {t.asked} right ({t.share:.0%}){t.partly_words()}"))
                for s, t in state.by_skill().items()]
     skills += [("gap", None), ("p", state.practise_next())]    # what the chart says to do
     judged = lean(state.answers)
@@ -38,7 +38,7 @@ def summary(state) -> tuple[list, list]:
     if state.setup.confidence:
         table = calibration(state.answers)
         words.append(("sub", "How sure, and how often right"))
-        words += [("bar", (level.capitalize(), share, f"{round(share * n)} of {n} right"))
+        words += [("meter", (level.capitalize(), share, 0.0, f"{round(share * n)} of {n} right"))
                   for level, (n, share) in table.items()]
         words.append(("p", calibration_words(table)))
     return skills, words

@@ -21,15 +21,16 @@ def lay_out(text, theme, items, width: int, size: int) -> tuple[list, int]:
 
     payload is a string, except for "quote": (text, marks), "mark": (verdict, words) with
     the verdict's value ("right", "partly" or "wrong"),
-    "bar": (label, share, note) and "columns": (label, values, low, high, note)."""
+    "bar": (label, share, note), "meter": (label, share, partly, note) and "columns":
+    (label, values, low, high, note)."""
     blocks, y = [], 0
     gap = max(6, size // 2)
     for kind, payload in items:
         if kind == "gap":
             y += gap * 2
             continue
-        if kind in ("mark", "quote", "bar", "columns"):
-            build = {"mark": _mark, "quote": _quote, "bar": charts.bar,
+        if kind in ("mark", "quote", "bar", "meter", "columns"):
+            build = {"mark": _mark, "quote": _quote, "bar": charts.bar, "meter": charts.meter,
                      "columns": charts.columns}[kind]
             height, paint = build(text, theme, *payload, size, width)
         else:
