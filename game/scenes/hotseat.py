@@ -338,8 +338,9 @@ class PodiumScene(RoundEnd):
             tween.step(dt)
 
     def handle(self, intent) -> None:
-        for tween in self.rising:       # a key or a click never waits for the podium
-            tween.finish()
+        if intent.kind is not Kind.HOVER:   # a key or a click never waits for the podium
+            for tween in self.rising:
+                tween.finish()
         super().handle(intent)
 
     def _areas(self):

@@ -259,12 +259,12 @@ class QuestionScene(Scene):
         hud = "   ".join(([f"{left_time} s left"] if left_time is not None else [])
                          + ([f"Score {round(self.shown_score)}", f"Streak {state.streak}"]
                             if state.setup.show_scores else []))
-        line_h = text.font("bold", bar).get_linesize()
+        font = text.font("bold", bar)
+        line_h = font.get_linesize()
         flame = None
         if state.setup.show_scores and state.streak >= FLAME_FROM:
             w, h = flame_size(line_h)
-            flame = pygame.Rect(c.right - w, c.top + (text.font("bold", bar).get_height() - h) // 2,
-                                w, h)
+            flame = pygame.Rect(c.right - w, c.top + (font.get_height() - h) // 2, w, h)
         flame_w = flame.width + bar // 3 if flame else 0
         right = text.block(hud, bar, theme.wrong if left_time is not None and left_time <= 5
                            else theme.text, c.width - flame_w, align="right", style="bold")
@@ -283,8 +283,7 @@ class QuestionScene(Scene):
         between = pygame.Rect(c.left + left.get_width() + lay.gap, c.top,
                               right_x - lay.gap - c.left - left.get_width() - lay.gap,
                               p.header_h)
-        dots = lay_dots(marks, number - 1, between, round(bar * 0.8)) if between.width > 0 \
-            else []
+        dots = lay_dots(marks, number - 1, between, round(bar * 0.8))
         return TopBar(left, right, right_x, Progress(dots, flame))
 
     def progress(self) -> Progress:
