@@ -29,9 +29,9 @@ def summary(state) -> tuple[list, list]:
     skills += [("meter", (SKILLS[s].rstrip("?"), t.share, t.partly / t.asked,
                           f"{t.right} of {t.asked} right ({t.share:.0%}){t.partly_words()}"))
                for s, t in state.by_skill().items()]
-    skills += [("gap", None), ("p", state.practise_next())]    # what the chart says to do
     judged = lean(state.answers)
-    words = [("sub", "Fact or opinion")]
+    # What to do next first, where it is read without scrolling.
+    words = [("p", state.practise_next()), ("gap", None), ("sub", "Fact or opinion")]
     if judged.enough:
         words.append(("p", judged.sensitivity_words))
     words.append(("p", judged.words))
