@@ -22,8 +22,8 @@ BAR = 14        # room beside the columns for the scroll bar
 
 def summary(state) -> tuple[list, list]:
     """The two columns of the results, as items for game.ui.doc.lay_out: a meter per skill
-    played (right, then partly right), its share of right answers in words beside it (as in Progress and the
-    teacher's report), and how the player judged."""
+    played (right, then partly right), its share of right answers in words beside it (as
+    in Progress and the teacher's report); and what to practise and how the player judged."""
     total = tally_of(a.verdict for a in state.answers)
     skills = [("h", f"{total.right} of {total.asked} right{total.partly_words()}")]
     skills += [("meter", (SKILLS[s].rstrip("?"), t.share, t.partly / t.asked,

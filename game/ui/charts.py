@@ -1,6 +1,6 @@
 """Charts drawn as blocks of a scrolling document (game.ui.doc): a bar per statement, a
-meter per skill, and a row of columns per round. Each carries its numbers in words too, so colour and length are
-never the only way to read it.
+meter per skill, and a row of columns per round. Each carries its numbers in words too, so
+colour and length are never the only way to read it.
 
 Each returns its height and a function painting it at (x, y), as game.ui.doc expects."""
 import pygame

@@ -33,9 +33,9 @@ def draw_shape(surface, rect: pygame.Rect, shape: str, colour) -> None:
         # A triangle's centre sits low, so that it looks centred in its square.
         y = cy + (r * 0.2 if sides == 3 else 0)
         radius = r * (1.1 if sides == 3 else 1.0)
-        pygame.draw.polygon(surface, colour, [
-            (cx + radius * math.sin(k * math.tau / sides), y - radius * math.cos(k * math.tau / sides))
-            for k in range(sides)])
+        turns = [k * math.tau / sides for k in range(sides)]
+        pygame.draw.polygon(surface, colour, [(cx + radius * math.sin(a), y - radius * math.cos(a))
+                                              for a in turns])
 
 
 class AnswerTiles(ButtonList):
