@@ -14,7 +14,9 @@ from game.scenes.hotseat import LEAVE, HandoverScene, PodiumScene, RevealScene
 from game.scenes.question_page import QuestionLayout, QuestionPage
 from game.ui.layout import TEXT
 from game.ui.motion import approach
-from game.ui.widgets import ButtonList
+from game.ui.progress import (FLAME_FROM, Progress, TopBar, draw_dots, draw_flame, flame_size,
+                              lay_dots)
+from game.ui.tiles import AnswerTiles
 
 HINTS = {
     "choice": "1–4 or click: answer   ↑↓ Enter: choose",
@@ -59,7 +61,7 @@ class QuestionScene(Scene):
         self.question, self.seat = q, self.flow.seat
         self._asked = self._turn()
         self.shown_score = float(self.state.score)
-        self.menu = ButtonList(list(q.choices), numbered=True) if q.choices else None
+        self.menu = AnswerTiles(list(q.choices)) if q.choices else None
         self.word_focus = 0
         self._pointer = None        # where the mouse was last: the wheel scrolls what is there
         bank = self.app.loaded.bank
@@ -129,6 +131,8 @@ class QuestionScene(Scene):
         return next((s for s in self.app.loaded.bank.statements if s.id == q.statement), None)
 
     def _answer(self, given) -> None:
+        if self.menu is not None:     # F and O too: the tile answered shows held down
+            self.menu.pressed = given
         self.flow.answer(given)
         self._follow()
 
@@ -143,6 +147,8 @@ class QuestionScene(Scene):
         if flow.phase == ASKING:
             if self._turn() != self._asked:     # not "how sure?" taken back
                 self._load()
+            elif self.menu is not None:
+                self.menu.pressed = None
         elif flow.phase == HOW_SURE:
             from game.scenes.overlays import ConfidenceScene
             self.app.push(ConfidenceScene(self.app), on_result=self._sure)
@@ -191,9 +197,7 @@ class QuestionScene(Scene):
             not self.paused and self.flow.phase == ASKING and self.flow.time_left() is not None)
 
     def update(self, dt: float) -> None:
-        # The score counts up to what it is now, or, with Reduce motion, shows it at once.
-        self.shown_score = approach(self.shown_score, self.state.score, dt) \
-            if self.app.motion else float(self.state.score)
+        self.shown_score = approach(self.shown_score, self.state.score, dt, self.app.motion)
         if not self.paused:     # the clock stops while an overlay is open
             self.flow.tick(dt)
             self._follow()
@@ -241,12 +245,12 @@ class QuestionScene(Scene):
         return HINTS[q.skill if q.skill in HINTS else "choice"]
 
     # -- drawing -------------------------------------------------------------
-    def draw(self, surface) -> None:
-        theme, text = self.app.theme, self.app.text
-        p = self.page.layout()
-        lay, q, state = p.lay, self.question, self.state
+    def _top_bar(self, p: QuestionLayout) -> TopBar:
+        """The top bar: whose turn and which question on the left, the clock, score and
+        streak (with its flame) on the right, and the round's dots in the room between."""
+        theme, text, lay = self.app.theme, self.app.text, p.lay
+        q, state = self.question, self.state
         c = lay.content()
-        surface.fill(theme.background)
         bar = lay.font(TEXT.label)
         number = state.questions.index(q) + 1
         heading = f"Question {number} of {len(state.questions)} · {SKILLS[q.skill]}"
@@ -256,18 +260,51 @@ class QuestionScene(Scene):
         hud = "   ".join(([f"{left_time} s left"] if left_time is not None else [])
                          + ([f"Score {round(self.shown_score)}", f"Streak {state.streak}"]
                             if state.setup.show_scores else []))
+        font = text.font("bold", bar)
+        line_h = font.get_linesize()
+        flame = None
+        if state.setup.show_scores and state.streak >= FLAME_FROM:
+            w, h = flame_size(line_h)
+            flame = pygame.Rect(c.right - w, c.top + (font.get_height() - h) // 2, w, h)
+        flame_w = flame.width + bar // 3 if flame else 0
         right = text.block(hud, bar, theme.wrong if left_time is not None and left_time <= 5
-                           else theme.text, c.width, align="right", style="bold")
+                           else theme.text, c.width - flame_w, align="right", style="bold")
+        right_x = c.right - flame_w - right.get_width()
         # One line: a long name leaves out the question type rather than wrap into the quote.
-        room = c.width - right.get_width() - lay.gap
+        room = right_x - c.left - lay.gap
         colour = theme.accent if self.turns.several else theme.text
-        line_h = text.font("bold", bar).get_linesize()
         for line in (heading, heading.rsplit(" · ", 1)[0]):
             left = text.block(line, bar, colour, room, style="bold")
             if left.get_height() <= line_h * 1.5:
                 break
-        surface.blit(left, c.topleft, (0, 0, left.get_width(), min(left.get_height(), p.header_h)))
-        surface.blit(right, (c.right - right.get_width(), c.top))
+        # The dots take only the room the words leave; they step aside for them.
+        answers = state.answers
+        marks = [answers[i].verdict.value if i < len(answers) else None
+                 for i in range(len(state.questions))]
+        between = pygame.Rect(c.left + left.get_width() + lay.gap, c.top,
+                              right_x - lay.gap - c.left - left.get_width() - lay.gap,
+                              p.header_h)
+        dots = lay_dots(marks, number - 1, between, round(bar * 0.8))
+        return TopBar(left, right, right_x, Progress(dots, flame))
+
+    def progress(self) -> Progress:
+        """The round's dots and the streak's flame, where the top bar shows them now."""
+        return self._top_bar(self.page.layout()).progress
+
+    def draw(self, surface) -> None:
+        theme, text = self.app.theme, self.app.text
+        p = self.page.layout()
+        lay, state = p.lay, self.state
+        c = lay.content()
+        surface.fill(theme.background)
+        top = self._top_bar(p)
+        left_time = self.time_left()
+        surface.blit(top.left, c.topleft,
+                     (0, 0, top.left.get_width(), min(top.left.get_height(), p.header_h)))
+        surface.blit(top.right, (top.right_x, c.top))
+        draw_dots(surface, top.progress.dots, theme)
+        if top.progress.flame:
+            draw_flame(surface, top.progress.flame, theme)
         if p.timer is not None and left_time is not None:
             share = max(0.0, 1 - self.flow.elapsed / state.setup.timer_seconds)
             pygame.draw.rect(surface, theme.panel, p.timer)

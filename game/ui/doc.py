@@ -23,15 +23,17 @@ def lay_out(text, theme, items, width: int, size: int) -> tuple[list, int]:
     payload is a string, except for "quote": (text, marks), "mark": (verdict, words) with
     the verdict's value ("right", "partly" or "wrong"), "words": (sentence, words, cues,
     picks), a sentence marked as the feedback marks it (game.ui.words.WordFlow),
-    "bar": (label, share, note) and "columns": (label, values, low, high, note)."""
+    "bar": (label, share, note), "meter": (label, share, partly, note) and "columns":
+    (label, values, low, high, note)."""
     blocks, y = [], 0
     gap = max(6, size // 2)
     for kind, payload in items:
         if kind == "gap":
             y += gap * 2
             continue
-        if kind in ("mark", "quote", "words", "bar", "columns"):
+        if kind in ("mark", "quote", "words", "bar", "meter", "columns"):
             build = {"mark": _mark, "quote": _quote, "words": _words, "bar": charts.bar,
+                     "meter": charts.meter,
                      "columns": charts.columns}[kind]
             height, paint = build(text, theme, *payload, size, width)
         else:
