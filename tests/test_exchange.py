@@ -52,7 +52,7 @@ def test_special_characters_survive_a_gift_reader():
     assert read["m-1 Who is the source?"]["right"] == ["the referee"]
     assert read["m-q1"] == {"name": "m-q1", "prompt": "Which is #1?",
                             "choices": ["A {x}", "B ~ y"], "right": ["B ~ y"], "partly": {},
-                            "feedback": "Line one.\nLine two = 2."}
+                            "said": {}, "feedback": "Line one.\nLine two = 2."}
 
 
 def test_gift_holds_every_multiple_choice_question_with_its_distractors(bank):
