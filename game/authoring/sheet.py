@@ -10,8 +10,9 @@ Cues share one cell, separated by " | " ("bizarre | cheerleader"), so a cue cann
 "|"; words someone else owns end with their owner in brackets ("tantamount (by: New York
 Magazine)"), as `by:` does in a question file. Other sources a fair reader could give
 share a cell the same way, each with its why in brackets ("Donald Trump (why: The words
-are Trump’s, but …)"). A text cell that a spreadsheet could run as a formula ("=1+1", "-2 degrees") is
-written with a ' in front (game.csvsafe), and the import takes exactly that ' off."""
+are Trump’s, but …)"), so a why cannot hold "|" either. A text cell that a spreadsheet
+could run as a formula ("=1+1", "-2 degrees") is written with a ' in front
+(game.csvsafe), and the import takes exactly that ' off."""
 import csv
 import dataclasses
 import io

@@ -71,11 +71,6 @@ class Options:
             if len(self.index) > len(self.options):
                 self.options.append(option)
 
-    def place(self, option: str) -> int | None:
-        """Where option is, if it is the one standing for its gist."""
-        i = self.index.get(gist(option))
-        return i if i is not None and self.options[i] == option else None
-
 
 def _with_distractors(right: str, others: Options, rng: random.Random,
                       keep=()) -> tuple[tuple, int]:
