@@ -11,6 +11,7 @@ from game.bank.cache import BankCache
 from game.bank.paths import PROJECT
 from game.intents import Intent, Intents, Kind
 from game.loop import Loop
+from game.memory import give_back, keep_large_blocks_apart
 from game.sound import Sounds
 from game.watch import Watch
 from game.store import settings as stored
@@ -37,6 +38,7 @@ class Config:
 
 class App:
     def __init__(self, config: Config, first_scene=None):
+        keep_large_blocks_apart()
         pygame.init()
         self.config = config
         # Rounds started from now on are "this session" on the Class results screen.
@@ -86,6 +88,7 @@ class App:
 
     def _apply(self) -> None:
         self.dirty |= bool(self._pending)
+        gone_any = any(op != "push" for op, _ in self._pending)
         while self._pending:
             op, arg = self._pending.pop(0)
             if op == "pop":
@@ -105,6 +108,8 @@ class App:
                 self.stack[-1].pause()
             self.stack.append(arg)
             arg.enter()
+        if gone_any:
+            give_back()     # what the closed screen held (a backdrop is a window's pixels)
         if not self.stack and not self._offer_save():
             self.running = False
 
@@ -213,6 +218,7 @@ class App:
             if (w, h) != self.screen.get_size():
                 self.screen = pygame.display.set_mode(
                     (max(w, MIN_SIZE[0]), max(h, MIN_SIZE[1])), pygame.RESIZABLE)
+                self.text.window_resized()
         elif self.scene is not None:
             top = self.strip_height()
             if top and intent.kind in (Kind.CLICK, Kind.HOVER):

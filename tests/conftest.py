@@ -129,13 +129,15 @@ def read_gift(text: str) -> list[dict]:
         assert rest.count("{") == 1 and rest.count("}") == 1 and rest.endswith("}"), rest
         prompt, answers = rest[:-1].split("{")
         answers, feedback = answers.split("####")
-        assert "#" not in answers and "=" not in prompt and "~" not in prompt
-        choices = re.findall(r"([=~])(?:%(\d+)%)?([^=~]*)", answers)
+        assert "=" not in prompt and "~" not in prompt
+        # A choice may have feedback of its own, after a single '#'.
+        choices = re.findall(r"([=~])(?:%(\d+)%)?([^=~#]*)(?:#([^=~#]*))?", answers)
         plain = lambda s: "".join(_PLAIN.get(c, c) for c in s).strip()
         found.append({"name": plain(name), "prompt": plain(prompt),
-                      "choices": [plain(c) for _, _, c in choices],
-                      "right": [plain(c) for mark, _, c in choices if mark == "="],
-                      "partly": {plain(c): int(w) for _, w, c in choices if w},
+                      "choices": [plain(c) for _, _, c, _ in choices],
+                      "right": [plain(c) for mark, _, c, _ in choices if mark == "="],
+                      "partly": {plain(c): int(w) for _, w, c, _ in choices if w},
+                      "said": {plain(c): plain(said) for _, _, c, said in choices if said},
                       "feedback": plain(feedback)})
     return found
 

@@ -134,7 +134,7 @@ def test_feedback_takes_enter_on_its_first_frame_and_plays_a_sound(app, monkeypa
     key(app, pygame.K_RETURN)                       # as Player 1
     first = app.scene.question
     answer(app)
-    assert isinstance(app.scene, FeedbackScene) and app.scene.age < FeedbackScene.SLIDE
+    assert isinstance(app.scene, FeedbackScene) and app.scene.moving
     key(app, pygame.K_RETURN)                # the panel is still rising: Enter works
     assert isinstance(app.scene, QuestionScene) and app.scene.question is not first
     assert played == ["right"]
@@ -219,9 +219,10 @@ def test_every_question_fits_the_smallest_window(text_size, tmp_path):
         app.push(scene)
         app.step()
         p = scene.layout()
-        # The answers; "C: sentences around it" and "Done" are on the hints' row.
-        rects = [r for id, r in scene.widgets().items() if id not in ("context", "Done")]
-        row = [r for id, r in scene.widgets().items() if id in ("context", "Done")]
+        # The answers; "C: sentences around it", "Done" and "Leave" are on the hints' row.
+        on_row = ("context", "Done", "Leave")
+        rects = [r for id, r in scene.widgets().items() if id not in on_row]
+        row = [r for id, r in scene.widgets().items() if id in on_row]
         hint_top = p.hint_top
         lowest = max(r.bottom for r in rects)
         assert all(window.contains(b) and b.left >= p.lay.content().left + p.hint_w

@@ -126,6 +126,9 @@ UNLIKE = {
     ("statements", "label"): ["maybe"], ("statements", "source_kind"): ["rumour"],
     ("statements", "difficulty"): [0, 4], ("statements", "article"): ["other"],
     ("statements", "cues"): [["x" * 1_000_000], list("abc") * 1000],
+    ("statements", "source_also_fits"): [[{"source": "x"}], [{"source": "", "why": "y"}],
+                                         [{"source": "x", "why": "y", "extra": 1}],
+                                         [{"source": "x", "why": "\x00"}]],
     ("questions", "answer"): ["not a choice"], ("questions", "choices"): [[], ["a", 3]],
     ("questions", "difficulty"): [-1], ("questions", "article"): ["other"],
     ("statements", "where"): [{"path": 3, "line": 1, "column": 1},
@@ -136,7 +139,7 @@ FIELDS = {"article": ["id", "headline", "outlet", "author", "date", "genre",
                       "genre_explanation", "provenance", "title", "genre_also_fits",
                       "text_file", "where"],
           "statements": ["id", "article", "text", "label", "source", "source_kind", "cues",
-                         "difficulty", "explanation", "reviewed", "where"],
+                         "difficulty", "explanation", "reviewed", "source_also_fits", "where"],
           "questions": ["id", "article", "prompt", "choices", "answer", "explanation",
                         "difficulty", "where"]}
 FORGED = [(part, name, wrong) for part, names in FIELDS.items() for name in names

@@ -11,6 +11,7 @@ from game.authoring import gift, sheet
 from game.bank import load_bank
 from game.bank.models import Article, Bank, Cue, HandQuestion, Statement
 from game.quiz.questions import FACT_CHOICES, SKILLS, generate, judgment_words
+from game.quiz.verdict import judge
 
 
 # --- GIFT -------------------------------------------------------------------------------
@@ -52,7 +53,7 @@ def test_special_characters_survive_a_gift_reader():
     assert read["m-1 Who is the source?"]["right"] == ["the referee"]
     assert read["m-q1"] == {"name": "m-q1", "prompt": "Which is #1?",
                             "choices": ["A {x}", "B ~ y"], "right": ["B ~ y"], "partly": {},
-                            "feedback": "Line one.\nLine two = 2."}
+                            "said": {}, "feedback": "Line one.\nLine two = 2."}
 
 
 def test_gift_holds_every_multiple_choice_question_with_its_distractors(bank):
@@ -70,8 +71,10 @@ def test_gift_holds_every_multiple_choice_question_with_its_distractors(bank):
         got = by_name[name]
         assert got["choices"] == list(q.choices)
         assert got["right"] == [q.choices[q.answer]]
-        # A genre the article also fits earns half, in Moodle as in the game.
+        # A genre the article also fits, or a source the sentence also supports, earns
+        # half, in Moodle as in the game, and says why in the choice's own feedback.
         assert got["partly"] == {q.choices[i]: 50 for i in q.also}
+        assert got["said"] == {q.choices[i]: judge(q, i).note for i in q.also}
         # Whose judgment the cue words are (the game says it with "Spot the opinion words",
         # which GIFT cannot hold), then what the record shows, each on a line of its own.
         statement = next((s for s in bank.statements if s.id == q.statement), None)

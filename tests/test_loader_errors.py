@@ -26,6 +26,12 @@ CASES = [
     ("answer", 36, 13, "the answer of question 'lib-q1' is not one of its choices — did you mean 'Who wrote it'?"),
     ("python_tag", 26, 13, "the tag '!!python/object/apply:os.system' is not allowed"),
     ("not_utf8", 2, 10, "the file is not UTF-8 text: byte 0xE9 cannot be read"),
+    ("also_own_source", 21, 17, "'source_also_fits' of statement 'lib-01' lists 'the council’s minutes', which is its own source; list only other answers a fair reader could give"),
+    ("also_no_why", 21, 9, "an item of 'source_also_fits' in statement 'lib-01' has no 'why' (expected why the statement's own source is the better answer"),
+    ("also_empty_why", 22, 14, "'why' in an item of 'source_also_fits' in statement 'lib-01' is empty; expected why the statement's own source is the better answer"),
+    ("also_plain", 20, 24, "an item of 'source_also_fits' in statement 'lib-01' should be a group of fields like {source: \"Donald Trump\", why: "),
+    ("also_duplicate", 23, 17, "'source_also_fits' of statement 'lib-01' lists 'The Author' twice (as 'the author' too); keep one"),
+    ("also_too_many", 21, 7, "'source_also_fits' in statement 'lib-01' lists 3 items; it may list at most 2"),
 ]
 
 
@@ -108,3 +114,54 @@ def test_anchor_and_alias_are_refused(tmp_path):
     bad = tmp_path / "alias.yaml"
     bad.write_text("a: &x [1, 2]\nb: *x\n", encoding="utf-8")
     assert any("anchors and aliases" in p.message for p in load_bank([bad]).problems)
+
+
+def _with_also(tmp_path, block: str, statement: int = 0) -> list[str]:
+    """good.yaml with `block` after a statement's source_kind, as its problems."""
+    lines = (DATA / "good.yaml").read_text(encoding="utf-8").split("\n")
+    at = [i for i, line in enumerate(lines) if line.startswith("    source_kind:")][statement]
+    path = tmp_path / "also.yaml"
+    path.write_text("\n".join(lines[:at + 1] + block.split("\n") + lines[at + 1:]),
+                    encoding="utf-8")
+    shutil.copy(DATA / "article.txt", tmp_path)
+    return [str(p) for p in load_bank([path]).problems]
+
+
+WHY = 'why: "The sentence gives the minutes as its source."'
+
+
+@pytest.mark.parametrize("block, statement, said", [
+    ("    source_also_fits: the author", 0,
+     "also.yaml:20:23: 'source_also_fits' in statement 'lib-01' should be a list, like "
+     "[{source: "),
+    (f"    source_also_fits:\n      - source: The Council's Minutes\n        {WHY}", 0,
+     "also.yaml:21:17: 'source_also_fits' of statement 'lib-01' lists 'The Council's "
+     "Minutes', which is its own source written another way"),
+    (f"    source_also_fits:\n      - source: the author\n        {WHY}", 1,
+     "also.yaml:29:17: 'source_also_fits' of statement 'lib-02' lists 'the author', which "
+     "is its own source"),
+    (f"    source_also_fits:\n      - source: the mayor\n        why: \"{'x' * 2001}\"", 0,
+     "also.yaml:22:14: 'why' in an item of 'source_also_fits' in statement 'lib-01' is "
+     "2,001 characters long; it may be at most 2,000"),
+    ("    source_also_fits:\n      - source: [the mayor]\n        why: true", 0,
+     "also.yaml:21:17: 'source' in an item of 'source_also_fits' in statement 'lib-01' "
+     "should be another answer"),
+    ("    source_also_fits:\n      - source: the mayor\n        why: true", 0,
+     "also.yaml:22:14: 'why' in an item of 'source_also_fits' in statement 'lib-01' "
+     "should be why the statement's own source is the better answer"),
+    ("    source_also_fits:\n      - source: the mayor\n        {WHY}\n        wy: x", 0,
+     "also.yaml:23:9: unknown field 'wy' in an item of 'source_also_fits' in statement "
+     "'lib-01' — did you mean 'why'?"),
+])
+def test_source_also_fits_problems_name_their_place(tmp_path, block, statement, said):
+    problems = _with_also(tmp_path, block.replace("{WHY}", WHY), statement)
+    assert any(p.endswith(said) or said in p for p in problems), problems
+    assert all(p.startswith(str(tmp_path / "also.yaml") + ":") for p in problems)
+
+
+def test_source_also_fits_is_read_into_the_statement(tmp_path):
+    assert _with_also(tmp_path, f"    source_also_fits:\n      - source: the mayor\n"
+                                f"        {WHY}") == []
+    [first, _] = load_bank([tmp_path / "also.yaml"]).bank.statements
+    assert [(a.source, a.why) for a in first.source_also_fits] == [
+        ("the mayor", "The sentence gives the minutes as its source.")]

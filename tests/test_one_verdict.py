@@ -65,9 +65,11 @@ def test_every_screen_and_file_counts_the_same_verdicts(app, tmp_path):
     # The end of the round: each skill's share of right answers, partly right beside it.
     skills_column, _ = summary(state)
     total = tally_of(verdicts)
-    assert skills_column.startswith(f"{total.right} of {total.asked} right, 3 partly right")
+    assert skills_column[0][1].startswith(f"{total.right} of {total.asked} right, 3 partly right")
+    bars = {p[0]: (p[1], p[3]) for kind, p in skills_column if kind == "meter"}
     for skill, counted in in_game.items():
-        assert f"{SKILLS[skill].rstrip('?')}: {counted.share:.0%}" in skills_column
+        share, note = bars[SKILLS[skill].rstrip('?')]
+        assert share == pytest.approx(counted.share) and f"({counted.share:.0%})" in note
 
     # The review: each answer's own verdict, in words, with its icon's name.
     review = ReviewScene(app, state)
@@ -128,7 +130,7 @@ def test_d_prime_is_for_the_teacher_and_the_player_gets_words(app):
         state.answer(q.answer)
     judged = lean(state.answers)
     assert judged.enough
-    _, words = summary(state)
+    words = " ".join(str(payload) for _, payload in summary(state)[1])
     assert "d′" not in words and judged.sensitivity_words in words
     assert "d′" not in report.lean_words(judged)
     teacher = report.lean_words(judged, player=False)

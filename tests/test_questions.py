@@ -6,7 +6,9 @@ import pytest
 
 from conftest import ROOT
 from game.bank.models import SOURCE_KINDS
-from game.quiz.questions import FACT_CHOICES, NO_SOURCE, generate, source_answer
+from game.quiz.questions import FACT_CHOICES, NO_SOURCE, also_answer, generate, \
+    source_answer
+from game.quiz.verdict import Verdict, judge
 
 
 @pytest.fixture(scope="module")
@@ -49,7 +51,6 @@ def test_every_article_gets_a_genre_question_whose_defensible_genres_are_partly_
         questions, bank):
     """Issue 13: a genre the article also fits was never offered, or would have been
     "wrong, −50"; now it is offered and earns part of the points, never all of them."""
-    from game.quiz.verdict import Verdict, judge
     genre_questions = {q.article: q for q in questions if q.skill == "article_genre"}
     assert set(genre_questions) == set(bank.articles)
     for article in bank.articles.values():
@@ -75,10 +76,40 @@ def test_near_twin_sources_are_never_offered_together():
 
 
 def test_source_distractors_come_from_the_same_article(questions, bank):
+    statements = {s.id: s for s in bank.statements}
     for q in (q for q in questions if q.skill == "who_is_source"):
         article_sources = {source_answer(s) for s in bank.statements_of(q.article)} | {NO_SOURCE}
-        assert set(q.choices) <= article_sources, q.id
+        own = {also_answer(a.source) for a in statements[q.statement].source_also_fits}
+        assert set(q.choices) <= article_sources | own, q.id
         assert NO_SOURCE in q.choices
+
+
+def test_a_source_the_sentence_also_supports_is_always_offered_and_partly_right(bank):
+    """Issue 13: a fair second answer to "who is the source?" (the speaker of words an
+    outlet reports) was "wrong, −50", or not offered at all. Whatever the seed, it is
+    among the choices, partly right, and says why the source is the better answer."""
+    statements = {s.id: s for s in bank.statements}
+    assert sum(bool(s.source_also_fits) for s in bank.statements) >= 3
+    for seed in range(40):
+        for q in generate(bank, seed):
+            if q.skill != "who_is_source":
+                continue
+            s = statements[q.statement]
+            others = [also_answer(a.source) for a in s.source_also_fits]
+            assert sorted(q.choices[i] for i in q.also) == sorted(others), (seed, q.id)
+            assert NO_SOURCE in q.choices and len(q.choices) <= 4
+            for i in range(len(q.choices)):
+                judged = judge(q, i)
+                if i == q.answer:
+                    assert judged.verdict is Verdict.RIGHT
+                elif i in q.also:
+                    why = next(a.why for a in s.source_also_fits
+                               if also_answer(a.source) == q.choices[i])
+                    assert judged.verdict is Verdict.PARTLY, (seed, q.id)
+                    assert f"“{q.choices[q.answer]}” fits better." in judged.note
+                    assert judged.note.endswith(why)
+                else:
+                    assert judged.verdict is Verdict.WRONG, (seed, q.id, q.choices[i])
 
 
 def test_opinion_word_questions_mark_exactly_the_cue_words(questions, bank):
@@ -177,6 +208,12 @@ def test_every_explanation_fits_its_own_question(questions, bank):
         if q.skill in ("who_is_source", "opinion_words") and s.cues:
             for cue in s.cue_words:
                 assert f"“{cue}”" in q.explanation, (q.id, cue)
+        # A partly right source's note argues for the right answer, never for its own.
+        for i in q.also:
+            note = judge(q, i).note.replace("'", "’")
+            assert f"“{q.choices[q.answer]}” fits better." in note, q.id
+            if s.source_kind != "author":
+                assert "author’s own claim" not in note.split("fits better.")[1], q.id
 
 
 def test_a_sentence_quoting_someone_is_still_the_authors_own_claim(questions):

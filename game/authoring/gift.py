@@ -7,7 +7,7 @@ The questions are generated with seed 0, so the same bank always gives the same 
 out. Moodle's syntax: https://docs.moodle.org/en/GIFT_format"""
 from game.bank.models import Bank
 from game.quiz.questions import RECORD_HEADING, SKILLS, Question, generate, judgment_words
-from game.quiz.verdict import PARTLY_MAX
+from game.quiz.verdict import PARTLY_MAX, judge
 
 EXPORTED = ("fact_or_opinion", "who_is_source", "source_kind", "article_genre",
             "hand_written")
@@ -38,9 +38,11 @@ def question(q: Question, judged: str = "") -> str:
     the game shows with "Spot the opinion words", a question GIFT cannot hold."""
     body = q.prompt + (f"\n{q.text}" if q.text else "")
     lines = [f"::{escape(_name(q))}::{escape(body)} {{"]
-    # A choice the text supports in part earns in Moodle what it earns in the game.
+    # A choice the text supports in part earns in Moodle what it earns in the game, and
+    # says why, as the game does, in the choice's own feedback.
     partly = f"~%{round(100 * PARTLY_MAX)}%"
     lines += [f"\t{'=' if i == q.answer else partly if i in q.also else '~'}{escape(choice)}"
+              + (f"#{escape(judge(q, i).note)}" if i in q.also else "")
               for i, choice in enumerate(q.choices)]
     feedback = "\n".join(filter(None, (q.explanation, judged)))
     feedback += f"\n{RECORD_HEADING}: {q.record}" if q.record else ""

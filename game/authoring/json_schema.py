@@ -78,6 +78,15 @@ NOTES = {
     "statement.source_kind": "news outlet, official (document or agency), social media, "
                              "interview or speech, anonymous (\"some experts\"), or author "
                              "(nobody is named).",
+    "statement.source_also_fits": "Optional: at most two other answers to \"who is the "
+                                  "source?\" that a fair reader could give, each with why "
+                                  "the statement's own source is better. They are offered "
+                                  "and earn half the points, with that why.",
+    "also.source": "Another answer a fair reader could give: a source written as the "
+                   "file's sources are, or \"the author\" for \"no source: the author's "
+                   "own claim\". Never the statement's own source.",
+    "also.why": "What a player who gives this answer reads: why the statement's own "
+                "source is the better answer, in a sentence a student can follow.",
     "statement.cues": "The words that carry the judgment, each copied exactly from 'text' "
                       "(same capitals). A plain item is the writer's own judgment; words "
                       "the writer quotes or relays are written {words: ..., by: ...} with "
@@ -133,6 +142,9 @@ EXAMPLES = {
     "article.text_file": ["003_6d146059d4ad170a.txt"],
     "statement.id": ["osaka-01"],
     "statement.source": ["the author", "The Washington Post"],
+    "statement.source_also_fits": [[{"source": "Donald Trump",
+                                     "why": "The quoted words are Trump’s, but the sentence "
+                                            "gives them as Bolton’s account."}]],
     "statement.cues": [["bizarre", {"words": "cheerleader and apologist",
                                     "by": "The Washington Post"}], []],
     "question.id": ["osaka-q1"],
@@ -210,6 +222,9 @@ def _value(spec: Field) -> dict:
         owned = _object("cue", spec.parts, "Words someone the writer quotes or relays")
         item = {"anyOf": [_limited(spec), owned]}
         return {"type": ["array", "null"], "items": item, "maxItems": spec.items}
+    if spec.kind == "groups":
+        group = _object("also", spec.parts, "Another answer, and why the source is better")
+        return {"type": ["array", "null"], "items": group, "maxItems": spec.items}
     if spec.kind == "switch":
         return {"anyOf": [{"type": "boolean"},
                           {"type": "string", "pattern": _spellings(_YES + _NO)}]}

@@ -8,8 +8,11 @@ imported file passes `run.py validate` exactly when the import reports no proble
 
 Cues share one cell, separated by " | " ("bizarre | cheerleader"), so a cue cannot hold
 "|"; words someone else owns end with their owner in brackets ("tantamount (by: New York
-Magazine)"), as `by:` does in a question file. A text cell that a spreadsheet could run as a formula ("=1+1", "-2 degrees") is
-written with a ' in front (game.csvsafe), and the import takes exactly that ' off."""
+Magazine)"), as `by:` does in a question file. Other sources a fair reader could give
+share a cell the same way, each with its why in brackets ("Donald Trump (why: The words
+are Trump’s, but …)"), so a why cannot hold "|" either. A text cell that a spreadsheet
+could run as a formula ("=1+1", "-2 degrees") is written with a ' in front
+(game.csvsafe), and the import takes exactly that ' off."""
 import csv
 import dataclasses
 import io
@@ -22,7 +25,7 @@ import yaml
 from game.authoring.json_schema import schema_line
 from game.bank import schema
 from game.bank.fields import suggest
-from game.bank.models import PLACEHOLDER, Article, Bank, Cue, Statement
+from game.bank.models import PLACEHOLDER, AlsoSource, Article, Bank, Cue, Statement
 from game.bank.reading import parse
 from game.bank.yamlsafe import MAX_BYTES as QUESTION_FILE_BYTES
 from game.csvsafe import guard, unguard
@@ -38,8 +41,9 @@ MAX_ROWS = 10_000
 CONTEXT = ("article", "headline")        # for the reader; the statement is the rest
 COLUMNS = (*CONTEXT, *schema.STATEMENT)
 CUE_SEPARATOR = " | "
-_LISTS = ("texts", "choices", "cues")
+_LISTS = ("texts", "choices", "cues", "groups")
 _OWNED = re.compile(r"(.*?)\s*\(by:\s*(.+?)\s*\)\Z", re.DOTALL)
+_WHY = re.compile(r"(.*?)\s*\(why:\s*(.+?)\s*\)\Z", re.DOTALL)
 _WHOLE = re.compile(r"[+-]?\d+\Z")
 _BOOLEAN = re.compile(r"(yes|no|true|false|on|off)\Z", re.IGNORECASE)
 _DEFAULTS = {f.name: f.default for f in dataclasses.fields(Statement)
@@ -59,12 +63,20 @@ def cell(value) -> str:
 def _item(value) -> str:
     if isinstance(value, Cue):
         return value.words if value.writers else f"{value.words} (by: {value.by})"
+    if isinstance(value, AlsoSource):
+        return f"{value.source} (why: {value.why})"
     return str(value)
 
 
 def _cue(text: str) -> Cue:
     owned = _OWNED.match(text)
     return Cue(owned.group(1), owned.group(2)) if owned else Cue(text)
+
+
+def _also_source(text: str) -> AlsoSource:
+    """Without its "(why: …)" the why is empty, and the loader says it is missing."""
+    why = _WHY.match(text)
+    return AlsoSource(why.group(1), why.group(2)) if why else AlsoSource(text, "")
 
 
 def to_csv(articles: dict[str, Article], statements: list[Statement]) -> str:
@@ -184,7 +196,7 @@ def _yaml_value(text: str, spec) -> str | None:
     """A cell as the YAML the teacher would have typed; None to leave the field out."""
     if spec.kind in _LISTS:
         parts = [p.strip() for p in text.split("|") if p.strip()]
-        return flow(map(_cue, parts) if spec.kind == "cues" else parts)
+        return flow(map({"cues": _cue, "groups": _also_source}.get(spec.kind, str), parts))
     if not text:
         return None if not spec.required else '""'
     if spec.kind == "whole" and _WHOLE.match(text):

@@ -72,6 +72,9 @@ def _validate_bank(result, paths) -> int:
                   "beside it, in questions/articles/ or in ../shared/articles/")
     recorded = sum(bool(s.record) for s in bank.statements)
     print(f"{recorded} statement{' says' if recorded == 1 else 's say'} what the record shows")
+    also = sum(bool(s.source_also_fits) for s in bank.statements)
+    print(f"{also} statement{' names' if also == 1 else 's name'} another source a fair reader "
+          "could give (partly right)")
     cues = [c for s in bank.statements for c in s.cues]
     relayed = sum(not c.writers for c in cues)
     print(f"Cue words: {len(cues) - relayed} the writer's own, {relayed} someone else's "

@@ -8,7 +8,7 @@ import re
 
 import yaml
 
-from game.bank.models import PLACEHOLDER, Article, Cue, HandQuestion
+from game.bank.models import PLACEHOLDER, AlsoSource, Article, Cue, HandQuestion
 
 # Characters YAML takes literally inside double quotes. Everything else is escaped: the
 # C0 controls and also NEL, LS and PS, which YAML 1.1 reads as line breaks.
@@ -47,11 +47,14 @@ def word(text: str) -> str:
 
 
 def flow(items) -> str:
-    """A list on one line; a cue someone else owns as {words: ..., by: ...}."""
+    """A list on one line; a cue someone else owns as {words: ..., by: ...}, another
+    source as {source: ..., why: ...}."""
     def one(item) -> str:
         if isinstance(item, Cue):
             return quoted(item.words) if item.writers \
                 else f"{{words: {quoted(item.words)}, by: {quoted(item.by)}}}"
+        if isinstance(item, AlsoSource):
+            return f"{{source: {quoted(item.source)}, why: {quoted(item.why)}}}"
         return quoted(item)
     return "[" + ", ".join(one(item) for item in items) + "]"
 

@@ -10,13 +10,13 @@ import re
 from dataclasses import asdict, fields
 from pathlib import Path
 
-from game.bank.models import GENRES, LABELS, SOURCE_KINDS, Article, Cue, FileResult, \
-    HandQuestion, Statement, Where
+from game.bank.models import GENRES, LABELS, SOURCE_KINDS, AlsoSource, Article, Cue, \
+    FileResult, HandQuestion, Statement, Where
 from game.bank.paths import find_article_file
 from game.datafiles import write_replacing
 from game.files import FileProblem, read_file
 
-VERSION = 5     # raise when the loader's checks or the models change
+VERSION = 6     # raise when the loader's checks or the models change
 FILE_NAME = "bank-cache.json"
 MAX_BYTES = 32 * 1024 * 1024    # some 2,000 question files; a bigger cache is not ours
 
@@ -70,6 +70,12 @@ def _cues(value) -> bool:
         and _text(c["by"]) for c in value)
 
 
+def _also_sources(value) -> bool:
+    return isinstance(value, (list, tuple)) and len(value) <= _MOST and all(
+        isinstance(a, dict) and a.keys() == {"source", "why"} and _text(a["source"])
+        and _text(a["why"]) for a in value)
+
+
 def _check(f):
     """How a field's value, as JSON gives it back, is checked against the model's type."""
     allowed = _ALLOWED.get(f.name)
@@ -82,6 +88,8 @@ def _check(f):
             else (lambda v: _text(v, may_be_empty=f.default == ""))
     if f.type == tuple[Cue, ...]:
         return _cues
+    if f.type == tuple[AlsoSource, ...]:
+        return _also_sources
     if f.type == tuple[str, ...]:
         return lambda v: _texts(v, allowed)
     if f.type is bool:
@@ -105,6 +113,8 @@ def _model(cls, data, path: Path):
               for name, v in data.items()}
     if "cues" in values:
         values["cues"] = tuple(Cue(**c) for c in values["cues"])
+    if "source_also_fits" in values:
+        values["source_also_fits"] = tuple(AlsoSource(**a) for a in values["source_also_fits"])
     # The file's path as this start names it, as a fresh read would.
     values["where"] = Where(str(path), data["where"]["line"], data["where"]["column"])
     return cls(**values)

@@ -35,9 +35,10 @@ _SUGGEST_LENGTH, _SUGGEST_OPTIONS = 100, 1000
 
 @dataclass(frozen=True)
 class Field:
-    """kind is one of: text, date, whole, switch, texts, choice, choices, cues.
+    """kind is one of: text, date, whole, switch, texts, choice, choices, cues, groups.
 
-    A 'cues' list holds plain texts and groups of the fields in `parts` (words, by).
+    A 'cues' list holds plain texts and groups of the fields in `parts` (words, by); a
+    'groups' list holds groups of the fields in `parts` only, each read as a dict.
 
     most: the longest text a text field (or each item of a list) may hold, in characters;
     items: the most items a list may hold. Both are far above what a teacher writes, so
@@ -203,7 +204,7 @@ class Reader:
         where = f"'{name}' in {what}"
         if isinstance(node, yaml.ScalarNode) and self._misfit(node, where):
             return None
-        if spec.kind in ("texts", "choices", "cues"):
+        if spec.kind in ("texts", "choices", "cues", "groups"):
             if isinstance(node, yaml.ScalarNode) and node.tag.endswith(":null"):
                 return ()
             if not isinstance(node, yaml.SequenceNode):
@@ -218,6 +219,9 @@ class Reader:
                          expect=spec.expect, most=spec.most)
             if spec.kind == "cues":
                 items = [self._cue(value, f"an item of {where}", item, spec.parts)
+                         for value in node.value]
+            elif spec.kind == "groups":
+                items = [self._group(value, f"an item of {where}", spec)
                          for value in node.value]
             else:
                 items = [self._scalar(value, f"an item of {where}", item)
@@ -234,6 +238,18 @@ class Reader:
         if values is None or len(values) < len(node.value) or "words" not in values:
             return None     # each problem is already reported
         return Cue(**values)
+
+    def _group(self, node, where, spec: Field) -> dict | None:
+        """One group of a 'groups' list, with every field it requires."""
+        if not isinstance(node, yaml.MappingNode):
+            self.error(node, f"{where} should be a group of fields like "
+                             f"{spec.expect.strip('[]')}; found {kind_of(node)}")
+            return None
+        values, _ = self.mapping(node, spec.parts, where)
+        if values is None or len(values) < len(node.value) \
+                or any(f.required and name not in values for name, f in spec.parts.items()):
+            return None     # each problem is already reported
+        return values
 
     def _scalar(self, node, where, spec: Field):
         if node.tag not in PLAIN_TAGS:

@@ -1,4 +1,5 @@
 """What a question file holds once it has been checked."""
+import re
 from dataclasses import dataclass, field
 
 from game.bank.errors import BankError
@@ -25,6 +26,7 @@ GENRES = (
 
 
 NOT_STATED = "not stated"   # what a question file says of metadata an article lacks
+AUTHOR = "the author"       # what a question file names as the source when nobody is named
 # What a generated file writes where only a teacher can answer; the loader reports any
 # value still starting with it.
 PLACEHOLDER = "FILL IN"
@@ -87,6 +89,25 @@ class Cue:
         return self.by == WRITER
 
 
+def gist(source: str) -> str:
+    """A source reduced so that two ways of writing it compare equal: 'an unnamed US
+    official' and 'unnamed US officials' are one answer, never offered side by side."""
+    words = re.findall(r"\w+", source.casefold())
+    words = [w[:-1] if w.endswith("s") and len(w) > 3 else w
+             for w in words if w not in ("a", "an", "the")]
+    return " ".join(words)
+
+
+@dataclass(frozen=True)
+class AlsoSource:
+    """Another answer to "who is the source?" that the sentence supports in part (the
+    speaker of words a named outlet reports, say), and why the statement's own source is
+    the better answer: what a player who gives it reads."""
+
+    source: str
+    why: str
+
+
 @dataclass(frozen=True)
 class Statement:
     id: str
@@ -102,6 +123,8 @@ class Statement:
     # What the record shows, and where to check it, when a checkable claim is wrong or
     # garbled: the label stays fact, and the player is told what the record says.
     record: str = ""
+    # Other answers to "who is the source?" a fair reader could give: partly right.
+    source_also_fits: tuple[AlsoSource, ...] = ()
     where: Where | None = field(default=None, compare=False)
 
     @property

@@ -12,8 +12,8 @@ import yaml
 from game.bank import schema
 from game.bank.errors import BankError, collapse
 from game.bank.fields import Reader, TooMany, clip, kind_of, stopped, suggest
-from game.bank.models import PLACEHOLDER, WRITER, Article, Cue, FileResult, HandQuestion, \
-    Statement, Where
+from game.bank.models import AUTHOR, PLACEHOLDER, WRITER, AlsoSource, Article, Cue, \
+    FileResult, HandQuestion, Statement, Where, gist
 from game.bank.paths import article_candidates, read_article
 from game.bank.yamlsafe import MAX_BYTES, PLAIN_TAGS, SPLIT, compose, decode
 from game.files import FileProblem, read_file
@@ -205,6 +205,7 @@ def _read_statement(reader, node, article_id, body) -> Statement | None:
     if reviewed and values.get("label") == "opinion" and "cues" not in nodes:
         reader.error(node, f"{what} is an opinion but has no 'cues'; list the words that "
                            "carry the judgment, like [\"bizarre\"]")
+    also = _also_sources(reader, values, nodes.get("source_also_fits"), what)
     if reviewed:
         _unfilled(reader, values, nodes, what)
     if len(reader.errors) > before or len(values) < len(nodes):
@@ -213,7 +214,31 @@ def _read_statement(reader, node, article_id, body) -> Statement | None:
         id=values["id"], article=article_id, text=text, label=values["label"],
         source=values["source"], source_kind=values["source_kind"], cues=cues,
         difficulty=values["difficulty"], explanation=values["explanation"],
-        reviewed=reviewed, record=values.get("record", ""), where=_where(reader.path, node))
+        reviewed=reviewed, record=values.get("record", ""), source_also_fits=also,
+        where=_where(reader.path, node))
+
+
+def _also_sources(reader, values: dict, node, what: str) -> tuple[AlsoSource, ...]:
+    """The other answers a fair reader could give to "who is the source?". Each must be
+    a different answer from the statement's own source, and from each other, as the
+    game tells answers apart (game.bank.models.gist): one it cannot tell apart from the
+    source would never be offered."""
+    groups = values.get("source_also_fits", ())
+    source, kind = values.get("source"), values.get("source_kind")
+    own = gist(AUTHOR if kind == "author" else source) if source and kind else None
+    seen: dict[str, str] = {}
+    for group, item in zip(groups, getattr(node, "value", ())):
+        also, at = group["source"], _part_node(item, "source")
+        if gist(also) == own:
+            reader.error(at, f"'source_also_fits' of {what} lists '{clip(also)}', which is "
+                             f"its own source{'' if also == source else ' written another way'}"
+                             "; list only other answers a fair reader could give")
+        elif gist(also) in seen:
+            reader.error(at, f"'source_also_fits' of {what} lists '{clip(also)}' twice"
+                             + ("" if seen[gist(also)] == also
+                                else f" (as '{clip(seen[gist(also)])}' too)") + "; keep one")
+        seen.setdefault(gist(also), also)
+    return tuple(AlsoSource(**group) for group in groups)
 
 
 def _check_cue(reader, node, cue: Cue, values: dict, what: str, reviewed: bool) -> None:
@@ -222,7 +247,7 @@ def _check_cue(reader, node, cue: Cue, values: dict, what: str, reviewed: bool) 
         reader.error(node, f"the cue '{cue.words}' of {what} is not in its text (cues are "
                            "copied exactly, same capitals)"
                            + suggest(cue.words, _spans(text, len(cue.words.split()))))
-    owner = _owner_node(node)
+    owner = _part_node(node, "by")
     if text and source and not _may_own(cue.by, source, text):
         reader.error(owner, f"the cue '{cue.words}' of {what} is by '{clip(cue.by)}', who is "
                             f"neither its source ('{clip(source)}'), nor named in its text, "
@@ -238,10 +263,11 @@ def _check_cue(reader, node, cue: Cue, values: dict, what: str, reviewed: bool) 
                             ", and if they are the writer's, the statement is an opinion")
 
 
-def _owner_node(node):
-    """The node of a cue's 'by', or the cue itself when it has none."""
+def _part_node(node, name: str):
+    """The node of a group's field `name` (a cue's 'by'), or the group itself when it has
+    none."""
     if isinstance(node, yaml.MappingNode):
-        return next((v for k, v in node.value if k.value == "by"), node)
+        return next((v for k, v in node.value if k.value == name), node)
     return node
 
 

@@ -45,6 +45,18 @@ CUE = {
                        "names, or 'the writer'"),
 }
 
+# Another answer to "who is the source?" that the sentence supports in part.
+ALSO_SOURCE = {
+    "source": Field("text", most=NAME,
+                    expect="another answer a fair reader could give, written as the file's "
+                           "sources are (or 'the author')"),
+    "why": Field("text", most=EXPLANATION,
+                 expect="why the statement's own source is the better answer, in a sentence "
+                        "a student can follow"),
+}
+# The choices are the source, up to two of these and "the author's own claim": four.
+MOST_ALSO_SOURCES = 2
+
 STATEMENT = {
     "id": Field("text", expect="a unique name such as 'osaka-01'", most=ID),
     "text": Field("text", expect="a sentence copied exactly from the article", most=SENTENCE),
@@ -61,6 +73,11 @@ STATEMENT = {
     # A checkable claim that is wrong stays a fact; this says what the record shows.
     "record": Field("text", required=False,
                     expect="what the record shows, and where to check it", most=EXPLANATION),
+    "source_also_fits": Field("groups", required=False, items=MOST_ALSO_SOURCES,
+                              parts=ALSO_SOURCE, most=NAME,
+                              expect='[{source: "Donald Trump", why: "The words are '
+                                     'Trump’s, but the sentence gives them as Bolton’s '
+                                     'account."}]'),
     # A draft from `run.py new-article` says false: such a statement is counted by
     # validate and never played until a teacher has checked it.
     "reviewed": Field("switch", required=False, expect="true or false"),

@@ -6,8 +6,8 @@ import random
 import re
 from dataclasses import dataclass
 
-from game.bank.models import GENRES, SOURCE_KINDS, WRITER, Article, Bank, HandQuestion, \
-    Statement
+from game.bank.models import AUTHOR, GENRES, SOURCE_KINDS, WRITER, Article, Bank, \
+    HandQuestion, Statement, gist
 
 SKILLS = {
     "fact_or_opinion": "Fact or opinion",
@@ -43,8 +43,11 @@ class Question:
     # opinion-words answer is judged by how many cues it finds, not how many words.
     cue_groups: tuple[frozenset[int], ...] = ()
     cue_texts: tuple[str, ...] = ()
-    # Choices the text itself supports in part (a genre in genre_also_fits): partly right.
+    # Choices the text itself supports in part (a genre in genre_also_fits, a source in
+    # source_also_fits): partly right. also_why: why the answer is the better one, for
+    # each of them in the same order; empty where the explanation says it.
     also: tuple[int, ...] = ()
+    also_why: tuple[str, ...] = ()
     record: str = ""        # what the record shows, when the statement's claim is wrong
 
     def word_texts(self) -> list[str]:
@@ -53,15 +56,6 @@ class Question:
 
 def _rng(seed: int, question_id: str) -> random.Random:
     return random.Random(f"{seed}:{question_id}")
-
-
-def _gist(choice: str) -> str:
-    """A choice reduced so that near-twins compare equal: 'an unnamed US official' and
-    'unnamed US officials' must never be offered side by side."""
-    words = re.findall(r"\w+", choice.casefold())
-    words = [w[:-1] if w.endswith("s") and len(w) > 3 else w
-             for w in words if w not in ("a", "an", "the")]
-    return " ".join(words)
 
 
 class Options:
@@ -73,23 +67,22 @@ class Options:
         self.options: list[str] = []
         self.index: dict[str, int] = {}       # gist -> its option's place in options
         for option in options:
-            self.index.setdefault(_gist(option), len(self.options))
+            self.index.setdefault(gist(option), len(self.options))
             if len(self.index) > len(self.options):
                 self.options.append(option)
-
-    def place(self, option: str) -> int | None:
-        """Where option is, if it is the one standing for its gist."""
-        i = self.index.get(_gist(option))
-        return i if i is not None and self.options[i] == option else None
 
 
 def _with_distractors(right: str, others: Options, rng: random.Random,
                       keep=()) -> tuple[tuple, int]:
-    """Choices holding the right answer once and up to three wrong ones, each of a gist of
-    its own; those in keep come first, if others has them."""
-    own = others.index.get(_gist(right))
-    kept = [o for o in keep if others.place(o) not in (None, own)]
-    skip = {i for i in (own, *map(others.place, kept)) if i is not None}
+    """Choices holding the right answer once and up to three others, each of a gist of
+    its own; those in keep come first, in their order, whether or not others has them."""
+    gists = {gist(right)}
+    kept = []
+    for option in keep:
+        if gist(option) not in gists and len(kept) < MAX_CHOICES - 1:
+            gists.add(gist(option))
+            kept.append(option)
+    skip = {others.index[g] for g in gists if g in others.index}
     want = MAX_CHOICES - 1 - len(kept)
     # A few more than wanted, as those skipped are drawn too; random.sample draws them
     # from a range without copying it, however many options there are.
@@ -104,6 +97,11 @@ _KINDS = Options(SOURCE_KINDS.values())
 
 def source_answer(statement: Statement) -> str:
     return NO_SOURCE if statement.source_kind == "author" else statement.source
+
+
+def also_answer(source: str) -> str:
+    """A choice for a source in source_also_fits: 'the author' is "no source"."""
+    return NO_SOURCE if gist(source) == gist(AUTHOR) else source
 
 
 def words_of(text: str) -> tuple[tuple[int, int], ...]:
@@ -149,13 +147,18 @@ def for_statement(statement: Statement, article: Article, sources: Options,
     # The statement's explanation argues fact or opinion; the source questions get lines
     # of their own, built from the source, its kind and the cues, so that none argues
     # for an answer other than its own.
+    # An answer the sentence supports in part (the speaker of words an outlet reports)
+    # is always offered, and partly right, with why the source is the better answer.
     qid = f"{s.id}/who_is_source"
+    why = {also_answer(a.source): a.why for a in s.source_also_fits}
     choices, answer = _with_distractors(source_answer(s), sources, _rng(seed, qid),
-                                        keep=(NO_SOURCE,))
+                                        keep=(*why, NO_SOURCE))
+    also = tuple(i for i, choice in enumerate(choices) if choice in why)
     if len(choices) > 1:
         questions.append(Question(
             id=qid, skill="who_is_source", prompt="Who is the source of this claim?",
             choices=choices, answer=answer,
+            also=also, also_why=tuple(why[choices[i]] for i in also),
             explanation=_joined(_source_line(s), judgment_words(s)), **common))
 
     qid = f"{s.id}/source_kind"

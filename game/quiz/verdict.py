@@ -4,8 +4,9 @@ is a Tally of those verdicts. Nothing else decides who was right.
 
 Partly right is for an answer the question itself supports in part: opinion words that
 found the judgment but took in other words too (or found too few of them), or a choice
-the bank says a fair reader could also make (a genre in `genre_also_fits`). It earns at
-most half the points and breaks no promise: it is never counted as right."""
+the bank says a fair reader could also make (a genre in `genre_also_fits`, a source in
+`source_also_fits`). It earns at most half the points and breaks no promise: it is never
+counted as right."""
 import math
 from dataclasses import dataclass
 from enum import Enum
@@ -48,8 +49,11 @@ def judge(question: Question, given) -> Judged:
 
 
 def _also_note(q: Question, given: int) -> str:
-    return (f"“{q.choices[given]}” fits in part, so it earns some points; "
+    """Why the answer fits better: the bank's own words for a source, or the explanation
+    that follows (a genre's)."""
+    note = (f"“{q.choices[given]}” fits in part, so it earns some points; "
             f"“{q.choices[q.answer]}” fits better.")
+    return f"{note} {q.also_why[q.also.index(given)]}" if q.also_why else note
 
 
 def enough_cues(cues: int) -> int:

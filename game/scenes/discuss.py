@@ -9,6 +9,8 @@ from game.intents import Kind
 from game.quiz.wording import as_seen, in_words
 from game.scenes.base import Scene
 from game.scenes.confirm import LEAVE, ask_to_leave
+from game.scenes.question_page import LEAVE_LABEL
+from game.ui.keybutton import draw_key_button, key_button_size
 from game.ui.layout import TEXT, largest
 from game.ui.widgets import ButtonList
 
@@ -42,7 +44,8 @@ class DiscussScene(Scene):
 
     def handle(self, intent) -> None:
         self._place()
-        if intent.kind == Kind.BACK:
+        if intent.kind == Kind.BACK or (intent.kind == Kind.CLICK
+                                        and self._leave.collidepoint(intent.value)):
             ask_to_leave(self.app, lambda: self.dismiss(LEAVE))
             return
         if intent.kind == Kind.CHOOSE:
@@ -59,9 +62,12 @@ class DiscussScene(Scene):
         width = lay.w - 2 * lay.margin
         head = text.block("Talk it over", lay.font(TEXT.verdict), theme.accent, width,
                           style="bold")
+        small = lay.font(TEXT.small)
+        leave_w, leave_h = key_button_size(text, LEAVE_LABEL, small)
         hint = text.block("Teacher: Enter or click to reveal the answer when the class is "
-                          "ready   Esc: leave the round", lay.font(TEXT.small), theme.muted,
-                          width)
+                          "ready   Esc: leave the round", small, theme.muted,
+                          width - leave_w - lay.gap)
+        hint_row = max(hint.get_height(), leave_h)
         size = lay.font(TEXT.body)
         button_w = max(text.font("bold", size).size(label)[0] for label in self.menu.labels) \
             + 4 * size
@@ -74,7 +80,7 @@ class DiscussScene(Scene):
             return text.height(said, body, width, "bold") + text.height(talk, body, width) \
                 + body // 2
 
-        fixed = head.get_height() + lay.gap // 2 + buttons_h + hint.get_height() + 4 * lay.gap
+        fixed = head.get_height() + lay.gap // 2 + buttons_h + hint_row + 4 * lay.gap
         top = self.below.feedback_area().top if self.below is not None else lay.h // 2
         top = min(top, round(lay.h * 0.55))
         done = self.below.widgets().get("Done") if self.below is not None else None
@@ -82,7 +88,7 @@ class DiscussScene(Scene):
             top = max(top, min(lay.h - fixed - body_h(size) - lay.gap, done.top - lay.gap // 2))
         panel = pygame.Rect(0, top, lay.w, lay.h - top)
         inner = panel.inflate(-2 * lay.margin, -2 * lay.gap)
-        bottom = inner.bottom - hint.get_height() - lay.gap
+        bottom = inner.bottom - hint_row - lay.gap
         self.menu.place(text, pygame.Rect(inner.right - row_w, bottom - buttons_h, row_w,
                                           buttons_h), size, lay.gap, across=True)
         body_top = inner.top + head.get_height() + lay.gap // 2
@@ -94,7 +100,9 @@ class DiscussScene(Scene):
         blocks.append((said_block, (inner.left, body_top)))
         blocks.append((text.block(talk, body, theme.text, width),
                        (inner.left, body_top + said_block.get_height() + body // 2)))
-        blocks.append((hint, (inner.left, inner.bottom - hint.get_height())))
+        middle = inner.bottom - hint_row // 2
+        blocks.append((hint, (inner.left, middle - hint.get_height() // 2)))
+        self._leave = pygame.Rect(inner.right - leave_w, middle - leave_h // 2, leave_w, leave_h)
         return panel, blocks, size
 
     def draw(self, surface) -> None:
@@ -105,3 +113,9 @@ class DiscussScene(Scene):
         for block, place in blocks:
             surface.blit(block, place)
         self.menu.draw(surface, self.app.text, theme, size)
+        draw_key_button(surface, self.app.text, theme, self._leave, LEAVE_LABEL,
+                        self.app.layout().font(TEXT.small))
+
+    def widgets(self) -> dict:
+        self._place()
+        return {**self.menu.widgets(), "Leave": self._leave}

@@ -9,15 +9,16 @@ from game.quiz.questions import RECORD_HEADING
 from game.quiz.wording import given_words, quoted, right_words
 from game.scenes.base import Scene
 from game.scenes.confirm import LEAVE, RoundButtons  # noqa: F401  (LEAVE: question.py's)
+from game.scenes.review import picked_words
 from game.scenes.round_end import RoundEnd
 from game.ui.doc import lay_out
 from game.ui.layout import TEXT, largest
-from game.ui.scroll import ScrollView
+from game.ui.motion import Tween
+from game.ui.scroll import MORE, ScrollView
 from game.ui.widgets import draw_mark
 
 HINT = "Enter: continue   Esc: leave the round"
 SCROLL_KEYS = "↑↓ PgUp PgDn, wheel or drag: scroll"
-MORE = "↓ More below"
 
 
 @dataclass
@@ -181,10 +182,13 @@ class RevealScene(Scene):
     def _items(self, answers_in_strip: bool) -> list:
         """What scrolls, for game.ui.doc.lay_out: as the feedback panel and review say it."""
         q = self.question
-        items = []
-        if q.text:
+        items, picks = [], []
+        if q.skill == "opinion_words":    # each seat's picks beside the judgment words
+            items, picks = picked_words(q, [(name, a) for a, name, _ in self._answers()])
+        elif q.text:
             items.append(("quote", (quoted(q), ())) if q.statement else ("p", quoted(q)))
         items += [("p", q.prompt), ("sub", f"Answer: {right_words(q)}"), ("p", q.explanation)]
+        items += picks
         if q.record:    # the hot seat's answer screen says it too, as the feedback panel does
             items += [("sub", RECORD_HEADING), ("p", q.record)]
         if not answers_in_strip:    # too many long names for them in the strip: after why
@@ -309,43 +313,69 @@ class RevealScene(Scene):
 
 
 class PodiumScene(RoundEnd):
-    """The end of a hot-seat round: the first three on a podium, everyone's score below."""
+    """The end of a hot-seat round: the first three on a podium, everyone's score below.
+
+    The steps rise from the floor, third place first and first place last, each carrying
+    its place, score and name from the start, so they can be read all the while."""
+
+    RISE = 0.18     # seconds for one step to rise
+    STAGGER = 0.05  # between one step and the next: all up within Tween's limit
 
     def __init__(self, app, turns):
         super().__init__(app, turns)
         self._board = {}
+        # By the order the places stand in standings: first, second, third.
+        self.rising = [Tween(self.RISE, delay=self.STAGGER * (2 - i)) for i in range(3)]
 
-    def draw(self, surface) -> None:
-        theme, text = self.app.theme, self.app.text
+    def enter(self) -> None:
+        super().enter()
+        for tween in self.rising:
+            tween.start(self.app.motion)
+
+    @property
+    def moving(self) -> bool:
+        return any(tween.running for tween in self.rising)
+
+    def update(self, dt: float) -> None:
+        for tween in self.rising:
+            tween.step(dt)
+
+    def handle(self, intent) -> None:
+        if intent.kind is not Kind.HOVER:   # a key or a click never waits for the podium
+            for tween in self.rising:
+                tween.finish()
+        super().handle(intent)
+
+    def _areas(self):
+        """Where the podium stands, and the board of the rest below it (None if no rest)."""
         lay, c, size = self._place()
-        surface.fill(theme.background)
-        head = text.block("Final scores", lay.font(TEXT.heading), theme.text, c.width,
-                          style="bold", align="center")
-        y = _centred(surface, head, c.top) + lay.gap
-        standings = self.turns.standings()
-        rest = standings[3:]
+        head_h = self.app.text.font("bold", lay.font(TEXT.heading)).get_height()
+        y = c.top + head_h + lay.gap
         bottom = self.menu.rects[0].top - lay.gap
-        if rest:
-            lines = _board_lines(rest)
+        board = None
+        if len(self.turns.standings()) > 3:
             rest_h = round(lay.h * 0.16)
             width = min(c.width, lay.w * 2 // 3)
-            draw_board(surface, self.app, lines, pygame.Rect((lay.w - width) // 2,
-                                                             bottom - rest_h, width, rest_h),
-                       theme.text, self._board)
+            board = pygame.Rect((lay.w - width) // 2, bottom - rest_h, width, rest_h)
             bottom -= rest_h + lay.gap
-        self._draw_podium(surface, standings[:3], pygame.Rect(c.left, y, c.width, bottom - y))
-        self.menu.draw(surface, text, theme, size)
+        return pygame.Rect(c.left, y, c.width, bottom - y), board
 
-    def _draw_podium(self, surface, top3, area) -> None:
-        """Second, first and third, left to right, on steps of falling height."""
+    def steps(self) -> list[tuple[int, str, pygame.Rect]]:
+        """(place, name, the step's rect now) for the first three, left to right: second,
+        first, third."""
+        return [(place, seat.name, step) for place, seat, step, _ in self._steps()]
+
+    def _steps(self) -> list:
         theme, text, lay = self.app.theme, self.app.text, self.app.layout()
+        area, _ = self._areas()
+        top3 = self.turns.standings()[:3]
         step_w = min(area.width // 3 - lay.gap, round(lay.h * 0.4))
-        name_size = lay.font(TEXT.label)
-        label_h = name_size * 3
+        label_h = lay.font(TEXT.label) * 3
         heights = {1: 1.0, 2: 0.72, 3: 0.5}     # by place, so a tie stands level
         order = [i for i in (1, 0, 2) if i < len(top3)]
         total_w = len(order) * step_w + (len(order) - 1) * lay.gap
         x = area.centerx - total_w // 2
+        laid = []
         for i in order:
             place, seat = top3[i]
             ink = theme.on_accent if place == 1 else theme.text
@@ -354,17 +384,43 @@ class PodiumScene(RoundEnd):
             score = text.block(str(seat.state.score), lay.font(TEXT.text), ink, step_w,
                                align="center")
             least = number.get_height() + score.get_height() + lay.gap
-            h = max(least, round((area.height - label_h) * heights.get(place, 0.5)))
-            step = pygame.Rect(x, area.bottom - h, step_w, h)
+            full = max(least, round((area.height - label_h) * heights.get(place, 0.5)))
+            # Rising from the height that holds its place and score, so both show at once.
+            h = least + round((full - least) * self.rising[i].eased)
+            laid.append((place, seat, pygame.Rect(x, area.bottom - h, step_w, h),
+                         (number, score)))
+            x += step_w + lay.gap
+        return laid
+
+    def draw(self, surface) -> None:
+        theme, text = self.app.theme, self.app.text
+        lay, c, size = self._place()
+        surface.fill(theme.background)
+        head = text.block("Final scores", lay.font(TEXT.heading), theme.text, c.width,
+                          style="bold", align="center")
+        _centred(surface, head, c.top)
+        area, board = self._areas()
+        if board is not None:
+            draw_board(surface, self.app, _board_lines(self.turns.standings()[3:]), board,
+                       theme.text, self._board)
+        self._draw_podium(surface)
+        self.menu.draw(surface, text, theme, size)
+
+    def _draw_podium(self, surface) -> None:
+        """Second, first and third, left to right, on steps of falling height."""
+        theme, text, lay = self.app.theme, self.app.text, self.app.layout()
+        name_size = lay.font(TEXT.label)
+        label_h = name_size * 3
+        for place, seat, step, (number, score) in self._steps():
             pygame.draw.rect(surface, theme.accent if place == 1 else theme.panel, step,
                              border_radius=8)
             pygame.draw.rect(surface, theme.accent, step, width=2, border_radius=8)
             surface.blit(number, (step.centerx - number.get_width() // 2, step.top + lay.gap // 2))
             surface.blit(score, (step.centerx - score.get_width() // 2,
                                  step.top + lay.gap // 2 + number.get_height()))
-            size = text.fit(seat.name, step_w, label_h - lay.gap // 2,
+            size = text.fit(seat.name, step.width, label_h - lay.gap // 2,
                             range(12, name_size + 1), style="bold")
-            name = text.block(seat.name, size, theme.text, step_w, style="bold", align="center")
+            name = text.block(seat.name, size, theme.text, step.width, style="bold",
+                              align="center")
             surface.blit(name, (step.centerx - name.get_width() // 2,
                                 step.top - lay.gap // 2 - name.get_height()))
-            x += step_w + lay.gap

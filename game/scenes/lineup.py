@@ -122,7 +122,9 @@ class PlayersScene(EntryScene):
     def handle(self, intent) -> None:
         kind = intent.kind
         p = self._place()
-        if kind == Kind.BACK:
+        if self.keyboard_took(intent, p.field):
+            pass
+        elif kind == Kind.BACK:
             self.dismiss(None)
         elif kind in (Kind.TEXT, Kind.COMPOSE, Kind.ERASE, Kind.DELETE):
             self.form.focus = -1    # typing and erasing are the box's, wherever the focus was
@@ -195,7 +197,9 @@ class PlayersScene(EntryScene):
                            c.bottom - hint.get_height() - message_h - lay.gap - field.bottom
                            - lay.gap)
         form_size = self.form.place(text, area, range(12, lay.font(TEXT.label) + 1))
-        return PlayersLayout(lay, c, head, field, size, small, left, width, hint, form_size)
+        p = PlayersLayout(lay, c, head, field, size, small, left, width, hint, form_size)
+        p.field = self.place_keyboard(p, field.bottom + lay.gap)
+        return p
 
     def draw(self, surface) -> None:
         theme, text = self.app.theme, self.app.text
@@ -211,6 +215,7 @@ class PlayersScene(EntryScene):
         surface.blit(note, (p.left, self.form.rows[-1].rect.bottom + p.lay.gap // 2))
         surface.blit(p.hint, ((p.lay.w - p.hint.get_width()) // 2,
                               p.c.bottom - p.hint.get_height()))
+        self.keyboard.draw(surface, text, theme)
 
     def _count(self) -> str:
         playing = len(self.names)

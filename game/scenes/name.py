@@ -11,6 +11,7 @@ from game.intents import Kind
 from game.names import MAX_NAME
 from game.scenes.base import Scene
 from game.ui.field import TextField
+from game.ui.keyboard import Keyboard
 from game.ui.layout import TEXT, Layout
 from game.ui.widgets import ButtonList
 
@@ -39,7 +40,34 @@ class NameLayout(EntryLayout):
 
 class EntryScene(Scene):
     """A screen with a box to type in (self.field; _place() gives an EntryLayout): the
-    platform's text input is on while the screen is on top, and off under another."""
+    platform's text input is on while the screen is on top, and off under another. Beside
+    the box, a "Keyboard" button opens an on-screen keyboard (so does a click on the box),
+    for a player with only a mouse or a touch screen."""
+
+    def __init__(self, app):
+        super().__init__(app)
+        self.keyboard = Keyboard()
+
+    def keyboard_took(self, intent, field: pygame.Rect) -> bool:
+        """Whether the on-screen keyboard took the intent: what its keys type is handled
+        as typed keys are. A click on the box opens it (and is still the scene's)."""
+        if intent.kind == Kind.CLICK and field.collidepoint(intent.value):
+            self.keyboard.show(empty=not self.field.text)
+            return False
+        typed = self.keyboard.handle(intent, empty=not self.field.text)
+        if typed is None:
+            return False
+        for one in typed:
+            self.handle(one)
+        return True
+
+    def place_keyboard(self, p: EntryLayout, top: int) -> pygame.Rect:
+        """The box, shortened for its "Keyboard" button; the keys go from top down."""
+        text, lay = self.app.text, p.lay
+        field = self.keyboard.place_button(text, p.field, lay.font(TEXT.small), lay.gap)
+        self.keyboard.place(text, pygame.Rect(p.c.left, top, p.c.width, p.c.bottom - top),
+                            lay.font(TEXT.label), lay.gap)
+        return field
 
     def enter(self) -> None:
         self.field.start(self._place().field.move(0, self.app.strip_height()))
@@ -97,9 +125,11 @@ class NameScene(EntryScene):
 
     # -- input -----------------------------------------------------------------------
     def handle(self, intent) -> None:
-        self._place()
+        p = self._place()
         kind = intent.kind
-        if kind == Kind.BACK:
+        if self.keyboard_took(intent, p.field):
+            pass
+        elif kind == Kind.BACK:
             self.dismiss(None)
         elif kind in (Kind.UP, Kind.DOWN):
             if self.menu.ids:     # the name picked goes in the box, selected: typing replaces it
@@ -147,7 +177,9 @@ class NameScene(EntryScene):
                                           c.bottom - top - small * 4), small, lay.gap // 3)
         # A name that does not fit above the hint is left out rather than drawn in half.
         self.menu.rects = [r for r in self.menu.rects if r.bottom <= c.bottom - small * 2]
-        return NameLayout(lay, c, head, field, size, small, left, width, top)
+        p = NameLayout(lay, c, head, field, size, small, left, width, top)
+        p.field = self.place_keyboard(p, top)   # under Back and Start, over the names
+        return p
 
     def draw(self, surface) -> None:
         theme, text = self.app.theme, self.app.text
@@ -163,3 +195,4 @@ class NameScene(EntryScene):
             self.menu.draw(surface, text, theme, p.small)
         hint = text.block(HINT, p.small, theme.muted, p.c.width, align="center")
         surface.blit(hint, ((p.lay.w - hint.get_width()) // 2, p.c.bottom - hint.get_height()))
+        self.keyboard.draw(surface, text, theme)

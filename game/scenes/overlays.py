@@ -9,7 +9,10 @@ from game.quiz.questions import quoted_sentence
 from game.quiz.scoring import CONFIDENCE
 from game.scenes.base import Scene
 from game.ui.layout import TEXT
+from game.ui.scroll import MORE, ScrollView
 from game.ui.widgets import ButtonList
+
+BAR = 12                # room beside the sentences for the scroll bar
 
 
 class Overlay(Scene):
@@ -26,9 +29,9 @@ class Overlay(Scene):
             first = max((i for i, s in enumerate(below) if s.opaque), default=0)
             for scene in below[first:]:
                 scene.draw(surface)
-            shade = pygame.Surface(surface.get_size(), pygame.SRCALPHA)
-            shade.fill((0, 0, 0, 150))
-            surface.blit(shade, (0, 0))
+            # Darkened in place (as black at 150/255 over it would): a window-sized
+            # surface less to allocate each time an overlay opens or the window resizes.
+            surface.fill((105, 105, 105), special_flags=pygame.BLEND_MULT)
             self._backdrop = surface.copy()
         surface.blit(self._backdrop, (0, 0))
 
@@ -43,13 +46,15 @@ class ContextLayout:
     box: pygame.Rect            # the panel
     inner: pygame.Rect          # inside its margins
     head: pygame.Surface
-    body_top: int
-    size: int                   # the sentences' text size
+    blocks: list                # the sentences, for the ScrollView
+    note: pygame.Surface        # what is marked, and the keys
+    more: pygame.Surface        # "More below", over the note while there is
     small: int                  # the note's and the Close button's
 
 
 class ContextScene(Overlay):
-    """The sentences before and after the quote, as the article has them."""
+    """The sentences before and after the quote, as the article has them, at the body size
+    of the chosen text size, never smaller: what does not fit scrolls."""
 
     def __init__(self, app, statement):
         super().__init__(app)
@@ -70,27 +75,59 @@ class ContextScene(Overlay):
                      "The article's text is not on this computer: these are the quoted "
                      "sentences next to it in the question file.")
         self.close = ButtonList(["Close"], align="center")
+        self.scroll = ScrollView()
+        self._key, self._laid = None, None
 
     def handle(self, intent) -> None:
         self._place()
         if intent.kind in (Kind.BACK, Kind.NEXT, Kind.CONTEXT, Kind.TOGGLE) or \
                 self.close.handle(intent) is not None:
             self.dismiss()
+        else:
+            self.scroll.handle(intent)
 
-    def _place(self):
-        lay, text = self.app.layout(), self.app.text
+    @property
+    def size(self) -> int:
+        """The sentences' text size: the body size of the chosen text size."""
+        return self.app.layout().font(TEXT.body)
+
+    def _place(self) -> ContextLayout:
+        lay, text, theme = self.app.layout(), self.app.text, self.app.theme
+        key = (lay.w, lay.h, lay.scale, lay.margin, theme.name)
+        if key == self._key:
+            return self._laid
         box = self.panel(lay, 0.86)
         inner = box.inflate(-2 * lay.gap, -2 * lay.gap)
         small = lay.font(TEXT.small)
-        button_h = round(small * 2.4)
-        self.close.place(text, pygame.Rect(inner.right - small * 6, inner.bottom - button_h,
-                                           small * 6, button_h), small, 0)
-        head = text.block("The sentences around it", lay.font(TEXT.aside), self.app.theme.text,
+        button_w = text.font("bold", small).size("Close")[0] + 4 * small
+        more = text.block(MORE, small, theme.accent, inner.width // 4, style="bold")
+        note_w = inner.width - button_w - more.get_width() - 2 * lay.gap
+        head = text.block("The sentences around it", lay.font(TEXT.aside), theme.text,
                           inner.width, style="bold")
         body_top = inner.top + head.get_height() + lay.gap
-        body_h = inner.bottom - button_h - lay.gap - body_top
-        size = text.fit(self.body, inner.width, body_h, range(13, lay.font(TEXT.body) + 1))
-        return ContextLayout(box, inner, head, body_top, size, small)
+        size, width = self.size, inner.width - BAR
+        height = text.height(self.body, size, width, marked=True)
+
+        def band(keys):     # the note, the keys and the button, in a row at the bottom
+            return max(round(small * 2.4), text.height(self.note + keys, small, note_w))
+
+        keys = "   C, Enter or Esc: close"
+        if height > inner.bottom - band(keys) - lay.gap - body_top:
+            keys = "   ↑↓ or wheel: read on" + keys
+        row = band(keys)
+        self.close.place(text, pygame.Rect(inner.right - button_w, inner.bottom - row, button_w,
+                                           row), small, 0)
+        view = pygame.Rect(inner.left, body_top, width, inner.bottom - row - lay.gap - body_top)
+        self.scroll.set(view, height, size * 2)
+        body, marks = self.body, ((self.quote_at, self.quote_at + self.quote_len),)
+
+        def paint(surface, x, y):
+            surface.blit(text.marked(body, marks, size, theme.muted, width, theme.panel,
+                                     theme.text), (x, y))
+        note = text.block(self.note + keys, small, theme.muted, note_w)
+        self._key = key
+        self._laid = ContextLayout(box, inner, head, [(paint, 0, 0, height)], note, more, small)
+        return self._laid
 
     def draw(self, surface) -> None:
         theme, text = self.app.theme, self.app.text
@@ -99,12 +136,12 @@ class ContextScene(Overlay):
         pygame.draw.rect(surface, theme.panel, p.box, border_radius=12)
         pygame.draw.rect(surface, theme.accent, p.box, width=3, border_radius=12)
         surface.blit(p.head, p.inner.topleft)
-        body = text.marked(self.body, ((self.quote_at, self.quote_at + self.quote_len),), p.size,
-                           theme.muted, p.inner.width, theme.panel, theme.text)
-        surface.blit(body, (p.inner.left, p.body_top))
-        note = text.block(self.note + "   C, Enter or Esc: close", p.small, theme.muted,
-                          p.inner.width - p.small * 7)
-        surface.blit(note, (p.inner.left, p.inner.bottom - note.get_height()))
+        self.scroll.draw(surface, p.blocks, theme)
+        button = self.close.rects[0]
+        surface.blit(p.note, (p.inner.left, button.centery - p.note.get_height() // 2))
+        if self.scroll.more_below:
+            surface.blit(p.more, (button.left - self.app.layout().gap - p.more.get_width(),
+                                  button.centery - p.more.get_height() // 2))
         self.close.draw(surface, text, theme, p.small)
 
 

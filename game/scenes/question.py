@@ -11,15 +11,17 @@ from game.quiz.state import RoundState
 from game.quiz.wording import quoted
 from game.scenes.base import Scene
 from game.scenes.hotseat import LEAVE, HandoverScene, PodiumScene, RevealScene
-from game.scenes.question_page import CONTEXT_LABEL, QuestionLayout, QuestionPage
+from game.scenes.question_page import QuestionLayout, QuestionPage
 from game.ui.layout import TEXT
 from game.ui.motion import approach
-from game.ui.widgets import ButtonList
+from game.ui.progress import (FLAME_FROM, Progress, TopBar, draw_dots, draw_flame, flame_size,
+                              lay_dots)
+from game.ui.tiles import AnswerTiles
 
 HINTS = {
-    "choice": "1–4 or click: answer   ↑↓ Enter: choose   Esc: leave",
-    "fact_or_opinion": "F: fact   O: opinion   1–2 or click: answer   Esc: leave",
-    "opinion_words": "←→: move   Space or click: select a word   Enter: done   Esc: leave",
+    "choice": "1–4 or click: answer   ↑↓ Enter: choose",
+    "fact_or_opinion": "F: fact   O: opinion   1–2 or click: answer",
+    "opinion_words": "←→: move   Space or click: select a word   Enter: done",
 }
 # Keys that scroll the quote or the article (or else the answers) when they do not fit.
 SCROLL_KEYS = (Kind.PAGE_UP, Kind.PAGE_DOWN, Kind.HOME, Kind.END)
@@ -59,7 +61,7 @@ class QuestionScene(Scene):
         self.question, self.seat = q, self.flow.seat
         self._asked = self._turn()
         self.shown_score = float(self.state.score)
-        self.menu = ButtonList(list(q.choices), numbered=True) if q.choices else None
+        self.menu = AnswerTiles(list(q.choices)) if q.choices else None
         self.word_focus = 0
         self._pointer = None        # where the mouse was last: the wheel scrolls what is there
         bank = self.app.loaded.bank
@@ -74,12 +76,13 @@ class QuestionScene(Scene):
     # -- input ---------------------------------------------------------------
     def handle(self, intent) -> None:
         self.page.settle()      # input never waits for the card to arrive
-        if intent.kind == Kind.BACK:
+        q = self.question
+        p = self.page.layout()
+        if intent.kind == Kind.BACK or (intent.kind == Kind.CLICK
+                                        and p.leave.collidepoint(intent.value)):
             from game.scenes.confirm import ask_to_leave
             ask_to_leave(self.app, self.app.pop)   # the round stays "unfinished"
             return
-        q = self.question
-        p = self.page.layout()
         if intent.kind in (Kind.CLICK, Kind.HOVER):
             self._pointer = intent.value
         if intent.kind == Kind.CONTEXT or (intent.kind == Kind.CLICK and p.context
@@ -109,7 +112,7 @@ class QuestionScene(Scene):
             self.flow.toggle(self.word_focus)
         elif intent.kind == Kind.CLICK:
             for id, rect in self.page.widgets().items():
-                if id != "Done" and rect.collidepoint(intent.value):
+                if isinstance(id, tuple) and rect.collidepoint(intent.value):   # a word
                     self.word_focus = id[1]
                     self.flow.toggle(id[1])
                     return
@@ -129,6 +132,8 @@ class QuestionScene(Scene):
         return next((s for s in self.app.loaded.bank.statements if s.id == q.statement), None)
 
     def _answer(self, given) -> None:
+        if self.menu is not None:     # F and O too: the tile answered shows held down
+            self.menu.pressed = given
         self.flow.answer(given)
         self._follow()
 
@@ -143,6 +148,8 @@ class QuestionScene(Scene):
         if flow.phase == ASKING:
             if self._turn() != self._asked:     # not "how sure?" taken back
                 self._load()
+            elif self.menu is not None:
+                self.menu.pressed = None
         elif flow.phase == HOW_SURE:
             from game.scenes.overlays import ConfidenceScene
             self.app.push(ConfidenceScene(self.app), on_result=self._sure)
@@ -192,7 +199,7 @@ class QuestionScene(Scene):
             not self.paused and self.flow.phase == ASKING and self.flow.time_left() is not None)
 
     def update(self, dt: float) -> None:
-        self.shown_score = approach(self.shown_score, self.state.score, dt)
+        self.shown_score = approach(self.shown_score, self.state.score, dt, self.app.motion)
         self.page.step(dt)
         if not self.paused:     # the clock stops while an overlay is open
             self.flow.tick(dt)
@@ -241,12 +248,12 @@ class QuestionScene(Scene):
         return HINTS[q.skill if q.skill in HINTS else "choice"]
 
     # -- drawing -------------------------------------------------------------
-    def draw(self, surface) -> None:
-        theme, text = self.app.theme, self.app.text
-        p = self.page.layout()
-        lay, q, state = p.lay, self.question, self.state
+    def _top_bar(self, p: QuestionLayout) -> TopBar:
+        """The top bar: whose turn and which question on the left, the clock, score and
+        streak (with its flame) on the right, and the round's dots in the room between."""
+        theme, text, lay = self.app.theme, self.app.text, p.lay
+        q, state = self.question, self.state
         c = lay.content()
-        surface.fill(theme.background)
         bar = lay.font(TEXT.label)
         number = state.questions.index(q) + 1
         heading = f"Question {number} of {len(state.questions)} · {SKILLS[q.skill]}"
@@ -256,30 +263,56 @@ class QuestionScene(Scene):
         hud = "   ".join(([f"{left_time} s left"] if left_time is not None else [])
                          + ([f"Score {round(self.shown_score)}", f"Streak {state.streak}"]
                             if state.setup.show_scores else []))
+        font = text.font("bold", bar)
+        line_h = font.get_linesize()
+        flame = None
+        if state.setup.show_scores and state.streak >= FLAME_FROM:
+            w, h = flame_size(line_h)
+            flame = pygame.Rect(c.right - w, c.top + (font.get_height() - h) // 2, w, h)
+        flame_w = flame.width + bar // 3 if flame else 0
         right = text.block(hud, bar, theme.wrong if left_time is not None and left_time <= 5
-                           else theme.text, c.width, align="right", style="bold")
+                           else theme.text, c.width - flame_w, align="right", style="bold")
+        right_x = c.right - flame_w - right.get_width()
         # One line: a long name leaves out the question type rather than wrap into the quote.
-        room = c.width - right.get_width() - lay.gap
+        room = right_x - c.left - lay.gap
         colour = theme.accent if self.turns.several else theme.text
-        line_h = text.font("bold", bar).get_linesize()
         for line in (heading, heading.rsplit(" · ", 1)[0]):
             left = text.block(line, bar, colour, room, style="bold")
             if left.get_height() <= line_h * 1.5:
                 break
-        surface.blit(left, c.topleft, (0, 0, left.get_width(), min(left.get_height(), p.header_h)))
-        surface.blit(right, (c.right - right.get_width(), c.top))
+        # The dots take only the room the words leave; they step aside for them.
+        answers = state.answers
+        marks = [answers[i].verdict.value if i < len(answers) else None
+                 for i in range(len(state.questions))]
+        between = pygame.Rect(c.left + left.get_width() + lay.gap, c.top,
+                              right_x - lay.gap - c.left - left.get_width() - lay.gap,
+                              p.header_h)
+        dots = lay_dots(marks, number - 1, between, round(bar * 0.8))
+        return TopBar(left, right, right_x, Progress(dots, flame))
+
+    def progress(self) -> Progress:
+        """The round's dots and the streak's flame, where the top bar shows them now."""
+        return self._top_bar(self.page.layout()).progress
+
+    def draw(self, surface) -> None:
+        theme, text = self.app.theme, self.app.text
+        p = self.page.layout()
+        lay, state = p.lay, self.state
+        c = lay.content()
+        surface.fill(theme.background)
+        top = self._top_bar(p)
+        left_time = self.time_left()
+        surface.blit(top.left, c.topleft,
+                     (0, 0, top.left.get_width(), min(top.left.get_height(), p.header_h)))
+        surface.blit(top.right, (top.right_x, c.top))
+        draw_dots(surface, top.progress.dots, theme)
+        if top.progress.flame:
+            draw_flame(surface, top.progress.flame, theme)
         if p.timer is not None and left_time is not None:
             share = max(0.0, 1 - self.flow.elapsed / state.setup.timer_seconds)
             pygame.draw.rect(surface, theme.panel, p.timer)
             pygame.draw.rect(surface, theme.accent, (p.timer.left, p.timer.top,
                                                      round(p.timer.width * share), p.timer.height))
-        if p.context:
-            rect = p.context
-            pygame.draw.rect(surface, theme.panel, rect, border_radius=6)
-            pygame.draw.rect(surface, theme.accent, rect, width=2, border_radius=6)
-            label = text.block(CONTEXT_LABEL, p.small, theme.text, rect.width)
-            surface.blit(label, (rect.centerx - label.get_width() // 2,
-                                 rect.centery - label.get_height() // 2))
         self.page.draw(surface, self.flow.selected, self.word_focus)
         hint = text.block(self.page.hint, p.small, theme.muted, p.hint_w)
         surface.blit(hint, (c.left, p.hint_top))

@@ -14,12 +14,14 @@ from game.bank.texts import ShownArticle
 from game.intents import Kind
 from game.ui.card import SHADOW, Card
 from game.ui.doc import lay_out, painter
+from game.ui.keybutton import draw_key_button, key_button_size
 from game.ui.layout import TEXT, Layout, largest
 from game.ui.motion import Tween
 from game.ui.scroll import ScrollView
 from game.ui.words import WordFlow
 
 CONTEXT_LABEL = "C: sentences around it"
+LEAVE_LABEL = "Esc: leave"      # a mouse's way out of the round (it asks first, as Esc does)
 BAR = 12            # room a scroll bar takes beside what scrolls (ScrollView draws it)
 QUOTE_SHARE = 0.55  # the quote over the answers ends above this share of the window, so that
                     # the feedback panel, which leaves it in view, has room below it
@@ -57,6 +59,7 @@ class QuestionLayout:
     hint_top: int               # the key hints, at the bottom left
     hint_w: int
     context: pygame.Rect | None     # "C: sentences around it", at the bottom right
+    leave: pygame.Rect              # "Esc: leave", left of it
     done: pygame.Rect | None        # the word picker's Done, at the bottom right
     quote_box: pygame.Rect      # the quote's or the article's panel (empty when none)
     inner: pygame.Rect          # where its text shows; it scrolls there when taller
@@ -112,8 +115,8 @@ class QuestionPage:
             font, pad = text.font("regular", least), least // 3
             buttons.append(("done", font.size("Done")[0] + 4 * pad, font.get_height() + 2 * pad))
         if self.q.statement:
-            buttons.append(("context", text.font("regular", small).size(CONTEXT_LABEL)[0]
-                            + small, round(small * 1.8)))
+            buttons.append(("context", *key_button_size(text, CONTEXT_LABEL, small)))
+        buttons.append(("leave", *key_button_size(text, LEAVE_LABEL, small)))
         hint_w = c.width - sum(w + gap for _, w, _ in buttons)
         hint_h = text.height(self.hint, small, hint_w)
         row = max([hint_h] + [h for _, _, h in buttons])
@@ -124,7 +127,8 @@ class QuestionPage:
         body = pygame.Rect(c.left, top + gap, c.width, c.bottom - row - gap - top - gap)
         common = dict(lay=lay, header_h=header_h, timer=timer, small=small,
                       hint_top=c.bottom - row + (row - hint_h) // 2, hint_w=hint_w,
-                      context=placed.get("context"), done=placed.get("done"),
+                      context=placed.get("context"), leave=placed["leave"],
+                      done=placed.get("done"),
                       prompt_size=lay.font(TEXT.body))
         if self.words is not None:
             laid = self._words(body, common)
@@ -415,6 +419,9 @@ class QuestionPage:
             self.card.draw(surface, p.quote_box.move(0, dy), theme, p.lay.gap)
             p.reading.scroll.draw(surface, p.reading.blocks, theme, dy)
         p.answers.scroll.draw(surface, p.answers.blocks, theme)
+        for rect, label in ((p.context, CONTEXT_LABEL), (p.leave, LEAVE_LABEL)):
+            if rect is not None:
+                draw_key_button(surface, text, theme, rect, label, p.small)
         if p.done is not None:
             pygame.draw.rect(surface, theme.accent, p.done, border_radius=6)
             label = text.block("Done", p.prompt_size, theme.on_accent, p.done.width)
@@ -423,11 +430,12 @@ class QuestionPage:
 
     def widgets(self) -> dict:
         """Each word of the word picker as ("word", i), where it shows now, and its Done
-        (the choices are the menu's own)."""
+        (the choices are the menu's own); and "Leave", on every question."""
         p = self.layout()
         if self.words is None:
-            return {}
+            return {"Leave": p.leave}
         found = {("word", i): p.answers.shown(i) for i in range(len(p.answers.buttons))}
         found = {id: rect for id, rect in found.items() if rect.width and rect.height}
         found["Done"] = p.done
+        found["Leave"] = p.leave
         return found

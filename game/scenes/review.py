@@ -5,6 +5,7 @@ from game.quiz.questions import RECORD_HEADING, SKILLS, quoted_with_cues, whose_
 from game.quiz.scoring import points_words
 from game.quiz.wording import given_words, right_words
 from game.scenes.document import DocumentScene
+from game.ui.words import legend
 
 
 class ReviewScene(DocumentScene):
@@ -47,7 +48,10 @@ class ReviewScene(DocumentScene):
             who = f"{name}: " if name else ""
             items.append(("mark", (answer.verdict.value,
                                    who + answer.verdict.word + points + sure)))
-        if statement is not None:
+        first, after = picked_words(q, answers) if q.skill == "opinion_words" else ([], [])
+        if first:
+            items += first
+        elif statement is not None:
             items.append(("quote", quoted_with_cues(statement.text, statement.cue_words)))
         elif q.text:
             items.append(("p", q.text))
@@ -58,7 +62,7 @@ class ReviewScene(DocumentScene):
                           else f"Your answer: {given_words(a)}"))
             if a.note:
                 items.append(("p", a.note))
-        items += [("p", f"Right answer: {right_words(q)}"), ("p", q.explanation)]
+        items += [("p", f"Right answer: {right_words(q)}"), ("p", q.explanation)] + after
         if q.record:
             items += [("sub", RECORD_HEADING), ("p", q.record)]
         if statement is not None:
@@ -73,3 +77,20 @@ class ReviewScene(DocumentScene):
                                    f"{article.genre}"))
         items.append(("gap", ""))
         return items
+
+
+def picked_words(q, answers) -> tuple[list, list]:
+    """Items for game.ui.doc.lay_out: the sentence of an opinion-words question marked as
+    the feedback marks it, the judgment words beside the picks. For one answer, the
+    sentence with both, to go first; for several (a hot seat), the sentence with the
+    judgment words first, and each seat's picks to go after the explanation, under its
+    name. Returns (first, after)."""
+    if len(answers) == 1:
+        given = answers[0][1].given
+        return [("words", (q.text, q.words, q.cue_words, frozenset(given or ()))),
+                ("muted", legend("your" if not answers[0][0] else "their"))], []
+    after = [("sub", "What each seat picked")]
+    for name, answer in answers:
+        after += [("p", f"{name}:"),
+                  ("words", (q.text, q.words, q.cue_words, frozenset(answer.given or ())))]
+    return [("words", (q.text, q.words, q.cue_words, None))], after + [("muted", legend("their"))]

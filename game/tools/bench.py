@@ -161,10 +161,31 @@ def screens(app: App) -> dict:
         return [QuestionScene(app, st), ContextScene(app, statement)]
 
     built["context"] = context
+
+    def leave() -> list:
+        """"Leave this round?" over a question: an overlay's backdrop and its panel."""
+        from game.scenes.confirm import ConfirmScene
+        return [QuestionScene(app, state(0)),
+                ConfirmScene(app, "Leave this round?", "Your answers so far are saved.",
+                             "Leave", "Stay")]
+
+    def discuss() -> list:
+        """A class talking its words over, the sentence marked above the panel."""
+        from game.quiz.seats import seat_round
+        from game.scenes.discuss import DiscussScene
+        turns = seat_round(app.loaded.bank, RoundSetup(count=5, seed=1,
+                                                       skills=("opinion_words",)), ["9B"], "class")
+        question = QuestionScene(app, turns)
+        question.flow.answer(frozenset({0, 1}))
+        return [question, DiscussScene(app, question.flow, below=question)]
+
+    built["leave"], built["discuss"] = leave, discuss
+    from game.scenes.confirm import ConfirmScene
+    from game.scenes.discuss import DiscussScene
     from game.scenes.overlays import ContextScene
     # Scenes added since this was written: built with (app), else with (app, a finished round).
     known = {Scene, type(app.stack[0]), QuestionScene, FeedbackScene, ResultsScene,
-             HandoverScene, RevealScene, PodiumScene, ContextScene}
+             HandoverScene, RevealScene, PodiumScene, ContextScene, ConfirmScene, DiscussScene}
     found = {}
     for info in pkgutil.iter_modules(game.scenes.__path__):
         module = importlib.import_module(f"game.scenes.{info.name}")

@@ -20,7 +20,7 @@ from game.scenes.howto import HowToScene  # noqa: E402
 from game.scenes.name import NameScene  # noqa: E402
 from game.scenes.question import QuestionScene  # noqa: E402
 from game.scenes.review import ReviewScene  # noqa: E402
-from game.tools.pilot import answer  # noqa: E402
+from game.tools.pilot import answer, click_on  # noqa: E402
 from game.scenes.round_end import ResultsScene  # noqa: E402
 from game.scenes.settings_screen import SettingsScene  # noqa: E402
 from game.scenes.setup import SetupScene  # noqa: E402
@@ -149,6 +149,12 @@ def _shoot_one(out, size, text_size) -> list[Path]:
         app.push(scene(app))
         save(name)
         app.pop()
+    app.push(NameScene(app))        # a name typed on the on-screen keyboard, by clicks
+    click_on(app, "Keyboard")
+    for letter in "ana":
+        click_on(app, ("key", letter))
+    save("name-keyboard")
+    app.pop()
     _shoot_controls(app, save)
     questions = generate(app.loaded.bank, seed=1)
     # The longest sentence of each kind: the hardest case for the layout.

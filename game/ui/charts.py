@@ -1,6 +1,6 @@
-"""Charts drawn as blocks of a scrolling document (game.ui.doc): a bar per statement, and a
-row of columns per round. Each carries its numbers in words too, so colour and length are
-never the only way to read it.
+"""Charts drawn as blocks of a scrolling document (game.ui.doc): a bar per statement, a
+meter per skill, and a row of columns per round. Each carries its numbers in words too, so
+colour and length are never the only way to read it.
 
 Each returns its height and a function painting it at (x, y), as game.ui.doc expects."""
 import pygame
@@ -25,6 +25,37 @@ def bar(text, theme, label: str, share: float, note: str, size: int, width: int)
             pygame.draw.rect(surface, theme.accent, filled, border_radius=4)
         surface.blit(text.block(note, note_size, theme.muted, note_w), (at.right + pad, at.top))
     return height, paint
+
+
+def meter(text, theme, label: str, share: float, partly: float, note: str, size: int,
+          width: int):
+    """The label with the note at the right of its line (under it when both do not fit),
+    then a bar across the whole width: share (0..1) filled, then partly (0..1) in the
+    partly-right colour, which the note names in words."""
+    pad = max(4, size // 3)
+    note_size = round(size * 0.9)
+    label_w = text.font("regular", size).size(label)[0]
+    note_w = text.font("regular", note_size).size(note)[0]
+    beside = label_w + pad * 3 + note_w <= width
+    head_h = text.height(label, size, width)
+    note_h = 0 if beside else text.height(note, note_size, width)
+    track = pygame.Rect(0, head_h + note_h + pad, width, round(size * 0.7))
+
+    def paint(surface, x, y):
+        surface.blit(text.block(label, size, theme.text, width), (x, y))
+        words = text.block(note, note_size, theme.muted, width)
+        surface.blit(words, (x + width - words.get_width(), y + head_h - words.get_height())
+                     if beside else (x, y + head_h))
+        at = track.move(x, y)
+        pygame.draw.rect(surface, theme.panel, at, border_radius=4)
+        left = at.left
+        for part, colour in ((share, theme.accent), (partly, theme.partly)):
+            w = round(track.width * max(0.0, min(1.0, part)))
+            if w:
+                pygame.draw.rect(surface, colour, (left, at.top, w, at.height), border_radius=4)
+            left += w
+        pygame.draw.rect(surface, theme.muted, at, width=1, border_radius=4)
+    return track.bottom, paint
 
 
 def columns(text, theme, label: str, values, low: float, high: float, note: str,

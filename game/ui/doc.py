@@ -8,6 +8,7 @@ import pygame
 
 from game.ui import charts
 from game.ui.widgets import draw_mark
+from game.ui.words import WordFlow
 
 # kind -> (share of the body size, style)
 KINDS = {"title": (1.5, "bold"), "h": (1.15, "bold"), "sub": (1.0, "bold"),
@@ -20,16 +21,19 @@ def lay_out(text, theme, items, width: int, size: int) -> tuple[list, int]:
     x, y) draws the block with its top left at (x, y), and the total height.
 
     payload is a string, except for "quote": (text, marks), "mark": (verdict, words) with
-    the verdict's value ("right", "partly" or "wrong"),
-    "bar": (label, share, note) and "columns": (label, values, low, high, note)."""
+    the verdict's value ("right", "partly" or "wrong"), "words": (sentence, words, cues,
+    picks), a sentence marked as the feedback marks it (game.ui.words.WordFlow),
+    "bar": (label, share, note), "meter": (label, share, partly, note) and "columns":
+    (label, values, low, high, note)."""
     blocks, y = [], 0
     gap = max(6, size // 2)
     for kind, payload in items:
         if kind == "gap":
             y += gap * 2
             continue
-        if kind in ("mark", "quote", "bar", "columns"):
-            build = {"mark": _mark, "quote": _quote, "bar": charts.bar,
+        if kind in ("mark", "quote", "words", "bar", "meter", "columns"):
+            build = {"mark": _mark, "quote": _quote, "words": _words, "bar": charts.bar,
+                     "meter": charts.meter,
                      "columns": charts.columns}[kind]
             height, paint = build(text, theme, *payload, size, width)
         else:
@@ -67,6 +71,20 @@ def _quote(text, theme, sentence, marks, size, width):
         inner = text.marked(sentence, marks, inner_size, theme.text, inner_w, theme.cue,
                             theme.on_cue, style=style)
         surface.blit(inner, (x + pad + 4, y + pad))
+    return height, paint
+
+
+def _words(text, theme, sentence, words, cues, picks, size, width):
+    """The sentence as written on the quote's panel, its judgment words highlighted and
+    underlined and the player's picks boxed: the feedback's marks, read side by side."""
+    pad = max(8, size // 2)
+    flow = WordFlow(sentence, words)
+    height = flow.place(text, size, width - 2 * pad - 4) + 2 * pad
+
+    def paint(surface, x, y):
+        pygame.draw.rect(surface, theme.panel, (x, y, width, height), border_radius=8)
+        pygame.draw.rect(surface, theme.accent, (x, y, 4, height))
+        flow.draw(surface, (x + pad + 4, y + pad), text, theme, cues=cues, picks=picks)
     return height, paint
 
 

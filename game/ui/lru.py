@@ -36,5 +36,9 @@ class LRU:
             _, (_, gone) = self._entries.popitem(last=False)
             self.total -= gone
 
+    def clear(self) -> None:
+        self._entries.clear()
+        self.total = 0
+
     def values(self) -> list:
         return [value for value, _ in self._entries.values()]

@@ -3,6 +3,8 @@ import pygame
 
 from game.intents import Kind
 
+MORE = "↓ More below"   # said beside a view while some of its content is below it
+
 
 class ScrollView:
     def __init__(self):

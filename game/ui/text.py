@@ -4,6 +4,7 @@ from pathlib import Path
 
 import pygame
 
+from game.memory import give_back
 from game.ui.layout import largest
 from game.ui.lru import LRU
 
@@ -50,12 +51,14 @@ def wrap(text: str, font: pygame.font.Font, width: int) -> list[str]:
 # Every window size brings new font sizes and widths, so each cache is bounded; the current
 # screen's entries are the most recently used, so they stay and a quiet frame renders nothing.
 # A quiet frame uses at most 7 MB of blocks (largest text, projector mode, a 960x985 window;
-# 2-5 MB usually); the budget holds a few screens, so going back and forth re-renders little.
-BLOCK_BYTES = 24 * 2**20
-WINDOWS = 4     # and at least this many windows' pixels: 33 MB at 1920x1080, 133 MB at 4K
-# Fitting text tries many sizes, so a layout can touch 40 fonts; with fewer than 64 kept, the
-# monkey test's resizes spent a tenth to a quarter more time opening fonts again. ~0.3 MB each.
-FONTS = 64
+# 2-5 MB usually): the budget holds the screen and the one before it. A bigger one bought
+# nothing a player sees but cost memory: with glibc, 24 MB and 64 fonts let the monkey test's
+# 20,000 events peak at 220 MB (growth 1.55) against 105-117 MB here (game.tools.bench).
+BLOCK_BYTES = 12 * 2**20
+WINDOWS = 2     # and at least this many windows' pixels: 17 MB at 1920x1080, 66 MB at 4K
+# Fitting text tries many sizes, so a layout can touch 20-40 fonts (~0.3 MB each); opening
+# one again costs well under a millisecond, and only after a resize.
+FONTS = 32
 FITS = 2048     # fitted sizes and heights: a number each, but keyed by the text
 
 
@@ -77,6 +80,12 @@ class Text:
     def cached_bytes(self) -> int:
         """Pixels held by the cache now."""
         return self._blocks.total
+
+    def window_resized(self) -> None:
+        """Text rendered for the old size is drawn again only if the window goes back to
+        exactly that size: let it go now, in one piece, and give the memory back."""
+        self._blocks.clear()
+        give_back()
 
     def budget_now(self) -> int:
         """The bytes of pixels the cache may hold: blocks grow with the window, so a big

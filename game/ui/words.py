@@ -9,6 +9,11 @@ import pygame
 WIDE = 4096     # a piece is one word or a few marks: it never wraps
 
 
+def legend(whose: str = "your") -> str:
+    """What the marks of a sentence shown after the answer mean: whose picks are boxed."""
+    return f"Highlighted and underlined: the judgment words.   Boxed: {whose} picks."
+
+
 @dataclass(frozen=True)
 class Piece:
     text: str
@@ -85,33 +90,45 @@ class WordFlow:
         return self.height
 
     def draw(self, surface, origin, text, theme, selected=frozenset(), focus=None,
-             cues=frozenset(), picks=None) -> None:
+             cues=frozenset(), picks=None, lit=None) -> None:
         """While the player picks: selected words highlighted, the focus ringed. Once the
         answer is in (picks given): the judgment words (cues) highlighted and underlined,
-        the player's picks boxed, so the two read side by side without colour alone."""
+        the player's picks boxed, so the two read side by side without colour alone.
+        lit(i): how far word i's highlight has swept in from its left, 0 to 1 (the feedback
+        lights the judgment words up one by one); all the way when not given."""
         ox, oy = origin
         font = text.font(self.style, self.size)
         marked = set(selected) | set(cues)
+        share = (lambda i: 1.0) if lit is None else lit
+        swept = {}      # word -> the part of the window its highlight covers now
         for i, rect in enumerate(self.rects):
             rect = rect.move(ox, oy)
-            if i in marked:
+            if i in marked and share(i) > 0:
                 # One highlight under words marked side by side: "like a violin" reads as
                 # the phrase it is.
                 after = self.rects[i + 1] if i + 1 in marked else None
-                if after is not None and after.top == self.rects[i].top:
+                if after is not None and after.top == self.rects[i].top and share(i + 1) > 0:
                     rect.width = after.left - self.rects[i].left + 1
-                pygame.draw.rect(surface, theme.cue, rect, border_radius=6)
+                swept[i] = pygame.Rect(rect.topleft, (round(rect.width * share(i)), rect.height))
+                pygame.draw.rect(surface, theme.cue, swept[i], border_radius=6)
             if picks is not None and i in picks:
                 pygame.draw.rect(surface, theme.text, rect, width=max(2, self.size // 12),
                                  border_radius=6)
             if i == focus:
                 pygame.draw.rect(surface, theme.accent, rect, width=3, border_radius=6)
+        clip = surface.get_clip()
         for p in self.placed:
-            colour = theme.on_cue if p.piece.word in marked else theme.text
             x, y = ox + p.x, oy + p.y
-            surface.blit(text.block(p.piece.text, self.size, colour, WIDE, style=self.style),
-                         (x, y))
-            if p.piece.word is not None and p.piece.word in cues:
+            word, width = p.piece.word, font.size(p.piece.text)[0]
+            if word not in swept or swept[word].right < x + width:
+                surface.blit(text.block(p.piece.text, self.size, theme.text, WIDE,
+                                        style=self.style), (x, y))
+            if word in swept:   # the highlighted part in the colour that reads on it
+                surface.set_clip(swept[word].clip(clip))
+                surface.blit(text.block(p.piece.text, self.size, theme.on_cue, WIDE,
+                                        style=self.style), (x, y))
+                surface.set_clip(clip)
+            if word is not None and word in cues and share(word) >= 1:
                 under = y + font.get_ascent() + max(2, self.size // 10)
-                pygame.draw.line(surface, colour, (x, under),
-                                 (x + font.size(p.piece.text)[0], under), max(2, self.size // 14))
+                pygame.draw.line(surface, theme.on_cue, (x, under), (x + width, under),
+                                 max(2, self.size // 14))
