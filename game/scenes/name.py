@@ -188,7 +188,7 @@ class NameScene(EntryScene):
         surface.blit(p.head, (p.left, p.c.top))
         self.field.draw(surface, text, theme, p.field, p.size, placeholder="Type a name")
         self.buttons.draw(surface, text, theme, p.size)
-        if self.menu.labels:
+        if self.menu.labels and not self.keyboard.open:     # the keys cover the names
             said = "Or pick a class" if self.classes else "Or pick a name"
             label = text.block(said, p.small, theme.muted, p.width)
             surface.blit(label, (p.left, p.top))
