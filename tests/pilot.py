@@ -115,3 +115,19 @@ def readable(frames, words) -> bool:
     height = next((rect.height for frame in frames for text, _, rect, _ in frame
                    if holds(text)), None)
     return height is not None and covers(spans, height)
+
+
+def pick_partly(app, setup):
+    """Start a round of setup, pick the first question's partly right choice by its key:
+    (the question, the round's state, the feedback scene)."""
+    from game.quiz.verdict import Verdict
+    from game.scenes.feedback import FeedbackScene
+    app.stack[0].start_round(setup)
+    app.step()
+    state = app.scene.turns.seat.state
+    q = state.current
+    key(app, pygame.K_1 + q.also[0])
+    feedback = app.scene
+    assert isinstance(feedback, FeedbackScene)
+    assert feedback.answer.verdict is Verdict.PARTLY and 0 < feedback.answer.points == state.score
+    return q, feedback

@@ -62,22 +62,13 @@ def test_the_author_as_a_second_answer_is_the_no_source_choice():
 def test_a_partly_right_source_through_the_game(tmp_path):
     """Played with the keyboard: the feedback says "Partly right", names the better
     answer and gives the why, and the score moves by what it shows."""
-    from pilot import key, new_app
-    from game.scenes.feedback import FeedbackScene
+    from pilot import new_app, pick_partly
     app = new_app(seed=5, data_dir=tmp_path)
     try:
         base = dict(articles=("cnn-37-times",), skills=("who_is_source",), count=5)
         seed = next(seed for seed in range(500) if build_round(
             app.loaded.bank, RoundSetup(**base, seed=seed))[0].also)
-        app.stack[0].start_round(RoundSetup(**base, seed=seed))
-        app.step()
-        state = app.scene.turns.seat.state
-        q = state.current
-        key(app, pygame.K_1 + q.also[0])
-        feedback = app.scene
-        assert isinstance(feedback, FeedbackScene)
-        answer = feedback.answer
-        assert answer.verdict is Verdict.PARTLY and 0 < answer.points == state.score
+        q, feedback = pick_partly(app, RoundSetup(**base, seed=seed))
         said = feedback.blocks()[0][0]
         assert said.startswith(f"“{q.choices[q.also[0]]}” fits in part") and \
             f"“{q.choices[q.answer]}” fits better. {q.also_why[0]}" in said
