@@ -91,6 +91,7 @@ class DiscussScene(Scene):
         # "Reveal", so Enter reveals as it always has; ↑ reaches the hands.
         self.focus = len(self.options)
         self._typing = False        # digits typed into the focused row so far
+        self._pointer = None        # where the mouse was last: the wheel scrolls what is there
         self._key, self._laid = None, None
 
     # -- input ---------------------------------------------------------------------------
@@ -98,8 +99,13 @@ class DiscussScene(Scene):
         p = self._place()
         kind, n = intent.kind, len(self.options)
         row = self.focus if self.focus < n else None
+        if kind in (Kind.CLICK, Kind.HOVER):
+            self._pointer = intent.value
         if kind == Kind.BACK or (kind == Kind.CLICK and p.leave.collidepoint(intent.value)):
             ask_to_leave(self.app, lambda: self.dismiss(LEAVE))
+        elif kind == Kind.WHEEL and self.below is not None and self._pointer and \
+                not p.panel.collidepoint(self._pointer):
+            self.below.scroll_at(intent, self._pointer)     # the article beside, read on
         elif kind in SCROLLING:
             self.scroll.handle(intent)
         elif kind == Kind.CLICK:
@@ -127,8 +133,7 @@ class DiscussScene(Scene):
             self._set(row, count + (1 if kind in (Kind.MORE, Kind.RIGHT) else -1))
         elif kind == Kind.CHOOSE:
             digit = (intent.value + 1) % 10
-            self._set(row, count * 10 + digit if self._typing and count * 10 < MOST else digit,
-                      typing=True)
+            self._set(row, count * 10 + digit if self._typing else digit, typing=True)
         elif kind == Kind.ERASE:
             self._set(row, count // 10, typing=True)
         elif kind == Kind.NEXT:      # the next row, or Reveal after the last: never a reveal
