@@ -34,8 +34,6 @@ TALK = {
     "article_genre": "What does the writer want from the reader? Where can you see it?",
 }
 OTHERWISE = "Why did the class choose this? Could another answer be right?"
-ASK_CHOICES = "Hands up: who thinks it is this answer?"
-ASK_WORDS = "Hands up: who agrees with the picks, and who would pick other words?"
 HINT = "↑↓ then + − or digits: hands   Enter: reveal when the class is ready"
 SCROLLING = (Kind.PAGE_UP, Kind.PAGE_DOWN, Kind.HOME, Kind.END, Kind.WHEEL)
 
@@ -85,7 +83,6 @@ class DiscussScene(Scene):
         self.menu = ButtonList(labels, align="center")
         self.talk = TALK.get(q.skill, OTHERWISE)
         self.options = options(q)
-        self.ask = ASK_CHOICES if q.choices else ASK_WORDS
         self.scroll = ScrollView()
         # The keyboard's place: a row of hands (0…) or, after them, a button. It starts on
         # "Reveal", so Enter reveals as it always has; ↑ reaches the hands.
@@ -195,46 +192,64 @@ class DiscussScene(Scene):
         # panel starts, and the body in the room the frame leaves.
         left = lay.margin if not wide or wide.left == 0 else wide.left + lay.gap
         width = lay.w - lay.margin - left
-        size, small = lay.font(TEXT.body), lay.font(TEXT.small)
+        size, small, gap = lay.font(TEXT.body), lay.font(TEXT.small), lay.gap
         head = text.block("Talk it over", lay.font(TEXT.verdict), theme.accent, width,
                           style="bold")
         button_w = max(text.font("bold", size).size(label)[0] for label in self.menu.labels) \
             + 4 * size
         count = len(self.menu.labels)
-        row_w = min(width, count * button_w + (count - 1) * lay.gap)
-        self.menu.place(text, pygame.Rect(0, 0, row_w, 0), size, lay.gap, across=True)
+        row_w = min(width, count * button_w + (count - 1) * gap)
+        self.menu.place(text, pygame.Rect(0, 0, row_w, 0), size, gap, across=True)
         buttons_h = self.menu.rects[0].height
-        # "More below" left of the buttons; in a narrow panel, over Leave, as on the feedback.
+        # The buttons beside the heading where they fit, to leave the body the most room;
+        # else along the bottom, with "More below" left of them if it fits there too.
+        on_top = head.get_width() + 2 * gap + row_w <= width
+        top_h = max(head.get_height(), buttons_h) if on_top else head.get_height()
+        bottom_h = 0 if on_top else buttons_h + gap
         more = text.block(MORE, small, theme.accent, width, style="bold")
-        beside = row_w + lay.gap + more.get_width() <= width
+        beside = not on_top and row_w + gap + more.get_width() <= width
         leave_w, leave_h = key_button_size(text, LEAVE_LABEL, small)
-        right_w, right_h = (leave_w, leave_h) if beside else \
-            (max(leave_w, more.get_width()), leave_h + more.get_height())
-        hint = text.block(HINT, small, theme.muted, width - right_w - lay.gap)
-        hint_row = max(hint.get_height(), right_h)
-        frame_h = 4 * lay.gap + head.get_height() + buttons_h + hint_row
-        area = self._area(lay, frame_h)
-        inner = pygame.Rect(left, area.top + lay.gap, width, area.height - 2 * lay.gap)
-        middle = inner.bottom - hint_row // 2
+
+        def hint_row(more_over_leave: bool):
+            """The hint, and the height of its row: "More below" over Leave if asked."""
+            right_w, right_h = (max(leave_w, more.get_width()), leave_h + more.get_height()) \
+                if more_over_leave else (leave_w, leave_h)
+            hint = text.block(HINT, small, theme.muted, width - right_w - gap)
+            return hint, max(hint.get_height(), right_h), right_h
+
+        hint, row_h, right_h = hint_row(False)
+        area = self._area(lay, 3 * gap + top_h + bottom_h + row_h)
+        inner = pygame.Rect(left, area.top + gap, width, area.height - 2 * gap)
+        body_top = inner.top + top_h + gap // 2
+
+        def body(row_h):
+            view = pygame.Rect(inner.left, body_top, inner.width,
+                               max(1, inner.bottom - row_h - bottom_h - gap // 2 - body_top))
+            blocks, rows, height = self._body(view.width, size)
+            if height > view.height:        # it scrolls: room beside it for the scroll bar
+                view.width -= BAR
+                blocks, rows, height = self._body(view.width, size)
+            return view, blocks, rows, height
+
+        view, blocks, rows, height = body(row_h)
+        if height > view.height and not beside:
+            hint, row_h, right_h = hint_row(True)
+            view, blocks, rows, height = body(row_h)
+        self.scroll.set(view, height, size * 2)
+        middle = inner.bottom - row_h // 2
         leave = pygame.Rect(inner.right - leave_w, middle + right_h // 2 - leave_h, leave_w,
                             leave_h)
-        buttons_top = inner.bottom - hint_row - lay.gap - buttons_h
+        buttons_top = inner.top + (top_h - buttons_h) // 2 if on_top else \
+            inner.bottom - row_h - gap - buttons_h
         self.menu.place(text, pygame.Rect(inner.right - row_w, buttons_top, row_w, buttons_h),
-                        size, lay.gap, across=True)
-        body_top = inner.top + head.get_height() + lay.gap // 2
-        view = pygame.Rect(inner.left, body_top, inner.width,
-                           max(1, buttons_top - lay.gap // 2 - body_top))
-        blocks, rows, height = self._body(view.width, size)
-        if height > view.height:        # it scrolls: room beside it for the scroll bar
-            view.width -= BAR
-            blocks, rows, height = self._body(view.width, size)
-        self.scroll.set(view, height, size * 2)
+                        size, gap, across=True)
         more_at = (inner.left, buttons_top + (buttons_h - more.get_height()) // 2) if beside \
             else (inner.right - more.get_width(), leave.top - more.get_height())
         self._key = key
-        self._laid = DiscussLayout(area, head, inner.topleft, view, blocks, rows, hint,
-                                   (inner.left, middle - hint.get_height() // 2), more, more_at,
-                                   leave, size)
+        self._laid = DiscussLayout(
+            area, head, (inner.left, inner.top + (top_h - head.get_height()) // 2), view,
+            blocks, rows, hint, (inner.left, middle - hint.get_height() // 2), more, more_at,
+            leave, size)
         return self._laid
 
     def _body(self, width: int, size: int) -> tuple[list, list[Row], int]:
@@ -249,9 +264,10 @@ class DiscussScene(Scene):
             blocks.append((self._paint(words, size, width, style), 0, y, height))
             y += height + space
 
-        add(self.said, "bold")
-        add(self.talk)
-        add(self.ask, "bold", size // 3)
+        # The rows say what the hands are for ("Fact: checkable  12 hands, 60%"): no heading
+        # over them, so that on a projector they come into view with what the class said.
+        add(self.said, "bold", size // 3)
+        add(self.talk, space=size // 3)
         for i in range(len(self.options)):
             row = self._row(i, y, width, size)
             rows.append(row)
