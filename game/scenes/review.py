@@ -64,8 +64,8 @@ class ReviewScene(DocumentScene):
             if a.note:
                 items.append(("p", a.note))
         hands = next((a.hands for _, a in answers if a.hands), None)    # a class's
-        beside = right_hands(q, hands) if q.choices else ""
-        items.append(("p", f"Right answer: {right_words(q)}" + (f" — {beside}" if beside else "")))
+        beside = f" — {right_hands(q, hands)}" if hands and q.choices else ""
+        items.append(("p", f"Right answer: {right_words(q)}{beside}"))
         if hands:
             items.append(("p", spread_words(q, hands)))
         items += [("p", q.explanation)] + after
