@@ -9,7 +9,8 @@ class Kind(Enum):
     """What the player asked for, whichever key or button said it. The comment says what
     Intent.value holds, where it holds anything."""
 
-    CHOOSE = "choose"           # 1–9: the choice's index, from 0
+    CHOOSE = "choose"           # 1–9, 0 (main row or keypad): the choice's index, from 0
+                                # (0 is the tenth); a digit typed where a number is wanted
     FACT = "fact"               # F
     OPINION = "opinion"         # O
     NEXT = "next"               # Enter: go on, confirm
@@ -20,6 +21,8 @@ class Kind(Enum):
     RIGHT = "right"
     TAB = "tab"                 # 1, or -1 with Shift
     TOGGLE = "toggle"           # Space: tick, select a word
+    MORE = "more"               # + (or =, its key unshifted): one more
+    FEWER = "fewer"             # -: one fewer
     CONTEXT = "context"         # C: the sentences around the quote
     FULLSCREEN = "fullscreen"   # F11
     PAGE_UP = "page_up"
@@ -57,8 +60,11 @@ _KEYS = {
     pygame.K_PAGEUP: Kind.PAGE_UP, pygame.K_PAGEDOWN: Kind.PAGE_DOWN,
     pygame.K_HOME: Kind.HOME, pygame.K_END: Kind.END, pygame.K_BACKSPACE: Kind.ERASE,
     pygame.K_DELETE: Kind.DELETE, pygame.K_v: Kind.PROBLEMS,
+    pygame.K_PLUS: Kind.MORE, pygame.K_EQUALS: Kind.MORE, pygame.K_KP_PLUS: Kind.MORE,
+    pygame.K_MINUS: Kind.FEWER, pygame.K_KP_MINUS: Kind.FEWER,
 }
-_NUMBERS = {getattr(pygame, f"K_{n}"): n for n in range(1, 10)}
+_NUMBERS = {getattr(pygame, f"K_{n}"): n or 10 for n in range(10)} \
+    | {getattr(pygame, f"K_KP_{n}"): n or 10 for n in range(10)}
 
 
 class Intents:

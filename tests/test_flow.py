@@ -166,6 +166,49 @@ def test_a_class_discusses_before_its_answer_is_scored_or_recorded(bank, tmp_pat
     assert flow.phase == ANSWERED and flow.last.given is None
 
 
+def test_a_class_s_show_of_hands_is_kept_with_its_answer(bank, tmp_path):
+    import json
+    setup = replace(SETUP, skills=("fact_or_opinion", "opinion_words"))
+    results = Results(tmp_path)
+    flow = Flow(seat_round(bank, setup, ["9B"], "class"), results)
+    while flow.question.skill != "fact_or_opinion":
+        flow.answer(frozenset())
+        flow.next()
+        flow.next()
+    q = flow.question
+    flow.raise_hands(0, 5)                  # no show of hands while the question is asked
+    assert flow.hands == ()
+    flow.answer(choice(q, False))
+    assert flow.hands == (0, 0)             # one count per choice, none yet
+    flow.raise_hands(q.answer, 12)
+    flow.raise_hands(1 - q.answer, 8)
+    flow.raise_hands(2, 3)                  # no such choice
+    flow.reconsider()                       # the room's hands stay up while it changes its mind
+    flow.answer(choice(q, True))
+    assert flow.hands[q.answer] == 12 and sum(flow.hands) == 20
+    flow.raise_hands(0, 5000)
+    assert flow.hands[0] == 999             # a slip of the keys, not a class
+    flow.raise_hands(0, -3)
+    assert flow.hands[0] == 0
+    flow.raise_hands(0, 12 if q.answer == 0 else 8)
+    flow.next()
+    assert flow.last.hands[q.answer] == 12 and sum(flow.last.hands) == 20
+    stored = results.answers(results.rounds()[0].id)[-1]
+    assert json.loads(stored["hands"]) == {q.choices[q.answer]: 12,
+                                           q.choices[1 - q.answer]: 8}
+    flow.next()
+    while flow.question.skill != "opinion_words":
+        flow.answer(0)
+        assert flow.hands == (0, 0)         # counted afresh for every question
+        flow.next()
+        flow.next()
+    flow.answer(frozenset())
+    assert flow.hands == (0, 0)             # agree with the picks, or not
+    flow.next()                             # none counted: nothing kept
+    assert flow.last.hands is None
+    assert results.answers(results.rounds()[0].id)[-1]["hands"] is None
+
+
 def test_calls_out_of_turn_change_nothing(bank, tmp_path):
     flow = Flow(seat_round(bank, SETUP, ["Ana"]), Results(tmp_path))
     flow.next()

@@ -9,13 +9,15 @@ Phases, in the order a turn goes through them:
     asking -> (how sure) -> (discussing) -> answered -> revealed -> handover -> asking ...
     -> finished
 A whole class talks its answer over ("discussing") before the teacher reveals it: the
-answer is kept aside and scored only then, so no score can give it away. A player alone
-and a whole class see "answered" (the feedback) after every answer. A hot
+answer is kept aside and scored only then, so no score can give it away; meanwhile the
+teacher may count a show of hands for each answer (game.quiz.hands), kept with it. A
+player alone and a whole class see "answered" (the feedback) after every answer. A hot
 seat with the same questions skips it, so no seat copies the one before; once every seat
 has answered a question, "revealed" shows everyone's answers. "handover" passes the
 keyboard to the next seat, with the scores between full turns when they are shown."""
 from typing import Protocol
 
+from game.quiz.hands import counted, none_yet
 from game.quiz.scoring import Answer
 from game.quiz.seats import Seat, Turns
 
@@ -49,6 +51,9 @@ class Flow:
         self.last: Answer | None = None
         self.revealed: int | None = None        # the position every seat has answered
         self.board = False                      # the handover shows the scores
+        # A class's show of hands for each answer (hands.options), while it discusses;
+        # kept if it changes its answer, since the room's views have not changed with it.
+        self.hands: tuple[int, ...] = ()
         # (given, seconds, confidence): an answer waiting for "how sure" or for the reveal
         self._pending: tuple | None = None
         self._steps: list[str] = []
@@ -122,6 +127,11 @@ class Flow:
         else:
             self._given(given, seconds, confidence)
 
+    def raise_hands(self, option: int, count: int) -> None:
+        """The teacher counts count hands up for option while the class discusses."""
+        if self.phase == DISCUSSING and 0 <= option < len(self.hands):
+            self.hands = self.hands[:option] + (counted(count),) + self.hands[option + 1:]
+
     def reconsider(self) -> None:
         """A class that has talked it over changes its answer: asked again, picks kept."""
         if self.can_reconsider:
@@ -132,7 +142,7 @@ class Flow:
         reveal or the handover has been seen."""
         if self.phase == DISCUSSING:
             (given, seconds, confidence), self._pending = self._pending, None
-            self._commit(given, seconds, confidence)
+            self._commit(given, seconds, confidence, self.hands if sum(self.hands) else None)
         elif self.phase in (ANSWERED, REVEALED, HANDOVER):
             self._go_on()
 
@@ -141,12 +151,14 @@ class Flow:
         """An answer is given: a class talks it over first, everyone else is scored."""
         if self.turns.mode == "class":
             self._pending, self.phase = (given, seconds, confidence), DISCUSSING
+            self.hands = self.hands or none_yet(self.question)
         else:
             self._commit(given, seconds, confidence)
 
-    def _commit(self, given, seconds: float, confidence: str | None) -> None:
+    def _commit(self, given, seconds: float, confidence: str | None, raised=None) -> None:
         seat = self.seat
-        answer = seat.state.answer(given, seconds=seconds, confidence=confidence)
+        answer = seat.state.answer(given, seconds=seconds, confidence=confidence,
+                                   hands=raised)
         self.recorder.record(seat.round_id, len(seat.state.answers) - 1, answer)
         if seat.state.finished:
             self.recorder.finish_round(seat.round_id, seat.state.score)
@@ -165,3 +177,4 @@ class Flow:
             self.phase = FINISHED
         else:
             self.phase, self.elapsed, self.selected = ASKING, 0.0, frozenset()
+            self.hands = ()

@@ -24,6 +24,7 @@ class Answer:
     seconds: float
     confidence: str | None = None
     note: str = ""                # what was partly right or missed (game.quiz.verdict)
+    hands: tuple[int, ...] | None = None    # a whole class's show of hands (game.quiz.hands)
 
     @property
     def correct(self) -> bool:

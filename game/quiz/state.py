@@ -29,7 +29,9 @@ class RoundState:
     def streak(self) -> int:
         return self.answers[-1].streak if self.answers else 0
 
-    def answer(self, given, seconds: float = 0.0, confidence: str | None = None) -> Answer:
+    def answer(self, given, seconds: float = 0.0, confidence: str | None = None,
+               hands: tuple[int, ...] | None = None) -> Answer:
+        """hands: how many hands a class raised for each answer before it was revealed."""
         question = self.current
         if question is None:
             raise RuntimeError("the round is over")
@@ -44,7 +46,7 @@ class RoundState:
             # What the score changes by: a penalty takes it down to 0, never below, and
             # the player is shown exactly this.
             points=max(points, -self.score), streak=streak, seconds=seconds,
-            confidence=confidence, note=judged.note)
+            confidence=confidence, note=judged.note, hands=hands)
         self.answers.append(result)
         return result
 

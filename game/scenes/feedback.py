@@ -3,6 +3,7 @@ from dataclasses import dataclass, replace
 import pygame
 
 from game.intents import Kind
+from game.quiz.hands import right_hands
 from game.quiz.questions import RECORD_HEADING
 from game.quiz.scoring import Answer, floor_words, points_words
 from game.quiz.verdict import Verdict
@@ -108,10 +109,14 @@ class FeedbackScene(Scene):
             self.dismiss()
 
     def _right_answer(self) -> str:
+        """The right answer, with the hands a class raised for it before the reveal."""
         q = self.answer.question
-        if q.skill == "opinion_words" or self.answer.verdict is Verdict.PARTLY:
-            return ""   # the explanation, or the note on a partly right choice, names it
-        return "Answer: " + q.choices[q.answer]
+        hands = right_hands(q, self.answer.hands)
+        if q.skill == "opinion_words":
+            return hands    # the explanation names the words
+        if self.answer.verdict is Verdict.PARTLY and not hands:
+            return ""       # the note on a partly right choice names it
+        return "Answer: " + q.choices[q.answer] + (f" — {hands}" if hands else "")
 
     def blocks(self) -> list[tuple[str, str]]:
         """(text, style) of each block of the body, as shown: the answer and why, then, for

@@ -1,6 +1,7 @@
 """The end-of-round review: every question, both answers, the whole explanation, the
 opinion words marked in the sentence, the source and the article it came from."""
 from game.bank.models import SOURCE_KINDS
+from game.quiz.hands import right_hands, spread_words
 from game.quiz.questions import RECORD_HEADING, SKILLS, quoted_with_cues, whose_words
 from game.quiz.scoring import points_words
 from game.quiz.wording import given_words, right_words
@@ -62,7 +63,12 @@ class ReviewScene(DocumentScene):
                           else f"Your answer: {given_words(a)}"))
             if a.note:
                 items.append(("p", a.note))
-        items += [("p", f"Right answer: {right_words(q)}"), ("p", q.explanation)] + after
+        hands = next((a.hands for _, a in answers if a.hands), None)    # a class's
+        beside = f" — {right_hands(q, hands)}" if hands and q.choices else ""
+        items.append(("p", f"Right answer: {right_words(q)}{beside}"))
+        if hands:
+            items.append(("p", spread_words(q, hands)))
+        items += [("p", q.explanation)] + after
         if q.record:
             items += [("sub", RECORD_HEADING), ("p", q.record)]
         if statement is not None:

@@ -61,6 +61,11 @@ MIGRATIONS = [
     ALTER TABLE answers ADD COLUMN verdict TEXT NOT NULL DEFAULT 'wrong';
     UPDATE answers SET verdict = 'right' WHERE correct = 1;
     """,
+    # 4: a whole class's show of hands before the reveal, as JSON {answer: hands}
+    # (game.quiz.hands.as_record); NULL where none was counted.
+    """
+    ALTER TABLE answers ADD COLUMN hands TEXT;
+    """,
 ]
 VERSION = len(MIGRATIONS)
 TABLES = ("players", "rounds", "answers")

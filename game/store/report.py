@@ -148,7 +148,11 @@ def _decoded(row: dict) -> dict:
         given = json.loads(row["given"])
     except (TypeError, ValueError, RecursionError):     # text typed in by another program
         given = row["given"]
-    return {**row, "given": given, "verdict": Verdict(row["verdict"])}
+    try:    # a class's show of hands, {answer: hands}; None where none was counted
+        hands = json.loads(row.get("hands") or "null")
+    except (TypeError, ValueError, RecursionError):
+        hands = None
+    return {**row, "given": given, "verdict": Verdict(row["verdict"]), "hands": hands}
 
 
 def _by_skill(answers: list[dict]) -> dict[str, Tally]:
@@ -219,7 +223,8 @@ def _plain_answer(a: dict) -> dict:
             "statement_id": a["statement_id"], "skill": a["skill"], "given": a["given"],
             "correct": a["verdict"] is Verdict.RIGHT, "verdict": a["verdict"].value,
             "credit": a["credit"], "points": a["points"],
-            "seconds": a["seconds"], "confidence": a["confidence"], "answered": a["answered"]}
+            "seconds": a["seconds"], "confidence": a["confidence"], "answered": a["answered"],
+            "hands": a["hands"]}
 
 
 # -- text --------------------------------------------------------------------------

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from game.names import drawable
+from game.quiz.hands import as_record
 from game.quiz.wording import as_seen
 from game.store.database import (LOCK_WAIT, MIGRATIONS, RETRY_WAIT, VERSION, Damaged,
                                  connect, memory, migrate, move_aside, why)
@@ -36,7 +37,8 @@ _GOOD_ANSWER = (
     " AND typeof(a.credit) IN ('integer', 'real') AND typeof(a.points) = 'integer'"
     " AND typeof(a.seconds) IN ('integer', 'real')"
     " AND typeof(a.confidence) IN ('text', 'null') AND coalesce(length(a.confidence), 0) <= 20"
-    " AND typeof(a.answered) = 'text' AND length(a.answered) <= 40")
+    " AND typeof(a.answered) = 'text' AND length(a.answered) <= 40"
+    " AND typeof(a.hands) IN ('text', 'null') AND coalesce(length(a.hands), 0) <= 20000")
 _GOOD_ROUND = (
     "typeof(r.id) = 'integer' AND typeof(r.started) = 'text' AND length(r.started) <= 40"
     " AND typeof(r.finished) IN ('text', 'null') AND coalesce(length(r.finished), 0) <= 40"
@@ -187,10 +189,11 @@ class Results:
             return
         q = answer.question
         given = as_seen(q, answer.given)    # an index would mean nothing in a report
+        hands = as_record(q, answer.hands)  # by the answers' words, for the same reason
         kept.answers.append((position, q.id, q.statement, q.skill, json.dumps(given),
                              int(answer.correct), answer.verdict.value, answer.credit,
                              answer.points, round(answer.seconds, 2), answer.confidence,
-                             now()))
+                             now(), hands and json.dumps(hands)))
         self._sync()
 
     def finish_round(self, round_id: int | None, score: int) -> None:
@@ -252,7 +255,7 @@ class Results:
                 db.execute(
                     "INSERT INTO answers (round_id, position, question_id, statement_id,"
                     " skill, given, correct, verdict, credit, points, seconds, confidence,"
-                    " answered) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    " answered, hands) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                     (kept.row, *kept.answers[kept.written]))
             kept.written += 1
         if kept.finished is not None and not kept.finish_written:

@@ -218,7 +218,7 @@ def _shoot_record(app, save) -> None:
 def _shoot_controls(app, save) -> None:
     """What asks before it leaves, and where names are typed: "Quit Byline?" over the
     title, a name typed and selected, "Leave this round?" over a question, and a whole
-    class talking its answer over."""
+    class talking its answer over: its picked words, and a show of hands counted."""
     from game.quiz.seats import seat_round
     title = app.stack[0]
     title.handle(Intent(Kind.BACK))
@@ -239,6 +239,16 @@ def _shoot_controls(app, save) -> None:
     app.stack[:] = [title, QuestionScene(app, turns)]
     answer(app, given=frozenset(range(6)))
     save("discuss")
+    turns = seat_round(app.loaded.bank, RoundSetup(count=5, seed=1,
+                                                   skills=("fact_or_opinion",)), ["9B"], "class")
+    app.stack[:] = [title, QuestionScene(app, turns)]
+    app.step()
+    answer(app, right=False)
+    # The teacher counts 12 hands for the first answer and 8 for the second, by keys.
+    for kind, value in ((Kind.UP, None), (Kind.UP, None), (Kind.CHOOSE, 0), (Kind.CHOOSE, 1),
+                        (Kind.DOWN, None), (Kind.CHOOSE, 7)):
+        app.scene.handle(Intent(kind, value))
+    save("discuss-hands")
     app.stack[:] = [title]
 
 
