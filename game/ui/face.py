@@ -1,0 +1,87 @@
+"""A font that draws the characters its face lacks with a fallback face, on its baseline.
+
+Inter and Noto Serif have no Chinese, Japanese or Korean letters, and a name typed in those
+scripts would otherwise show as empty boxes. Right-to-left scripts (Arabic, Hebrew) need
+shaping and bidirectional reordering, which this does not do: their letters are drawn, if
+a face has them, unjoined and left to right."""
+from pathlib import Path
+
+import pygame
+import pygame.freetype
+
+
+class Coverage:
+    """Which characters one font file has, asked once per character.
+
+    pygame.font's metrics() gives a missing glyph the .notdef box's metrics (SDL_ttf 2.20
+    on), so it cannot tell; pygame.freetype's get_metrics() gives None for it."""
+
+    def __init__(self, path: Path):
+        pygame.freetype.init()
+        self._face = pygame.freetype.Font(path, 12)    # the size does not change the cmap
+        self._has: dict[str, bool] = {}
+
+    def lacks(self, text: str) -> bool:
+        """Whether some character of text is not in the file."""
+        if text.isascii():      # every bundled face covers ASCII: the common case stops here
+            return False
+        has = self._has
+        new = "".join(c for c in set(text) if c not in has)
+        if new:
+            for char, metrics in zip(new, self._face.get_metrics(new)):
+                has[char] = metrics is not None
+        return not all(has[c] for c in text)
+
+
+class Face(pygame.font.Font):
+    """A style's font at one size; what it lacks the fallback draws at the same size, so
+    size() and render() agree and wrapping, fitting and heights stay right."""
+
+    def __init__(self, path: Path, size: int, coverage: Coverage, fallback: Path,
+                 fallback_coverage: Coverage, bold: bool = False):
+        super().__init__(path, size)
+        self._coverage, self._fallback_coverage = coverage, fallback_coverage
+        self._fallback_path, self._bold, self._fallback = fallback, bold, None
+
+    def size(self, text):
+        if not self._coverage.lacks(text):
+            return super().size(text)
+        return sum(width for _, _, width in self._runs(text)), self.get_height()
+
+    def render(self, text, antialias, color, bgcolor=None, wraplength=0):
+        if not self._coverage.lacks(text):
+            return super().render(text, antialias, color, bgcolor, wraplength)
+        runs = self._runs(text)
+        surface = pygame.Surface((sum(width for _, _, width in runs), self.get_height()),
+                                 pygame.SRCALPHA)
+        if bgcolor is not None:
+            surface.fill(bgcolor)
+        x, baseline = 0, self.get_ascent()
+        for run, font, width in runs:
+            # The fallback's line is taller than Inter's, but its glyphs' ink sits inside
+            # Inter's ascent and descent: on one baseline, the line keeps this face's height.
+            drawn = pygame.font.Font.render(font, run, antialias, color)
+            surface.blit(drawn, (x, baseline - font.get_ascent()))
+            x += width
+        return surface
+
+    def _runs(self, text) -> list[tuple[str, pygame.font.Font, int]]:
+        """text cut where it passes between this face and the fallback: each run, the font
+        that draws it and its width. What neither face has stays with this one (its box).
+        Measured and drawn as plain fonts: a run of this face must not come back here."""
+        fallback = self._fallback_font()
+        runs: list[tuple[str, pygame.font.Font]] = []
+        for char in text:
+            font = fallback if (self._coverage.lacks(char)
+                                and not self._fallback_coverage.lacks(char)) else self
+            if runs and runs[-1][1] is font:
+                runs[-1] = (runs[-1][0] + char, font)
+            else:
+                runs.append((char, font))
+        return [(run, font, pygame.font.Font.size(font, run)[0]) for run, font in runs]
+
+    def _fallback_font(self) -> pygame.font.Font:
+        if self._fallback is None:
+            self._fallback = pygame.font.Font(self._fallback_path, self.point_size)
+            self._fallback.bold = self._bold    # a bold style's name stays bold
+        return self._fallback
