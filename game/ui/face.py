@@ -19,18 +19,21 @@ class Coverage:
     def __init__(self, path: Path):
         pygame.freetype.init()
         self._face = pygame.freetype.Font(path, 12)    # the size does not change the cmap
-        self._has: dict[str, bool] = {}
+        self._has: set[str] = set()
+        self._lacks: set[str] = set()
 
     def lacks(self, text: str) -> bool:
-        """Whether some character of text is not in the file."""
+        """Whether some character of text is not in the file. Set operations, so a long
+        line with a curly quote costs about what measuring it does."""
         if text.isascii():      # every bundled face covers ASCII: the common case stops here
             return False
-        has = self._has
-        new = "".join(c for c in set(text) if c not in has)
-        if new:
-            for char, metrics in zip(new, self._face.get_metrics(new)):
-                has[char] = metrics is not None
-        return not all(has[c] for c in text)
+        chars = set(text)
+        if chars <= self._has:
+            return False
+        new = "".join(chars - self._has - self._lacks)
+        for char, metrics in zip(new, self._face.get_metrics(new)):
+            (self._has if metrics is not None else self._lacks).add(char)
+        return not chars <= self._has
 
 
 class Face(pygame.font.Font):
