@@ -36,6 +36,9 @@ class Coverage:
         return not chars <= self._has
 
 
+_size = pygame.font.Font.size
+
+
 class Face(pygame.font.Font):
     """A style's font at one size; what it lacks the fallback draws at the same size, so
     size() and render() agree and wrapping, fitting and heights stay right."""
@@ -47,9 +50,15 @@ class Face(pygame.font.Font):
         self._fallback_path, self._bold, self._fallback = fallback, bold, None
 
     def size(self, text):
-        if not self._coverage.lacks(text):
-            return super().size(text)
+        # Called for every candidate line while wrapping: a plain call, not super().
+        if text.isascii() or not self._coverage.lacks(text):
+            return _size(self, text)
         return sum(width for _, _, width in self._runs(text)), self.get_height()
+
+    def measurer(self, text):
+        """size() for the pieces of text, as wrapping measures line after line of it: the
+        face's own, with nothing checked per piece, when the face has all of text."""
+        return self.size if self._coverage.lacks(text) else _size.__get__(self)
 
     def render(self, text, antialias, color, bgcolor=None, wraplength=0):
         if not self._coverage.lacks(text):
@@ -81,7 +90,7 @@ class Face(pygame.font.Font):
                 runs[-1] = (runs[-1][0] + char, font)
             else:
                 runs.append((char, font))
-        return [(run, font, pygame.font.Font.size(font, run)[0]) for run, font in runs]
+        return [(run, font, _size(font, run)[0]) for run, font in runs]
 
     def _fallback_font(self) -> pygame.font.Font:
         if self._fallback is None:

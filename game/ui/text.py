@@ -30,21 +30,22 @@ def leading(style: str, spacing: float) -> float:
     return spacing * LEADING.get(style, 1)
 
 
-def wrap(text: str, font: pygame.font.Font, width: int) -> list[str]:
+def wrap(text: str, font: Face, width: int) -> list[str]:
     """Lines no wider than width; a word too long for a line is split between letters."""
     lines: list[str] = []
     for paragraph in text.split("\n"):
         line = ""
+        size = font.measurer(paragraph)
         for word in paragraph.split(" "):
             candidate = f"{line} {word}" if line else word
-            if font.size(candidate)[0] <= width:
+            if size(candidate)[0] <= width:
                 line = candidate
                 continue
             if line:
                 lines.append(line)
             line = ""
             for char in word:
-                if font.size(line + char)[0] > width and line:
+                if size(line + char)[0] > width and line:
                     lines.append(line)
                     line = ""
                 line += char
@@ -224,18 +225,19 @@ def _block_height(font: pygame.font.Font, lines: int, spacing: float) -> int:
     return round(font.get_linesize() * spacing) * (lines - 1) + font.get_height()
 
 
-def _wrap_spans(text: str, font: pygame.font.Font, width: int) -> list[tuple[int, int]] | None:
+def _wrap_spans(text: str, font: Face, width: int) -> list[tuple[int, int]] | None:
     """Lines as (start, end) offsets into text, as wrap() breaks them; None if a word alone
     is too wide (wrap() splits such a word between letters)."""
     lines: list[tuple[int, int]] = []
     offset = 0
     for paragraph in text.split("\n"):
         start = end = None
+        size = font.measurer(paragraph)
         for word in re.finditer(r"\S+", paragraph):
             a, b = word.start() + offset, word.end() + offset
-            if font.size(text[a:b])[0] > width:
+            if size(text[a:b])[0] > width:
                 return None
-            if start is not None and font.size(text[start:b])[0] > width:
+            if start is not None and size(text[start:b])[0] > width:
                 lines.append((start, end))
                 start = None
             start = a if start is None else start
