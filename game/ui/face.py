@@ -13,12 +13,11 @@ import pygame.freetype
 class Coverage:
     """Which characters one font file has, asked once per character.
 
-    pygame.font's metrics() gives a missing glyph the .notdef box's metrics (SDL_ttf 2.20
-    on), so it cannot tell; pygame.freetype's get_metrics() gives None for it."""
+    pygame.font's metrics() gives a missing glyph the .notdef box's metrics (with the SDL_ttf
+    2.24 of pygame-ce 2.5), so it cannot tell; pygame.freetype's get_metrics() gives None for it."""
 
     def __init__(self, path: Path):
-        pygame.freetype.init()
-        self._face = pygame.freetype.Font(path, 12)    # the size does not change the cmap
+        self._path, self._face = path, None     # opened when first asked about a letter
         self._has: set[str] = set()
         self._lacks: set[str] = set()
 
@@ -31,9 +30,16 @@ class Coverage:
         if chars <= self._has:
             return False
         new = "".join(chars - self._has - self._lacks)
-        for char, metrics in zip(new, self._face.get_metrics(new)):
-            (self._has if metrics is not None else self._lacks).add(char)
+        if new:
+            for char, metrics in zip(new, self._opened().get_metrics(new)):
+                (self._has if metrics is not None else self._lacks).add(char)
         return not chars <= self._has
+
+    def _opened(self) -> pygame.freetype.Font:
+        if self._face is None:
+            pygame.freetype.init()
+            self._face = pygame.freetype.Font(self._path, 12)  # any size has the same cmap
+        return self._face
 
 
 _size = pygame.font.Font.size
