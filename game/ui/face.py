@@ -13,8 +13,9 @@ import pygame.freetype
 class Coverage:
     """Which characters one font file has, asked once per character.
 
-    pygame.font's metrics() gives a missing glyph the .notdef box's metrics (with the SDL_ttf
-    2.24 of pygame-ce 2.5), so it cannot tell; pygame.freetype's get_metrics() gives None for it."""
+    pygame.font's metrics() gives a missing glyph the .notdef box's metrics (with the
+    SDL_ttf 2.24 of pygame-ce 2.5), so it cannot tell; pygame.freetype's get_metrics()
+    gives None for it."""
 
     def __init__(self, path: Path):
         self._path, self._face = path, None     # opened when first asked about a letter
