@@ -258,8 +258,8 @@ def _shoot_classroom(app, save) -> None:
     from game.scenes.lineup import ModeScene, PlayersScene
     from game.scenes.hotseat import HandoverScene, PodiumScene, RevealScene
     title = app.stack[0]
-    names = ["Zoë O'Brien, Jr.", "Table 2", "The Fact Checkers", "Ana",
-             "Team with a rather long name", "Table 6", "Sam", "Table 8"]
+    names = ["Zoë O'Brien, Jr.", "王小明", "The Fact Checkers", "Ana",
+             "Team with a rather long name", "さくら", "Sam", "김민준"]   # typed with an IME
     app.settings.hot_seat = names
     app.stack[:] = [title, ModeScene(app)]
     save("mode")

@@ -5,19 +5,23 @@ from pathlib import Path
 import pygame
 
 from game.memory import give_back
+from game.ui.face import Coverage, Face
 from game.ui.layout import largest
 from game.ui.lru import LRU
 
 FONT_DIR = Path(__file__).resolve().parents[2] / "assets" / "fonts"
 # Inter for the interface; Noto Serif for what the articles say (the quote, the article,
 # the sentence's words), so the news reads as print and the game's own words as the game's.
-# Both cover Latin, Greek and Cyrillic; neither has CJK or Arabic (see assets/README.md).
+# Both cover Latin, Greek and Cyrillic; what they lack (Chinese, Japanese, Korean) Droid Sans
+# Fallback draws (see assets/README.md and game/ui/face.py).
 STYLES = {"regular": "Inter-Regular.otf", "bold": "Inter-SemiBold.otf",
           "italic": "Inter-Italic.otf",
           "serif": "NotoSerif-Regular.ttf", "serif-italic": "NotoSerif-Italic.ttf",
           "serif-bold": "NotoSerif-Bold.ttf"}
 # Noto Serif's line is a tenth taller than Inter's for the same size (1.36 em against 1.21):
 # its lines are spaced by the same share of the size as Inter's, not of its own line.
+FALLBACK = "DroidSansFallback.ttf"
+BOLD = {"bold", "serif-bold"}
 LEADING = {"serif": 0.89, "serif-italic": 0.89, "serif-bold": 0.89}
 
 
@@ -26,21 +30,22 @@ def leading(style: str, spacing: float) -> float:
     return spacing * LEADING.get(style, 1)
 
 
-def wrap(text: str, font: pygame.font.Font, width: int) -> list[str]:
+def wrap(text: str, font: Face, width: int) -> list[str]:
     """Lines no wider than width; a word too long for a line is split between letters."""
     lines: list[str] = []
     for paragraph in text.split("\n"):
         line = ""
+        size = font.measurer(paragraph)
         for word in paragraph.split(" "):
             candidate = f"{line} {word}" if line else word
-            if font.size(candidate)[0] <= width:
+            if size(candidate)[0] <= width:
                 line = candidate
                 continue
             if line:
                 lines.append(line)
             line = ""
             for char in word:
-                if font.size(line + char)[0] > width and line:
+                if size(line + char)[0] > width and line:
                     lines.append(line)
                     line = ""
                 line += char
@@ -75,6 +80,7 @@ class Text:
         self._blocks = LRU(BLOCK_BYTES, weight)
         self._fits = LRU(FITS)
         self._heights = LRU(FITS)
+        self._coverage: dict[str, Coverage] = {}     # by file: what each face has
         self.renders = 0   # how many blocks were drawn afresh: a quiet frame adds none
 
     def cached_bytes(self) -> int:
@@ -105,9 +111,16 @@ class Text:
         key = (style, size)
         font = self._fonts.get(key)
         if font is None:
-            font = pygame.font.Font(self.font_dir / STYLES[style], size)
+            font = Face(self.font_dir / STYLES[style], size, self._covers(STYLES[style]),
+                        self.font_dir / FALLBACK, self._covers(FALLBACK), style in BOLD)
             self._fonts.put(key, font)
         return font
+
+    def _covers(self, file: str) -> Coverage:
+        coverage = self._coverage.get(file)
+        if coverage is None:
+            coverage = self._coverage[file] = Coverage(self.font_dir / file)
+        return coverage
 
     def block(self, text: str, size: int, colour, width: int, style: str = "regular",
               align: str = "left", spacing: float = 1.25) -> pygame.Surface:
@@ -212,18 +225,19 @@ def _block_height(font: pygame.font.Font, lines: int, spacing: float) -> int:
     return round(font.get_linesize() * spacing) * (lines - 1) + font.get_height()
 
 
-def _wrap_spans(text: str, font: pygame.font.Font, width: int) -> list[tuple[int, int]] | None:
+def _wrap_spans(text: str, font: Face, width: int) -> list[tuple[int, int]] | None:
     """Lines as (start, end) offsets into text, as wrap() breaks them; None if a word alone
     is too wide (wrap() splits such a word between letters)."""
     lines: list[tuple[int, int]] = []
     offset = 0
     for paragraph in text.split("\n"):
         start = end = None
+        size = font.measurer(paragraph)
         for word in re.finditer(r"\S+", paragraph):
             a, b = word.start() + offset, word.end() + offset
-            if font.size(text[a:b])[0] > width:
+            if size(text[a:b])[0] > width:
                 return None
-            if start is not None and font.size(text[start:b])[0] > width:
+            if start is not None and size(text[start:b])[0] > width:
                 lines.append((start, end))
                 start = None
             start = a if start is None else start
