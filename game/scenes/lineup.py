@@ -192,7 +192,8 @@ class PlayersScene(EntryScene):
         field = pygame.Rect(left, c.top + head.get_height() + lay.gap, width, round(size * 2.2))
         small = lay.font(TEXT.hint)
         hint = text.block(self.HINT, small, self.app.theme.muted, c.width, align="center")
-        message_h = small * 2
+        # The note under the names as tall as its words wrap, so it never runs into the hint.
+        message_h = text.height(self.message or self._count(), small, width) + lay.gap // 2
         area = pygame.Rect(left, field.bottom + lay.gap, width,
                            c.bottom - hint.get_height() - message_h - lay.gap - field.bottom
                            - lay.gap)

@@ -92,9 +92,7 @@ def _shoot_unsaved(out, sizes, text_sizes) -> list[Path]:
     for size in sizes:
         for text_size in text_sizes:
             app = App(Config(size=size, seed=1, data_dir=tempfile.mkdtemp()))
-            app.settings.projector = text_size == "projector"
-            app.settings.text_size = "standard" if text_size == "projector" else text_size
-            tag = f"{size[0]}x{size[1]}" + ("" if text_size == "standard" else f"-{text_size}")
+            tag = _look(app, size, text_size)
             app.results.db.execute("PRAGMA query_only = ON")
             questions = generate(app.loaded.bank, seed=1)
             state = RoundState(RoundSetup(count=5), [_longest(questions, skill) for skill in
@@ -126,14 +124,20 @@ def _save_screen(app, out, name, tag) -> Path:
     return path
 
 
+def _look(app, size, look: str) -> str:
+    """Set a text size ("large"), the projector, or a text size in high contrast
+    ("large-contrast"); the shots' file-name tag."""
+    text_size, _, contrast = look.partition("-")
+    app.settings.projector = text_size == "projector"
+    app.settings.text_size = "standard" if text_size == "projector" else text_size
+    app.settings.high_contrast = bool(contrast)
+    return f"{size[0]}x{size[1]}" + ("" if look == "standard" else f"-{look}")
+
+
 def _shoot_one(out, size, text_size) -> list[Path]:
     saved = []
     app = App(Config(size=size, seed=1, data_dir=tempfile.mkdtemp()))
-    if text_size == "projector":
-        app.settings.projector = True
-    else:
-        app.settings.text_size = text_size
-    tag = f"{size[0]}x{size[1]}" + ("" if text_size == "standard" else f"-{text_size}")
+    tag = _look(app, size, text_size)
 
     def save(name):
         _settle(app)
@@ -377,7 +381,8 @@ def _shoot_banner(out, sizes) -> list[Path]:
 
 def main(out: str) -> int:
     paths = shoot(Path(out), sizes=SIZES + ((1920, 1080),),
-                  text_sizes=("standard", "large", "largest", "projector"))
+                  text_sizes=("standard", "large", "largest", "projector", "standard-contrast",
+                              "large-contrast", "largest-contrast"))
     for path in paths:
         print(path)
     return 0
