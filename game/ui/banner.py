@@ -50,9 +50,8 @@ class Strip:
         shape = (words, tuple(size), scale, projector)
         if self._shape is None or self._shape[0] != shape:
             lay = Layout(size, scale, projector)
-            block = text.block(words, lay.font(TEXT.hint), (0, 0, 0), lay.w - 2 * lay.margin)
-            self._shape = (shape, self._safe_top(size, projector) + block.get_height()
-                           + lay.gap)
+            height = text.height(words, lay.font(TEXT.hint), lay.w - 2 * lay.margin)
+            self._shape = (shape, self._safe_top(size, projector) + height + lay.gap)
         return self._shape[1]
 
     def draw(self, surface, words: str, height: int, scale: float, projector: bool, theme,

@@ -63,7 +63,7 @@ class Form:
             width = col_w * r.span + gap * (r.span - 1)
             label_w = width - 2 * pad - self._value_width(text, r, size)
             style = "bold" if r.kind == "header" else "regular"
-            h = text.block(r.label, size, (0, 0, 0), max(label_w, size), style=style).get_height()
+            h = text.height(r.label, size, max(label_w, size), style)
             heights[r.cell[1]] = max(heights.get(r.cell[1], 0), h + 2 * pad)
         tops, y = {}, area.top
         for grid_row in sorted(heights):

@@ -29,13 +29,13 @@ class ButtonList:
         if across:
             n = len(self.labels)
             w = (area.width - gap * (n - 1)) // n
-            h = max(text.block(self.label(i), size, (0, 0, 0), w - 2 * pad).get_height()
+            h = max(text.height(self.label(i), size, w - 2 * pad)
                     for i in range(n)) + 2 * pad
             self.rects = [pygame.Rect(area.left + i * (w + gap), area.top, w, h) for i in range(n)]
             return
         for i in range(len(self.labels)):
-            block = text.block(self.label(i), size, (0, 0, 0), area.width - 2 * pad)
-            rect = pygame.Rect(area.left, y, area.width, block.get_height() + 2 * pad)
+            height = text.height(self.label(i), size, area.width - 2 * pad)
+            rect = pygame.Rect(area.left, y, area.width, height + 2 * pad)
             self.rects.append(rect)
             y = rect.bottom + gap
 
