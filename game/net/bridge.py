@@ -1,0 +1,170 @@
+"""Between the server's thread and the game's loop (issue 14). The server puts each checked
+message on one thread-safe queue; the game's loop, which owns the room, drains it each frame,
+calls the room and sends each device concerned its new view. The server never touches the
+room, and the game never waits on a socket: what it sends is handed to the server's loop
+with call_soon_threadsafe and goes into that device's own queue."""
+import asyncio
+import queue
+import threading
+import time
+from collections import Counter, deque
+
+from game.net import protocol
+from game.net.protocol import Answer, Join, Rejoin
+
+OUTBOX = 64     # messages waiting for one device; past this it is too slow and is let go
+
+REMOVED = "The teacher has removed you from this game."
+NO_SEAT = "That seat is not in this game any more: join again with the code."
+JOIN_FIRST = "Join the game first."
+ALREADY = "This device has already joined."
+TOO_MANY = "Too many tries: wait a few seconds and try again."
+BAD = "Byline could not read that message."
+
+
+class Client:
+    """One connected device: its socket's outbox, and its seat once the room gives one."""
+
+    def __init__(self, address: str, outbox: asyncio.Queue, close):
+        self.address, self.outbox, self.close = address, outbox, close
+        self.token: str | None = None       # set and cleared by the game's thread only
+        self.kicked = False
+
+    def put(self, text: str) -> None:
+        """On the server's loop: queue one message; a device this far behind is let go (its
+        page reconnects and rejoins its seat with the current view)."""
+        try:
+            self.outbox.put_nowait(text)
+        except asyncio.QueueFull:
+            self.close()
+
+
+class Bridge:
+    def __init__(self, joins: int = 10, per_seconds: float = 10.0, clock=time.monotonic):
+        self.incoming: queue.SimpleQueue = queue.SimpleQueue()
+        self.bad: Counter = Counter()           # messages dropped, by what was wrong
+        self.loop: asyncio.AbstractEventLoop | None = None     # the server's, once it runs
+        self._clients: set[Client] = set()
+        self._lock = threading.Lock()           # both threads see the set of clients
+        self._joins, self._per, self._clock = joins, per_seconds, clock
+        self._tries: dict[str, deque] = {}
+
+    # -- on the server's thread --
+    def connected(self, client: Client) -> None:
+        with self._lock:
+            self._clients.add(client)
+
+    def disconnected(self, client: Client) -> None:
+        with self._lock:
+            self._clients.discard(client)
+
+    def count(self, why: str) -> None:
+        with self._lock:
+            self.bad[why] += 1
+
+    def received(self, client: Client, raw) -> None:
+        message = protocol.parse(raw)
+        if isinstance(message, protocol.Bad):
+            self.count(message.why)
+            client.put(protocol.refused(BAD))
+        elif isinstance(message, (Join, Rejoin)) and not self._may_join(client.address):
+            self.count("join rate")
+            client.put(protocol.refused(TOO_MANY))
+        else:
+            self.incoming.put((client, message))
+
+    def _may_join(self, address: str) -> bool:
+        """At most `joins` join or rejoin attempts per address in `per_seconds`: guessing
+        codes or names from one machine is slow; a page reconnecting now and then is not."""
+        now = self._clock()
+        tries = self._tries.setdefault(address, deque())
+        while tries and now - tries[0] >= self._per:
+            tries.popleft()
+        if len(tries) >= self._joins:
+            return False
+        tries.append(now)
+        return True
+
+    # -- on the game's thread --
+    def clients(self) -> list[Client]:
+        with self._lock:
+            return list(self._clients)
+
+    def send(self, client: Client, text: str) -> None:
+        loop = self.loop
+        if loop is None or loop.is_closed():
+            return
+        try:
+            loop.call_soon_threadsafe(client.put, text)
+        except RuntimeError:    # the server stopped between the check and the call
+            pass
+
+    def drain(self, room) -> int:
+        """Every message that arrived since the last frame, applied to the room in order;
+        how many there were (the projector redraws its count when this is not 0)."""
+        done = 0
+        while True:
+            try:
+                client, message = self.incoming.get_nowait()
+            except queue.Empty:
+                return done
+            done += 1
+            if isinstance(message, Join):
+                self._join(room, client, message)
+            elif isinstance(message, Rejoin):
+                self._rejoin(room, client, message.token)
+            elif client.token is None:
+                self.count("answer before joining")
+                self.send(client, protocol.refused(JOIN_FIRST))
+            else:
+                why = room.answer(client.token, message.reply)
+                # Refused answers are counted by the room; the device is told why.
+                self.send(client, protocol.refused(why) if why else self._view(room, client))
+
+    def _join(self, room, client: Client, message: Join) -> None:
+        if client.token is not None:
+            self.send(client, protocol.refused(ALREADY))
+            return
+        if client.kicked or message.kicked in room.kicked:
+            self.send(client, protocol.refused(REMOVED))
+            return
+        token, why = room.join(message.code, message.name)
+        if token is None:
+            self.send(client, protocol.refused(why))
+            return
+        self._seat(room, client, token)
+
+    def _rejoin(self, room, client: Client, token: str) -> None:
+        if token in room.kicked:
+            client.kicked = True
+            self.send(client, protocol.refused(REMOVED))
+        elif room.rejoin(token) is None:
+            self.send(client, protocol.refused(NO_SEAT))
+        else:
+            # A page that reloaded may still have its old socket open: the seat follows the
+            # newest one, so the old one stops being sent views.
+            for other in self.clients():
+                if other.token == token:
+                    other.token = None
+            self._seat(room, client, token)
+
+    def _seat(self, room, client: Client, token: str) -> None:
+        client.token = token
+        self.send(client, protocol.joined(token))
+        self.send(client, self._view(room, client))
+
+    def _view(self, room, client: Client) -> str:
+        return protocol.view(room.view(client.token))
+
+    def broadcast(self, room) -> None:
+        """The room changed (started, revealed, next question, a second of the timer, a
+        kick): each seated device gets its own view; a kicked one is told and unseated."""
+        for client in self.clients():
+            if client.token is None:
+                continue
+            seen = room.view(client.token)
+            if seen is None:
+                client.token, client.kicked = None, True
+                self.send(client, protocol.refused(REMOVED))
+            else:
+                self.send(client, protocol.view(seen))
