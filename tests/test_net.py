@@ -230,7 +230,7 @@ def test_a_device_that_falls_too_far_behind_is_let_go_not_waited_for():
     async def fill():
         closed = []
         client = Client("10.0.0.2", asyncio.Queue(2), lambda: closed.append(True))
-        for n in range(3):
+        for n in range(5):
             client.put(str(n))
         return client.outbox.qsize(), closed
     assert asyncio.run(fill()) == (2, [True])

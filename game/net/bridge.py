@@ -29,6 +29,7 @@ class Client:
         self.address, self.outbox, self.close = address, outbox, close
         self.token: str | None = None       # set and cleared by the game's thread only
         self.kicked = False
+        self.let_go = False
 
     def put(self, text: str) -> None:
         """On the server's loop: queue one message; a device this far behind is let go (its
@@ -36,7 +37,15 @@ class Client:
         try:
             self.outbox.put_nowait(text)
         except asyncio.QueueFull:
-            self.close()
+            if not self.let_go:
+                self.let_go = True
+                self.close()
+
+    def tell(self, text: str) -> None:
+        """On the server's loop: a reply to a message that could not be read, if there is
+        room; a device flooding garbage loses replies, not its seat."""
+        if not self.outbox.full():
+            self.outbox.put_nowait(text)
 
 
 class Bridge:
@@ -66,10 +75,10 @@ class Bridge:
         message = protocol.parse(raw)
         if isinstance(message, protocol.Bad):
             self.count(message.why)
-            client.put(protocol.refused(BAD))
+            client.tell(protocol.refused(BAD))
         elif isinstance(message, (Join, Rejoin)) and not self._may_join(client.address):
             self.count("join rate")
-            client.put(protocol.refused(TOO_MANY))
+            client.tell(protocol.refused(TOO_MANY))
         else:
             self.incoming.put((client, message))
 
