@@ -9,6 +9,7 @@ import asyncio
 import http.client
 import json
 import queue
+import socket
 import threading
 import time
 from concurrent.futures import Future
@@ -452,3 +453,34 @@ def test_join_attempts_are_rate_limited_per_address(start):
     assert other.recv()["why"] == TOO_MANY
     assert game.bridge.bad["join rate"] == 2
     assert game.do(lambda room: room.names()) == []
+
+
+def test_a_device_that_stops_reading_is_let_go_and_stalls_nobody(net):
+    server, game = net
+    # The slow device reads one message and then nothing (max_queue=1), through a small
+    # receive buffer: the server's writes to it back up until its queue is full.
+    tight = socket.socket()
+    tight.setsockopt(socket.SOL_SOCKET, socket.SO_RCVBUF, 4096)
+    tight.connect(("127.0.0.1", server.port))
+    slow, fast = Device(server, max_queue=1, sock=tight), Device(server)
+    slow.join("Slow")
+    fast.join("Fast")
+    game.act(lambda room: room.start())
+    fast.until("asking")
+
+    def some(room):
+        for _ in range(20):
+            game.bridge.broadcast(room)     # never waits on a socket: the game never stalls
+        return slow.token not in {c.token for c in game.bridge.clients() if not c.let_go}
+
+    for _ in range(2000):
+        let_go = game.do(some)
+        for _ in range(20):                 # the fast device reads all it was sent
+            assert fast.recv()["type"] == "asking"
+        if let_go:
+            break
+    else:
+        pytest.fail("the slow device was never let go")
+    game.act(lambda room: room.reveal())
+    assert fast.until("result")["name"] == "Fast"
+    wait_for(lambda: len(game.bridge.clients()) == 1)

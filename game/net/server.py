@@ -118,8 +118,9 @@ class Server:
         loop = asyncio.get_running_loop()
         outbox: asyncio.Queue = asyncio.Queue(OUTBOX)
         address = socket.remote_address[0] if socket.remote_address else "?"
-        client = Client(address, outbox, lambda: loop.create_task(
-            socket.close(CloseCode.TRY_AGAIN_LATER, "too slow")))
+        # A device let go is cut off at once: one that far behind would not read a closing
+        # handshake either, and its backlog is freed now.
+        client = Client(address, outbox, socket.transport.abort)
         writer = loop.create_task(self._write(socket, outbox))
         self.bridge.connected(client)
         try:
