@@ -202,7 +202,8 @@ def test_messages_are_checked_before_they_become_calls():
     hostile = {
         "not JSON": ["{", "", "NaN x", "[" * 4000],
         "not an object": ["[]", "3", '"join"', "null"],
-        "version": ['{"type": "join"}', '{"v": 2, "type": "join"}', '{"v": "1"}'],
+        "version": ['{"type": "join"}', '{"v": 2, "type": "join"}', '{"v": "1"}',
+                    '{"v": true, "type": "rejoin", "token": "t"}', '{"v": 1.0}'],
         "unknown type": ['{"v": 1, "type": "reveal"}', '{"v": 1, "type": null}'],
         "bad fields": ['{"v": 1, "type": "join", "code": 5, "name": "Ana"}',
                        '{"v": 1, "type": "join", "code": "ACDEF", "name": ""}',

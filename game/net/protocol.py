@@ -62,7 +62,7 @@ def parse(raw) -> Join | Rejoin | Answer | Bad:
         return Bad("not JSON")
     if not isinstance(message, dict):
         return Bad("not an object")
-    if message.get("v") != VERSION:
+    if type(message.get("v")) is not int or message["v"] != VERSION:   # not true, not 1.0
         return Bad("version")
     kind = message.get("type")
     if kind == "join":
