@@ -143,6 +143,16 @@ def read_gift(text: str) -> list[dict]:
 
 
 @pytest.fixture
+def app(tmp_path):
+    """A game with its own data folder; a test file may define its own app instead."""
+    import pygame
+    from pilot import new_app
+    app = new_app(seed=5, data_dir=tmp_path)
+    yield app
+    pygame.quit()
+
+
+@pytest.fixture
 def classroom_app(tmp_path):
     """A game with its own data folder and five-question rounds, for the screens of a
     round played on one computer."""

@@ -5,10 +5,8 @@ text report, CSV and JSON), must give the same verdicts and the same shares."""
 import csv
 import json
 
-import pygame
 import pytest
 
-from pilot import new_app
 from game.quiz.state import RoundState
 from game.quiz.questions import SKILLS, generate
 from game.quiz.round import RoundSetup
@@ -19,13 +17,6 @@ from game.scenes.review import ReviewScene
 from game.store import report
 
 NAME = "Ana"
-
-
-@pytest.fixture
-def app(tmp_path):
-    app = new_app(seed=5, data_dir=tmp_path)
-    yield app
-    pygame.quit()
 
 
 def with_extra_word(q):

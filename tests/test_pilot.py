@@ -4,14 +4,7 @@ import pygame
 import pytest
 
 from game.scenes.settings_screen import SettingsScene
-from pilot import answer, click_on, key, new_app, start_round, widget
-
-
-@pytest.fixture
-def app(tmp_path):
-    app = new_app(seed=5, data_dir=tmp_path)
-    yield app
-    pygame.quit()
+from pilot import answer, click_on, key, start_round, widget
 
 
 def test_a_widget_is_clicked_where_it_is_drawn_under_the_warning_strip(app):

@@ -20,13 +20,6 @@ from game.store.settings import FILE_NAME
 from game.ui.theme import HIGH_CONTRAST, STANDARD
 
 
-@pytest.fixture
-def app(tmp_path):
-    app = new_app(seed=5, data_dir=tmp_path)
-    yield app
-    pygame.quit()
-
-
 def open_from_title(app, item):
     assert isinstance(app.scene, TitleScene)
     click_on(app, item)
