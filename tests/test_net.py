@@ -20,7 +20,8 @@ from websockets.exceptions import ConnectionClosed, InvalidStatus
 from websockets.sync.client import connect
 
 from game.net import protocol
-from game.net.bridge import ALREADY, BAD, JOIN_FIRST, NO_SEAT, REMOVED, TOO_MANY, Bridge, Client
+from game.net.bridge import (ALREADY, BAD, JOIN_FIRST, NO_SEAT, NOT_COUNTED, REMOVED, TOO_MANY,
+                             Bridge, Client)
 from game.net.server import MAX_SIZE, Server
 from game.quiz.questions import generate
 from game.quiz.room import (LATE, NOT_ASKING, NOT_YET, TWICE, UNKNOWN_CHOICE, Asking, Room,
@@ -315,7 +316,7 @@ def test_a_late_joiner_waits_for_the_next_question(net):
     late = Device(server)
     assert late.join("Late")["type"] == "waiting"
     late.send("answer", reply=asking["choices"][0]["id"])
-    assert late.recv()["why"] == NOT_YET
+    assert late.recv()["reason"] == NOT_YET
     game.act(lambda room: room.reveal())
     game.act(lambda room: room.next())
     assert late.until("asking")["position"] == 2
@@ -374,19 +375,22 @@ def test_answers_twice_late_after_the_reveal_or_unknown_are_refused_and_counted(
     asking = ana.until("asking")
     assert bo.until("asking")["seconds_left"] == 20
     ana.send("answer", reply="not-an-id")
-    assert ana.until("refused")["why"] == UNKNOWN_CHOICE
+    refused = ana.until("refused")
+    assert refused["reason"] == UNKNOWN_CHOICE
+    assert refused["why"] == NOT_COUNTED[UNKNOWN_CHOICE]     # a sentence, then where it is
+    assert ana.until("asking")["answered"] is False
     ana.send("answer", reply=asking["choices"][0]["id"])
     assert ana.until("asking")["answered"] is True
     ana.send("answer", reply=asking["choices"][1]["id"])
-    assert ana.until("refused")["why"] == TWICE
+    assert ana.until("refused")["reason"] == TWICE
     game.act(lambda room: room.tick(21))                     # the timer runs out
     assert bo.until("asking")["seconds_left"] == 0
     bo.send("answer", reply=asking["choices"][0]["id"])
-    assert bo.until("refused")["why"] == LATE
+    assert bo.until("refused")["reason"] == LATE
     game.act(lambda room: room.reveal())
     cy.until("result")
     cy.send("answer", reply=asking["choices"][0]["id"])
-    assert cy.until("refused")["why"] == NOT_ASKING
+    assert cy.until("refused")["reason"] == NOT_ASKING
     refused = game.do(lambda room: dict(room.refused))
     assert refused == {UNKNOWN_CHOICE: 1, TWICE: 1, LATE: 1, NOT_ASKING: 1}
     assert game.bridge.bad["answer before joining"] == 1

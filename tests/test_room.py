@@ -8,7 +8,7 @@ import pytest
 
 from game.quiz.questions import generate
 from game.quiz.round import RoundSetup
-from game.quiz.room import (ASKING, CODE_ALPHABET, FINISHED, KICKED, LATE, NOT_ASKING, NOT_YET,
+from game.quiz.room import (ASKING, CODE_ALPHABET, FINISHED, HOW_SURE, KICKED, LATE, NOT_ASKING, NOT_YET,
                             TWICE, UNKNOWN_CHOICE, UNKNOWN_SEAT, Asking, Result, Room, Waiting,
                             new_code, student_name)
 
@@ -185,3 +185,35 @@ def test_the_spread_and_the_standings_after_the_reveal(questions):
     assert sum(spread) == 3 and spread[q.answer] == 2
     places = room.standings()
     assert [p for p, _, _ in places] == [1, 1, 3] and places[2][1] == "Cy"
+
+
+def test_how_sure_is_asked_with_the_answer_and_hidden_scores_give_no_place(questions):
+    room = Room(questions, RoundSetup(count=5, confidence=True, show_scores=False), Kept(),
+                code="ACDEF")
+    ana, _ = room.join("ACDEF", "Ana")
+    bo, _ = room.join("ACDEF", "Bo")
+    room.start()
+    asking = room.view(ana)
+    assert asking.how_sure == ("sure", "fairly sure", "guessing")
+    # The round asks how sure: an answer without it, or with a word of its own, is not taken.
+    assert room.answer(ana, right_reply(room, ana)) == HOW_SURE
+    assert room.answer(ana, right_reply(room, ana), "certain") == HOW_SURE
+    assert room.answer(ana, right_reply(room, ana), "sure") is None
+    assert room.answer(bo, right_reply(room, bo), "guessing") is None
+    room.reveal()
+    sure, guessing = room.view(ana), room.view(bo)
+    assert (sure.sure, guessing.sure) == ("sure", "guessing")
+    assert sure.points > guessing.points > 0       # the engine's scoring, not the device's
+    assert sure.place is None and guessing.place is None   # the teacher hides the scores
+    assert room.refused[HOW_SURE] == 2
+
+
+def test_a_round_that_does_not_ask_how_sure_takes_no_how_sure(questions):
+    room = room_of(questions)
+    ana, _ = room.join("ACDEF", "Ana")
+    room.start()
+    assert room.view(ana).how_sure == ()
+    assert room.answer(ana, right_reply(room, ana), "sure") == HOW_SURE
+    assert room.answer(ana, right_reply(room, ana)) is None
+    room.reveal()
+    assert room.view(ana).place == 1

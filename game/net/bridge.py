@@ -11,6 +11,7 @@ from collections import Counter, deque
 
 from game.net import protocol
 from game.net.protocol import Answer, Join, Rejoin
+from game.quiz import room as rules
 
 OUTBOX = 64     # messages waiting for one device; past this it is too slow and is let go
 
@@ -20,6 +21,17 @@ JOIN_FIRST = "Join the game first."
 ALREADY = "This device has already joined."
 TOO_MANY = "Too many tries: wait a few seconds and try again."
 BAD = "Byline could not read that message."
+# Why the room did not count an answer, as the student reads it.
+NOT_COUNTED = {
+    rules.LATE: "Time was up: that answer came too late to count.",
+    rules.TWICE: "You have already answered this question.",
+    rules.NOT_ASKING: "No question is open now: wait for the next one.",
+    rules.UNKNOWN_SEAT: NO_SEAT,
+    rules.UNKNOWN_CHOICE: "That answer is not one of this question's: pick again.",
+    rules.KICKED: REMOVED,
+    rules.NOT_YET: "You joined during this question: the next one is yours.",
+    rules.HOW_SURE: "Say how sure you are, then send your answer.",
+}
 
 
 class Client:
@@ -126,9 +138,12 @@ class Bridge:
                 self.count("answer before joining")
                 self.send(client, protocol.refused(JOIN_FIRST))
             else:
-                why = room.answer(client.token, message.reply)
-                # Refused answers are counted by the room; the device is told why.
-                self.send(client, protocol.refused(why) if why else self._view(room, client))
+                why = room.answer(client.token, message.reply, message.sure)
+                # Refused answers are counted by the room; the device is told why, then
+                # shown where the game is (its answer may have been sent twice by a reload).
+                if why:
+                    self.send(client, protocol.refused(NOT_COUNTED[why], why))
+                self.send(client, self._view(room, client))
 
     def _join(self, room, client: Client, message: Join) -> None:
         if client.token is not None:

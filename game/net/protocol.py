@@ -14,6 +14,7 @@ MAX_CODE = 16               # a join code is 5 characters; room for stray spaces
 MAX_TOKEN = 64              # the room's tokens are 22 characters
 MAX_ID = 32                 # a choice id is 8 hex digits
 MAX_PICKS = 200             # picked words: never more than a sentence has
+MAX_SURE = 20               # "fairly sure"
 
 
 @dataclass(frozen=True)
@@ -31,6 +32,7 @@ class Rejoin:
 @dataclass(frozen=True)
 class Answer:
     reply: str | list[int]  # a choice's opaque id, or the picked words' indices
+    sure: str | None = None     # how sure, when the round asks
 
 
 @dataclass(frozen=True)
@@ -75,9 +77,9 @@ def parse(raw) -> Join | Rejoin | Answer | Bad:
         if _text(message.get("token"), MAX_TOKEN, 1):
             return Rejoin(message["token"])
     elif kind == "answer":
-        reply = message.get("reply")
-        if _reply(reply):
-            return Answer(reply)
+        reply, sure = message.get("reply"), message.get("sure")
+        if _reply(reply) and (sure is None or _text(sure, MAX_SURE, 1)):
+            return Answer(reply, sure)
     else:
         return Bad("unknown type")
     return Bad("bad fields")
@@ -91,8 +93,10 @@ def joined(token: str) -> str:
     return _out("joined", token=token)
 
 
-def refused(why: str) -> str:
-    return _out("refused", why=why)
+def refused(why: str, reason: str | None = None) -> str:
+    """why: the sentence a student reads; reason: the room's word for an answer it did not
+    count ("late", "twice"...), for the page to act on."""
+    return _out("refused", why=why, **({"reason": reason} if reason else {}))
 
 
 _KINDS = {Waiting: "waiting", Asking: "asking", Result: "result", Over: "over"}

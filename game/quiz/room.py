@@ -13,6 +13,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from game.quiz.round import RoundSetup
+from game.quiz.scoring import CONFIDENCE
 from game.quiz.state import RoundState
 from game.quiz.wording import as_seen, in_words, right_words
 
@@ -28,9 +29,11 @@ _STRIPPED = {"Cc", "Cf", "Cs", "Zl", "Zp"}
 LOBBY, ASKING, REVEALED, FINISHED = "lobby", "asking", "revealed", "finished"
 
 # Why an answer was refused: counted, never scored.
-LATE, TWICE, NOT_ASKING, UNKNOWN_SEAT, UNKNOWN_CHOICE, KICKED, NOT_YET = (
+LATE, TWICE, NOT_ASKING, UNKNOWN_SEAT, UNKNOWN_CHOICE, KICKED, NOT_YET, HOW_SURE = (
     "late", "twice", "not asking", "unknown seat", "unknown choice", "kicked",
-    "joined after this question")
+    "joined after this question", "how sure")
+# What a device offers when the round asks how sure the student is, in this order.
+HOW_SURE_CHOICES = tuple(CONFIDENCE)
 
 
 def new_code(length: int = CODE_LENGTH) -> str:
@@ -77,6 +80,7 @@ class Asking:
     words: tuple[str, ...]  # the sentence's words, for "spot the opinion words"
     seconds_left: float | None
     answered: bool          # "Answer sent: wait for the reveal"
+    how_sure: tuple[str, ...]   # asked with the answer when the round asks; else empty
 
 
 @dataclass(frozen=True)
@@ -90,7 +94,8 @@ class Result:
     explanation: str
     points: int
     score: int
-    place: int
+    place: int | None       # None when the teacher hides the scores until the end
+    sure: str | None        # how sure they said they were
 
 
 @dataclass(frozen=True)
@@ -217,16 +222,17 @@ class Room:
             self.recorder.finish_round(student.round_id, student.state.score)
 
     # -- answers from devices --
-    def answer(self, token, reply) -> str | None:
-        """None if the answer counts; else why it was refused (and it is counted)."""
-        why = self._refusal(token, reply)
+    def answer(self, token, reply, sure: str | None = None) -> str | None:
+        """None if the answer counts; else why it was refused (and it is counted).
+        sure: how sure the student was, one of HOW_SURE_CHOICES when the round asks."""
+        why = self._refusal(token, reply, sure)
         if why is not None:
             self.refused[why] += 1
             return why
-        self._commit(self.students[token], self._given(reply))
+        self._commit(self.students[token], self._given(reply), sure)
         return None
 
-    def _refusal(self, token, reply) -> str | None:
+    def _refusal(self, token, reply, sure=None) -> str | None:
         if isinstance(token, str) and token in self.kicked:
             return KICKED
         student = self.rejoin(token)
@@ -242,6 +248,8 @@ class Room:
             return LATE
         if self._given(reply) is None:
             return UNKNOWN_CHOICE
+        if (sure in HOW_SURE_CHOICES) != bool(self.setup.confidence):
+            return HOW_SURE
         return None
 
     def _given(self, reply):
@@ -255,9 +263,9 @@ class Room:
             return frozenset(reply)
         return self._ids[self.position].get(reply) if isinstance(reply, str) else None
 
-    def _commit(self, student: Student, given) -> None:
+    def _commit(self, student: Student, given, sure: str | None = None) -> None:
         # The room's clock, not the device's: what the server saw is what is scored.
-        answer = student.state.answer(given, seconds=self.elapsed)
+        answer = student.state.answer(given, seconds=self.elapsed, confidence=sure)
         student.given[self.position] = answer
         self.recorder.record(student.round_id, self.position, answer)
 
@@ -309,7 +317,8 @@ class Room:
                 choices=tuple(Choice(id, q.choices[i]) for id, i in ids.items()),
                 words=tuple(q.word_texts()) if q.skill == "opinion_words" else (),
                 seconds_left=max(0.0, timer - self.elapsed) if timer else None,
-                answered=self.position in student.given)
+                answered=self.position in student.given,
+                how_sure=HOW_SURE_CHOICES if self.setup.confidence else ())
         answer = student.given[self.position]
         return Result(
             name=student.name, position=self.position + 1,
@@ -317,4 +326,6 @@ class Room:
             your_answer=in_words(as_seen(q, answer.given)) if answer.given is not None
             else "no answer", right_answer=right_words(q),
             explanation=(answer.note + " " + q.explanation).strip(), points=answer.points,
-            score=student.state.score, place=self._place(student))
+            score=student.state.score,
+            place=self._place(student) if self.setup.show_scores else None,
+            sure=answer.confidence)
