@@ -61,8 +61,12 @@ class Client:
 
 
 class Bridge:
-    def __init__(self, joins: int = 10, per_seconds: float = 10.0, clock=time.monotonic):
+    def __init__(self, joins: int = 10, per_seconds: float = 10.0, clock=time.monotonic,
+                 wake=lambda: None):
+        """wake: called on the server's thread when a message is queued for the game, so a
+        game loop asleep until the next input wakes at once."""
         self.incoming: queue.SimpleQueue = queue.SimpleQueue()
+        self.wake = wake
         self.bad: Counter = Counter()           # messages dropped, by what was wrong
         self.loop: asyncio.AbstractEventLoop | None = None     # the server's, once it runs
         self._clients: set[Client] = set()
@@ -93,6 +97,7 @@ class Bridge:
             client.tell(protocol.refused(TOO_MANY))
         else:
             self.incoming.put((client, message))
+            self.wake()
 
     def _may_join(self, address: str) -> bool:
         """At most `joins` join or rejoin attempts per address in `per_seconds`: guessing

@@ -190,6 +190,11 @@ class Room:
         if self.phase == ASKING:
             self.elapsed += dt
 
+    def seconds_left(self) -> float | None:
+        """While a timed question is asked, the seconds it has left; else None."""
+        timer = self.setup.timer_seconds
+        return max(0.0, timer - self.elapsed) if timer and self.phase == ASKING else None
+
     @property
     def time_up(self) -> bool:
         timer = self.setup.timer_seconds
@@ -309,14 +314,13 @@ class Room:
         q = self.questions[self.position]
         if self.phase == ASKING:
             ids = self._ids[self.position]
-            timer = self.setup.timer_seconds
             return Asking(
                 name=student.name, position=self.position + 1, total=len(self.questions),
                 skill=q.skill, prompt=q.prompt, sentence=q.text if q.statement else "",
                 credit=self.credit(q),
                 choices=tuple(Choice(id, q.choices[i]) for id, i in ids.items()),
                 words=tuple(q.word_texts()) if q.skill == "opinion_words" else (),
-                seconds_left=max(0.0, timer - self.elapsed) if timer else None,
+                seconds_left=self.seconds_left(),
                 answered=self.position in student.given,
                 how_sure=HOW_SURE_CHOICES if self.setup.confidence else ())
         answer = student.given[self.position]

@@ -1,0 +1,112 @@
+"""A class on their devices, as the projector's screens run it (issue 14): the room, its
+server, and what happens each frame. The teacher's controls call start, reveal, next and
+kick here; each changes the room and sends every device its new view. There is nothing a
+device can send that calls any of them."""
+import socket
+
+from game.net.bridge import Bridge
+from game.net.server import Server
+
+PORT = 8123
+PORTS_TRIED = 8     # 8123 to 8130 when the teacher named no port: another program may have one
+
+
+def lan_address() -> str:
+    """The address this machine has on its network, as students' devices reach it: the one
+    the system would send from. No packet is sent (a datagram socket's connect only picks a
+    route). 127.0.0.1 on a machine with no network: then only this machine can join."""
+    probe = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
+    try:
+        probe.connect(("192.0.2.1", 9))     # TEST-NET-1: never routed anywhere real
+        return probe.getsockname()[0]
+    except OSError:
+        return "127.0.0.1"
+    finally:
+        probe.close()
+
+
+class NoServer(Exception):
+    """The server could not start, said so a teacher can act on it."""
+
+
+class Host:
+    def __init__(self, room, bind: str | None = None, port: int | None = None,
+                 wake=lambda: None):
+        """bind: the address students type (default: this machine's LAN address, never
+        0.0.0.0: the Host and Origin checks need the address the page was loaded from).
+        wake: called from the server's thread when a message arrives, so that a sleeping
+        game loop wakes to handle it."""
+        self.room = room
+        self.bridge = Bridge(wake=wake)
+        self.bind = bind or lan_address()
+        self.port = port
+        self.server: Server | None = None
+        self._shown_second = None
+
+    def open(self) -> None:
+        """Start serving; NoServer with a sentence for the teacher if no port would do."""
+        ports = [self.port] if self.port is not None else \
+            list(range(PORT, PORT + PORTS_TRIED)) + [0]
+        last = None
+        for port in ports:
+            server = Server(self.bridge, self.bind, port)
+            try:
+                server.start()
+            except OSError as error:
+                last = error
+                continue
+            self.server = server
+            return
+        if self.port is not None:
+            raise NoServer(f"Byline could not serve students on {self.bind}:{self.port} "
+                           f"({last.strerror or last}). Another program may be using that "
+                           "port: try another with --port.")
+        raise NoServer(f"Byline could not serve students on {self.bind} "
+                       f"({last.strerror or last}). Check the address given with --bind is "
+                       "this computer's.")
+
+    def close(self) -> None:
+        if self.server is not None:
+            self.server.stop()
+            self.server = None
+
+    @property
+    def address(self) -> str:
+        return self.server.address if self.server else ""
+
+    # -- each frame --
+    def step(self, dt: float) -> bool:
+        """Messages applied, the timer run; True when the projector's picture changed (a
+        name joined, an answer came, a second went)."""
+        changed = self.bridge.drain(self.room) > 0
+        room = self.room
+        room.tick(dt)
+        second = self.seconds_left()
+        if second != self._shown_second:
+            self._shown_second = second
+            if second is not None:
+                self.bridge.broadcast(room)
+            changed = True
+        return changed
+
+    def seconds_left(self) -> int | None:
+        """Whole seconds left on the question's timer, as the devices show them."""
+        left = self.room.seconds_left()
+        return None if left is None else int(-(-left // 1))
+
+    # -- the teacher's controls --
+    def start(self) -> None:
+        self.room.start()
+        self.bridge.broadcast(self.room)
+
+    def reveal(self) -> None:
+        self.room.reveal()
+        self.bridge.broadcast(self.room)
+
+    def next(self) -> None:
+        self.room.next()
+        self.bridge.broadcast(self.room)
+
+    def kick(self, name: str) -> None:
+        if self.room.kick(name):
+            self.bridge.broadcast(self.room)
