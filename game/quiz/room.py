@@ -129,6 +129,7 @@ class Room:
         self.kicked: set[str] = set()                # tokens that can never rejoin
         self.refused: Counter = Counter()            # why answers were refused
         self._ids: list[dict[str, int]] = []         # per question: choice id -> index
+        self._places: dict[str, int] | None = None   # name -> place, until a score changes
 
     # -- joining --
     def join(self, code: str, raw_name) -> tuple[str | None, str]:
@@ -151,6 +152,7 @@ class Room:
         if self.phase != LOBBY:
             student.round_id = self.recorder.start_round(name, self.setup.to_plain(), "devices")
         self.students[token] = student
+        self._places = None
         return token, ""
 
     def rejoin(self, token) -> Student | None:
@@ -163,6 +165,7 @@ class Room:
             if student.name == name:
                 del self.students[token]
                 self.kicked.add(token)
+                self._places = None
                 return True
         return False
 
@@ -272,6 +275,7 @@ class Room:
         # The room's clock, not the device's: what the server saw is what is scored.
         answer = student.state.answer(given, seconds=self.elapsed, confidence=sure)
         student.given[self.position] = answer
+        self._places = None
         self.recorder.record(student.round_id, self.position, answer)
 
     # -- what each side sees --
@@ -286,7 +290,11 @@ class Room:
         return rows
 
     def _place(self, student: Student) -> int:
-        return next(p for p, name, _ in self.standings() if name == student.name)
+        # Ranked once per change, not once per device: a reveal to 300 devices would
+        # otherwise rank the class 300 times (game.tools.bench --net).
+        if self._places is None:
+            self._places = {name: place for place, name, _ in self.standings()}
+        return self._places[student.name]
 
     def spread(self) -> list[int]:
         """After the reveal, how many gave each choice (the projector's bars); for picked

@@ -273,6 +273,9 @@ def print_idle(idle: dict) -> None:
 
 
 def main(argv: list[str]) -> int:
+    if "--net" in argv:     # a class on their devices: game.tools.bench_net
+        from game.tools.bench_net import main as net
+        return net(argv)
     began = time.perf_counter()
     if "--idle" in argv:
         with tempfile.TemporaryDirectory() as tmp:
