@@ -294,8 +294,8 @@ def measure(sizes=SIZES, think: float = THINK, after: float = AFTER, data: Path 
     # Other programs' work shows in every wall-clock figure: the machine's load says how much.
     return {"frame": FRAME, "questions": len(questions), "think_s": think, "fps": FPS,
             "load_average": [round(load, 2), round(os.getloadavg()[0], 2)],
-            "cores": os.cpu_count(), "baseline": base, "sizes": {str(n): run for n, run in runs.items()},
-            "python": sys.version.split()[0]}
+            "cores": os.cpu_count(), "python": sys.version.split()[0], "baseline": base,
+            "sizes": {str(n): run for n, run in runs.items()}}
 
 
 def report(out: dict) -> None:
