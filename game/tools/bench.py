@@ -3,7 +3,8 @@ memory over a 20,000-event monkey run, and the CPU a still screen costs against 
 draws 60 frames a second.
 
 Run `python -m game.tools.bench [--json]`; `--idle` measures only the idle figures, in a
-few seconds, and in a real window under `xvfb-run` with SDL_VIDEODRIVER=x11. Not a test: timings vary by machine, so nothing asserts them.
+few seconds, and in a real window under `xvfb-run` with SDL_VIDEODRIVER=x11; `--net`, a class
+of 30, 100 and 300 on their devices (game.tools.bench_net). Not a test: timings vary by machine, so nothing asserts them.
 """
 import importlib
 import json
