@@ -72,7 +72,10 @@ class Host:
 
     @property
     def address(self) -> str:
-        return self.server.address if self.server else ""
+        """What students type: the server's, or before it opens, the one it would have."""
+        if self.server is not None:
+            return self.server.address
+        return f"http://{self.bind}:{self.port or PORT}"
 
     # -- each frame --
     def step(self, dt: float) -> bool:
@@ -88,6 +91,11 @@ class Host:
                 self.bridge.broadcast(room)
             changed = True
         return changed
+
+    def due(self) -> float:
+        """Seconds until the picture changes with no message: the timer's next second."""
+        left = self.room.seconds_left()
+        return 3600.0 if not left else left - (-(-left // 1) - 1)
 
     def seconds_left(self) -> int | None:
         """Whole seconds left on the question's timer, as the devices show them."""

@@ -204,6 +204,10 @@ class Room:
         """How many have answered the question on screen: the projector shows this, never who."""
         return sum(self.position in s.given for s in self._playing())
 
+    def playing(self) -> int:
+        """How many are playing the question on screen (a late joiner's turn comes next)."""
+        return len(self._playing())
+
     def _playing(self):
         return [s for s in self.students.values() if s.first <= self.position]
 
