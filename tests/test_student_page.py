@@ -81,8 +81,14 @@ class Student:
         self.dialogs: list[str] = []
         self.page.on("websocket", self._socket)
         self.page.on("pageerror", lambda error: self.errors.append(str(error)))
-        self.page.on("console", lambda m: m.type == "error" and self.errors.append(m.text))
+        self.page.on("console", self._console)
         self.page.on("dialog", lambda d: (self.dialogs.append(d.message), d.dismiss()))
+
+    def _console(self, message):
+        # A CSP violation or a missing file is an error; a socket refused while the
+        # server is away is Chromium's own log of what the page rides out.
+        if message.type == "error" and not message.text.startswith("WebSocket connection"):
+            self.errors.append(message.text)
 
     def _socket(self, socket):
         socket.on("framereceived", lambda payload: self.frames.append(json.loads(payload)))
@@ -205,6 +211,10 @@ def test_a_student_joins_with_the_code_from_the_boards_link_and_a_name(students,
     page = ana.page
     assert page.evaluate("document.documentElement.lang") == "en"
     assert page.input_value("#code") == "ACDEF"
+    for name, kind in (("page.js", "text/javascript"), ("page.css", "text/css"),
+                       ("favicon.svg", "image/svg+xml")):
+        response = page.request.get(f"{room.address}/{name}")
+        assert response.ok and response.headers["content-type"].startswith(kind), name
     check_screen(ana)
     ana.join("Ana")
     waiting = ana.screen("waiting")

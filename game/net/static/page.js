@@ -391,9 +391,17 @@
     ui.verdict.className = `verdict ${kind}`;
     ui["verdict-icon"].replaceChildren(icon(kind));
     ui["verdict-word"].textContent = view.verdict === null ? "No answer" : view.verdict;
-    const parts = [`${view.points} points`, `Score ${view.score}`];
+    const points = view.points > 0 ? `+${view.points}` : view.points < 0 ?
+      `\u2212${-view.points}` : "0";
+    const parts = [`${points} points`, `Score ${view.score}`];
     if (view.place !== null && view.place !== undefined) parts.push(`Place ${view.place}`);
-    ui.points.textContent = parts.join(" · ");
+    // Each part kept whole on a narrow screen: "Place" never parts from its number.
+    ui.points.replaceChildren(...parts.flatMap((text, i) => {
+      const part = document.createElement("span");
+      part.className = "part";
+      part.textContent = text;
+      return i ? [" · ", part] : [part];
+    }));
     ui["your-answer"].textContent = view.sure ? `${view.your_answer} (${view.sure})` :
       view.your_answer;
     ui["right-answer"].textContent = view.right_answer;
