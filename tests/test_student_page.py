@@ -323,6 +323,9 @@ def test_every_kind_of_question_by_clicks_the_reveal_and_the_end_and_no_leak(
         else:
             expect(verdict).to_have_text(re.compile("^(Not quite|Partly right)$"))
         assert page.locator("#verdict-icon svg").count() == 1
+        # A screen reader hears the verdict: the live region says it.
+        expect(page.locator("#announce")).to_contain_text(page.locator("#verdict-word")
+                                                          .inner_text())
         expect(page.locator("#right-answer")).not_to_be_empty()
         expect(page.locator("#explanation")).to_contain_text(q.explanation)
         expect(page.locator("#points")).to_contain_text("Place ")
