@@ -208,6 +208,20 @@ def test_a_finished_round_leaves_nothing_to_resume(tmp_path, bank, questions):
     assert isinstance(said, str) and said.startswith("There is no class game to resume")
 
 
+def test_a_game_that_cannot_be_kept_goes_on_and_says_why(tmp_path, questions):
+    (tmp_path / "not a folder").write_text("")
+    path = room_file.path_in(tmp_path / "not a folder")
+    host = Host(new_room(questions, Results(tmp_path)), "127.0.0.1", 0, saved=path)
+    host.open()
+    try:
+        assert host.trouble.startswith("The class's game could not be kept in ")
+        host.room.join("ACDEF", "Ana")
+        host.start()
+        assert host.room.phase == ASKING and "the round goes on" in host.trouble
+    finally:
+        host.close()
+
+
 # -- an untrusted file ----------------------------------------------------------------------
 
 @pytest.fixture
@@ -288,6 +302,23 @@ def test_a_changed_bank_is_said(tmp_path, bank, saved):
     # Another data folder's results do not have this game's rounds.
     said = room_file.load(path, bank, Results(tmp_path / "elsewhere"))
     assert "same data folder" in said
+
+
+def test_a_file_older_than_the_answers_is_said(tmp_path, bank, questions):
+    """The file could not be written after a question was asked (a full disk), but its
+    answers were: resuming from the older file would ask that question twice."""
+    path = room_file.path_in(tmp_path)
+    room = saving(new_room(questions, Results(tmp_path)), path)
+    ana, _ = room.join("ACDEF", "Ana")
+    room.start()
+    older = path.read_text()
+    room.answer(ana, reply(room, ana, 0), "sure")
+    room.reveal()
+    room.next()
+    room.answer(ana, reply(room, ana, {A_INSIDE}), "sure")
+    path.write_text(older)
+    said = room_file.load(path, bank, Results(tmp_path))
+    assert "an answer of Ana's for a question the saved game had not asked" in said
 
 
 def wrong_values(value, where=()):

@@ -76,8 +76,8 @@ def save(path, room, address: str, port: int) -> str | None:
     try:
         write_replacing(path, json.dumps(data, ensure_ascii=False), PREFIX)
     except OSError as error:
-        return f"The class's game could not be saved in {path.parent} for resuming " \
-               f"({reason(error)}); every answer is still saved in the results."
+        return f"The class's game could not be kept in {path.parent} for resuming if " \
+               f"Byline stops ({reason(error)}); the round goes on."
     return None
 
 
