@@ -321,6 +321,16 @@ def test_a_file_older_than_the_answers_is_said(tmp_path, bank, questions):
     assert "an answer of Ana's for a question the saved game had not asked" in said
 
 
+def test_results_edited_since_are_said(tmp_path, bank, saved):
+    path, _ = saved
+    db = sqlite3.connect(tmp_path / "results.db")
+    with db:
+        db.execute("UPDATE answers SET points = 9999 WHERE given != 'null'")
+    db.close()
+    said = room_file.load(path, bank, Results(tmp_path))
+    assert "an answer of Ana's in the results file was judged otherwise" in said
+
+
 def wrong_values(value, where=()):
     """(where, a wrong value) for every place in a saved game's JSON."""
     for bad in (None, True, -1, 2 ** 70, "", "x" * 300, [], {}):

@@ -310,12 +310,12 @@ def _answer_again(student: Student, q, row):
         raise _Unusable(f"an answer of {student.name}'s in the results file is not one of "
                         f"question {q.id}'s")
     answer = state.answer(given, seconds=row["seconds"], confidence=sure)
-    if answer.verdict.value != row["verdict"]:
+    if answer.verdict.value != row["verdict"] or abs(answer.points - row["points"]) > 1:
         raise _Unusable(f"an answer of {student.name}'s in the results file was judged "
                         f"otherwise than question {q.id} judges it now")
     if answer.points != row["points"]:
-        # Seconds are kept to 1/100: a speed bonus a hair's breadth from rounding otherwise.
-        # The points the student was told stand.
+        # Seconds are kept to 1/100, so a speed bonus a hair's breadth from a half can
+        # round the other way: the points the student was told stand.
         answer = state.answers[-1] = replace(answer, points=row["points"])
     return answer
 
