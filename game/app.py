@@ -42,6 +42,7 @@ class Config:
     bind: str | None = None
     port: int | None = None
     host: bool = False      # `run.py host`: straight to the lobby
+    resume: bool = False    # `run.py host --resume`: the class game that was cut off
 
 
 class App:
@@ -187,8 +188,10 @@ class App:
                       self.settings.projector)
 
     def warning(self) -> str | None:
-        """Said over every screen for as long as answers are not being saved."""
-        return self._results.warning() if self._results is not None else None
+        """Said over every screen for as long as answers, or the class game that would
+        let a cut-off class take up where it stopped, are not being saved."""
+        said = self._results.warning() if self._results is not None else None
+        return said or (self.host.trouble if self.host is not None else None)
 
     def strip_height(self) -> int:
         return self._strip.height(self.warning(), self.screen.get_size(),

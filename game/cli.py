@@ -60,6 +60,9 @@ def _parser() -> argparse.ArgumentParser:
     host.add_argument("--bind", metavar="ADDRESS",
                       help="this computer's address as students type it (default: its "
                            "address on the network; never 0.0.0.0)")
+    host.add_argument("--resume", action="store_true",
+                      help="take up the class game that was cut off (the game killed, the "
+                           "machine stopped) where it stopped, on the same address and code")
     commands.add_parser("schema", help="write the JSON Schemas editors use to check "
                                        "question files and presets (docs/*.schema.json)")
     out = commands.add_parser("export", help="the statements for Moodle (GIFT) or a "
@@ -140,5 +143,5 @@ def main(argv=None) -> int:
                   "address on the network), not 0.0.0.0", file=sys.stderr)
             return 2
         return App(Config(data_dir=args.data_dir, preset=preset, host=True, bind=args.bind,
-                          port=args.port)).run()
+                          port=args.port, resume=args.resume)).run()
     return App(Config(data_dir=args.data_dir, preset=preset)).run()

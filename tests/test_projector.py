@@ -229,3 +229,116 @@ def test_run_py_host_starts_in_the_lobby():
         assert len(app.host.room.questions) == saved.count     # the round setup last saved
     finally:
         app.close_host()
+
+
+def test_the_real_game_killed_mid_question_is_taken_up_by_run_py_host_resume(tmp_path):
+    """kill -9 of the teacher's game (its window and its server), then `run.py host
+    --resume`: the same address, the same question, every committed answer; a page that
+    rejoins with its token sees its answer taken, and an answer sent to the old question
+    ids still counts."""
+    import os
+    import signal
+    import sqlite3
+    import subprocess
+    import sys
+    from conftest import ROOT
+    env = {**os.environ, "SDL_VIDEODRIVER": "dummy", "SDL_AUDIODRIVER": "dummy"}
+    first = subprocess.Popen([sys.executable, str(ROOT / "tests" / "projector_game.py"),
+                              str(tmp_path)], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                             text=True, env=env)
+    second = None
+    try:
+        line = first.stdout.readline().split()
+        assert line[0] == "ready", line
+        address = line[1]
+
+        class Server:   # what Device needs: the address students type
+            pass
+        server = Server()
+        server.address = address
+        code = json.loads((tmp_path / "devices-game.json").read_text())["code"]
+        ana, bo = Device(server), Device(server)
+        ana.join("Ana", code)
+        bo.join("Bo", code)
+        first.stdin.write("enter\n")        # Start
+        first.stdin.flush()
+        assert first.stdout.readline().split() == ["scene", "ProjectorQuestion"]
+        asking, before = ana.until("asking"), bo.until("asking")
+        ana.send("answer", reply=choice_reply(asking))
+        assert ana.until("asking")["answered"] is True      # taken, so committed
+        os.kill(first.pid, signal.SIGKILL)
+        first.wait(WAIT)
+
+        second = subprocess.Popen([sys.executable, str(ROOT / "run.py"), "--data-dir",
+                                   str(tmp_path), "host", "--resume"],
+                                  stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
+                                  stderr=subprocess.PIPE, text=True, env=env)
+        deadline = time.monotonic() + WAIT
+        while True:     # as a student's page does: try again until the game is back
+            try:
+                again = Device(server)
+                break
+            except (OSError, TimeoutError):
+                assert time.monotonic() < deadline and second.poll() is None, \
+                    second.stderr.read() if second.poll() is not None else "no server"
+                time.sleep(0.2)
+        again.send("rejoin", token=ana.token)
+        assert again.until("joined")["token"] == ana.token
+        seen = again.until("asking")
+        assert seen["answered"] is True and seen["position"] == asking["position"]
+        assert {c["id"] for c in seen["choices"]} == {c["id"] for c in asking["choices"]}
+        again.send("answer", reply=choice_reply(seen))
+        assert again.until("refused")["reason"] == "twice"
+        bo_again = Device(server)
+        bo_again.send("rejoin", token=bo.token)
+        bo_again.until("joined")
+        assert bo_again.until("asking")["answered"] is False
+        bo_again.send("answer", reply=choice_reply(before))    # the ids from before the kill
+        assert bo_again.until("asking")["answered"] is True
+        with sqlite3.connect(tmp_path / "results.db") as db:
+            players = [row[0] for row in db.execute(
+                "SELECT p.name FROM answers a JOIN rounds r ON a.round_id = r.id "
+                "JOIN players p ON r.player_id = p.id ORDER BY a.rowid")]
+        assert players == ["Ana", "Bo"]
+    finally:
+        for process in (first, second):
+            if process is not None and process.poll() is None:
+                process.kill()
+                process.wait(WAIT)
+
+
+def test_a_game_cut_off_is_offered_back_from_play_and_an_ended_one_is_not(tmp_path):
+    app = new_app(bind="127.0.0.1", data_dir=str(tmp_path))
+    try:
+        assert open_lobby(app, RoundSetup(count=5, seed=3))
+        ana = join(app, "Ana")
+        key(app, pygame.K_RETURN)                   # Start
+        asking = pump(app, ana, "asking")
+        ana.send("answer", reply=choice_reply(asking))
+        pump(app, ana, "asking")
+        position = app.host.room.position
+        app.close_host()                            # the window closed mid-question
+        app.stack[1:] = []
+        run_frames(app)
+        click_on(app, "Play")
+        click_on(app, "devices")
+        assert "cut off" in app.scene.question
+        key(app, pygame.K_RETURN)                   # Resume
+        assert isinstance(app.scene, ProjectorQuestion)
+        assert app.host.room.position == position
+        assert app.scene.status() == "1 of 1 answered"
+        # The teacher ends it: nothing is offered back.
+        key(app, pygame.K_ESCAPE)
+        key(app, pygame.K_RETURN)
+        assert isinstance(app.scene, TitleScene) and app.host is None
+        click_on(app, "Play")
+        click_on(app, "devices")
+        assert isinstance(app.scene, LobbyScene)
+    finally:
+        app.close_host()
+
+
+def test_run_py_host_resume_with_nothing_to_resume_says_so():
+    app = new_app(bind="127.0.0.1", host=True, resume=True)
+    assert isinstance(app.scene, TitleScene) and app.host is None
+    assert "no class game to resume" in app.banner.text.lower()

@@ -81,6 +81,14 @@ class Host:
             self.server.stop()
             self.server = None
 
+    def forget(self) -> str | None:
+        """The teacher ended the game: it is no longer kept to be resumed. A sentence if
+        its file could not be removed."""
+        if self.saved is None:
+            return None
+        self.room.on_change = None
+        return room_file.remove(self.saved)
+
     @classmethod
     def resume(cls, saved: Path, bank, results, wake=lambda: None,
                article_credit=lambda q: ""):

@@ -7,7 +7,7 @@ import pygame
 from game.intents import Kind
 from game.scenes.base import Scene
 from game.scenes.confirm import ConfirmScene
-from game.scenes.projector import ProjectorQuestion, end_class
+from game.scenes.projector import ProjectorAnswer, ProjectorQuestion, end_class
 from game.ui.layout import TEXT, largest
 from game.ui.qr import qr_surface
 from game.ui.widgets import ButtonList
@@ -17,27 +17,70 @@ APART = ("Devices cannot open the address? School Wi-Fi often keeps devices apar
          "computer and the devices to one phone's hotspot, then open the class again.")
 
 
+def credits(bank):
+    """What each question's device shows of where it comes from: its article's credit."""
+    return lambda q: bank.articles[q.article].credit if q.article in bank.articles else ""
+
+
+def open_class(app, setup) -> None:
+    """A class on their devices: the lobby of a new game; or, if the last one was cut off
+    (the machine stopped, the game was killed), the choice to take it up first."""
+    from game.store import room_file
+    if not room_file.path_in(app.data_dir).exists():
+        open_lobby(app, setup)
+        return
+    app.push(ConfirmScene(app, "Take up the class game that was cut off?",
+                         "The last class game on this computer stopped before its end. Resume "
+                         "it where it stopped, with every answer, on the same address and "
+                         "code; or start a new one (the old one's answers stay in the "
+                         "results).", "Resume", "Start a new one"),
+             on_result=lambda yes: resume_class(app) if yes else open_lobby(app, setup))
+
+
 def open_lobby(app, setup) -> bool:
     """Build the round, start serving it and show the lobby; False, said in a banner, if
     the setup finds no question or the network cannot be served."""
-    from game.net.host import Host, NoServer
+    from game.net.host import Host
     from game.quiz.room import Room
     from game.quiz.round import build_round
+    from game.store import room_file
     bank = app.loaded.bank
     questions = build_round(bank, setup)
     if not questions:
         app.show_banner("No question matches this round's setup: choose other articles or "
                         "skills in Round setup.", warning=True)
         return False
-    credit = lambda q: bank.articles[q.article].credit if q.article in bank.articles else ""  # noqa: E731
-    room = Room(questions, setup, app.results, article_credit=credit)
-    host = Host(room, app.config.bind, app.config.port)
+    room = Room(questions, setup, app.results, article_credit=credits(bank))
+    return _serve(app, Host(room, app.config.bind, app.config.port,
+                            saved=room_file.path_in(app.data_dir)))
+
+
+def resume_class(app) -> bool:
+    """The class game that was cut off, where it stopped: `run.py host --resume`."""
+    from game.net.host import Host
+    from game.store import room_file
+    bank = app.loaded.bank
+    host = Host.resume(room_file.path_in(app.data_dir), bank, app.results,
+                       article_credit=credits(bank))
+    if isinstance(host, str):
+        app.show_banner(host, warning=True, seconds=20)
+        return False
+    return _serve(app, host)
+
+
+def _serve(app, host) -> bool:
+    """Open the host and show the screen its room is at: the lobby, or a resumed game's
+    question or answer."""
+    from game.net.host import NoServer
+    from game.quiz.room import ASKING, REVEALED
     try:
         app.open_host(host)
     except NoServer as problem:
         app.show_banner(str(problem), warning=True, seconds=20)
         return False
-    app.push(LobbyScene(app))
+    phase = host.room.phase
+    app.push(ProjectorQuestion(app) if phase == ASKING else ProjectorAnswer(app)
+             if phase == REVEALED else LobbyScene(app))
     return True
 
 

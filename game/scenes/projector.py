@@ -26,7 +26,11 @@ WORD_ROWS = ("Right", "Partly right", "Not quite")
 
 
 def end_class(app) -> None:
-    """Back to the title: the server stops, and with it every device's connection."""
+    """The teacher ends the class's game: the server stops, and with it every device's
+    connection; nothing is left to resume (a game cut off by the machine is)."""
+    problem = app.host.forget() if app.host is not None else None
+    if problem:
+        app.show_banner(problem, warning=True)
     app.close_host()
     for _ in range(len(app.stack) - 1):
         app.pop()

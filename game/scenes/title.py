@@ -25,9 +25,14 @@ class TitleScene(Scene):
     def enter(self) -> None:
         # `run.py --preset`: the class goes straight to its round; Esc comes back here.
         preset = self.app.config.preset
-        if self.app.config.host:    # once: Esc from the lobby comes back here
-            self.app.config.host = False
+        config = self.app.config
+        if config.host:     # once: Esc from the lobby comes back here
+            config.host = False
             from game.quiz.round import RoundSetup
+            if config.resume:
+                from game.scenes.lobby import resume_class
+                resume_class(self.app)
+                return
             self.open_class(preset.setup if preset else replace(
                 RoundSetup.from_plain(self.app.settings.round, self.app.loaded.bank.articles),
                 seed=self.app.new_seed()))
@@ -96,8 +101,8 @@ class TitleScene(Scene):
 
     def open_class(self, setup) -> None:
         """A class on their own devices: the lobby, where students join by code."""
-        from game.scenes.lobby import open_lobby
-        open_lobby(self.app, setup)
+        from game.scenes.lobby import open_class
+        open_class(self.app, setup)
 
     def start_round(self, setup, names=None, mode: str = "solo", same: bool = True) -> None:
         # The quiz engine is imported when first needed, so the title appears sooner.

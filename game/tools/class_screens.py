@@ -17,11 +17,10 @@ ADDRESS = "192.168.1.23"
 def class_host(app, questions, students: int = len(NAMES), timer: int | None = 30) -> Host:
     """A room of these questions with students joined, in its lobby; set as the app's
     host."""
-    bank = app.loaded.bank
+    from game.scenes.lobby import credits
     setup = RoundSetup(count=max(5, len(questions)), timer_seconds=timer)
     room = Room(questions, setup, app.results, code="HK4AM",
-                article_credit=lambda q: bank.articles[q.article].credit
-                if q.article in bank.articles else "")
+                article_credit=credits(app.loaded.bank))
     for name in NAMES[:students]:
         room.join(room.code, name)
     host = Host(room, bind=ADDRESS, port=8123)
