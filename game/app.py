@@ -22,6 +22,9 @@ from game.ui.theme import HIGH_CONTRAST, STANDARD, Theme
 
 
 MIN_SIZE = (960, 540)
+# Posted by the network's thread when a student's message arrives: it only wakes a loop
+# asleep until the next input (game.loop); the host then handles the message.
+WAKE = pygame.event.custom_type()
 RETRY_EVERY = 5.0     # seconds between tries of a results file that refused an answer
 
 
@@ -34,6 +37,12 @@ class Config:
     # A teacher's round (game.quiz.presets.Preset), played as soon as a name is given; not
     # imported here, as it needs PyYAML, which a start from the bank cache never loads.
     preset: object = None
+    # A class on their devices: the address students type (None: this machine's address on
+    # its network) and the port (None: the first free from 8123).
+    bind: str | None = None
+    port: int | None = None
+    host: bool = False      # `run.py host`: straight to the lobby
+    resume: bool = False    # `run.py host --resume`: the class game that was cut off
 
 
 class App:
@@ -55,6 +64,9 @@ class App:
         self.notices: list[str] = [problem] if problem else []
         self.sounds = Sounds(self.settings.sound)
         self._results = None
+        # A class on their devices (game.net.host.Host), while one is open: stepped each
+        # frame whatever screen is on top, so no answer waits for the teacher's screen.
+        self.host = None
         self.loaded: LoadResult = load_bank(config.question_paths, BankCache(self.data_dir))
         self.watch = Watch(config.question_paths)
         self.banner = Banner()
@@ -176,8 +188,10 @@ class App:
                       self.settings.projector)
 
     def warning(self) -> str | None:
-        """Said over every screen for as long as answers are not being saved."""
-        return self._results.warning() if self._results is not None else None
+        """Said over every screen for as long as answers, or the class game that would
+        let a cut-off class take up where it stopped, are not being saved."""
+        said = self._results.warning() if self._results is not None else None
+        return said or (self.host.trouble if self.host is not None else None)
 
     def strip_height(self) -> int:
         return self._strip.height(self.warning(), self.screen.get_size(),
@@ -235,6 +249,8 @@ class App:
     def advance(self, events=(), dt: float = 1 / 60) -> None:
         """Events and time, without drawing; sets dirty when the picture changed."""
         for event in events:
+            if event.type == WAKE:
+                continue            # the host says what changed, below
             self.dirty = True       # hover, a key, the window shown again: draw
             for intent in self.intents(event):
                 self.handle(intent)
@@ -247,6 +263,8 @@ class App:
         # only the top one gets input. Moving before the update: the frame that ends a
         # motion is drawn too.
         self.dirty |= self.moving()
+        if self.host is not None:
+            self.dirty |= self.host.step(dt)
         for scene in self.stack[self._first_drawn():]:
             scene.update(dt)
         self._apply()
@@ -273,6 +291,8 @@ class App:
             waits.append(self.retry_left)
         if self.banner.showing:
             waits.append(self.banner.left)
+        if self.host is not None:
+            waits.append(self.host.due())
         return max(0.0, min(waits))
 
     def _retry_results(self, dt: float) -> None:
@@ -301,8 +321,20 @@ class App:
                              self.settings.projector, self.theme, self.text)
         self.banner.draw(surface, self.layout(), self.theme, self.text)
 
+    def open_host(self, host) -> None:
+        """Serve a class on their devices; a message from one wakes the loop."""
+        host.bridge.wake = lambda: pygame.event.post(pygame.event.Event(WAKE))
+        host.open()
+        self.host = host
+
+    def close_host(self) -> None:
+        if self.host is not None:
+            self.host.close()
+            self.host = None
+
     def run(self) -> int:
         Loop(self).run()
+        self.close_host()
         pygame.quit()
         return self.close()
 

@@ -1,6 +1,7 @@
 """The command line: `python run.py [--preset NAME] [validate|bank] ...`."""
 import argparse
 import os
+import sys
 
 from game.bank.paths import PROJECT
 
@@ -48,6 +49,20 @@ def _parser() -> argparse.ArgumentParser:
     rep.add_argument("--json", action="store_true", help="print as one JSON object")
     rep.add_argument("--data-dir", dest="report_data_dir", metavar="DIR",
                      help="read the results kept here (as --data-dir before 'report')")
+    host = commands.add_parser("host", help="a class on their own devices: start in the lobby, "
+                                             "where students join from a browser by code")
+    host.add_argument("--preset", dest="host_preset", metavar="NAME",
+                      help="the round to play: a preset, as for --preset (default: the round "
+                           "setup last saved)")
+    host.add_argument("--port", type=_port, metavar="N",
+                      help="the port students type after the address (default: the first "
+                           "free from 8123)")
+    host.add_argument("--bind", metavar="ADDRESS",
+                      help="this computer's address as students type it (default: its "
+                           "address on the network; never 0.0.0.0)")
+    host.add_argument("--resume", action="store_true",
+                      help="take up the class game that was cut off (the game killed, the "
+                           "machine stopped) where it stopped, on the same address and code")
     commands.add_parser("schema", help="write the JSON Schemas editors use to check "
                                        "question files and presets (docs/*.schema.json)")
     out = commands.add_parser("export", help="the statements for Moodle (GIFT) or a "
@@ -64,6 +79,12 @@ def _parser() -> argparse.ArgumentParser:
     into.add_argument("--article", metavar="ID",
                       help="the article whose rows to take, when the CSV holds several")
     return parser
+
+
+def _port(value: str) -> int:
+    if value.isdigit() and 1 <= int(value) <= 65535:
+        return int(value)
+    raise argparse.ArgumentTypeError(f"expected a port from 1 to 65535, not {value!r}")
 
 
 def _date(value: str) -> str:
@@ -108,10 +129,19 @@ def main(argv=None) -> int:
             return exchange.export(args.format, args.out, args.paths or DEFAULT_PATHS)
         return exchange.import_csv(args.csv, args.out, args.article, DEFAULT_PATHS)
     preset = None
-    if args.preset:
+    hosting = args.command == "host"
+    name = args.host_preset if hosting else None
+    if args.preset or name:
         from game.quiz.presets import open_preset
-        preset, code = open_preset(args.preset, DEFAULT_PATHS)
+        preset, code = open_preset(name or args.preset, DEFAULT_PATHS)
         if preset is None:
             return code
     from game.app import App, Config
+    if hosting:
+        if args.bind in ("0.0.0.0", "::"):
+            print("run.py host: --bind needs the address students type (this computer's "
+                  "address on the network), not 0.0.0.0", file=sys.stderr)
+            return 2
+        return App(Config(data_dir=args.data_dir, preset=preset, host=True, bind=args.bind,
+                          port=args.port, resume=args.resume)).run()
     return App(Config(data_dir=args.data_dir, preset=preset)).run()

@@ -49,7 +49,7 @@ def write_replacing(path: Path, text: str, prefix: str) -> None:
 
 # The temporary files this game writes, and those of versions before write_replacing
 # (Python's default "tmp" + 8 characters), which a failed write used to leave behind.
-_OURS = re.compile(r"(\.settings-|\.bank-cache-|tmp)[a-z0-9_]{8}\.tmp\Z")
+_OURS = re.compile(r"(\.settings-|\.bank-cache-|\.devices-game-|tmp)[a-z0-9_]{8}\.tmp\Z")
 STALE_AFTER = 10 * 60   # seconds: long enough that another game's write is surely over
 
 

@@ -239,7 +239,7 @@ def test_class_results_chart_the_session_hardest_statement_first(app):
     statement = next(s for s in app.loaded.bank.statements if s.id == first.statement)
     assert bars[0][0] == statement.text and bars[0][2].startswith("1 of 3 right")
     players = [p for kind, p in scene.items() if kind == "p"]
-    assert any(p.startswith("Zoë O'Brien, Jr.: 3 of 5") for p in players)
+    assert any(p.startswith("Zoë O'Brien, Jr. (hot seat): 3 of 5") for p in players)
 
 
 def test_projector_setting_means_largest_text_high_contrast_and_safe_margins(app):

@@ -19,6 +19,7 @@ import pytest
 from websockets.exceptions import ConnectionClosed, InvalidStatus
 from websockets.sync.client import connect
 
+from devices import Device  # noqa: F401  (tests of the resume import it from here)
 from game.net import protocol
 from game.net.bridge import (ALREADY, BAD, JOIN_FIRST, NO_SEAT, NOT_COUNTED, REMOVED, TOO_MANY,
                              Bridge, Client)
@@ -119,44 +120,6 @@ def start(questions):
 @pytest.fixture
 def net(start):
     return start()
-
-
-class Device:
-    """A student's device: a socket, and every message it has received, in order."""
-
-    def __init__(self, server, **kw):
-        kw.setdefault("origin", server.address)
-        # legacy=True: a plain connection, closed when the server stops (as a phone's is).
-        self.socket = connect(server.address.replace("http", "ws", 1) + "/ws", proxy=None,
-                              open_timeout=WAIT, legacy=True, **kw)
-        self.seen: list[dict] = []
-        self.raw: list[str] = []
-
-    def send(self, kind, **fields):
-        self.socket.send(json.dumps({"v": 1, "type": kind, **fields}))
-
-    def recv(self) -> dict:
-        text = self.socket.recv(timeout=WAIT)
-        self.raw.append(text)
-        self.seen.append(json.loads(text))
-        return self.seen[-1]
-
-    def until(self, kind) -> dict:
-        """Reads on until a message of this type arrives."""
-        while True:
-            message = self.recv()
-            if message["type"] == kind:
-                return message
-
-    def join(self, name, code="ACDEF"):
-        self.send("join", code=code, name=name)
-        joined = self.recv()
-        assert joined["type"] == "joined", joined
-        self.token = joined["token"]
-        return self.recv()
-
-    def close(self):
-        self.socket.close()
 
 
 def get(server, path, host=None):

@@ -99,7 +99,7 @@ def test_every_screen_and_file_counts_the_same_verdicts(app, tmp_path):
 
     # Class results: the player's line and each statement's bar.
     lines = [p for kind, p in ClassResultsScene(app).items() if kind == "p"]
-    assert any(line.startswith(f"{NAME}: {total.words(' right')} · ") for line in lines)
+    assert any(line.startswith(f"{NAME} (alone): {total.words(' right')} · ") for line in lines)
     bars = {p[0]: p[1] for kind, p in ClassResultsScene(app).items() if kind == "bar"}
     texts = {s.id: s.text for s in app.loaded.bank.statements}
     for key in {a.question.statement or a.question.id for a in state.answers}:

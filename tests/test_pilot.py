@@ -19,7 +19,7 @@ def test_a_widget_is_clicked_where_it_is_drawn_under_the_warning_strip(app):
     assert isinstance(app.scene, SettingsScene)
     click_on(app, "back")
     click_on(app, "Play")
-    assert [*app.scene.widgets()] == ["solo", "hotseat", "class", "Back"]
+    assert [*app.scene.widgets()] == ["solo", "hotseat", "class", "devices", "Back"]
 
 
 def test_an_id_the_scene_does_not_show_is_named_with_those_it_does(app):

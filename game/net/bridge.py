@@ -20,6 +20,7 @@ NO_SEAT = "That seat is not in this game any more: join again with the code."
 JOIN_FIRST = "Join the game first."
 ALREADY = "This device has already joined."
 TOO_MANY = "Too many tries: wait a few seconds and try again."
+TOO_MANY_WORD = "too many"
 BAD = "Byline could not read that message."
 # Why the room did not count an answer, as the student reads it.
 NOT_COUNTED = {
@@ -95,7 +96,9 @@ class Bridge:
             client.tell(protocol.refused(BAD))
         elif isinstance(message, (Join, Rejoin)) and not self._may_join(client.address):
             self.count("join rate")
-            client.tell(protocol.refused(TOO_MANY))
+            # With its word: a page rejoining its seat tries again later instead of
+            # giving the seat up.
+            client.tell(protocol.refused(TOO_MANY, TOO_MANY_WORD))
         else:
             self.incoming.put((client, message))
             self.wake()

@@ -3,9 +3,11 @@ server, and what happens each frame. The teacher's controls call start, reveal, 
 kick here; each changes the room and sends every device its new view. There is nothing a
 device can send that calls any of them."""
 import socket
+from pathlib import Path
 
 from game.net.bridge import Bridge
 from game.net.server import Server
+from game.store import room_file
 
 PORT = 8123
 PORTS_TRIED = 8     # 8123 to 8130 when the teacher named no port: another program may have one
@@ -31,12 +33,17 @@ class NoServer(Exception):
 
 class Host:
     def __init__(self, room, bind: str | None = None, port: int | None = None,
-                 wake=lambda: None):
+                 wake=lambda: None, saved: Path | None = None):
         """bind: the address students type (default: this machine's LAN address, never
         0.0.0.0: the Host and Origin checks need the address the page was loaded from).
         wake: called from the server's thread when a message arrives, so that a sleeping
-        game loop wakes to handle it."""
+        game loop wakes to handle it. saved: where the game is kept while it runs, to be
+        resumed if it is killed (game.store.room_file.path_in(the data folder)); None: not
+        kept."""
         self.room = room
+        self.saved = saved
+        self.trouble: str | None = None     # why the game could not be kept, for the teacher
+        self._unsaved = False
         self.bridge = Bridge(wake=wake)
         self.bind = bind or lan_address()
         self.port = port
@@ -56,6 +63,10 @@ class Host:
                 last = error
                 continue
             self.server = server
+            if self.saved is not None:
+                self.room.on_change = self._changed
+                self._changed()
+                self._keep()
             return
         if self.port is not None:
             raise NoServer(f"Byline could not serve students on {self.bind}:{self.port} "
@@ -70,15 +81,50 @@ class Host:
             self.server.stop()
             self.server = None
 
+    def forget(self) -> str | None:
+        """The teacher ended the game: it is no longer kept to be resumed. A sentence if
+        its file could not be removed."""
+        if self.saved is None:
+            return None
+        self.room.on_change = None
+        return room_file.remove(self.saved)
+
+    @classmethod
+    def resume(cls, saved: Path, bank, results, wake=lambda: None,
+               article_credit=lambda q: ""):
+        """A host for the game kept in saved, on the same address and port, its students'
+        answers taken from results; or a sentence saying why it cannot be resumed. open()
+        it as any host (NoServer if its port is now taken)."""
+        loaded = room_file.load(saved, bank, results, article_credit)
+        if isinstance(loaded, str):
+            return loaded
+        room, bind, port = loaded
+        return cls(room, bind, port, wake, saved)
+
+    def _changed(self) -> None:
+        self._unsaved = True
+
+    def _keep(self) -> None:
+        """The game written once for the changes since the last time: thirty names joining
+        in one frame are one write, not thirty. A teacher's control is kept before the
+        devices are sent what it changed."""
+        if self._unsaved:
+            self._unsaved = False
+            self.trouble = room_file.keep(self.saved, self.room, self.bind, self.server.port)
+
     @property
     def address(self) -> str:
-        return self.server.address if self.server else ""
+        """What students type: the server's, or before it opens, the one it would have."""
+        if self.server is not None:
+            return self.server.address
+        return f"http://{self.bind}:{self.port or PORT}"
 
     # -- each frame --
     def step(self, dt: float) -> bool:
         """Messages applied, the timer run; True when the projector's picture changed (a
         name joined, an answer came, a second went)."""
         changed = self.bridge.drain(self.room) > 0
+        self._keep()
         room = self.room
         room.tick(dt)
         second = self.seconds_left()
@@ -89,6 +135,11 @@ class Host:
             changed = True
         return changed
 
+    def due(self) -> float:
+        """Seconds until the picture changes with no message: the timer's next second."""
+        left = self.room.seconds_left()
+        return 3600.0 if not left else left - (-(-left // 1) - 1)
+
     def seconds_left(self) -> int | None:
         """Whole seconds left on the question's timer, as the devices show them."""
         left = self.room.seconds_left()
@@ -97,16 +148,20 @@ class Host:
     # -- the teacher's controls --
     def start(self) -> None:
         self.room.start()
+        self._keep()
         self.bridge.broadcast(self.room)
 
     def reveal(self) -> None:
         self.room.reveal()
+        self._keep()
         self.bridge.broadcast(self.room)
 
     def next(self) -> None:
         self.room.next()
+        self._keep()
         self.bridge.broadcast(self.room)
 
     def kick(self, name: str) -> None:
         if self.room.kick(name):
+            self._keep()
             self.bridge.broadcast(self.room)

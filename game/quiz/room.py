@@ -120,8 +120,12 @@ class Student:
 
 class Room:
     def __init__(self, questions, setup: RoundSetup, recorder, code: str | None = None,
-                 cap: int = ROOM_CAP, article_credit=lambda q: ""):
+                 cap: int = ROOM_CAP, article_credit=lambda q: "", on_change=lambda: None):
+        """on_change: called after each change the results file does not hold (a join, a
+        kick, a question asked with its new choice ids, a reveal, the end), so the game
+        can be saved for resuming (game.store.room_file); answers are in the results."""
         self.questions, self.setup, self.recorder = list(questions), setup, recorder
+        self.on_change = on_change
         self.code = code or new_code()
         self.cap, self.credit = cap, article_credit
         self.phase, self.position, self.elapsed = LOBBY, 0, 0.0
@@ -153,6 +157,7 @@ class Room:
             student.round_id = self.recorder.start_round(name, self.setup.to_plain(), "devices")
         self.students[token] = student
         self._places = None
+        self.on_change()
         return token, ""
 
     def rejoin(self, token) -> Student | None:
@@ -166,6 +171,7 @@ class Room:
                 del self.students[token]
                 self.kicked.add(token)
                 self._places = None
+                self.on_change()
                 return True
         return False
 
@@ -188,6 +194,7 @@ class Room:
         while len(ids) < len(q.choices):
             ids.setdefault(secrets.token_hex(4), len(ids))
         self._ids.append(ids)
+        self.on_change()
 
     def tick(self, dt: float) -> None:
         if self.phase == ASKING:
@@ -207,6 +214,10 @@ class Room:
         """How many have answered the question on screen: the projector shows this, never who."""
         return sum(self.position in s.given for s in self._playing())
 
+    def playing(self) -> int:
+        """How many are playing the question on screen (a late joiner's turn comes next)."""
+        return len(self._playing())
+
     def _playing(self):
         return [s for s in self.students.values() if s.first <= self.position]
 
@@ -218,6 +229,7 @@ class Room:
             if self.position not in student.given:
                 self._commit(student, None)
         self.phase = REVEALED
+        self.on_change()
 
     def next(self) -> None:
         if self.phase != REVEALED:
@@ -228,6 +240,22 @@ class Room:
         self.phase = FINISHED
         for student in self.students.values():
             self.recorder.finish_round(student.round_id, student.state.score)
+        self.on_change()
+
+    # -- saved and resumed (game.store.room_file) --
+    @property
+    def choice_ids(self) -> list[dict[str, int]]:
+        """Per question asked so far, its choice ids -> the choices' places: an answer a
+        device sends just after the game is resumed must still count."""
+        return [dict(ids) for ids in self._ids]
+
+    def restore(self, phase: str, position: int, choice_ids, students, kicked) -> None:
+        """Back where a saved game was, its students rebuilt from their committed answers."""
+        self.phase, self.position, self.elapsed = phase, position, 0.0
+        self._ids = [dict(ids) for ids in choice_ids]
+        self.students = {s.token: s for s in students}
+        self.kicked = set(kicked)
+        self._places = None
 
     # -- answers from devices --
     def answer(self, token, reply, sure: str | None = None) -> str | None:

@@ -29,6 +29,8 @@ MODES = {
                                 "at this computer", "hot seat"),
     "class": Mode("Whole class", "the class decides together and the teacher enters the "
                                  "answer", "whole class"),
+    "devices": Mode("Class on their devices", "each student answers on a phone, tablet or "
+                                              "laptop, by a code", "class on devices"),
 }
 
 

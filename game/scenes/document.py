@@ -54,12 +54,17 @@ class DocumentScene(Scene):
             text = self.app.text
             head = text.block(self.title, lay.font(TEXT.heading), theme.text, c.width,
                               style="bold")
-            hint = text.block(self.hint(), lay.font(TEXT.hint), theme.muted, c.width * 2 // 3)
             button_size = lay.font(TEXT.text)
-            back_w = text.font("bold", button_size).size("Back")[0] + 4 * button_size
+            # The buttons side by side at the bottom right, each as wide as the widest.
+            labels = self.back.labels
+            one = max(text.font("bold", button_size).size(label)[0] for label in labels) \
+                + 4 * button_size
+            back_w = len(labels) * one + (len(labels) - 1) * lay.gap
+            hint = text.block(self.hint(), lay.font(TEXT.hint), theme.muted,
+                              min(c.width * 2 // 3, c.width - back_w - 2 * lay.gap))
             bottom = c.bottom - max(hint.get_height(), round(button_size * 2.4))
             self.back.place(text, pygame.Rect(c.right - back_w, bottom, back_w, c.bottom - bottom),
-                            button_size, 0)
+                            button_size, lay.gap, across=True)
             view = pygame.Rect(c.left, c.top + head.get_height() + lay.gap, c.width - 14,
                                bottom - lay.gap - c.top - head.get_height() - lay.gap)
             body = lay.font(TEXT.text)

@@ -57,14 +57,17 @@ def draw_board(surface, app, lines, area: pygame.Rect, colour, cache: dict) -> N
 
 
 def _lay_board(app, lines, area, colour) -> list:
-    """[(block, (x, y))] at the largest size at which every line fits."""
+    """[(block, (x, y))] at the largest size at which every line fits; a class too large
+    for the area at the hints' size shows its first lines and how many more there are
+    (every score is in the review and the class results), rather than shrink further."""
     text = app.text
-    columns = 2 if len(lines) > 4 else 1
-    per = -(-len(lines) // columns)
     gap = app.layout().gap * 3
-    col_w = (area.width - gap * (columns - 1)) // columns
+    least = app.layout().font(TEXT.hint)
 
-    def rows(size):
+    def rows(size, lines):
+        columns = 2 if len(lines) > 4 else 1
+        per = -(-len(lines) // columns)
+        col_w = (area.width - gap * (columns - 1)) // columns
         score_w = max(text.font("bold", size).size(s)[0] for _, s in lines)
         placed, y, fits = [], area.top, True
         for i, (name, score) in enumerate(lines):
@@ -72,14 +75,22 @@ def _lay_board(app, lines, area, colour) -> list:
                 y = area.top
             x = area.left + (i // per) * (col_w + gap)
             block = text.block(name, size, colour, col_w - score_w - size)
-            number = text.block(score, size, colour, score_w + 1, style="bold")
-            placed += [(block, (x, y)), (number, (x + col_w - number.get_width(), y))]
+            placed.append((block, (x, y)))
+            if score:
+                number = text.block(score, size, colour, score_w + 1, style="bold")
+                placed.append((number, (x + col_w - number.get_width(), y)))
             y += block.get_height() + size // 3
             fits = fits and y - size // 3 <= area.bottom
         return placed, fits
 
-    size = largest(12, max(12, app.layout().font(TEXT.large)), lambda s: rows(s)[1])
-    return rows(size)[0]
+    def cut(k):
+        return lines[:k] + [(f"…and {len(lines) - k} more", "")] if k < len(lines) else lines
+    if not rows(least, lines)[1]:
+        shown = largest(1, len(lines), lambda k: rows(least, cut(k))[1])
+        return rows(least, cut(shown))[0]
+    size = largest(least, max(least, app.layout().font(TEXT.large)),
+                   lambda s: rows(s, lines)[1])
+    return rows(size, lines)[0]
 
 
 class HandoverScene(Scene):
@@ -354,7 +365,8 @@ class PodiumScene(RoundEnd):
         bottom = self.menu.rects[0].top - lay.gap
         board = None
         if len(self.turns.standings()) > 3:
-            rest_h = round(lay.h * 0.16)
+            # A class's rest needs more room than a hot seat's five at most.
+            rest_h = round(lay.h * (0.16 if len(self.turns.standings()) <= 8 else 0.3))
             width = min(c.width, lay.w * 2 // 3)
             board = pygame.Rect((lay.w - width) // 2, bottom - rest_h, width, rest_h)
             bottom -= rest_h + lay.gap

@@ -34,7 +34,9 @@ class ModeScene(Scene):
             return
         self.mode = list(MODES)[chosen]
         named = lambda name: name and self.dismiss(Lineup(self.mode, (name,)))  # noqa: E731
-        if self.mode == "solo":
+        if self.mode == "devices":     # the students give their names on their devices
+            self.dismiss(Lineup(self.mode, ()))
+        elif self.mode == "solo":
             self.app.push(NameScene(self.app), on_result=named)
         elif self.mode == "class":
             self.app.push(NameScene(self.app, "Which class is playing?", classes=True),

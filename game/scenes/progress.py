@@ -117,8 +117,8 @@ class ClassResultsScene(DocumentScene):
             session = [r.id for r in rounds if r.started.startswith(day)]
             when = f"The last day with results, {day}"
         else:
-            return [("p", "No results yet. Play a round, or a hot-seat or whole-class round, "
-                          "and the class's answers show here.")]
+            return [("p", "No results yet. Play a round, or a hot-seat, whole-class or "
+                          "class-on-devices round, and the class's answers show here.")]
         found = report.build(results, self.app.loaded.bank, round_ids=session)
         items = [("p", f"Note: {found.problem}")] if found.problem else []
         items += [("muted", f"{when}: {len(session)} round(s), {len(found.players)} player(s). "
@@ -133,7 +133,10 @@ class ClassResultsScene(DocumentScene):
         items.append(("h", "Players"))
         for p in found.players:
             best = f" · best score {p.best_score}" if p.best_score is not None else ""
-            items.append(("p", f"{p.name}: {p.tally.words(' right')}{best}"))
+            # How they played: alone, in a hot seat, as a class, on their own devices.
+            how = ", ".join(dict.fromkeys(MODES[r.mode].in_passing if r.mode in MODES
+                                          else r.mode for r in p.rounds))
+            items.append(("p", f"{p.name} ({how}): {p.tally.words(' right')}{best}"))
             skills = " · ".join(f"{SKILLS.get(s, s).rstrip('?')} {n.words()}"
                                 for s, n in p.by_skill.items())
             items.append(("muted", f"{skills}. Fact or opinion: "

@@ -79,8 +79,11 @@ class QuestionPage:
     """Lays out, scrolls and draws one question; the scene keeps what the player does."""
 
     def __init__(self, app, question, menu, article: ShownArticle | None, quote: str,
-                 source: str, hint: str, timed: bool):
+                 source: str, hint: str, timed: bool, button: str | None = None):
+        """button: the label of a button at the bottom right: the word picker's "Done"
+        unless given (the projector's "Reveal")."""
         self.app, self.q, self.menu = app, question, menu
+        self.button = button or ("Done" if menu is None else None)
         self.article, self.quote, self.source, self.hint = article, quote, source, hint
         self.timed = timed
         self.words = WordFlow(question.text, question.words) if menu is None else None
@@ -110,10 +113,11 @@ class QuestionPage:
         small = lay.font(TEXT.small)
         # The bottom row: the key hints, and the buttons the keys stand for on the right.
         buttons = []
-        if self.words is not None:
+        if self.button:
             least = self._reading_size()
             font, pad = text.font("regular", least), least // 3
-            buttons.append(("done", font.size("Done")[0] + 4 * pad, font.get_height() + 2 * pad))
+            buttons.append(("done", font.size(self.button)[0] + 4 * pad,
+                            font.get_height() + 2 * pad))
         if self.q.statement:
             buttons.append(("context", *key_button_size(text, CONTEXT_LABEL, small)))
         buttons.append(("leave", *key_button_size(text, LEAVE_LABEL, small)))
@@ -424,7 +428,7 @@ class QuestionPage:
                 draw_key_button(surface, text, theme, rect, label, p.small)
         if p.done is not None:
             pygame.draw.rect(surface, theme.accent, p.done, border_radius=6)
-            label = text.block("Done", p.prompt_size, theme.on_accent, p.done.width)
+            label = text.block(self.button, p.prompt_size, theme.on_accent, p.done.width)
             surface.blit(label, (p.done.centerx - label.get_width() // 2,
                                  p.done.centery - label.get_height() // 2))
 
@@ -432,10 +436,11 @@ class QuestionPage:
         """Each word of the word picker as ("word", i), where it shows now, and its Done
         (the choices are the menu's own); and "Leave", on every question."""
         p = self.layout()
+        found = {"Leave": p.leave}
+        if p.done is not None:
+            found[self.button] = p.done
         if self.words is None:
-            return {"Leave": p.leave}
-        found = {("word", i): p.answers.shown(i) for i in range(len(p.answers.buttons))}
-        found = {id: rect for id, rect in found.items() if rect.width and rect.height}
-        found["Done"] = p.done
-        found["Leave"] = p.leave
+            return found
+        words = {("word", i): p.answers.shown(i) for i in range(len(p.answers.buttons))}
+        found.update({id: rect for id, rect in words.items() if rect.width and rect.height})
         return found

@@ -25,7 +25,18 @@ class TitleScene(Scene):
     def enter(self) -> None:
         # `run.py --preset`: the class goes straight to its round; Esc comes back here.
         preset = self.app.config.preset
-        if preset is not None:
+        config = self.app.config
+        if config.host:     # once: Esc from the lobby comes back here
+            config.host = False
+            from game.quiz.round import RoundSetup
+            if config.resume:
+                from game.scenes.lobby import resume_class
+                resume_class(self.app)
+                return
+            self.open_class(preset.setup if preset else replace(
+                RoundSetup.from_plain(self.app.settings.round, self.app.loaded.bank.articles),
+                seed=self.app.new_seed()))
+        elif preset is not None:
             self.ask_name(preset.setup, f"{preset.title} — who is playing?" if preset.title
                           else "Who is playing?")
 
@@ -83,7 +94,15 @@ class TitleScene(Scene):
         elif lineup.mode == "class":
             settings.class_name = lineup.names[0]
         self.app.save_settings()
-        self.start_round(setup, lineup.names, lineup.mode, lineup.same)
+        if lineup.mode == "devices":
+            self.open_class(setup)
+        else:
+            self.start_round(setup, lineup.names, lineup.mode, lineup.same)
+
+    def open_class(self, setup) -> None:
+        """A class on their own devices: the lobby, where students join by code."""
+        from game.scenes.lobby import open_class
+        open_class(self.app, setup)
 
     def start_round(self, setup, names=None, mode: str = "solo", same: bool = True) -> None:
         # The quiz engine is imported when first needed, so the title appears sooner.

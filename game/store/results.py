@@ -196,6 +196,25 @@ class Results:
                              now(), hands and json.dumps(hands)))
         self._sync()
 
+    def reopen(self, round_id) -> str | None:
+        """Take up a round an earlier run of the game started (a class's game resumed after
+        it was killed): later answers and its finish go to it. Its player's name, or None
+        when the file has no such round."""
+        if type(round_id) is not int or round_id < 1:
+            return None
+        kept = self._kept.get(round_id)
+        if kept is not None:
+            return kept.player
+        found = self._read(
+            "SELECT p.name, r.setup, r.mode, r.started FROM rounds r JOIN players p"
+            f" ON p.id = r.player_id WHERE r.id = ? AND {_GOOD_ROUND}", (round_id,))
+        if not found:
+            return None
+        player, setup, mode, started = found[0]
+        # This run writes only the answers it is given; those before are in the file.
+        self._kept[round_id] = _Kept(player, setup, mode, started, row=round_id)
+        return player
+
     def finish_round(self, round_id: int | None, score: int) -> None:
         kept = self._kept.get(round_id)
         if kept is not None:

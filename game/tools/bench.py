@@ -181,12 +181,18 @@ def screens(app: App) -> dict:
         return [question, DiscussScene(app, question.flow, below=question)]
 
     built["leave"], built["discuss"] = leave, discuss
+    from game.tools import class_screens
+    built.update(class_screens.screens(app, picked))
     from game.scenes.confirm import ConfirmScene
     from game.scenes.discuss import DiscussScene
     from game.scenes.overlays import ContextScene
     # Scenes added since this was written: built with (app), else with (app, a finished round).
     known = {Scene, type(app.stack[0]), QuestionScene, FeedbackScene, ResultsScene,
              HandoverScene, RevealScene, PodiumScene, ContextScene, ConfirmScene, DiscussScene}
+    # A class on their devices: built above, with a room, by game.tools.class_screens.
+    from game.scenes import lobby, projector
+    known |= {lobby.LobbyScene, projector.ProjectorQuestion, projector.ProjectorAnswer,
+              projector.Standings, projector.DevicesPodium}
     found = {}
     for info in pkgutil.iter_modules(game.scenes.__path__):
         module = importlib.import_module(f"game.scenes.{info.name}")

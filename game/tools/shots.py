@@ -195,6 +195,7 @@ def _shoot_one(out, size, text_size) -> list[Path]:
     save("review-scrolled")
     _shoot_record(app, save)
     _shoot_classroom(app, save)
+    _shoot_devices(app, save, picked)
     pygame.quit()
     return saved
 
@@ -301,6 +302,16 @@ def _shoot_classroom(app, save) -> None:
         save(name)
         app.scene.handle(Intent(Kind.PAGE_DOWN))
         save(name + "-scrolled")
+
+
+def _shoot_devices(app, save, picked) -> None:
+    """A class on their devices, on the projector: lobby, question, answer, scores, podium."""
+    from game.tools.class_screens import screens
+    title = app.stack[0]
+    for name, build in screens(app, picked, timer=30).items():
+        app.stack[:] = [title, *build()]
+        save(name)
+    app.host = None
 
 
 def _shoot_reveal_record(app, save, names) -> None:
