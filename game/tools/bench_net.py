@@ -2,13 +2,14 @@
 round, against the targets at 300 (answer p95 ≤ 50 ms, reveal to all ≤ 250 ms, frame p95
 ≤ 4 ms, memory ≤ 200 MB).
 
-The game's side runs here, as in class: a Room with the shipped bank's questions, recording
-into a real results file (every answer committed as it arrives), a Host on 127.0.0.1, and a
-loop that calls host.step(dt) 60 times a second and times each call. The students are in
-another process: N websockets clients that join by code, answer each question at a random
-moment within a couple of seconds (seeded) and note when they sent and when they heard
-back. The teacher reveals as soon as the room counts every answer, and starts the next
-question a second later.
+The game's side runs here, as in class: the real App (headless) with the projector's
+screens, a Room of the shipped bank's questions recording into the App's results file
+(every answer committed as it arrives), a Host on 127.0.0.1 keeping its room file, and the
+game's loop, 60 frames a second, each timed. The students are in another process: N
+websockets clients that join by code, answer each question at a random moment within a
+couple of seconds (seeded) and note when they sent and when they heard back. The teacher
+presses Enter: to start once all have joined, to reveal as soon as the room counts every
+answer, and a second later to go on (the scores, the next question).
 
 Run `python -m game.tools.bench --net [--json]`. Not a test: timings vary by machine, so
 nothing asserts them; it does check that every answer reached the results file.
@@ -26,12 +27,15 @@ import tempfile
 import time
 from pathlib import Path
 
-from game.bank import load_bank
 from game.net.bridge import Bridge
 from game.net.host import Host
 from game.quiz.room import Room
 from game.quiz.round import RoundSetup, build_round
 from game.store.results import Results
+
+os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
+os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
+os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
 
 ROOT = Path(__file__).resolve().parents[2]
 SIZES = (30, 100, 300)
@@ -45,7 +49,7 @@ SETUP = RoundSetup(count=5, seed=SEED, timer_seconds=60)
 THINK = 2.0     # each student answers at a random moment within this many seconds
 AFTER = 1.0     # seconds from a reveal to the next question
 WAIT = 60.0     # only ever reached when something is broken
-FRAME = "host.step(dt): the messages applied, the timer run, views sent (no drawing)"
+FRAME = "the App's: the host's step, the screens' update and the drawing (1280×720)"
 
 
 # -- the students' process ------------------------------------------------------------------
@@ -151,38 +155,69 @@ class Timed:
 
 
 class Projector:
-    """The game's loop, cut down to what the network costs it: host.step(dt) at most FPS
-    times a second, each call timed (wall clock, since the server's thread competes for the
-    interpreter)."""
+    """The game's own loop (game.loop.Loop.turn) on the real App with the projector's screens,
+    FPS frames a second, each timed: the whole frame (the host's step, the screens' update,
+    the drawing) by the wall clock and by the game thread's CPU, and the host's step alone.
+    The teacher's keys are posted as pygame events, as a keyboard's are."""
 
-    def __init__(self, host: Host):
-        self.host = host
+    def __init__(self, app, drawn: bool = False):
+        self.app, self.drawn = app, drawn      # drawn: every frame drawn (the baseline)
         self._last = time.monotonic()
 
-    def run(self, done=lambda: False, seconds: float = WAIT) -> list[tuple[float, float]]:
-        """Frames until done() or for so many seconds; the milliseconds each took, and the
-        game thread's CPU milliseconds in it (the rest: waiting for the disk, or for the
-        server's thread to let go of the interpreter, or for the machine)."""
+    def press_enter(self) -> tuple[float, float]:
+        """The teacher presses Enter: (the moment, the ms the frame that handles it took)."""
+        import pygame
+        pygame.event.post(pygame.event.Event(pygame.KEYDOWN, key=pygame.K_RETURN, mod=0,
+                                             unicode="\r"))
+        at = time.monotonic()
+        return at, self.frame()[0]
+
+    def run(self, done=lambda: False, seconds: float = WAIT) -> list[tuple[float, float, float]]:
+        """Frames until done() or for so many seconds: (wall ms, CPU ms, step ms) each. The
+        CPU is the game thread's; the rest of a frame's wall time it waited: for the disk,
+        for the server's thread to let go of the interpreter, or for the machine."""
         times, end = [], time.monotonic() + seconds
         while not done():
-            now = time.monotonic()
-            if now >= end:
+            if time.monotonic() >= end:
                 if seconds == WAIT:
                     raise RuntimeError("the bench waited a minute for the students")
                 break
-            dt, self._last = now - self._last, now
-            start, cpu = time.perf_counter(), time.thread_time()
-            self.host.step(dt)
-            times.append(((time.perf_counter() - start) * 1000,
-                          (time.thread_time() - cpu) * 1000))
-            time.sleep(max(0.0, now + 1 / FPS - time.monotonic()))
+            times.append(self.frame())
         return times
 
+    def frame(self) -> tuple[float, float, float]:
+        import pygame
+        app, now = self.app, time.monotonic()
+        dt, self._last = now - self._last, now
+        app.host.stepped = 0.0
+        start, cpu = time.perf_counter(), time.thread_time()
+        app.advance((), dt)
+        app.advance(pygame.event.get(), 0.0)
+        if app.dirty or self.drawn:
+            app.redraw()
+        took = ((time.perf_counter() - start) * 1000, (time.thread_time() - cpu) * 1000,
+                app.host.stepped)
+        time.sleep(max(0.0, now + 1 / FPS - time.monotonic()))
+        return took
 
-def timed_ms(action) -> float:
-    start = time.perf_counter()
-    action()
-    return (time.perf_counter() - start) * 1000
+
+def timed_host(room, saved: Path, joins: int):
+    """The game's Host on 127.0.0.1, its step timed. Every student here comes from one
+    address, which the server lets join 10 times in 10 s: this host's bridge lets the whole
+    class in (the game's keeps the limit)."""
+    class TimedHost(Host):
+        stepped = 0.0
+
+        def step(self, dt: float) -> bool:
+            start = time.perf_counter()
+            try:
+                return super().step(dt)
+            finally:
+                self.stepped += (time.perf_counter() - start) * 1000
+
+    host = TimedHost(room, "127.0.0.1", 0, saved=saved)
+    host.bridge = Bridge(joins=max(joins, 1))
+    return host
 
 
 def ninety_fifth(values: list[float]) -> float:
@@ -191,67 +226,94 @@ def ninety_fifth(values: list[float]) -> float:
         else max(values, default=0.0)
 
 
-def room_for(questions, credit, folder: Path, n: int) -> tuple[Room, Timed]:
-    results = Timed(Results(folder))
-    # The room's cap is 200 by default; the bench asks for as many seats as it has students.
-    return Room(questions, SETUP, results, cap=max(n, 1), article_credit=credit), results
-
-
-def frame_figures(frames: list[tuple[float, float]]) -> dict:
-    wall, cpu = [w for w, _ in frames], [c for _, c in frames]
+def frame_figures(frames: list[tuple[float, float, float]]) -> dict:
+    wall, cpu, step = zip(*frames)
     return {"frame_ms_p95": round(ninety_fifth(wall), 3), "frame_ms_max": round(max(wall), 3),
-            "frame_cpu_ms_p95": round(ninety_fifth(cpu), 3), "frames": len(frames)}
+            "frame_cpu_ms_p95": round(ninety_fifth(cpu), 3),
+            "step_ms_p95": round(ninety_fifth(step), 3), "frames": len(frames)}
 
 
-def baseline(questions, credit, folder: Path, seconds: float) -> dict:
-    """The same loop with the server up, a question open and nobody joined."""
-    room, results = room_for(questions, credit, folder, 0)
-    host = Host(room, bind="127.0.0.1", port=0)
-    host.open()
+class Game:
+    """The real App with a class open on the projector, as Play → Class on their devices
+    opens one (game.scenes.lobby.open_lobby), with a room of n seats."""
+
+    def __init__(self, folder: Path, n: int):
+        from game.app import App, Config
+        from game.scenes.lobby import LobbyScene, credits
+        from game.store import room_file
+        self.app = app = App(Config(size=(1280, 720), seed=SEED, data_dir=folder))
+        bank = app.loaded.bank
+        self.results = Timed(app.results)
+        # The room's cap is 200; the bench asks for as many seats as it has students.
+        self.room = Room(build_round(bank, SETUP), SETUP, self.results, cap=max(n, 1),
+                         article_credit=credits(bank))
+        app.open_host(timed_host(self.room, room_file.path_in(folder), n))
+        app.push(LobbyScene(app))
+        self.projector = Projector(app)
+
+    def close(self) -> None:
+        import pygame
+        self.app.close_host()
+        self.app.close()
+        pygame.quit()
+
+
+def baseline(folder: Path, seconds: float) -> dict:
+    """Nobody joined, the question on the projector, every frame drawn: what drawing the
+    screen costs without the class."""
+    from game.scenes.projector import ProjectorQuestion
+    game = Game(folder, 0)
     try:
-        host.start()
-        frames = Projector(host).run(seconds=seconds)
+        game.app.host.start()
+        game.app.replace(ProjectorQuestion(game.app))
+        game.projector.drawn = True
+        frames = game.projector.run(seconds=seconds)
     finally:
-        host.close()
-        results.close()
+        game.close()
     return frame_figures(frames)
 
 
-def session(n: int, questions, credit, folder: Path, think: float, after: float) -> dict:
-    """One class of n through the whole round; the figures."""
-    room, results = room_for(questions, credit, folder, n)
-    host = Host(room, bind="127.0.0.1", port=0)
-    # Every student here comes from one address, which the server lets join 10 times in
-    # 10 s: this host's bridge lets the whole class in (the game's keeps the limit).
-    host.bridge = Bridge(joins=n, wake=host.bridge.wake)
-    host.open()
-    projector = Projector(host)
+def session(n: int, folder: Path, think: float, after: float) -> dict:
+    """One class of n through the whole round, the teacher pressing Enter to start, to
+    reveal each question once all have answered, and to go on; the figures."""
+    from game.scenes.projector import ProjectorAnswer, ProjectorQuestion, Standings
+    game = Game(folder, n)
+    room, projector, app = game.room, game.projector, game.app
     reset_peak()
     before = memory_kib("VmRSS")
     seen_file = folder / "students.json"
     students = subprocess.Popen(
-        [sys.executable, "-m", "game.tools.bench_net", "--students", host.address, room.code,
-         str(n), str(SEED), str(think), str(seen_file)], cwd=ROOT)
-    frames, reveals, reveal_calls = [], [], []
+        [sys.executable, "-m", "game.tools.bench_net", "--students", app.host.address,
+         room.code, str(n), str(SEED), str(think), str(seen_file)], cwd=ROOT)
+    frames, reveals, reveal_frames = [], [], []
+
+    def on(scene) -> None:
+        if not isinstance(app.scene, scene):
+            raise RuntimeError(f"the projector shows {type(app.scene).__name__}, "
+                               f"not {scene.__name__}")
     try:
         projector.run(lambda: len(room.students) == n or students.poll() is not None)
-        start_ms = timed_ms(host.start)
-        for _ in questions:
+        start_ms = projector.press_enter()[1]
+        for _ in room.questions:
+            on(ProjectorQuestion)
             frames += projector.run(lambda: room.answered() == n or students.poll() is not None)
-            reveals.append(time.monotonic())
-            reveal_calls.append(timed_ms(host.reveal))
+            at, took = projector.press_enter()
+            reveals.append(at)
+            reveal_frames.append(took)
+            on(ProjectorAnswer)
             projector.run(seconds=after)
-            host.next()     # the last one ends the round: every device is sent its place
+            while isinstance(app.scene, (ProjectorAnswer, Standings)):
+                projector.press_enter()     # the scores between questions, then the next
         projector.run(lambda: students.poll() is not None)
         seen = json.loads(seen_file.read_text())
     finally:
         if students.poll() is None:
             students.kill()
             students.wait()
-        host.close()
-    peak = memory_kib("VmHWM")
-    recorded = len(results.answer_rows())
-    results.close()
+        peak = memory_kib("VmHWM")
+        recorded = len(game.results.answer_rows())
+        commits = game.results.commits
+        game.close()
     # The students' clock is the game's: time.monotonic is the system's, in both processes.
     reveal_ms = [(max(seen["results"].get(str(p), [float("nan")])) - at) * 1000
                  for p, at in enumerate(reveals, start=1)]
@@ -262,40 +324,42 @@ def session(n: int, questions, credit, folder: Path, think: float, after: float)
             "answer_ms_max": round(max(latency), 2) if latency else None,
             "reveal_ms": round(max(reveal_ms), 1),
             "reveal_ms_each": [round(r, 1) for r in reveal_ms],
-            "reveal_call_ms": round(max(reveal_calls), 2), "start_call_ms": round(start_ms, 2),
-            **frame_figures(frames),
-            "commit_ms_p50": round(statistics.median(results.commits), 2),
-            "commit_ms_p95": round(ninety_fifth(results.commits), 2),
+            "reveal_frame_ms": round(max(reveal_frames), 2),
+            "start_frame_ms": round(start_ms, 2), **frame_figures(frames),
+            "commit_ms_p50": round(statistics.median(commits), 2),
+            "commit_ms_p95": round(ninety_fifth(commits), 2),
             "rss_before_mb": round(before / 1024, 1),
             "peak_rss_mb": round(peak / 1024, 1), "growth_mb": round((peak - before) / 1024, 1),
-            "answers": len(latency), "recorded": recorded, "expected": n * len(questions),
+            "answers": len(latency), "recorded": recorded, "expected": n * len(room.questions),
             "results_missing": missing, "refused": len(seen["refused"]),
             "failed": seen["failed"][:5]}
 
 
 def measure(sizes=SIZES, think: float = THINK, after: float = AFTER, data: Path | None = None
             ) -> dict:
-    bank = load_bank([ROOT / "questions"]).bank
-    questions = build_round(bank, SETUP)
-    articles = bank.articles
-
-    def credit(q) -> str:
-        article = articles.get(q.article)
-        return f"{article.title or article.headline}, {article.outlet}" if article else ""
-
     load = os.getloadavg()[0]
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(data or tmp)
-        base = baseline(questions, credit, folder / "baseline", max(think, 1.0))
-        runs = {n: session(n, questions, credit, folder / f"class of {n}", think, after)
-                for n in sizes}
+        base = baseline(folder / "baseline", max(think, 1.0))
+        runs = {n: session(n, folder / f"class of {n}", think, after) for n in sizes}
     for run in runs.values():
-        run["frame_ratio"] = round(run["frame_ms_p95"] / base["frame_ms_p95"], 1)
+        run["frame_ratio"] = round(run["frame_ms_p95"] / base["frame_ms_p95"], 2)
     # Other programs' work shows in every wall-clock figure: the machine's load says how much.
-    return {"frame": FRAME, "questions": len(questions), "think_s": think, "fps": FPS,
+    return {"frame": FRAME, "questions": SETUP.count, "think_s": think, "fps": FPS,
             "load_average": [round(load, 2), round(os.getloadavg()[0], 2)],
             "cores": os.cpu_count(), "python": sys.version.split()[0], "baseline": base,
             "sizes": {str(n): run for n, run in runs.items()}}
+
+
+# (group, heading, figure, width, decimals): the table report() prints, one row a class.
+COLUMNS = [("answer", "p50", "answer_ms_p50", 6, 1), ("", "p95", "answer_ms_p95", 6, 1),
+           ("", "max", "answer_ms_max", 6, 1), ("reveal", "→all", "reveal_ms", 7, 1),
+           ("frame", "p95", "frame_ms_p95", 7, 2), ("", "max", "frame_ms_max", 7, 1),
+           ("", "cpu", "frame_cpu_ms_p95", 6, 2), ("", "step", "step_ms_p95", 6, 2),
+           ("", "÷0", "frame_ratio", 5, 1), ("commit", "p50", "commit_ms_p50", 6, 2),
+           ("", "p95", "commit_ms_p95", 6, 2), ("Enter", "start", "start_frame_ms", 7, 1),
+           ("", "reveal", "reveal_frame_ms", 7, 1), ("RSS MB", "before", "rss_before_mb", 6, 1),
+           ("", "peak", "peak_rss_mb", 6, 1), ("", "+", "growth_mb", 5, 1)]
 
 
 def report(out: dict) -> None:
@@ -305,27 +369,21 @@ def report(out: dict) -> None:
           f"{SEED}); the frame is {out['frame']}, {out['fps']} a second; load average "
           f"{out['load_average'][0]} before, {out['load_average'][1]} after, on "
           f"{out['cores']} cores")
-    print(f"{'':9}{'answer ms':^21}{'reveal':>8}{'frame ms':^30}{'commit ms':^12}"
-          f"{'teacher ms':^14}{'RSS MB':^18}")
-    print(f"{'students':>8}{'p50':>7}{'p95':>7}{'max':>7}{'→all':>8}{'p95':>8}{'max':>8}"
-          f"{'cpu p95':>8}{'÷0':>6}{'p50':>6}{'p95':>6}{'reveal':>7}{'start':>7}"
-          f"{'before':>7}{'peak':>6}{'+':>5}{'recorded':>11}")
-    print(f"{0:8}{'':29}{base['frame_ms_p95']:8.3f}{base['frame_ms_max']:8.2f}"
-          f"{base['frame_cpu_ms_p95']:8.3f}{1:6.1f}")
-    for n, r in sizes.items():
-        answer = "".join(f"{r[k]:7.1f}" if r[k] is not None else f"{'-':>7}"
-                         for k in ("answer_ms_p50", "answer_ms_p95", "answer_ms_max"))
-        print(f"{n:>8}{answer}{r['reveal_ms']:8.1f}{r['frame_ms_p95']:8.3f}"
-              f"{r['frame_ms_max']:8.2f}{r['frame_cpu_ms_p95']:8.3f}{r['frame_ratio']:6.1f}"
-              f"{r['commit_ms_p50']:6.2f}{r['commit_ms_p95']:6.2f}{r['reveal_call_ms']:7.1f}"
-              f"{r['start_call_ms']:7.1f}{r['rss_before_mb']:7.1f}{r['peak_rss_mb']:6.1f}"
-              f"{r['growth_mb']:5.1f}{r['recorded']:>6}/{r['expected']}")
-    print("answer: from a device sending its answer to its view with answered=true; reveal "
-          "→all: from the teacher's reveal to the last device's result (the worst question);\n"
-          "frame: while the answers come, wall clock, and the game thread's CPU; ÷0: frame "
-          "p95 over the baseline's (the same loop, nobody joined); commit: each answer's\n"
-          "write to the results file; teacher: how long the reveal (worst) and the start keep "
-          "the loop; RSS: the game's process as the class joins, its peak, the growth")
+    rows = [("0", base)] + list(sizes.items())
+    head = " ".join(f"{group:<{w}}" for group, _, _, w, _ in COLUMNS)
+    print(f"{'':8} {head}\n{'students':>8} " + " ".join(f"{h:>{w}}" for _, h, _, w, _ in COLUMNS))
+    for n, r in rows:
+        cells = [f"{r[key]:{w}.{d}f}" if isinstance(r.get(key), (int, float)) else " " * w
+                 for _, _, key, w, d in COLUMNS]
+        recorded = f"  {r['recorded']}/{r['expected']}" if "recorded" in r else ""
+        print(f"{n:>8} " + " ".join(cells) + recorded)
+    print("answer: from a device sending its answer to its view with answered=true, ms; "
+          "reveal: from the teacher's Enter to the last device's result (the worst question);\n"
+          "frame: the frames while the answers come, wall clock, the game thread's CPU, the "
+          "host's step alone, and p95 over the first row's (nobody joined, every frame drawn);\n"
+          "commit: each answer's write to the results file; Enter: the frame that starts the "
+          "round, and the worst that reveals; RSS: the game's process before the class joins, "
+          "its peak, the growth")
     for n, r in sizes.items():
         trouble = [f"{r['recorded']} of {r['expected']} answers in the results file"] \
             if r["recorded"] != r["expected"] else []
