@@ -305,6 +305,14 @@ def test_every_kind_of_question_by_clicks_the_reveal_and_the_end_and_no_leak(
                 expect(page.locator("#sentence")).to_have_text(q.text)
             assert page.locator("#choices button .text").all_inner_texts() == list(q.choices)
             expect(page.locator("#words")).to_be_hidden()
+        if q.skill == "article_genre":     # answerable from the phone: the article is on it
+            shown = room.do(lambda r: r.article_text(q))
+            assert len(shown) > 3
+            # As a browser lays text out: runs of spaces shown as one.
+            assert [" ".join(t.split()) for t in page.locator("#article p").all_inner_texts()] \
+                == [" ".join(p.split()) for p in shown]
+        else:
+            expect(page.locator("#article")).to_be_hidden()
         check_screen(ana)
         right = n % 2 == 0
         pick(ana, q, right)

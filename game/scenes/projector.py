@@ -14,7 +14,7 @@ from game.scenes.base import Scene
 from game.scenes.confirm import ConfirmScene
 from game.scenes.document import DocumentScene
 from game.scenes.hotseat import PodiumScene, _board_lines, draw_board
-from game.scenes.question import ABOUT_THE_ARTICLE
+from game.quiz.room import ABOUT_THE_ARTICLE
 from game.scenes.question_page import QuestionPage
 from game.ui.layout import TEXT
 from game.ui.tiles import AnswerTiles
