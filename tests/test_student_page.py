@@ -594,7 +594,7 @@ def test_a_phone_plays_the_projectors_own_game_end_to_end(students):
             ana.page.click("#send-words")
         else:
             ana.page.locator("#choices button").first.click()
-        until(lambda: app.scene.status() == "1 of 1 answered")
+        until(lambda: app.scene.status() == "All 1 answered")
         expect_sent(ana.page)
         key(app, pygame.K_RETURN)                       # the teacher reveals
         until(lambda: ana.page.locator("#result").is_visible())
