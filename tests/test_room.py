@@ -217,3 +217,23 @@ def test_a_round_that_does_not_ask_how_sure_takes_no_how_sure(questions):
     assert room.answer(ana, right_reply(room, ana)) is None
     room.reveal()
     assert room.view(ana).place == 1
+
+
+def test_a_question_about_the_whole_article_carries_the_article_to_every_device(bank):
+    from game.bank.texts import shown_article
+    from game.quiz.room import articles, credits
+    made = generate(bank, seed=1)
+    genre = next(q for q in made if q.skill == "article_genre")
+    sentence = next(q for q in made if q.skill == "fact_or_opinion")
+    room = Room([genre, sentence], RoundSetup(count=5), Kept(), code="ACDEF",
+                article_credit=credits(bank), article_text=articles(bank))
+    ana, _ = room.join("ACDEF", "Ana")
+    room.start()
+    shown = room.view(ana)
+    # What the projector shows beside the answers, paragraph for paragraph.
+    assert shown.article == shown_article(bank.articles[genre.article], bank).paragraphs
+    assert len(shown.article) > 3 and shown.credit == bank.articles[genre.article].credit
+    room.answer(ana, right_reply(room, ana))
+    room.reveal()
+    room.next()
+    assert room.view(ana).article == ()       # a sentence's question: the sentence only

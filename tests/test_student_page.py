@@ -305,6 +305,14 @@ def test_every_kind_of_question_by_clicks_the_reveal_and_the_end_and_no_leak(
                 expect(page.locator("#sentence")).to_have_text(q.text)
             assert page.locator("#choices button .text").all_inner_texts() == list(q.choices)
             expect(page.locator("#words")).to_be_hidden()
+        if q.skill == "article_genre":     # answerable from the phone: the article is on it
+            shown = room.do(lambda r: r.article_text(q))
+            assert len(shown) > 3
+            # As a browser lays text out: runs of spaces shown as one.
+            assert [" ".join(t.split()) for t in page.locator("#article p").all_inner_texts()] \
+                == [" ".join(p.split()) for p in shown]
+        else:
+            expect(page.locator("#article")).to_be_hidden()
         check_screen(ana)
         right = n % 2 == 0
         pick(ana, q, right)
@@ -554,3 +562,45 @@ def test_larger_text_and_reduced_motion_are_respected(students, classroom, made)
     assert clipped == []
     moving = students(room).open()
     assert moving.page.evaluate(animation.replace("asking", "join")) == "appear"
+
+
+def test_a_phone_plays_the_projectors_own_game_end_to_end(students):
+    """The page against the game as the teacher runs it (the window's loop, its keys): join,
+    the teacher starts, the phone answers, the projector counts it, the teacher reveals, the
+    phone shows its verdict, and the answer is in the results."""
+    import time
+
+    import pygame
+
+    from game.scenes.lobby import open_lobby
+    from pilot import key, new_app
+
+    app = new_app(bind="127.0.0.1", seed=3)
+
+    def until(condition):
+        deadline = time.monotonic() + WAIT_MS / 1000
+        while not condition():
+            assert time.monotonic() < deadline, "timed out"
+            app.step()
+            time.sleep(0.01)
+    try:
+        assert open_lobby(app, RoundSetup(count=5, seed=3))
+        ana = students(app.host).open(f"?code={app.host.room.code}").join("Ana")
+        until(lambda: app.host.room.names() == ["Ana"])
+        key(app, pygame.K_RETURN)                       # the teacher starts
+        until(lambda: ana.page.locator("#asking").is_visible())
+        if ana.page.locator("#picker").is_visible():    # spot the opinion words
+            ana.page.locator("#words button").first.click()
+            ana.page.click("#send-words")
+        else:
+            ana.page.locator("#choices button").first.click()
+        until(lambda: app.scene.status() == "All 1 answered")
+        expect_sent(ana.page)
+        key(app, pygame.K_RETURN)                       # the teacher reveals
+        until(lambda: ana.page.locator("#result").is_visible())
+        verdict = app.host.room.view(next(iter(app.host.room.students))).verdict
+        expect(ana.page.locator("#verdict-word")).to_have_text(verdict)
+        rounds = app.results.rounds()
+        assert [(r.player, r.mode, r.answers) for r in rounds] == [("Ana", "devices", 1)]
+    finally:
+        app.close_host()

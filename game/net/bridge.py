@@ -198,6 +198,17 @@ class Bridge:
     def _view(self, room, client: Client) -> str:
         return protocol.view(room.view(client.token))
 
+    def clock(self, room) -> None:
+        """A second of the timer has gone: every seated device is told the time left, in
+        a message of a few bytes, the same for all."""
+        left = room.seconds_left()
+        if left is None:
+            return
+        text = protocol.clock(round(left, 2))
+        for client in self.clients():
+            if client.token is not None:
+                self.send(client, text)
+
     def broadcast(self, room) -> None:
         """The room changed (started, revealed, next question, a second of the timer, a
         kick): each seated device gets its own view; a kicked one is told and unseated."""

@@ -91,11 +91,11 @@ class Host:
 
     @classmethod
     def resume(cls, saved: Path, bank, results, wake=lambda: None,
-               article_credit=lambda q: ""):
+               article_credit=lambda q: "", article_text=lambda q: ()):
         """A host for the game kept in saved, on the same address and port, its students'
         answers taken from results; or a sentence saying why it cannot be resumed. open()
         it as any host (NoServer if its port is now taken)."""
-        loaded = room_file.load(saved, bank, results, article_credit)
+        loaded = room_file.load(saved, bank, results, article_credit, article_text)
         if isinstance(loaded, str):
             return loaded
         room, bind, port = loaded
@@ -131,7 +131,7 @@ class Host:
         if second != self._shown_second:
             self._shown_second = second
             if second is not None:
-                self.bridge.broadcast(room)
+                self.bridge.clock(room)
             changed = True
         return changed
 

@@ -100,6 +100,11 @@ def refused(why: str, reason: str | None = None) -> str:
     return _out("refused", why=why, **({"reason": reason} if reason else {}))
 
 
+def clock(seconds_left: float) -> str:
+    """A second of the question's timer has gone: the whole view is not sent again."""
+    return _out("clock", seconds_left=seconds_left)
+
+
 _KINDS = {Waiting: "waiting", Asking: "asking", Result: "result", Over: "over"}
 
 

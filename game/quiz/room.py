@@ -17,6 +17,10 @@ from game.quiz.scoring import CONFIDENCE
 from game.quiz.state import RoundState
 from game.quiz.wording import as_seen, in_words, right_words
 
+# Questions about the whole article (what kind it is, a teacher's question about it): the
+# projector shows the article beside the answers, and so does every device.
+ABOUT_THE_ARTICLE = ("article_genre", "hand_written")
+
 # Join codes: no letters or digits that look alike on a projector (0/O, 1/I/L, 2/Z, 5/S, 8/B).
 CODE_ALPHABET = "ACDEFGHJKMNPQRTUVWXY34679"
 CODE_LENGTH = 5
@@ -34,6 +38,24 @@ LATE, TWICE, NOT_ASKING, UNKNOWN_SEAT, UNKNOWN_CHOICE, KICKED, NOT_YET, HOW_SURE
     "joined after this question", "how sure")
 # What a device offers when the round asks how sure the student is, in this order.
 HOW_SURE_CHOICES = tuple(CONFIDENCE)
+
+
+def credits(bank):
+    """What a device shows of where a question comes from: its article's credit."""
+    return lambda q: bank.articles[q.article].credit if q.article in bank.articles else ""
+
+
+def articles(bank):
+    """What a device shows for a question about the whole article: the article, as the
+    projector shows it (a question must be answerable from the phone alone)."""
+    from game.bank.texts import shown_article
+
+    def text(q):
+        article = bank.articles.get(q.article)
+        if article is None or q.skill not in ABOUT_THE_ARTICLE:
+            return ()
+        return shown_article(article, bank).paragraphs
+    return text
 
 
 def new_code(length: int = CODE_LENGTH) -> str:
@@ -78,6 +100,8 @@ class Asking:
     credit: str             # where it comes from: the article's title and outlet
     choices: tuple[Choice, ...]
     words: tuple[str, ...]  # the sentence's words, for "spot the opinion words"
+    article: tuple[str, ...]    # a question about the whole article: its text, a paragraph
+                                # each, as the projector shows it (else empty)
     seconds_left: float | None
     answered: bool          # "Answer sent: wait for the reveal"
     how_sure: tuple[str, ...]   # asked with the answer when the round asks; else empty
@@ -120,14 +144,15 @@ class Student:
 
 class Room:
     def __init__(self, questions, setup: RoundSetup, recorder, code: str | None = None,
-                 cap: int = ROOM_CAP, article_credit=lambda q: "", on_change=lambda: None):
+                 cap: int = ROOM_CAP, article_credit=lambda q: "", on_change=lambda: None,
+                 article_text=lambda q: ()):
         """on_change: called after each change the results file does not hold (a join, a
         kick, a question asked with its new choice ids, a reveal, the end), so the game
         can be saved for resuming (game.store.room_file); answers are in the results."""
         self.questions, self.setup, self.recorder = list(questions), setup, recorder
         self.on_change = on_change
         self.code = code or new_code()
-        self.cap, self.credit = cap, article_credit
+        self.cap, self.credit, self.article_text = cap, article_credit, article_text
         self.phase, self.position, self.elapsed = LOBBY, 0, 0.0
         self.students: dict[str, Student] = {}      # by token
         self.kicked: set[str] = set()                # tokens that can never rejoin
@@ -356,6 +381,7 @@ class Room:
                 credit=self.credit(q),
                 choices=tuple(Choice(id, q.choices[i]) for id, i in ids.items()),
                 words=tuple(q.word_texts()) if q.skill == "opinion_words" else (),
+                article=tuple(self.article_text(q)),
                 seconds_left=self.seconds_left(),
                 answered=self.position in student.given,
                 how_sure=HOW_SURE_CHOICES if self.setup.confidence else ())

@@ -17,11 +17,6 @@ APART = ("Devices cannot open the address? School Wi-Fi often keeps devices apar
          "computer and the devices to one phone's hotspot, then open the class again.")
 
 
-def credits(bank):
-    """What each question's device shows of where it comes from: its article's credit."""
-    return lambda q: bank.articles[q.article].credit if q.article in bank.articles else ""
-
-
 def open_class(app, setup) -> None:
     """A class on their devices: the lobby of a new game; or, if the last one was cut off
     (the machine stopped, the game was killed), the choice to take it up first."""
@@ -41,7 +36,7 @@ def open_lobby(app, setup) -> bool:
     """Build the round, start serving it and show the lobby; False, said in a banner, if
     the setup finds no question or the network cannot be served."""
     from game.net.host import Host
-    from game.quiz.room import Room
+    from game.quiz.room import Room, articles, credits
     from game.quiz.round import build_round
     from game.store import room_file
     bank = app.loaded.bank
@@ -50,7 +45,8 @@ def open_lobby(app, setup) -> bool:
         app.show_banner("No question matches this round's setup: choose other articles or "
                         "skills in Round setup.", warning=True)
         return False
-    room = Room(questions, setup, app.results, article_credit=credits(bank))
+    room = Room(questions, setup, app.results, article_credit=credits(bank),
+                article_text=articles(bank))
     return _serve(app, Host(room, app.config.bind, app.config.port,
                             saved=room_file.path_in(app.data_dir)))
 
@@ -58,10 +54,11 @@ def open_lobby(app, setup) -> bool:
 def resume_class(app) -> bool:
     """The class game that was cut off, where it stopped: `run.py host --resume`."""
     from game.net.host import Host
+    from game.quiz.room import articles, credits
     from game.store import room_file
     bank = app.loaded.bank
     host = Host.resume(room_file.path_in(app.data_dir), bank, app.results,
-                       article_credit=credits(bank))
+                       article_credit=credits(bank), article_text=articles(bank))
     if isinstance(host, str):
         app.show_banner(host, warning=True, seconds=20)
         return False

@@ -14,7 +14,7 @@ from game.scenes.base import Scene
 from game.scenes.confirm import ConfirmScene
 from game.scenes.document import DocumentScene
 from game.scenes.hotseat import PodiumScene, _board_lines, draw_board
-from game.scenes.question import ABOUT_THE_ARTICLE
+from game.quiz.room import ABOUT_THE_ARTICLE
 from game.scenes.question_page import QuestionPage
 from game.ui.layout import TEXT
 from game.ui.tiles import AnswerTiles
@@ -100,7 +100,10 @@ class ProjectorQuestion(Scene):
     def status(self) -> str:
         """"12 of 20 answered · 14 s left": what the top bar says on the right."""
         room = self.host.room
-        words = f"{room.answered()} of {room.playing()} answered"
+        answered, playing = room.answered(), room.playing()
+        # Said in words when it is time to reveal: the teacher need not count.
+        words = f"All {playing} answered" if playing and answered == playing \
+            else f"{answered} of {playing} answered"
         left = self.host.seconds_left()
         if left is not None:
             words += " · time is up" if left == 0 else f" · {left} s left"

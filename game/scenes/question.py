@@ -6,6 +6,7 @@ from game.bank.texts import shown_article
 from game.intents import Kind
 from game.quiz.flow import ANSWERED, ASKING, DISCUSSING, HANDOVER, HOW_SURE, REVEALED, Flow
 from game.quiz.questions import SKILLS
+from game.quiz.room import ABOUT_THE_ARTICLE
 from game.quiz.seats import Seat, Turns
 from game.quiz.state import RoundState
 from game.quiz.wording import quoted
@@ -25,7 +26,6 @@ HINTS = {
 }
 # Keys that scroll the quote or the article (or else the answers) when they do not fit.
 SCROLL_KEYS = (Kind.PAGE_UP, Kind.PAGE_DOWN, Kind.HOME, Kind.END)
-ABOUT_THE_ARTICLE = ("article_genre", "hand_written")
 
 
 class QuestionScene(Scene):

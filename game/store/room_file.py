@@ -105,7 +105,7 @@ class _Unusable(Exception):
     """Why the file cannot be resumed, in words that follow "cannot be resumed: "."""
 
 
-def load(path, bank, recorder, article_credit=lambda q: ""):
+def load(path, bank, recorder, article_credit=lambda q: "", article_text=lambda q: ()):
     """(room, address, port) as the file left them, every student's answers replayed from
     the results (recorder: a game.store.results.Results, which takes up their rounds
     again); or a sentence saying why not. Never raises on what the file holds."""
@@ -122,7 +122,7 @@ def load(path, bank, recorder, article_credit=lambda q: ""):
             data = json.loads(raw.decode("utf-8"))
         except (ValueError, RecursionError) as error:   # UnicodeDecodeError is a ValueError
             raise _Unusable(f"it is not a saved game ({error})") from None
-        return _resumed(data, bank, recorder, article_credit)
+        return _resumed(data, bank, recorder, article_credit, article_text)
     except _Unusable as why:
         return (f"The saved class game {path} cannot be resumed: {why}. Every answer "
                 "given is kept in the results; start a new game.")
@@ -146,7 +146,7 @@ def _text_list(most: int, longest: int = 200):
         isinstance(s, str) and 0 < len(s) <= longest for s in v)
 
 
-def _resumed(data, bank, recorder, article_credit):
+def _resumed(data, bank, recorder, article_credit, article_text=lambda q: ()):
     if not isinstance(data, dict) or data.get("kind") != KIND:
         raise _Unusable("it is not a saved game of Byline's")
     _field(data, "version", lambda v: type(v) is int and v == VERSION,
@@ -168,7 +168,8 @@ def _resumed(data, bank, recorder, article_credit):
     choice_ids = _choice_ids(data, questions[:asked])
     kicked = _field(data, "kicked", lambda v: _text_list(MOST_STUDENTS)(v)
                     and all(_TOKEN.match(t) for t in v), "a list of tokens")
-    room = Room(questions, setup, recorder, code=code, cap=cap, article_credit=article_credit)
+    room = Room(questions, setup, recorder, code=code, cap=cap, article_credit=article_credit,
+                article_text=article_text)
     seated = _students(data, room, phase, position, set(kicked))
     room.restore(phase, position, choice_ids, seated, kicked)
     return room, bind, port

@@ -3,7 +3,7 @@ with students joined and some answers in, served by a Host that is never opened 
 address is the one it would show). For the screenshots, the benchmark and the tests that
 look at every screen."""
 from game.net.host import Host
-from game.quiz.room import Room
+from game.quiz.room import Room, articles, credits
 from game.quiz.round import RoundSetup
 
 # Long names, names typed with an input method, and enough of them to fill rows.
@@ -17,10 +17,9 @@ ADDRESS = "192.168.1.23"
 def class_host(app, questions, students: int = len(NAMES), timer: int | None = 30) -> Host:
     """A room of these questions with students joined, in its lobby; set as the app's
     host."""
-    from game.scenes.lobby import credits
     setup = RoundSetup(count=max(5, len(questions)), timer_seconds=timer)
     room = Room(questions, setup, app.results, code="HK4AM",
-                article_credit=credits(app.loaded.bank))
+                article_credit=credits(app.loaded.bank), article_text=articles(app.loaded.bank))
     for name in NAMES[:students]:
         room.join(room.code, name)
     host = Host(room, bind=ADDRESS, port=8123)

@@ -5,6 +5,7 @@ loop does each frame. Chromium is Debian's, driven by Playwright; nothing is dow
 import queue
 import threading
 from concurrent.futures import Future
+from functools import lru_cache
 from pathlib import Path
 
 from game.bank import load_bank
@@ -12,7 +13,7 @@ from game.bank.paths import PROJECT
 from game.net.bridge import Bridge
 from game.net.server import Server
 from game.quiz.questions import generate
-from game.quiz.room import Room
+from game.quiz.room import Room, articles, credits
 
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
@@ -29,10 +30,14 @@ def launch(playwright):
 
 def one_of_each(seed: int = 1):
     """A question of each kind from the shipped bank, and the credit each device shows."""
-    bank = load_bank([PROJECT / "questions"]).bank
-    made = generate(bank, seed=seed)
+    made = generate(_bank(), seed=seed)
     questions = [next(q for q in made if q.skill == skill) for skill in SKILLS]
-    return questions, lambda q: bank.articles[q.article].credit
+    return questions, credits(_bank())
+
+
+@lru_cache(maxsize=1)
+def _bank():
+    return load_bank([PROJECT / "questions"]).bank
 
 
 class Kept:
@@ -58,7 +63,8 @@ class Classroom:
     def __init__(self, questions, setup, credit=lambda q: "", code="ACDEF", joins=10_000):
         # joins: every page of a test comes from 127.0.0.1, so the per-address limit on
         # join attempts is raised; the network's own tests check the limit.
-        self.room = Room(questions, setup, Kept(), code=code, article_credit=credit)
+        self.room = Room(questions, setup, Kept(), code=code, article_credit=credit,
+                         article_text=articles(_bank()))
         self.bridge = Bridge(joins=joins)
         self.server = Server(self.bridge, "127.0.0.1", 0)
         self.server.start()

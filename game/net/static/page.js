@@ -13,7 +13,7 @@
   const $ = (id) => document.getElementById(id);
   const ui = {};
   for (const id of ["main", "who", "connection", "announce", "join-form", "code", "name",
-                    "join-error", "joined-count", "position", "timer", "quote", "sentence",
+                    "join-error", "joined-count", "position", "timer", "quote", "sentence", "article", "article-hint",
                     "credit", "prompt", "notice", "choices", "picker", "words", "send-words",
                     "sure", "sure-pick", "sure-choices", "sure-back", "sent", "sent-pick",
                     "result-position", "verdict", "verdict-icon", "verdict-word", "points",
@@ -122,6 +122,11 @@
         break;
       case "refused":
         refused(message);
+        break;
+      case "clock":     // a second of the timer: only the clock changes
+        if (!$("asking").hidden && typeof message.seconds_left === "number") {
+          setTimer(message.seconds_left);
+        }
         break;
       case "waiting": case "asking": case "result": case "over":
         if (state === "seated") render(message);
@@ -233,7 +238,17 @@
     ui.credit.hidden = !view.credit;
     // For "spot the opinion words" the sentence is its words, as buttons.
     ui.sentence.hidden = !view.sentence || view.words.length > 0;
-    ui.quote.hidden = ui.sentence.hidden && ui.credit.hidden;
+    // A question about the whole article: the article, as the projector shows it.
+    const paragraphs = Array.isArray(view.article) ? view.article : [];
+    ui.article.replaceChildren(...paragraphs.map((text) => {
+      const p = document.createElement("p");
+      p.textContent = text;
+      return p;
+    }));
+    ui.article.hidden = paragraphs.length === 0;
+    ui["article-hint"].hidden = ui.article.hidden;
+    ui.article.scrollTop = 0;
+    ui.quote.hidden = ui.sentence.hidden && ui.credit.hidden && ui.article.hidden;
     ui.prompt.textContent = view.prompt;
     buildChoices(view);
     buildWords(view);
