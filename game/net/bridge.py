@@ -121,7 +121,8 @@ class Bridge:
             return list(self._clients)
 
     def send(self, client: Client, text: str) -> None:
-        """Queued until the end of the drain or broadcast that sends it (_hand_over)."""
+        """Queued: each method that sends hands the queue over when it is done
+        (_hand_over), so a drain or a broadcast wakes the server's loop once."""
         self._outgoing.append((client, text))
 
     def _hand_over(self) -> None:
@@ -208,6 +209,7 @@ class Bridge:
         for client in self.clients():
             if client.token is not None:
                 self.send(client, text)
+        self._hand_over()
 
     def broadcast(self, room) -> None:
         """The room changed (started, revealed, next question, a second of the timer, a

@@ -43,8 +43,8 @@ TARGETS = {"answer_ms_p95": 50.0, "reveal_ms": 250.0, "frame_ms_p95": 4.0,
            "peak_rss_mb": 200.0}
 FPS = 60
 SEED = 1
-# A timed round: while a question is open every device is sent its view once a second
-# (the clock it shows), the busiest a question gets.
+# A timed round: while a question is open every device is also sent the time left once a
+# second, the busiest a question gets.
 SETUP = RoundSetup(count=5, seed=SEED, timer_seconds=60)
 THINK = 2.0     # each student answers at a random moment within this many seconds
 AFTER = 1.0     # seconds from a reveal to the next question
@@ -239,14 +239,15 @@ class Game:
 
     def __init__(self, folder: Path, n: int):
         from game.app import App, Config
-        from game.scenes.lobby import LobbyScene, credits
+        from game.quiz.room import articles, credits
+        from game.scenes.lobby import LobbyScene
         from game.store import room_file
         self.app = app = App(Config(size=(1280, 720), seed=SEED, data_dir=folder))
         bank = app.loaded.bank
         self.results = Timed(app.results)
         # The room's cap is 200; the bench asks for as many seats as it has students.
         self.room = Room(build_round(bank, SETUP), SETUP, self.results, cap=max(n, 1),
-                         article_credit=credits(bank))
+                         article_credit=credits(bank), article_text=articles(bank))
         app.open_host(timed_host(self.room, room_file.path_in(folder), n))
         app.push(LobbyScene(app))
         self.projector = Projector(app)
