@@ -138,14 +138,18 @@ class Bridge:
         except RuntimeError:    # the server stopped between the check and the call
             pass
 
-    def drain(self, room) -> int:
+    def drain(self, room, settle=lambda: None) -> int:
         """Every message that arrived since the last frame, applied to the room in order;
-        how many there were (the projector redraws its count when this is not 0)."""
+        how many there were (the projector redraws its count when this is not 0).
+        settle: called once they are applied and before any device is told of them (the
+        results file commits the frame's answers there)."""
         done = 0
         while True:
             try:
                 client, message = self.incoming.get_nowait()
             except queue.Empty:
+                if done:
+                    settle()
                 self._hand_over()
                 return done
             done += 1

@@ -12,6 +12,7 @@ of the wrong kind are left out and counted in `problem`."""
 import json
 import sqlite3
 import time
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -107,6 +108,7 @@ class Results:
         self.saved_to: list[Path] = []     # other folders that answers were saved to
         self._kept: dict[int, _Kept] = {}  # rounds of this session not yet wholly written
         self._next_key = -1                # handles of rounds the file does not have yet
+        self._holding = 0                  # inside held(): answers wait for one commit
         self._attached = True              # False: self.db is a stand-in in memory
         self.db = self._open_read_only() if read_only else self._open()
 
@@ -182,8 +184,30 @@ class Results:
             return kept.row
         return key
 
+    @contextmanager
+    def held(self):
+        """Answers recorded inside are committed together, in one transaction, when the
+        function this gives is called (or at the end): a class's answers of one frame cost
+        one commit, not one each. Each is still in the file before its device is told."""
+        self._holding += 1
+        try:
+            yield self._commit_held
+        finally:
+            self._holding -= 1
+            if not self._holding:
+                self._sync()
+
+    def _commit_held(self) -> None:
+        if self._holding:
+            self._holding -= 1
+            try:
+                self._sync()
+            finally:
+                self._holding += 1
+
     def record(self, round_id: int | None, position: int, answer) -> None:
-        """One answer, committed before this returns, or kept until it can be."""
+        """One answer, committed before this returns (or, held, with the others held), or
+        kept until it can be."""
         kept = self._kept.get(round_id)
         if kept is None:
             return
@@ -194,7 +218,8 @@ class Results:
                              int(answer.correct), answer.verdict.value, answer.credit,
                              answer.points, round(answer.seconds, 2), answer.confidence,
                              now(), hands and json.dumps(hands)))
-        self._sync()
+        if not self._holding:
+            self._sync()
 
     def reopen(self, round_id) -> str | None:
         """Take up a round an earlier run of the game started (a class's game resumed after
@@ -239,14 +264,28 @@ class Results:
             return
         if self.trouble is not None:
             self.db.execute(f"PRAGMA busy_timeout = {int(RETRY_WAIT * 1000)}")
+        # One transaction for everything waiting: where it all goes in or none of it does,
+        # what was written is known again from the marks taken before.
+        marks = {key: (k.row, k.written, k.finish_written) for key, k in self._kept.items()}
         try:
-            for key, kept in list(self._kept.items()):
+            self.db.execute("BEGIN IMMEDIATE")
+            for kept in self._kept.values():
                 self._write_kept(self.db, kept)
-                if kept.done and kept.finished is not None:
-                    del self._kept[key]        # wholly in the file: nothing to keep
+            self.db.execute("COMMIT")
         except sqlite3.Error as error:
+            if self.db.in_transaction:
+                try:
+                    self.db.execute("ROLLBACK")
+                except sqlite3.Error:
+                    pass
+            for key, (row, written, finish_written) in marks.items():
+                kept = self._kept[key]
+                kept.row, kept.written, kept.finish_written = row, written, finish_written
             self.trouble = why(error, self.path)
             return
+        for key, kept in list(self._kept.items()):
+            if kept.done and kept.finished is not None:
+                del self._kept[key]        # wholly in the file: nothing to keep
         if self.trouble is not None:
             self.trouble = None
             self.db.execute(f"PRAGMA busy_timeout = {LOCK_WAIT * 1000}")
@@ -262,25 +301,22 @@ class Results:
         return True
 
     def _write_kept(self, db, kept: _Kept) -> None:
-        """Whatever of one round the file lacks, each piece its own transaction."""
+        """Whatever of one round the file lacks, inside the caller's transaction."""
         if kept.row is None:
-            with db:
-                player_id = self._player_id(db, kept.player)
-                kept.row = db.execute(
-                    "INSERT INTO rounds (player_id, started, setup, mode) VALUES (?, ?, ?, ?)",
-                    (player_id, kept.started, kept.setup, kept.mode)).lastrowid
+            player_id = self._player_id(db, kept.player)
+            kept.row = db.execute(
+                "INSERT INTO rounds (player_id, started, setup, mode) VALUES (?, ?, ?, ?)",
+                (player_id, kept.started, kept.setup, kept.mode)).lastrowid
         while kept.written < len(kept.answers):
-            with db:
-                db.execute(
-                    "INSERT INTO answers (round_id, position, question_id, statement_id,"
-                    " skill, given, correct, verdict, credit, points, seconds, confidence,"
-                    " answered, hands) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                    (kept.row, *kept.answers[kept.written]))
+            db.execute(
+                "INSERT INTO answers (round_id, position, question_id, statement_id,"
+                " skill, given, correct, verdict, credit, points, seconds, confidence,"
+                " answered, hands) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (kept.row, *kept.answers[kept.written]))
             kept.written += 1
         if kept.finished is not None and not kept.finish_written:
-            with db:
-                db.execute("UPDATE rounds SET finished = ?, score = ? WHERE id = ?",
-                           (kept.finished, kept.score, kept.row))
+            db.execute("UPDATE rounds SET finished = ?, score = ? WHERE id = ?",
+                       (kept.finished, kept.score, kept.row))
             kept.finish_written = True
 
     def save_elsewhere(self, folder) -> tuple[Path | None, str]:
