@@ -159,6 +159,7 @@ class Room:
         self.refused: Counter = Counter()            # why answers were refused
         self._ids: list[dict[str, int]] = []         # per question: choice id -> index
         self._places: dict[str, int] | None = None   # name -> place, until a score changes
+        self._counts: tuple | None = None    # (position, answered, playing), until one changes
 
     # -- joining --
     def join(self, code: str, raw_name) -> tuple[str | None, str]:
@@ -181,7 +182,7 @@ class Room:
         if self.phase != LOBBY:
             student.round_id = self.recorder.start_round(name, self.setup.to_plain(), "devices")
         self.students[token] = student
-        self._places = None
+        self._forget()
         self.on_change()
         return token, ""
 
@@ -195,7 +196,7 @@ class Room:
             if student.name == name:
                 del self.students[token]
                 self.kicked.add(token)
-                self._places = None
+                self._forget()
                 self.on_change()
                 return True
         return False
@@ -235,13 +236,25 @@ class Room:
         timer = self.setup.timer_seconds
         return bool(timer) and self.elapsed >= timer
 
+    def _forget(self) -> None:
+        """A score, an answer or who is in the room changed: places and counts are new."""
+        self._places = self._counts = None
+
     def answered(self) -> int:
         """How many have answered the question on screen: the projector shows this, never who."""
-        return sum(self.position in s.given for s in self._playing())
+        return self._count()[1]
 
     def playing(self) -> int:
         """How many are playing the question on screen (a late joiner's turn comes next)."""
-        return len(self._playing())
+        return self._count()[2]
+
+    def _count(self) -> tuple:
+        """Counted once per change, not at every frame the projector draws."""
+        if self._counts is None or self._counts[0] != self.position:
+            playing = self._playing()
+            self._counts = (self.position, sum(self.position in s.given for s in playing),
+                            len(playing))
+        return self._counts
 
     def _playing(self):
         return [s for s in self.students.values() if s.first <= self.position]
@@ -280,7 +293,7 @@ class Room:
         self._ids = [dict(ids) for ids in choice_ids]
         self.students = {s.token: s for s in students}
         self.kicked = set(kicked)
-        self._places = None
+        self._forget()
 
     # -- answers from devices --
     def answer(self, token, reply, sure: str | None = None) -> str | None:
@@ -328,7 +341,7 @@ class Room:
         # The room's clock, not the device's: what the server saw is what is scored.
         answer = student.state.answer(given, seconds=self.elapsed, confidence=sure)
         student.given[self.position] = answer
-        self._places = None
+        self._forget()
         self.recorder.record(student.round_id, self.position, answer)
 
     # -- what each side sees --

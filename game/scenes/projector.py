@@ -65,6 +65,7 @@ class ProjectorQuestion(Scene):
                                  "" if shown or self.menu is None else quoted(q), source,
                                  ASKING_HINT, room.setup.timer_seconds is not None,
                                  button="Reveal")
+        self._still = None      # (what it was drawn for, the page as drawn then)
 
     @property
     def moving(self) -> bool:
@@ -76,6 +77,7 @@ class ProjectorQuestion(Scene):
 
     def handle(self, intent) -> None:
         self.page.settle()
+        self._still = None      # a scroll, a hover: the page is drawn afresh
         p = self.page.layout()
         clicked = intent.kind == Kind.CLICK
         if intent.kind == Kind.BACK or clicked and p.leave.collidepoint(intent.value):
@@ -110,15 +112,26 @@ class ProjectorQuestion(Scene):
         return words
 
     def draw(self, surface) -> None:
+        """The question as laid out, kept as a picture while it stands still, and the top
+        bar over it: a class's answers change only the count, so a frame that shows the
+        next answer redraws the bar, not the page (game.tools.bench --net)."""
         theme, text = self.app.theme, self.app.text
         p = self.page.layout()
         c, room = p.lay.content(), self.host.room
-        surface.fill(theme.background)
+        key = (surface.get_size(), theme.name, p.lay.scale, p.lay.margin)
+        if self._still is not None and self._still[0] == key and not self.page.moving:
+            surface.blit(self._still[1], (0, 0))
+        else:
+            surface.fill(theme.background)
+            self.page.draw(surface)
+            surface.blit(text.block(ASKING_HINT, p.small, theme.muted, p.hint_w),
+                         (c.left, p.hint_top))
+            self._still = None if self.page.moving else (key, surface.copy())
         size = p.lay.font(TEXT.label)
         right = text.block(self.status(), size, theme.accent, c.width // 2, style="bold",
                            align="right")
         left = text.block(f"Question {self.position + 1} of {len(room.questions)}", size,
-                          theme.text, c.width - right.get_width() - p.lay.gap, style="bold")
+                          theme.text, c.width // 2 - p.lay.gap, style="bold")
         for block, x in ((left, c.left), (right, c.right - right.get_width())):
             surface.blit(block, (x, c.top), (0, 0, block.get_width(),
                                              min(block.get_height(), p.header_h)))
@@ -128,8 +141,6 @@ class ProjectorQuestion(Scene):
             pygame.draw.rect(surface, theme.panel, p.timer)
             pygame.draw.rect(surface, theme.accent, (p.timer.left, p.timer.top,
                                                      round(p.timer.width * share), p.timer.height))
-        self.page.draw(surface)
-        surface.blit(text.block(ASKING_HINT, p.small, theme.muted, p.hint_w), (c.left, p.hint_top))
 
 
 class ProjectorAnswer(DocumentScene):

@@ -94,6 +94,11 @@ class _Kept:
         return self.row is not None and self.written == len(self.answers) and (
             self.finished is None or self.finish_written)
 
+    @property
+    def behind(self) -> bool:
+        """The file lacks some of it."""
+        return not self.done
+
 
 class Results:
     """One open database. Methods never raise on the game's own data."""
@@ -109,6 +114,10 @@ class Results:
         self._kept: dict[int, _Kept] = {}  # rounds of this session not yet wholly written
         self._next_key = -1                # handles of rounds the file does not have yet
         self._holding = 0                  # inside held(): answers wait for one commit
+        self._waiting = False              # held answers (or finished rounds) to commit
+        # The rounds the file lacks something of, by their key in _kept: a sync looks at
+        # these, not at every round of a class of 300.
+        self._behind: dict[int, _Kept] = {}
         self._attached = True              # False: self.db is a stand-in in memory
         self.db = self._open_read_only() if read_only else self._open()
 
@@ -177,6 +186,7 @@ class Results:
         key, self._next_key = self._next_key, self._next_key - 1
         self._kept[key] = _Kept(" ".join(player.split()),
                                 json.dumps(setup, ensure_ascii=False), mode, now())
+        self._behind[key] = self._kept[key]
         self._sync()
         kept = self._kept.get(key)
         if kept is not None and kept.row is not None:
@@ -194,11 +204,12 @@ class Results:
             yield self._commit_held
         finally:
             self._holding -= 1
-            if not self._holding:
+            if not self._holding and self._waiting:
                 self._sync()
 
     def _commit_held(self) -> None:
-        if self._holding:
+        """Commit what is held now (a frame with no answer commits nothing)."""
+        if self._holding and self._waiting:
             self._holding -= 1
             try:
                 self._sync()
@@ -218,6 +229,8 @@ class Results:
                              int(answer.correct), answer.verdict.value, answer.credit,
                              answer.points, round(answer.seconds, 2), answer.confidence,
                              now(), hands and json.dumps(hands)))
+        self._behind[round_id] = kept
+        self._waiting = True
         if not self._holding:
             self._sync()
 
@@ -244,7 +257,10 @@ class Results:
         kept = self._kept.get(round_id)
         if kept is not None:
             kept.finished, kept.score = now(), score
-            self._sync()
+            self._behind[round_id] = kept
+            self._waiting = True
+            if not self._holding:
+                self._sync()
 
     @property
     def unsaved(self) -> int:
@@ -258,18 +274,19 @@ class Results:
         return self.trouble is None
 
     def _sync(self) -> None:
-        """Bring the file up to date with every round of this session, oldest first; stop
-        at the first failure and keep the rest in memory."""
+        """Bring the file up to date with every round of this session, in one
+        transaction; if it fails, all of it stays in memory, to be tried again."""
         if not self._attached and not self._attach():
             return
         if self.trouble is not None:
             self.db.execute(f"PRAGMA busy_timeout = {int(RETRY_WAIT * 1000)}")
         # One transaction for everything waiting: where it all goes in or none of it does,
         # what was written is known again from the marks taken before.
-        marks = {key: (k.row, k.written, k.finish_written) for key, k in self._kept.items()}
+        behind = {key: k for key, k in self._behind.items() if k.behind}
+        marks = {key: (k.row, k.written, k.finish_written) for key, k in behind.items()}
         try:
             self.db.execute("BEGIN IMMEDIATE")
-            for kept in self._kept.values():
+            for kept in behind.values():
                 self._write_kept(self.db, kept)
             self.db.execute("COMMIT")
         except sqlite3.Error as error:
@@ -279,12 +296,14 @@ class Results:
                 except sqlite3.Error:
                     pass
             for key, (row, written, finish_written) in marks.items():
-                kept = self._kept[key]
+                kept = behind[key]
                 kept.row, kept.written, kept.finish_written = row, written, finish_written
             self.trouble = why(error, self.path)
             return
-        for key, kept in list(self._kept.items()):
-            if kept.done and kept.finished is not None:
+        self._waiting = False
+        self._behind = {}
+        for key, kept in behind.items():
+            if kept.finished is not None and self._kept.get(key) is kept:
                 del self._kept[key]        # wholly in the file: nothing to keep
         if self.trouble is not None:
             self.trouble = None
@@ -334,18 +353,23 @@ class Results:
             if not other._attached:
                 return None, f"Could not save in {other.path.parent}: {other.trouble}."
             count = 0
+            other.db.execute("BEGIN IMMEDIATE")     # all of them there, or none
             for kept in waiting:
                 copy = _Kept(kept.player, kept.setup, kept.mode, kept.started,
                              list(kept.answers), kept.finished, kept.score)
                 other._write_kept(other.db, copy)
                 count += len(copy.answers)
+            other.db.execute("COMMIT")
         except (sqlite3.Error, OSError) as error:
+            if other._attached and other.db.in_transaction:
+                other.db.execute("ROLLBACK")
             return None, f"Could not save in {other.path.parent}: {why(error, other.path)}."
         finally:
             other.close()
         # The copies elsewhere are whole; nothing of these rounds is tried here again (the
         # end of a round is where this is offered, so no more answers come to them).
         self._kept = {key: k for key, k in self._kept.items() if k not in waiting}
+        self._behind = {key: k for key, k in self._behind.items() if k not in waiting}
         self.saved_to.append(other.path)
         if not self.unsaved:
             self.trouble = None
