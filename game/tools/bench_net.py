@@ -25,6 +25,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from contextlib import contextmanager
 from pathlib import Path
 
 from game.net.bridge import Bridge
@@ -140,15 +141,20 @@ def reset_peak() -> None:
 
 
 class Timed:
-    """The results file, each answer's commit timed: how much of a frame is the disk's."""
+    """The results file, each commit timed (a frame's answers from the devices go in one
+    transaction, before any device is told): how much of a frame is the disk's."""
 
     def __init__(self, results: Results):
         self.results, self.commits = results, []
 
-    def record(self, *answer) -> None:
-        start = time.perf_counter()
-        self.results.record(*answer)
-        self.commits.append((time.perf_counter() - start) * 1000)
+    @contextmanager
+    def held(self):
+        with self.results.held() as commit:
+            def timed():
+                start = time.perf_counter()
+                commit()
+                self.commits.append((time.perf_counter() - start) * 1000)
+            yield timed
 
     def __getattr__(self, name):
         return getattr(self.results, name)
@@ -382,7 +388,7 @@ def report(out: dict) -> None:
           "reveal: from the teacher's Enter to the last device's result (the worst question);\n"
           "frame: the frames while the answers come, wall clock, the game thread's CPU, the "
           "host's step alone, and p95 over the first row's (nobody joined, every frame drawn);\n"
-          "commit: each answer's write to the results file; Enter: the frame that starts the "
+          "commit: a frame's answers written to the results file in one transaction; Enter: the frame that starts the "
           "round, and the worst that reveals; RSS: the game's process before the class joins, "
           "its peak, the growth")
     for n, r in sizes.items():
