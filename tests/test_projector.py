@@ -348,3 +348,22 @@ def test_run_py_host_resume_with_nothing_to_resume_says_so():
     app = new_app(bind="127.0.0.1", host=True, resume=True)
     assert isinstance(app.scene, TitleScene) and app.host is None
     assert "no class game to resume" in app.banner.text.lower()
+
+
+@pytest.mark.parametrize("size", [(960, 540), (1920, 1080)])
+def test_the_lobbys_qr_code_reads_back_as_the_address_with_the_code(size):
+    """Read from the window's pixels by a barcode reader, as a phone's camera would."""
+    import zxingcpp
+    app = new_app(bind="127.0.0.1", size=size)
+    try:
+        app.settings.text_size = "largest"     # the largest text leaves the code the least room
+        assert open_lobby(app, RoundSetup(count=5, seed=3))
+        app.step()
+        w, h = app.screen.get_size()
+        pixels = pygame.image.tobytes(app.screen, "RGB")
+        read = zxingcpp.read_barcodes(zxingcpp.ImageView(memoryview(pixels), w, h,
+                                                         zxingcpp.ImageFormat.RGB))
+        assert [code.text for code in read] == \
+            [f"{app.host.address}/?code={app.host.room.code}"]
+    finally:
+        app.close_host()
