@@ -264,7 +264,8 @@ class App:
         # motion is drawn too.
         self.dirty |= self.moving()
         if self.host is not None:
-            self.dirty |= self.host.step(dt)
+            said = self.warning()     # an answer the file refused shows on the strip
+            self.dirty |= self.host.step(dt) or self.warning() != said
         for scene in self.stack[self._first_drawn():]:
             scene.update(dt)
         self._apply()

@@ -130,6 +130,10 @@ class Bridge:
         call wakes that loop through a socket, and a reveal to 300 devices made 300 calls
         (game.tools.bench --net). Each device still gets its messages in order."""
         outgoing, self._outgoing = self._outgoing, []
+        self._deliver(outgoing)
+
+    def _deliver(self, outgoing: list) -> None:
+        """To the server's loop, from any thread (the results' writer's too)."""
         loop = self.loop
         if not outgoing or loop is None or loop.is_closed():
             return
@@ -138,19 +142,21 @@ class Bridge:
         except RuntimeError:    # the server stopped between the check and the call
             pass
 
-    def drain(self, room, settle=lambda: None) -> int:
+    def drain(self, room, settle=lambda then: then()) -> int:
         """Every message that arrived since the last frame, applied to the room in order;
         how many there were (the projector redraws its count when this is not 0).
-        settle: called once they are applied and before any device is told of them (the
-        results file commits the frame's answers there)."""
+        settle(then): called once they are applied, with what tells the devices of them:
+        the results store calls it once the frame's answers are in the file."""
         done = 0
         while True:
             try:
                 client, message = self.incoming.get_nowait()
             except queue.Empty:
+                outgoing, self._outgoing = self._outgoing, []
                 if done:
-                    settle()
-                self._hand_over()
+                    settle(lambda: self._deliver(outgoing))
+                else:
+                    self._deliver(outgoing)
                 return done
             done += 1
             if isinstance(message, Join):

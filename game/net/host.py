@@ -124,9 +124,10 @@ class Host:
     def step(self, dt: float) -> bool:
         """Messages applied, the timer run; True when the projector's picture changed (a
         name joined, an answer came, a second went)."""
-        # The frame's answers go to the results file in one transaction, committed before
-        # any device is told its answer was taken: at 300 answers in a few seconds a commit
-        # each was most of the frame (game.tools.bench --net).
+        # The frame's answers go to the results file in one transaction, committed on the
+        # results' writer thread before any device is told its answer was taken: at 300
+        # answers in a few seconds a commit each, on this thread, was most of the frame
+        # (game.tools.bench --net).
         with self._held() as commit:
             changed = self.bridge.drain(self.room, settle=commit) > 0
         self._keep()
@@ -154,7 +155,7 @@ class Host:
         """The results store's held(): one commit for many answers (or rounds started or
         finished); a recorder without it commits each as it comes."""
         hold = getattr(self.room.recorder, "held", None)
-        return hold() if hold is not None else nullcontext(lambda: None)
+        return hold() if hold is not None else nullcontext(lambda then: then())
 
     # -- the teacher's controls --
     def start(self) -> None:

@@ -1,8 +1,10 @@
 """Players, rounds and every answer, in SQLite (the standard library's sqlite3).
 
-Each answer is its own transaction, committed the moment it is given, so a machine
-switched off mid-round keeps everything answered so far; a round without a finish time is
-shown as unfinished, never as a score of zero.
+Each answer is committed the moment it is given, so a machine switched off mid-round keeps
+everything answered so far; a round without a finish time is shown as unfinished, never as
+a score of zero. A class on their devices sends many answers a frame: those go in one
+transaction per frame, on a writer thread (game.store.writer), and each device is told its
+answer was taken only once it is in the file.
 
 No answer is dropped in silence. Every answer of a round is also kept in memory until the
 file has it; when a write fails (disk full, read-only, locked, damaged) `trouble` says why
@@ -19,6 +21,7 @@ from pathlib import Path
 from game.names import drawable
 from game.quiz.hands import as_record
 from game.quiz.wording import as_seen
+from game.store.writer import ANSWER_INSERT, Writer
 from game.store.database import (LOCK_WAIT, MIGRATIONS, RETRY_WAIT, VERSION, Damaged,
                                  connect, memory, migrate, move_aside, why)
 
@@ -87,6 +90,7 @@ class _Kept:
     score: int | None = None
     row: int | None = None       # its id in the file, once written
     written: int = 0             # how many of its answers the file has
+    flying: int = 0              # how many after those the writer's thread is committing
     finish_written: bool = False
 
     @property
@@ -118,6 +122,7 @@ class Results:
         # The rounds the file lacks something of, by their key in _kept: a sync looks at
         # these, not at every round of a class of 300.
         self._behind: dict[int, _Kept] = {}
+        self._writer = Writer(self.path)   # a class's answers, committed off the game's thread
         self._attached = True              # False: self.db is a stand-in in memory
         self.db = self._open_read_only() if read_only else self._open()
 
@@ -197,8 +202,11 @@ class Results:
     @contextmanager
     def held(self):
         """Answers recorded inside are committed together, in one transaction, when the
-        function this gives is called (or at the end): a class's answers of one frame cost
-        one commit, not one each. Each is still in the file before its device is told."""
+        function this gives is called with what to do once they are in the file (or at
+        the end): a class's answers of one frame cost one commit, not one each, and that
+        commit is the writer thread's, not the game's. Each answer is in the file before
+        then() tells its device it was taken."""
+        self._land()
         self._holding += 1
         try:
             yield self._commit_held
@@ -207,14 +215,54 @@ class Results:
             if not self._holding and self._waiting:
                 self._sync()
 
-    def _commit_held(self) -> None:
-        """Commit what is held now (a frame with no answer commits nothing)."""
-        if self._holding and self._waiting:
+    def _commit_held(self, then=lambda: None) -> None:
+        """Commit what is held now (a frame with no answer commits nothing); then()."""
+        if not (self._holding and self._waiting):
+            then()
+        elif self._may_fly():
+            self._fly(then)
+        else:
             self._holding -= 1
             try:
                 self._sync()
             finally:
                 self._holding += 1
+            then()
+
+    def _may_fly(self) -> bool:
+        """Only answers of rounds the file has, with nothing else waiting, go to the
+        writer's thread; anything else (a file in trouble, a round not in the file yet, a
+        round to finish) is written here, as ever."""
+        return self.trouble is None and self._attached and all(
+            k.row is not None and (k.finished is None or k.finish_written)
+            for k in self._behind.values())
+
+    def _fly(self, then) -> None:
+        rows, flights = [], []
+        for key, kept in self._behind.items():
+            new = kept.answers[kept.written + kept.flying:]
+            if new:
+                rows += [(kept.row, *answer) for answer in new]
+                kept.flying += len(new)
+                flights.append((key, kept, len(new)))
+        self._behind, self._waiting = {}, False
+        self._writer.submit(rows, flights, then)
+
+    def _land(self, wait: bool = False) -> None:
+        """What the writer's thread has committed is noted as written; what it could not
+        is waiting again here, and said (the strip), to be tried again as any answer is."""
+        if wait:
+            self._writer.wait()
+        for committed, flights, error in self._writer.landed():
+            for key, kept, n in flights:
+                kept.flying -= n
+                if committed:
+                    kept.written += n
+                else:
+                    self._behind[key] = kept
+                    self._waiting = True
+            if not committed:
+                self.trouble = why(error, self.path)
 
     def record(self, round_id: int | None, position: int, answer) -> None:
         """One answer, committed before this returns (or, held, with the others held), or
@@ -265,10 +313,12 @@ class Results:
     @property
     def unsaved(self) -> int:
         """Answers given this session that are in no file yet."""
+        self._land(wait=True)
         return sum(len(k.answers) - k.written for k in self._kept.values())
 
     def retry(self) -> bool:
         """Try the file again for whatever waits; True when nothing waits any more."""
+        self._land(wait=True)
         if self.trouble is not None:
             self._sync()
         return self.trouble is None
@@ -276,6 +326,7 @@ class Results:
     def _sync(self) -> None:
         """Bring the file up to date with every round of this session, in one
         transaction; if it fails, all of it stays in memory, to be tried again."""
+        self._land(wait=True)      # never the rows the writer's thread has in hand
         if not self._attached and not self._attach():
             return
         if self.trouble is not None:
@@ -327,11 +378,7 @@ class Results:
                 "INSERT INTO rounds (player_id, started, setup, mode) VALUES (?, ?, ?, ?)",
                 (player_id, kept.started, kept.setup, kept.mode)).lastrowid
         while kept.written < len(kept.answers):
-            db.execute(
-                "INSERT INTO answers (round_id, position, question_id, statement_id,"
-                " skill, given, correct, verdict, credit, points, seconds, confidence,"
-                " answered, hands) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                (kept.row, *kept.answers[kept.written]))
+            db.execute(ANSWER_INSERT, (kept.row, *kept.answers[kept.written]))
             kept.written += 1
         if kept.finished is not None and not kept.finish_written:
             db.execute("UPDATE rounds SET finished = ?, score = ? WHERE id = ?",
@@ -342,6 +389,7 @@ class Results:
         """Write every round that has answers waiting, whole, into FOLDER's results file
         (made if need be; added to if it is a Byline data folder). Returns the file and
         what happened, in words."""
+        self._land(wait=True)
         waiting = [k for k in self._kept.values() if k.written < len(k.answers)
                    or (k.finished and not k.finish_written)]
         if not waiting:
@@ -464,6 +512,8 @@ class Results:
             lambda r: r["player"])
 
     def close(self) -> None:
+        self._land(wait=True)
+        self._writer.close()
         self.db.close()
 
 

@@ -150,10 +150,13 @@ class Timed:
     @contextmanager
     def held(self):
         with self.results.held() as commit:
-            def timed():
+            def timed(then=lambda: None):
                 start = time.perf_counter()
-                commit()
-                self.commits.append((time.perf_counter() - start) * 1000)
+
+                def done():     # on the writer's thread, once the rows are in the file
+                    self.commits.append((time.perf_counter() - start) * 1000)
+                    then()
+                commit(done)
             yield timed
 
     def __getattr__(self, name):
@@ -388,7 +391,7 @@ def report(out: dict) -> None:
           "reveal: from the teacher's Enter to the last device's result (the worst question);\n"
           "frame: the frames while the answers come, wall clock, the game thread's CPU, the "
           "host's step alone, and p95 over the first row's (nobody joined, every frame drawn);\n"
-          "commit: a frame's answers written to the results file in one transaction; Enter: the frame that starts the "
+          "commit: a frame's answers written to the results file in one transaction (the writer's thread); Enter: the frame that starts the "
           "round, and the worst that reveals; RSS: the game's process before the class joins, "
           "its peak, the growth")
     for n, r in sizes.items():
