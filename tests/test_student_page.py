@@ -87,7 +87,9 @@ class Student:
     def _console(self, message):
         # A CSP violation or a missing file is an error; a socket refused while the
         # server is away is Chromium's own log of what the page rides out.
-        if message.type == "error" and not message.text.startswith("WebSocket connection"):
+        # A load refused while the server is away (a socket, a favicon) is the same.
+        if message.type == "error" and not message.text.startswith("WebSocket connection") \
+                and "net::ERR_CONNECTION_REFUSED" not in message.text:
             self.errors.append(message.text)
 
     def _socket(self, socket):
