@@ -1,17 +1,8 @@
-"""Byline's entry point: `python run.py --help` lists the commands."""
-import os
+"""Byline's entry point: `python run.py --help` lists the commands (as `byline` and
+`python -m game` do once installed)."""
 import sys
 
-from game.cli import main
+from game.cli import run
 
 if __name__ == "__main__":
-    try:
-        code = main()
-        sys.stdout.flush()
-    except BrokenPipeError:
-        # `run.py validate | head`: the reader has all it wanted; not an error to show.
-        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
-        code = 141      # as a program stopped by SIGPIPE would
-    except KeyboardInterrupt:
-        code = 130
-    sys.exit(code)
+    sys.exit(run())

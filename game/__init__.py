@@ -12,5 +12,9 @@ game.ui holds what scenes draw with; game.authoring the teachers' tools (new-art
 import and export, the JSON Schema); game.tools the developers' (benches, shots, autoplay)."""
 import os
 
+# The one place the version is written: pyproject.toml reads it from here (setuptools'
+# dynamic version), the title screen shows it and `byline --version` prints it.
+__version__ = "0.2.0"
+
 # pygame prints a banner on import; a command-line tool should not.
 os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")

@@ -1,15 +1,18 @@
-"""The command line: `python run.py [--preset NAME] [validate|bank] ...`."""
+"""The command line: `python run.py [--preset NAME] [validate|bank] ...`, the same as the
+installed `byline` and `python -m game`."""
 import argparse
 import os
 import sys
 
+from game import __version__
 from game.bank.paths import PROJECT
 
 DEFAULT_PATHS = [os.path.relpath(PROJECT / "questions")]
 
 
-def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="run.py", description="Byline: fact, opinion and sources.")
+def _parser(prog: str) -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog=prog, description="Byline: fact, opinion and sources.")
+    parser.add_argument("--version", action="version", version=f"byline {__version__}")
     parser.add_argument("--data-dir", metavar="DIR",
                         help="keep settings (and results) here instead of the user's data folder")
     parser.add_argument("--preset", metavar="NAME",
@@ -96,9 +99,25 @@ def _date(value: str) -> str:
             f"expected a date as YYYY-MM-DD, e.g. 2026-03-14, not {value!r}") from None
 
 
-def main(argv=None) -> int:
+def run(argv=None, prog: str | None = None) -> int:
+    """What run.py, `byline` and `python -m game` run: main's exit code, with a reader that
+    stopped reading or a Ctrl+C ended as a shell expects instead of with a traceback. prog
+    is the command as typed, for usage and errors (by default, the program's file name)."""
+    try:
+        code = main(argv, prog or os.path.basename(sys.argv[0]))
+        sys.stdout.flush()
+    except BrokenPipeError:
+        # `run.py validate | head`: the reader has all it wanted; not an error to show.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        code = 141      # as a program stopped by SIGPIPE would
+    except KeyboardInterrupt:
+        code = 130
+    return code
+
+
+def main(argv=None, prog: str = "run.py") -> int:
     """Each command's body lives beside what it works on; here, only which one to run."""
-    args = _parser().parse_args(argv)
+    args = _parser(prog).parse_args(argv)
     if args.command == "validate":
         from game.authoring.validate import validate
         return validate(args.paths, DEFAULT_PATHS)
