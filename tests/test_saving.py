@@ -290,13 +290,19 @@ def test_the_title_fits_under_the_warning_strip_with_long_notes(tmp_path, size, 
     app.step()
     assert strip_shown(app)
     height = app.size()[1] - app.strip_height()
-    # Everything is centred across the window: nothing may share a row with anything else.
+    # Everything is centred across the window: nothing may share a row with anything else;
+    # the version, in a corner, may share a row but touches nothing.
     labels = app.scene.menu.labels
-    taken = [pygame.Rect(0, rect.top, 1, rect.height) for words, _, rect, _ in drawn.frame()
-             if words not in labels]
+    frame = drawn.frame()
+    version = [rect for words, _, rect, _ in frame if words.startswith("Version ")]
+    taken = [pygame.Rect(0, rect.top, 1, rect.height) for words, _, rect, _ in frame
+             if words not in labels and rect not in version]
     assert len(taken) >= 3      # the title, the notes and the hint at least
-    taken += [pygame.Rect(0, r.top, 1, r.height) for id, r in app.scene.widgets().items()
-              if id != "problems"]      # the note, clickable: already taken above
+    widgets = [r for id, r in app.scene.widgets().items() if id != "problems"]
+    taken += [pygame.Rect(0, r.top, 1, r.height) for r in widgets]  # the note: taken above
     for i, one in enumerate(taken):
         assert 0 <= one.top and one.bottom <= height
         assert not any(one.colliderect(other) for other in taken[i + 1:])
+    others = [rect for words, _, rect, _ in frame if rect not in version] + widgets
+    for rect in version:
+        assert 0 <= rect.top and rect.bottom <= height and rect.collidelist(others) == -1

@@ -2,6 +2,7 @@ from dataclasses import replace
 
 import pygame
 
+from game import __version__
 from game.intents import Kind
 from game.scenes.base import Scene
 from game.ui.layout import TEXT
@@ -196,7 +197,26 @@ class TitleScene(Scene):
                                     note.get_width(), note_h)
         area = pygame.Rect((lay.w - menu_w) // 2, menu_top, menu_w, bottom - menu_top)
         size = self.menu.fit(text, area, range(SMALLEST, lay.font(TEXT.large) + 1), lay.gap // 2)
-        return blocks, size, note_rect, logo
+        taken = [logo.rect, *self.menu.rects] + ([note_rect] if note_rect else [])
+        return blocks, size, note_rect, logo, self._version(hint, taken)
+
+    def _version(self, hint, taken):
+        """The version, for a teacher asked which one a lab runs: small and muted in the
+        bottom right corner beside the key hint, or above the hint's end when the hint takes
+        the row (a tall, narrow window), or in the top right corner; left out where it
+        would touch anything else."""
+        lay, text = self.app.layout(), self.app.text
+        block = text.block(f"Version {__version__}", lay.font(TEXT.hint), self.app.theme.muted,
+                           lay.w - 2 * lay.margin)
+        x = lay.w - lay.margin - block.get_width()
+        hint_rect = pygame.Rect((lay.w - hint.get_width()) // 2,
+                                lay.h - lay.margin - hint.get_height(), *hint.get_size())
+        for y in (hint_rect.bottom - block.get_height(),
+                  hint_rect.top - lay.gap - block.get_height(), lay.margin):
+            rect = pygame.Rect(x, y, *block.get_size()).inflate(2 * lay.gap, 2 * lay.gap)
+            if rect.collidelist([hint_rect, *taken]) == -1:
+                return block, (x, y)
+        return None
 
     def logo(self) -> pygame.Rect:
         """Where the logo is drawn."""
@@ -204,7 +224,7 @@ class TitleScene(Scene):
 
     def draw(self, surface) -> None:
         theme = self.app.theme
-        blocks, size, _, logo = self._place()
+        blocks, size, _, logo, version = self._place()
         surface.fill(theme.background)
         logo.draw(surface, self.app.text, theme)
         rects = self.menu.rects
@@ -213,3 +233,5 @@ class TitleScene(Scene):
         for block, y in blocks:
             surface.blit(block, ((surface.get_width() - block.get_width()) // 2, y))
         self.menu.draw(surface, self.app.text, theme, size)
+        if version:
+            surface.blit(*version)
