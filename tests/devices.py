@@ -42,3 +42,16 @@ class Device:
 
     def close(self):
         self.socket.close()
+
+
+def strings(value):
+    """Every string in a message, keys and values, however deep."""
+    if isinstance(value, str):
+        yield value
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            yield key
+            yield from strings(item)
+    elif isinstance(value, list):
+        for item in value:
+            yield from strings(item)

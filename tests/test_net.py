@@ -8,22 +8,20 @@ condition with a generous timeout, never a sleep."""
 import asyncio
 import http.client
 import json
-import queue
 import socket
-import threading
 import time
-from concurrent.futures import Future
 from dataclasses import fields
 
 import pytest
 from websockets.exceptions import ConnectionClosed, InvalidStatus
 from websockets.sync.client import connect
 
-from devices import Device  # noqa: F401  (tests of the resume import it from here)
+from devices import Device, strings  # noqa: F401  (Device: tests of the resume import it from here)
 from game.net import protocol
 from game.net.bridge import (ALREADY, BAD, JOIN_FIRST, NO_SEAT, NOT_COUNTED, REMOVED, TOO_MANY,
                              Bridge, Client)
 from game.net.server import MAX_SIZE, Server
+from game.tools.loopback import GameThread as Game
 from game.quiz.questions import generate
 from game.quiz.room import (LATE, NOT_ASKING, NOT_YET, TWICE, UNKNOWN_CHOICE, Asking, Room,
                             Waiting)
@@ -51,44 +49,6 @@ class Kept:
 
     def finish_round(self, round_id, score):
         pass
-
-
-class Game:
-    """The game's loop, cut down: runs the test's commands on the room and drains the
-    bridge, on one thread of its own."""
-
-    def __init__(self, room, bridge):
-        self.room, self.bridge = room, bridge
-        self._commands: queue.Queue = queue.Queue()
-        self._stop = threading.Event()
-        self._thread = threading.Thread(target=self._run, daemon=True)
-        self._thread.start()
-
-    def _run(self):
-        while not self._stop.is_set():
-            try:
-                command, done = self._commands.get(timeout=0.005)
-            except queue.Empty:
-                pass
-            else:
-                try:
-                    done.set_result(command(self.room))
-                except Exception as error:      # the test sees it, not a dead thread
-                    done.set_exception(error)
-            self.bridge.drain(self.room)
-
-    def do(self, command):
-        done = Future()
-        self._commands.put((command, done))
-        return done.result(WAIT)
-
-    def act(self, change):
-        """A teacher's action on the room, then every device is sent its view."""
-        return self.do(lambda room: (change(room), self.bridge.broadcast(room))[0])
-
-    def stop(self):
-        self._stop.set()
-        self._thread.join(WAIT)
 
 
 @pytest.fixture
@@ -141,19 +101,6 @@ def wrong_reply(room, view):
     if q.skill == "opinion_words":
         return [i for i in range(len(q.words)) if i not in q.cue_words][:1]
     return next(c["id"] for c in view["choices"] if c["text"] != q.choices[q.answer])
-
-
-def strings(value):
-    """Every string in a message, keys and values, however deep."""
-    if isinstance(value, str):
-        yield value
-    elif isinstance(value, dict):
-        for key, item in value.items():
-            yield key
-            yield from strings(item)
-    elif isinstance(value, list):
-        for item in value:
-            yield from strings(item)
 
 
 # -- the protocol on its own ----------------------------------------------------------------

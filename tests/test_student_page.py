@@ -12,6 +12,7 @@ import re
 
 import pytest
 
+from devices import strings
 from game.net.bridge import NOT_COUNTED, REMOVED
 from game.quiz.room import LATE
 from game.quiz.round import RoundSetup
@@ -253,18 +254,6 @@ def test_a_taken_name_or_a_wrong_code_is_told_in_a_sentence_and_the_name_is_kept
 
 KEYS_OF_THE_KEY = {"right_answer", "explanation", "verdict", "points", "answer",
                    "cue_words", "your_answer"}
-
-
-def strings(value):
-    if isinstance(value, str):
-        yield value
-    elif isinstance(value, dict):
-        for key, item in value.items():
-            yield key
-            yield from strings(item)
-    elif isinstance(value, list):
-        for item in value:
-            yield from strings(item)
 
 
 def pick(student, q, right: bool):

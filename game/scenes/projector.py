@@ -11,14 +11,13 @@ from game.quiz.room import FINISHED
 from game.quiz.seats import Seat, Turns
 from game.quiz.wording import quoted, right_words
 from game.scenes.base import Scene
-from game.scenes.confirm import ConfirmScene
+from game.scenes.confirm import ConfirmScene, RoundButtons
 from game.scenes.document import DocumentScene
 from game.scenes.hotseat import PodiumScene, _board_lines, draw_board
 from game.quiz.room import ABOUT_THE_ARTICLE
 from game.scenes.question_page import QuestionPage
 from game.ui.layout import TEXT
 from game.ui.tiles import AnswerTiles
-from game.ui.widgets import ButtonList
 
 ASKING_HINT = "Enter: reveal the answer   Esc: leave"
 GO_ON_HINT = "↑↓ PgUp PgDn, wheel or drag: scroll   Enter: next   Esc: leave"
@@ -154,8 +153,7 @@ class ProjectorAnswer(DocumentScene):
         self.position = room.position
         self.question = room.questions[room.position]
         self.title = f"Question {self.position + 1} of {len(room.questions)}: the answer"
-        self.back = ButtonList(["Leave round", "Next"], align="center", ids=["Leave", "Next"])
-        self.back.focus = 1
+        self.back = RoundButtons("Next")
 
     def hint(self) -> str:
         return GO_ON_HINT
@@ -222,9 +220,7 @@ class Standings(Scene):
     def __init__(self, app):
         super().__init__(app)
         self.host = app.host
-        self.buttons = ButtonList(["Leave round", "Next question"], align="center",
-                                  ids=["Leave", "Next"])
-        self.buttons.focus = 1
+        self.buttons = RoundButtons("Next question")
         self._board = {}
 
     def handle(self, intent) -> None:
@@ -240,8 +236,7 @@ class Standings(Scene):
         c = lay.content()
         size = lay.font(TEXT.label)
         h = round(size * 2.4)
-        w = 2 * (max(text.font("bold", size).size(s)[0] for s in self.buttons.labels)
-                 + 3 * size) + lay.gap
+        w = 2 * self.buttons.width(text, size) + lay.gap
         self.buttons.place(text, pygame.Rect((lay.w - w) // 2, c.bottom - h, w, h), size,
                            lay.gap, across=True)
         return lay, c, size

@@ -50,25 +50,20 @@ def screens(app, questions, timer: int | None = None) -> dict:
         class_host(app, questions, timer=timer)
         return [LobbyScene(app)]
 
-    def asking():
-        host = class_host(app, questions, timer=timer)
-        host.room.start()
-        answer_some(host)
-        return [ProjectorQuestion(app)]
+    def on_first_question(scene, revealed: bool):
+        """The first question asked, two thirds answered, revealed or not."""
+        def build():
+            host = class_host(app, questions, timer=timer)
+            host.room.start()
+            answer_some(host)
+            if revealed:
+                host.room.reveal()
+            return [scene(app)]
+        return build
 
-    def answer():
-        host = class_host(app, questions, timer=timer)
-        host.room.start()
-        answer_some(host)
-        host.room.reveal()
-        return [ProjectorAnswer(app)]
-
-    def standings():
-        host = class_host(app, questions, timer=timer)
-        host.room.start()
-        answer_some(host)
-        host.room.reveal()
-        return [Standings(app)]
+    asking = on_first_question(ProjectorQuestion, revealed=False)
+    answer = on_first_question(ProjectorAnswer, revealed=True)
+    standings = on_first_question(Standings, revealed=True)
 
     def podium():
         host = class_host(app, questions, timer=timer)

@@ -56,27 +56,16 @@ class Kept:
         pass
 
 
-class Classroom:
-    """A room served on 127.0.0.1 on a free port. The teacher's actions run on the game's
-    thread (act: the change, then every device is sent its view), never on the caller's."""
+class GameThread:
+    """The game's loop, cut down: runs the caller's commands on the room and drains the
+    bridge, on one thread of its own, as the projector's loop does each frame."""
 
-    def __init__(self, questions, setup, credit=lambda q: "", code="ACDEF", joins=10_000):
-        # joins: every page of a test comes from 127.0.0.1, so the per-address limit on
-        # join attempts is raised; the network's own tests check the limit.
-        self.room = Room(questions, setup, Kept(), code=code, article_credit=credit,
-                         article_text=articles(_bank()))
-        self.bridge = Bridge(joins=joins)
-        self.server = Server(self.bridge, "127.0.0.1", 0)
-        self.server.start()
-        self.port = self.server.port
+    def __init__(self, room, bridge):
+        self.room, self.bridge = room, bridge
         self._commands: queue.Queue = queue.Queue()
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._run, name="byline-game", daemon=True)
         self._thread.start()
-
-    @property
-    def address(self) -> str:
-        return self.server.address
 
     def _run(self):
         while not self._stop.is_set():
@@ -98,8 +87,33 @@ class Classroom:
         return done.result(WAIT)
 
     def act(self, change):
-        """A teacher's action (start, reveal, next, kick, a tick of the timer)."""
+        """A teacher's action (start, reveal, next, kick, a tick of the timer), then every
+        device is sent its view."""
         return self.do(lambda room: (change(room), self.bridge.broadcast(room))[0])
+
+    def stop(self):
+        self._stop.set()
+        self._thread.join(WAIT)
+
+
+class Classroom(GameThread):
+    """A room served on 127.0.0.1 on a free port. The teacher's actions run on the game's
+    thread (act: the change, then every device is sent its view), never on the caller's."""
+
+    def __init__(self, questions, setup, credit=lambda q: "", code="ACDEF", joins=10_000):
+        # joins: every page of a test comes from 127.0.0.1, so the per-address limit on
+        # join attempts is raised; the network's own tests check the limit.
+        room = Room(questions, setup, Kept(), code=code, article_credit=credit,
+                    article_text=articles(_bank()))
+        bridge = Bridge(joins=joins)
+        self.server = Server(bridge, "127.0.0.1", 0)
+        self.server.start()
+        self.port = self.server.port
+        super().__init__(room, bridge)
+
+    @property
+    def address(self) -> str:
+        return self.server.address
 
     def stop_server(self):
         """Every socket closes, as when the teacher's machine loses its network; the room
@@ -111,6 +125,5 @@ class Classroom:
         self.server.start()
 
     def close(self):
-        self._stop.set()
-        self._thread.join(WAIT)
+        self.stop()
         self.server.stop()
