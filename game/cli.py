@@ -38,6 +38,10 @@ def _parser(prog: str) -> argparse.ArgumentParser:
     new.add_argument("--out", metavar="PATH",
                      help="the new question file (default: questions/<headline>.yaml); "
                           "an existing file is never replaced")
+    around = commands.add_parser("context", help="write into question files the article's "
+                                                 "words around each quote, for computers "
+                                                 "without the article's text")
+    around.add_argument("paths", nargs="+", metavar="PATH", help="question files or folders")
     auto = commands.add_parser("autoplay", help="play one round with a scripted player, headless")
     auto.add_argument("--seed", type=int, required=True, metavar="N")
     auto.add_argument("--data-dir", dest="auto_data_dir", metavar="DIR")
@@ -130,6 +134,9 @@ def main(argv=None, prog: str = "run.py") -> int:
     if args.command == "new-article":
         from game.authoring.draft import new_article
         return new_article(args.article, args.out)
+    if args.command == "context":
+        from game.authoring.contexts import fill
+        return fill(args.paths)
     if args.command == "autoplay":
         from game.tools.autoplay import play
         code, line = play(args.seed, args.auto_data_dir or args.data_dir, max(0.0, args.delay))

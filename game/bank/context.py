@@ -55,8 +55,9 @@ def around(body: str, text: str) -> Around | None:
     behind = body[stop:stop + 3 * REACH]
     _, earlier = _lead(ahead)
     _, later = _tail(text, behind)
-    before = ahead[_last_sentences(earlier):]
-    after = behind[:len(behind) - len(later) + _first_sentences(later)]
+    # Spaces at the far ends say nothing; those next to the quote are kept.
+    before = ahead[_last_sentences(earlier):].lstrip()
+    after = behind[:len(behind) - len(later) + _first_sentences(later)].rstrip()
     return Around(*(re.sub(r"\s*\n\s*", "\n", part) if part.strip() else ""
                     for part in (before, after)))
 
