@@ -34,7 +34,7 @@ def _parser(prog: str) -> argparse.ArgumentParser:
                                                   "plain text, with suggestions to review")
     new.add_argument("article", metavar="ARTICLE.txt",
                      help="the article as plain text (UTF-8, Windows-1252, UTF-16…), "
-                          "at most 200 KB")
+                          "at most 100 KB")
     new.add_argument("--out", metavar="PATH",
                      help="the new question file (default: questions/<headline>.yaml); "
                           "an existing file is never replaced")
