@@ -390,13 +390,12 @@ def _differs(mine: str, theirs: str, same: int, backwards: bool) -> str:
         bit, dots = (bit[::-1], dots) if backwards else (bit, dots)
         text = (dots + bit if backwards else bit + dots).replace("\n", "\\n")
         edge = part[same:same + 1]
-        name = {"": "nothing more", " ": "a space", "\n": "a line break"}.get(edge)
-        return f"{name} (“{text}”)" if name and text else name or f"“{text}”"
+        if not edge:        # only the article can end first: else the two would agree
+            return f"nothing more (the article {'starts' if backwards else 'ends'} there)"
+        name = {" ": "a space", "\n": "a line break"}.get(edge)
+        return f"{name} (“{text}”)" if name else f"“{text}”"
 
-    end = "starts" if backwards else "ends"
-    theirs_shown = shown(theirs).replace("nothing more", f"nothing more (the article {end} "
-                                                         "there)", 1)
-    return (f"the article has {theirs_shown} where this has {shown(mine)}; copy the "
+    return (f"the article has {shown(theirs)} where this has {shown(mine)}; copy the "
             "article's words exactly (or write them again with `run.py context FILE`)")
 
 
