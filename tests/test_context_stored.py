@@ -290,3 +290,12 @@ def test_a_draft_stores_each_statements_context_even_where_the_game_will_not_fin
         ("Storm Hits Coast\n", " It was, she said, a disgrace."),
         ("The storm reached the coast at noon, said the mayor. ", "")]
     assert draft.MAX_BYTES == 100_000
+
+
+def test_a_long_sentence_past_a_paragraph_break_is_shown_whole():
+    """At least one sentence on each side, however long: a paragraph break alone is none
+    (g7-03 showed nothing after it)."""
+    long = "A very long sentence " * 20 + "ends here."
+    body = f"Short one. {long}\n\nThe quote is here.\n\n{long} Next one."
+    found = around(body, "The quote is here.")
+    assert found == type(found)(long + "\n", "\n" + long)

@@ -91,15 +91,16 @@ def _tail(text: str, behind: str) -> tuple[str, str]:
 
 def _last_sentences(chunk: str) -> int:
     """Where about REACH characters of whole sentences at the end of chunk start (at least
-    one sentence, however long)."""
-    cuts = [c for c in _cuts(chunk) if c < len(chunk)]
+    one sentence, however long: a cut that leaves only a line break is none)."""
+    cuts = [c for c in _cuts(chunk) if chunk[c:].strip()]
     fitting = [c for c in cuts if c >= len(chunk) - REACH]
     return fitting[0] if fitting else cuts[-1] if cuts else 0
 
 
 def _first_sentences(chunk: str) -> int:
-    """Where about REACH characters of whole sentences at the start of chunk end."""
-    cuts = [c for c in _cuts(chunk) if c > 0]
+    """Where about REACH characters of whole sentences at the start of chunk end (at least
+    one sentence, however long: a cut that leaves only a line break is none)."""
+    cuts = [c for c in _cuts(chunk) if chunk[:c].strip()]
     fitting = [c for c in cuts if c <= REACH]
     return fitting[-1] if fitting else cuts[0] if cuts else len(chunk)
 
