@@ -8,7 +8,7 @@ import pygame
 
 from game.bank import LoadResult, load_bank
 from game.bank.cache import BankCache
-from game.bank.paths import PROJECT
+from game import shipped
 from game.intents import Intent, Intents, Kind
 from game.loop import Loop
 from game.memory import give_back, keep_large_blocks_apart
@@ -31,7 +31,7 @@ RETRY_EVERY = 5.0     # seconds between tries of a results file that refused an 
 @dataclass
 class Config:
     size: tuple[int, int] = (1280, 720)
-    question_paths: list = field(default_factory=lambda: [PROJECT / "questions"])
+    question_paths: list = field(default_factory=lambda: [shipped.QUESTIONS])
     seed: int | None = None            # None: a new seed every round
     data_dir: Path | None = None       # None: the user's data folder (platformdirs)
     # A teacher's round (game.quiz.presets.Preset), played as soon as a name is given; not

@@ -5,9 +5,9 @@ import os
 import sys
 
 from game import __version__
-from game.bank.paths import PROJECT
+from game import shipped
 
-DEFAULT_PATHS = [os.path.relpath(PROJECT / "questions")]
+DEFAULT_PATHS = [os.path.relpath(shipped.QUESTIONS)]
 
 
 def _parser(prog: str) -> argparse.ArgumentParser:

@@ -18,7 +18,8 @@ from game.authoring.sentences import Dropped, Split, split
 from game.authoring.suggest import OPINION, Memory, Suggester
 from game.authoring.yamltext import flow, quoted, word
 from game.bank.models import GENRES, PLACEHOLDER
-from game.bank.paths import PROJECT, find_article_file
+from game import shipped
+from game.bank.paths import find_article_file
 from game.bank.yamlsafe import MAX_BYTES as QUESTION_BYTES
 from game.files import FileProblem, read_file, size_words
 
@@ -117,7 +118,7 @@ def make(article: Path, out: Path | None = None, suggester: Suggester | None = N
                          + (" short enough to be statements" if parts.dropped else ""))
     meta = metadata(text, parts)
     ident = slug(meta.headline or article.stem)
-    out = out or PROJECT / "questions" / f"{ident}.yaml"
+    out = out or shipped.QUESTIONS / f"{ident}.yaml"
     if out.exists():
         raise DraftError(f"{out} already exists; it is never replaced. Choose another "
                          "name with --out, or move the old file away")

@@ -2,11 +2,11 @@
 question file or in the folders kept for articles."""
 from pathlib import Path
 
+from game import shipped
 from game.files import FileProblem, read_file
 
-PROJECT = Path(__file__).resolve().parents[2]
 # Where an article's text_file is looked for, after the question file's own folder.
-ARTICLE_DIRS = (PROJECT / "questions" / "articles", PROJECT.parent / "shared" / "articles")
+ARTICLE_DIRS = tuple(folder for folder in (shipped.ARTICLES, shipped.BESIDE_CHECKOUT) if folder)
 # An article's own text, read to check quotes against and to show a quote in context: a
 # news article is tens of KB.
 MAX_ARTICLE_BYTES = 2_000_000

@@ -11,18 +11,18 @@ from pathlib import Path
 
 import yaml
 
+from game import shipped
 from game.bank import load_bank, question_files
 from game.bank.errors import BankError, collapse
 from game.bank.fields import BOOLS, Field, Reader, TooMany, kind_of, misfit, stopped
 from game.bank.models import Bank
-from game.bank.paths import PROJECT
 from game.bank.reading import internal_error
 from game.bank.yamlsafe import MAX_BYTES, PLAIN_TAGS, compose, decode
 from game.files import FileProblem, read_file
 from game.quiz.round import (DIFFICULTIES, MAX_QUESTIONS, MIN_QUESTIONS, PLAYABLE_SKILLS,
                              RoundSetup, build_round)
 
-PRESET_DIR = PROJECT / "questions" / "presets"
+PRESET_DIR = shipped.PRESETS
 LEVELS = {name.lower(): level for level, name in DIFFICULTIES.items()}
 TIMER_LOW, TIMER_HIGH = 10, 180
 
