@@ -248,7 +248,7 @@ def test_the_command_without_the_article_or_on_a_broken_file_writes_nothing(
         tmp_path, capsys, no_article_folders):
     path = library(tmp_path, GOOD.replace(LIB_01, ""), article=False)
     assert cli.main(["context", str(path)]) == 1
-    assert f"{path}: its article text article.txt was not found beside it" in \
+    assert f"{path}: its article text article.txt was not found (looked in " in \
         capsys.readouterr().err
     broken = tmp_path / "broken.yaml"
     broken.write_text("article: [\n", encoding="utf-8")

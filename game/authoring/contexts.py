@@ -20,7 +20,8 @@ from game.authoring.yamltext import quoted
 from game.bank.context import around
 from game.bank.loader import question_files
 from game.bank.models import Around
-from game.bank.paths import find_article_file, read_article
+from game.bank.folders import shown
+from game.bank.paths import article_candidates, find_article_file, read_article
 from game.bank.reading import parse
 from game.bank.yamlsafe import MAX_BYTES, compose, decode
 from game.files import FileProblem, read_file
@@ -71,8 +72,9 @@ def _article_text(root, path: Path) -> tuple[str | None, str]:
         return None, "it names no text_file for its article"
     found = find_article_file(name.value.strip(), path)
     if found is None:
-        return None, (f"its article text {name.value.strip()} was not found beside it, in "
-                      "questions/articles/ or in ../shared/articles/")
+        looked = ", ".join(str(shown(c.parent))
+                           for c in article_candidates(name.value.strip(), path))
+        return None, f"its article text {name.value.strip()} was not found (looked in {looked})"
     data, problem = read_article(found)
     if data is None:
         return None, problem

@@ -19,11 +19,11 @@ from pathlib import Path
 from game.bank import schema
 from game.bank.fields import Field
 from game.bank.models import PLACEHOLDER
-from game.bank.paths import PROJECT
+from game import shipped
 from game.bank.reading import _ID
 from game.quiz.presets import FIELDS
 
-DOCS = PROJECT / "docs"
+DOCS = shipped.DOCS
 QUESTION_SCHEMA = DOCS / "question-file.schema.json"
 PRESET_SCHEMA = DOCS / "preset.schema.json"
 DRAFT = "http://json-schema.org/draft-07/schema#"
@@ -343,7 +343,7 @@ def schema_line(yaml_file, schema_file=QUESTION_SCHEMA) -> str:
     the file inside the project, so that it works wherever the project is copied, and an
     absolute path outside it."""
     folder = Path(yaml_file).resolve().parent
-    if not folder.is_relative_to(PROJECT):
+    if not folder.is_relative_to(shipped.ROOT):
         return LINE_START + Path(schema_file).resolve().as_posix()
     return LINE_START + os.path.relpath(schema_file, folder).replace(os.sep, "/")
 

@@ -2,22 +2,24 @@
 question file or in the folders kept for articles."""
 from pathlib import Path
 
+from game import shipped
 from game.files import FileProblem, read_file
 
-PROJECT = Path(__file__).resolve().parents[2]
 # Where an article's text_file is looked for, after the question file's own folder.
-ARTICLE_DIRS = (PROJECT / "questions" / "articles", PROJECT.parent / "shared" / "articles")
+ARTICLE_DIRS = tuple(folder for folder in (shipped.ARTICLES, shipped.BESIDE_CHECKOUT) if folder)
 # An article's own text, read to check quotes against and to show a quote in context: a
 # news article is tens of KB.
 MAX_ARTICLE_BYTES = 2_000_000
 
 
 def article_candidates(text_file: str, question_file: Path) -> list[Path]:
-    """Where an article's text may be, in the order looked: beside its question file,
-    then in each of ARTICLE_DIRS."""
+    """Where an article's text may be, in the order looked: beside its question file, in
+    the articles/ folder beside it, then in each of ARTICLE_DIRS."""
     if not text_file:
         return []
-    return [folder / text_file for folder in (Path(question_file).parent, *ARTICLE_DIRS)]
+    beside = Path(question_file).parent
+    return [folder / text_file for folder in dict.fromkeys(
+        (beside, beside / "articles", *ARTICLE_DIRS))]
 
 
 def find_article_file(text_file: str, question_file: Path) -> Path | None:

@@ -17,7 +17,8 @@ from pathlib import Path
 from game.authoring.sentences import split
 from game.authoring.suggest import Memory, Suggester, Suggestion
 from game.bank import Statement, load_bank
-from game.bank.paths import PROJECT, find_article_file
+from game import shipped
+from game.bank.paths import find_article_file
 
 _STOP = {"the", "a", "an", "in", "on", "of", "his", "her", "its", "s", "their", "with"}
 
@@ -86,7 +87,7 @@ def same_source(suggested: str, written: str) -> bool:
     return bool(mine and theirs) and (mine <= theirs or theirs <= mine)
 
 
-def measure(paths=(PROJECT / "questions",), suggester: Suggester | None = None) -> Result:
+def measure(paths=(shipped.QUESTIONS,), suggester: Suggester | None = None) -> Result:
     suggester = suggester or Suggester()
     loaded = load_bank(paths)
     result = Result()
@@ -162,7 +163,7 @@ def main(argv=None) -> int:
     parser.add_argument("paths", nargs="*", metavar="PATH",
                         help="question files or folders (default: questions/)")
     args = parser.parse_args(argv)
-    result = measure(args.paths or (PROJECT / "questions",))
+    result = measure(args.paths or (shipped.QUESTIONS,))
     if not result.pairs:
         print("No hand-labelled statements with a readable text_file found.")
         return 1

@@ -9,7 +9,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from game.bank import load_bank
-from game.bank.paths import PROJECT
+from game import shipped
 from game.net.bridge import Bridge
 from game.net.server import Server
 from game.quiz.questions import generate
@@ -37,7 +37,7 @@ def one_of_each(seed: int = 1):
 
 @lru_cache(maxsize=1)
 def _bank():
-    return load_bank([PROJECT / "questions"]).bank
+    return load_bank([shipped.QUESTIONS]).bank
 
 
 class Kept:

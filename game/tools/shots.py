@@ -11,7 +11,7 @@ os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
 import pygame  # noqa: E402
 
 from game.app import App, Config  # noqa: E402
-from game.bank.paths import PROJECT  # noqa: E402
+from game import shipped  # noqa: E402
 from game.intents import Intent, Kind  # noqa: E402
 from game.quiz.questions import generate  # noqa: E402
 from game.quiz.round import RoundSetup  # noqa: E402
@@ -359,7 +359,7 @@ def _shoot_banner(out, sizes) -> list[Path]:
     """The title with one question file skipped, as a teacher sees it."""
     folder = Path(tempfile.mkdtemp())
     try:
-        shutil.copytree(PROJECT / "questions", folder / "questions")
+        shutil.copytree(shipped.QUESTIONS, folder / "questions")
         broken = folder / "questions" / "broken-example.yaml"
         saved = []
         for size in sizes:

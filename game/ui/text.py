@@ -4,12 +4,13 @@ from pathlib import Path
 
 import pygame
 
+from game import shipped
 from game.memory import give_back
 from game.ui.face import Coverage, Face
 from game.ui.layout import largest
 from game.ui.lru import LRU
 
-FONT_DIR = Path(__file__).resolve().parents[2] / "assets" / "fonts"
+FONT_DIR = shipped.FONTS
 # Inter for the interface; Noto Serif for what the articles say (the quote, the article,
 # the sentence's words), so the news reads as print and the game's own words as the game's.
 # Both cover Latin, Greek and Cyrillic; what they lack (Chinese, Japanese, Korean) Droid Sans
