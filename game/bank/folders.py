@@ -70,11 +70,7 @@ class Folders:
 
 
 def folders(data_dir, extra=()) -> Folders:
-    """The folders read for a game whose settings and results are in data_dir (None: the
-    user's data folder)."""
-    if data_dir is None:
-        from game.store.settings import default_data_dir
-        data_dir = default_data_dir()
+    """The folders read for a game whose settings and results are in data_dir."""
     return Folders(shipped.QUESTIONS, Path(data_dir).absolute() / "questions",
                    tuple(Path(e).absolute() for e in extra))
 
