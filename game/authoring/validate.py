@@ -107,7 +107,7 @@ def _notices(result) -> None:
         if waiting:
             print(f"{found.path}: {waiting} statement(s) still to review (reviewed: false)")
         bare = sum(s.context is None for s in found.statements)
-        if bare:
+        if bare and not found.errors:       # problems first: they keep the file out
             how = "" if found.quotes_checked else \
                 "put the article's text file beside it, then "
             print(f"{found.path}: {bare} statement(s) store no context (the sentences around "
