@@ -20,9 +20,10 @@ from game.authoring.yamltext import quoted
 from game.bank.context import around
 from game.bank.loader import question_files
 from game.bank.models import Around
+from game.bank.errors import collapse
 from game.bank.folders import shown
 from game.bank.paths import article_candidates, find_article_file, read_article
-from game.bank.reading import parse
+from game.bank.reading import internal_error, parse
 from game.bank.yamlsafe import MAX_BYTES, compose, decode
 from game.files import FileProblem, read_file
 
@@ -92,7 +93,7 @@ def filled(path: Path, data: bytes) -> tuple[str | None, dict[str, Around], list
     text, errors = decode(str(path), data)
     root, errors = compose(str(path), text) if text is not None else (None, errors)
     if root is None:
-        raise Unfillable("\n".join(map(str, errors)) or f"{path}: it holds nothing")
+        raise Unfillable("\n".join(map(str, collapse(errors))) or f"{path}: it holds nothing")
     body, why = _article_text(root, path)
     if body is None:
         raise Unfillable(f"{path}: {why}, so there is nothing to copy the context from")
@@ -194,7 +195,10 @@ def fill(paths) -> int:
         print(problem, file=sys.stderr)
     code = 1 if problems else 0
     for path in files:
-        done, said = fill_file(path)
+        try:
+            done, said = fill_file(path)
+        except Exception as exc:      # as the loader does: a message, never a traceback
+            done, said = 1, f"{path}: {internal_error(exc)}"
         print(said, file=sys.stderr if done else sys.stdout)
         code = max(code, done)
     return code
