@@ -15,17 +15,22 @@ FAILED = "The file manager could not open it"
 
 
 class Opening:
-    """A folder being opened. problem: why it is not shown, as soon as that is known
-    (at once, or once the file manager's launcher has exited with an error)."""
+    """A folder being opened: the file manager's launcher (None once it is handed to the
+    platform, or where there is none), and why the folder is not shown, if it is not."""
 
     def __init__(self, process: subprocess.Popen | None = None, problem: str | None = None):
         self.process = process
         self._problem = problem
 
+    def running(self) -> bool:
+        """Whether the launcher has yet to exit; it is looked at, never waited for."""
+        return self.process is not None and self.process.poll() is None
+
     @property
     def problem(self) -> str | None:
-        if self._problem is None and self.process is not None and self.process.poll():
-            self._problem = FAILED
+        """Known at once, or once running() has seen the launcher exit with an error."""
+        if self._problem is None and self.process is not None and self.process.returncode:
+            return FAILED
         return self._problem
 
 

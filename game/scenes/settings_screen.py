@@ -1,6 +1,8 @@
 """Text size, sound, high contrast and motion: applied at once and saved at once. Below
 them, where the settings and the questions are kept, and a button that opens the teacher's
 question folder (or, where there is no file manager, says where it is)."""
+from typing import NamedTuple
+
 import pygame
 
 from game import folder_opener
@@ -11,10 +13,21 @@ from game.ui.form import Form, Row
 from game.ui.layout import TEXT
 
 SIZES = tuple(TEXT_SIZES)
+SMALLEST = 14       # the least text size the form, and where things are kept, shrink to
 HINT = "↑↓: move   ←→ or Enter: change   Esc: back"
 # Seconds a file manager's launcher is watched for an error: xdg-open gives up within a
 # second or two, and a file manager started in its place may run for as long as it is open.
 WATCH = 10.0
+
+
+class Laid(NamedTuple):
+    form: pygame.Rect       # the form's area
+    said_x: int             # what the button says: under the form, centred in this width
+    said_w: int
+    kept: pygame.Rect       # where things are kept: this box, at this size, so aligned
+    kept_size: int
+    align: str
+    sample: bool            # whether the sample sentence may go under the form
 
 
 class SettingsScene(Scene):
@@ -38,7 +51,7 @@ class SettingsScene(Scene):
         ], columns=2)
         self.opening = None         # a game.folder_opener.Opening, once the button is pressed
         self.made = None            # why the question folder could not be made, if it could not
-        self.watched = 0.0
+        self.watched = WATCH        # seconds the launcher has been watched: none to watch
 
     def handle(self, intent) -> None:
         if intent.kind == Kind.BACK:
@@ -70,7 +83,7 @@ class SettingsScene(Scene):
         folders = self.app.folders
         self.made = folders.make_teacher_folder()
         self.opening = None if self.made else folder_opener.open_folder(folders.teacher)
-        self.watched = 0.0
+        self.watched = 0.0 if self.opening and self.opening.process else WATCH
 
     def said(self) -> str | None:
         """What the button did: the folder opening, or why not and where it is."""
@@ -85,13 +98,12 @@ class SettingsScene(Scene):
 
     @property
     def moving(self) -> bool:
-        """While the launcher is watched: an error it reports is shown as it comes."""
-        return self.opening is not None and self.opening.process is not None \
-            and not self.opening.problem and self.watched < WATCH
+        """While the launcher is watched, frames go on: an error it reports shows at once."""
+        return self.watched < WATCH
 
     def update(self, dt: float) -> None:
         if self.moving:
-            self.watched += dt
+            self.watched = self.watched + dt if self.opening.running() else WATCH
 
     def kept(self) -> str:
         """Where the settings are saved and each folder the questions are read from."""
@@ -100,29 +112,28 @@ class SettingsScene(Scene):
             f"{folders.name(path)[0].upper()}{folders.name(path)[1:]}: {path}"
             for path in folders.questions])
 
-    def _place(self):
+    def _place(self) -> tuple:
         """Laid out again only when the window, the text size or what is said changes."""
         lay = self.app.layout()
         key = (lay.w, lay.h, lay.scale, lay.margin, self.kept(), self.made)
         if key != getattr(self, "_laid_for", None):
             self._laid, self._laid_for = self._lay_out(lay), key
-        area, *placed = self._laid
-        size = self.form.place(self.app.text, area, range(14, lay.font(TEXT.large) + 1))
-        return lay, size, *placed
+        laid = self._laid
+        return laid, self.form.place(self.app.text, laid.form, self._sizes(lay))
 
-    def _lay_out(self, lay):
+    @staticmethod
+    def _sizes(lay) -> range:
+        return range(SMALLEST, lay.font(TEXT.large) + 1)
+
+    def _lay_out(self, lay) -> Laid:
         """The heading at the top and the key hint at the bottom. Between them, stacked:
         the form (a little over half the screen at most), room under it for what the button
-        says, and where things are kept at the bottom. Where that leaves the form too
-        little room (a small window, the largest text, several folders with long paths),
-        where things are kept goes beside the form instead. The room for what the button
-        says is the longest it can say, so nothing moves when it says it. Stacked unless
-        beside gives the form larger text.
-        Returns the form's area, then (x, width, align) for what the button says and for
-        where things are kept, the top of the latter, and whether the sample fits."""
+        says, and where things are kept at the bottom. Where that leaves the form smaller
+        text (a small window, the largest text, several folders with long paths), where
+        things are kept goes beside the form instead, smaller if it must. The room for what
+        the button says is the longest it can say, so nothing moves when it says it."""
         text = self.app.text
         c, small = lay.content(), lay.font(TEXT.hint)
-        sizes = range(14, lay.font(TEXT.large) + 1)
         top = c.top + round(lay.font(TEXT.heading) * 1.4) + lay.gap
         bottom = c.bottom - text.height(HINT, small, c.width) - lay.gap // 2
         longest = self.made or f"{folder_opener.FAILED}: your question folder is " \
@@ -133,24 +144,25 @@ class SettingsScene(Scene):
 
         width, most = min(c.width, max(lay.w // 2, 560)), round(c.height * 0.55)
         kept_h = text.height(self.kept(), small, c.width)
-        area = pygame.Rect((lay.w - width) // 2, top, width, min(
-            most, bottom - kept_h - lay.gap - room(c.width) - top))
-        stacked = (area, (c.left, c.width, "center"), (c.left, c.width, "center"),
-                   bottom - kept_h, True)
+        stacked = Laid(pygame.Rect((lay.w - width) // 2, top, width, min(
+            most, bottom - kept_h - lay.gap - room(c.width) - top)), c.left, c.width,
+            pygame.Rect(c.left, bottom - kept_h, c.width, kept_h), small, "center", True)
         side = (c.width - lay.gap * 2) // 2
-        area = pygame.Rect(c.left, top, side, min(most, bottom - room(side) - top))
-        beside = (area, (c.left, side, "center"), (c.right - side, side, "left"), top, False)
-        return max((stacked, beside), key=lambda way: self._form_size(way[0], sizes))
+        kept = pygame.Rect(c.right - side, top, side, bottom - top)
+        beside = Laid(pygame.Rect(c.left, top, side, min(most, bottom - room(side) - top)),
+                      c.left, side, kept, text.fit(self.kept(), side, kept.height,
+                                                   range(SMALLEST, small + 1)), "left", False)
+        return max((stacked, beside), key=self._form_size)
 
-    def _form_size(self, area, sizes) -> int:
-        """The form's text size in area; 0 where its rows do not fit even at the least."""
-        size = self.form.place(self.app.text, area, sizes)
-        return size if self.form.rows[-1].rect.bottom <= area.bottom else 0
+    def _form_size(self, laid: Laid) -> int:
+        """The form's text size in its area; 0 where its rows do not fit even at the least."""
+        size = self.form.place(self.app.text, laid.form, self._sizes(self.app.layout()))
+        return size if self.form.rows[-1].rect.bottom <= laid.form.bottom else 0
 
     def draw(self, surface) -> None:
         theme, text = self.app.theme, self.app.text
-        lay, size, (said_x, said_w, said_align), (kept_x, kept_w, kept_align), kept_top, \
-            sample_fits = self._place()
+        laid, size = self._place()
+        lay = self.app.layout()
         c, small = lay.content(), lay.font(TEXT.hint)
         surface.fill(theme.background)
         surface.blit(text.block("Settings", lay.font(TEXT.heading), theme.text, c.width,
@@ -159,16 +171,18 @@ class SettingsScene(Scene):
         top = self.form.rows[-1].rect.bottom + lay.gap
         hint = text.block(HINT, small, theme.muted, c.width, align="center")
         surface.blit(hint, ((lay.w - hint.get_width()) // 2, c.bottom - hint.get_height()))
-        kept = text.block(self.kept(), small, theme.muted, kept_w, align=kept_align)
-        surface.blit(kept, (kept_x + (kept_w - kept.get_width()) // 2 if kept_align == "center"
-                            else kept_x, kept_top))
+        kept = text.block(self.kept(), laid.kept_size, theme.muted, laid.kept.width,
+                          align=laid.align)
+        surface.blit(kept, (laid.kept.centerx - kept.get_width() // 2 if laid.align == "center"
+                            else laid.kept.left, laid.kept.top))
         said = self.said()
         if said:
-            block = text.block(said, small, theme.text, said_w, style="bold", align=said_align)
-            surface.blit(block, (said_x + (said_w - block.get_width()) // 2, top))
+            block = text.block(said, small, theme.text, laid.said_w, style="bold",
+                               align="center")
+            surface.blit(block, (laid.said_x + (laid.said_w - block.get_width()) // 2, top))
             return
         sample = text.block("“Checkable is not the same as true.” This is how questions "
                             "will read.", lay.font(TEXT.body), theme.text, c.width,
                             style="italic", align="center")
-        if sample_fits and top + sample.get_height() <= kept_top - lay.gap:
+        if laid.sample and top + sample.get_height() <= laid.kept.top - lay.gap:
             surface.blit(sample, ((lay.w - sample.get_width()) // 2, top))
