@@ -57,7 +57,7 @@ def _validate_bank(result, paths) -> int:
         fine = sum(not f.errors for f in result.files)
         print(f"\n{len(result.problems)} problem(s) in {len(result.skipped)} file(s); "
               f"{fine} file(s) are fine.")
-        _to_review(result)
+        _notices(result)
         return 1
     bank = result.bank
     if not result.files:
@@ -93,14 +93,23 @@ def _validate_bank(result, paths) -> int:
     relayed = sum(not c.writers for c in cues)
     print(f"Cue words: {len(cues) - relayed} the writer's own, {relayed} someone else's "
           "(quoted or relayed by the writer)")
-    _to_review(result)
+    _notices(result)
     return 0
 
 
-def _to_review(result) -> None:
-    """Statements a draft suggested that a teacher has not yet checked: not problems
-    (the file plays without them), but not played either."""
+def _notices(result) -> None:
+    """Not problems (the file plays), but what a teacher may want to do: statements a
+    draft suggested that nobody has checked yet (never played), and statements that store
+    no context (where the article's text is not, a player asking for the sentences around
+    the quote sees the neighbouring statements instead)."""
     for found in result.files:
         waiting = sum(not s.reviewed for s in found.statements)
         if waiting:
             print(f"{found.path}: {waiting} statement(s) still to review (reviewed: false)")
+        bare = sum(s.context is None for s in found.statements)
+        if bare and not found.errors:       # problems first: they keep the file out
+            how = "" if found.quotes_checked else \
+                "put the article's text file beside it, then "
+            print(f"{found.path}: {bare} statement(s) store no context (the sentences around "
+                  "the quote, for computers without the article's text); to add it, "
+                  f"{how}run: run.py context {found.path}")
