@@ -23,6 +23,10 @@ sys.path.insert(0, str(ROOT))
 _HOME = Path(tempfile.mkdtemp(prefix="byline-tests-home-"))
 os.environ["XDG_DATA_HOME"] = str(_HOME / "data")
 os.environ["XDG_CONFIG_HOME"] = str(_HOME / "config")
+# No desktop either: Settings' "Open my question folder" never starts the tester's own file
+# manager (game.folder_opener), unless a test names a display and a fake xdg-open.
+for _name in ("DISPLAY", "WAYLAND_DISPLAY"):
+    os.environ.pop(_name, None)
 
 from game.bank import load_bank  # noqa: E402
 from game.quiz.state import RoundState  # noqa: E402

@@ -117,7 +117,8 @@ def test_shots_renders_every_screen_at_both_sizes(tmp_path):
                        "reveal-record-end", "reveal-record-8-seats", "handover", "podium",
                        "progress", "class-results", "unsaved-question", "unsaved-feedback",
                        "unsaved-results", "unsaved-save", "quit", "name-typed", "leave",
-                       "discuss", "discuss-hands", "players-ticked", "problems"):
+                       "discuss", "discuss-hands", "players-ticked", "problems",
+                       "settings-no-file-manager"):
             assert f"{screen}-{size}.png" in names
         assert sum(n.startswith("question-") and size in n for n in names) == 7
         assert any(n.startswith("feedback-wrong") and size in n for n in names)

@@ -291,10 +291,12 @@ def test_the_title_fits_under_the_warning_strip_with_long_notes(tmp_path, size, 
     assert strip_shown(app)
     height = app.size()[1] - app.strip_height()
     # Everything is centred across the window: nothing may share a row with anything else;
-    # the version, in a corner, may share a row but touches nothing.
+    # the version and where the questions come from, out of the way, may share a row but
+    # touch nothing.
     labels = app.scene.menu.labels
     frame = drawn.frame()
-    version = [rect for words, _, rect, _ in frame if words.startswith("Version ")]
+    version = [rect for words, _, rect, _ in frame if words.startswith("Version ")
+               or words in app.scene.read_from()]
     taken = [pygame.Rect(0, rect.top, 1, rect.height) for words, _, rect, _ in frame
              if words not in labels and rect not in version]
     assert len(taken) >= 3      # the title, the notes and the hint at least

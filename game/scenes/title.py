@@ -1,4 +1,5 @@
 from dataclasses import replace
+from pathlib import Path
 
 import pygame
 
@@ -142,7 +143,8 @@ class TitleScene(Scene):
     def _place(self):
         """Laid out again only when the window, the text size, the theme or the notes change."""
         lay = self.app.layout()
-        key = (lay.w, lay.h, lay.scale, lay.margin, self.app.theme.name, tuple(self.notes()))
+        key = (lay.w, lay.h, lay.scale, lay.margin, self.app.theme.name, tuple(self.notes()),
+               tuple(self.read_from()))
         if key != getattr(self, "_laid_for", None):
             self._laid, self._laid_for = self._lay_out(), key
         return self._laid
@@ -197,26 +199,77 @@ class TitleScene(Scene):
                                     note.get_width(), note_h)
         area = pygame.Rect((lay.w - menu_w) // 2, menu_top, menu_w, bottom - menu_top)
         size = self.menu.fit(text, area, range(SMALLEST, lay.font(TEXT.large) + 1), lay.gap // 2)
-        taken = [logo.rect, *self.menu.rects] + ([note_rect] if note_rect else [])
-        return blocks, size, note_rect, logo, self._version(hint, taken)
-
-    def _version(self, hint, taken):
-        """The version, for a teacher asked which one a lab runs: small and muted in the
-        bottom right corner beside the key hint, or above the hint's end when the hint takes
-        the row (a tall, narrow window), or in the top right corner; left out where it
-        would touch anything else."""
-        lay, text = self.app.layout(), self.app.text
-        block = text.block(f"Version {__version__}", lay.font(TEXT.hint), self.app.theme.muted,
-                           lay.w - 2 * lay.margin)
-        x = lay.w - lay.margin - block.get_width()
         hint_rect = pygame.Rect((lay.w - hint.get_width()) // 2,
                                 lay.h - lay.margin - hint.get_height(), *hint.get_size())
-        for y in (hint_rect.bottom - block.get_height(),
-                  hint_rect.top - lay.gap - block.get_height(), lay.margin):
-            rect = pygame.Rect(x, y, *block.get_size()).inflate(2 * lay.gap, 2 * lay.gap)
-            if rect.collidelist([hint_rect, *taken]) == -1:
-                return block, (x, y)
+        taken = [logo.rect, *self.menu.rects, hint_rect] + ([note_rect] if note_rect else [])
+        # The version, for a teacher asked which one a lab runs: in the bottom right corner
+        # beside the key hint, or above the hint's end when the hint takes the row (a tall,
+        # narrow window), or in the top right corner.
+        right = lay.w - lay.margin
+        asides = [self._aside([f"Version {__version__}"], taken, [
+            lambda w, h: (right - w, hint_rect.bottom - h),
+            lambda w, h: (right - w, hint_rect.top - lay.gap - h),
+            lambda w, h: (right - w, lay.margin)])]
+        # Where the questions come from, for a teacher checking a lab machine: centred in
+        # the note's line when there is no note, else at the start of the hint's line, else
+        # in the top left corner; shorter where the whole does not fit.
+        asides.append(self._aside(self.read_from(), taken + [a[2] for a in asides if a], [
+            lambda w, h: ((lay.w - w) // 2, note_top + (note_h - h) // 2),
+            lambda w, h: (lay.margin, hint_rect.bottom - h),
+            lambda w, h: (lay.margin, lay.margin)]))
+        return blocks, size, note_rect, logo, [a[:2] for a in asides if a]
+
+    def _aside(self, forms, taken, spots):
+        """The first of forms (the longest first) that fits on one line, small and muted,
+        at the first of spots (each gives the block's top left from its size) where
+        it stays inside the margins and clear of everything taken: (block, its top left,
+        its rect); None where none fits, so it is left out rather than shrunk."""
+        lay, text = self.app.layout(), self.app.text
+        size, width = lay.font(TEXT.hint), lay.w - 2 * lay.margin
+        line = text.height("Version", size, width)
+        for words in forms:
+            block = text.block(words, size, self.app.theme.muted, width)
+            if block.get_height() > line:
+                continue
+            for spot in spots:
+                at = spot(*block.get_size())
+                rect = pygame.Rect(at, block.get_size())
+                # As far from its neighbours across as the hint's words are apart; above
+                # and below, as the note's line is from the menu.
+                if lay.content().contains(rect) and rect.inflate(
+                        2 * lay.gap, lay.gap).collidelist(taken) == -1:
+                    return block, at, rect
         return None
+
+    def read_from(self) -> list[str]:
+        """Where the questions played come from, and how many files from each, in the
+        order they are read; then shorter ways to say it, for a window with less room."""
+        loaded = self.app.loaded
+        if getattr(self, "_read_for", None) is not loaded:
+            self._read, self._read_for = self._count_read(), loaded
+        return self._read
+
+    def _count_read(self) -> list[str]:
+        folders, paths = self.app.folders, [Path(p) for p in self.app.question_paths]
+        counts = dict.fromkeys(paths, 0)
+        for f in self.app.loaded.files:     # those played: none with problems, none replaced
+            path = Path(f.path)
+            home = path if path in counts else path.parent
+            if not f.errors and home in counts:
+                counts[home] += 1
+        groups = [(counts[p], name) for p, name in ((folders.shipped, "Byline"),
+                                                     (folders.teacher, "your folder"))
+                  if p in counts]
+        shared = [p for p in paths if p not in (folders.shipped, folders.teacher)]
+        if shared:
+            groups.append((sum(counts[p] for p in shared), "a shared folder"
+                           if len(shared) == 1 else f"{len(shared)} shared folders"))
+        if not groups:
+            return []
+        counted = ", ".join(f"{n or 'none'} from {name}" for n, name in groups)
+        names = [name for _, name in groups]
+        listed = " and ".join([", ".join(names[:-1]), names[-1]] if len(names) > 1 else names)
+        return [f"Question files: {counted}", f"Questions from {listed}"]
 
     def logo(self) -> pygame.Rect:
         """Where the logo is drawn."""
@@ -224,7 +277,7 @@ class TitleScene(Scene):
 
     def draw(self, surface) -> None:
         theme = self.app.theme
-        blocks, size, _, logo, version = self._place()
+        blocks, size, _, logo, asides = self._place()
         surface.fill(theme.background)
         logo.draw(surface, self.app.text, theme)
         rects = self.menu.rects
@@ -233,5 +286,5 @@ class TitleScene(Scene):
         for block, y in blocks:
             surface.blit(block, ((surface.get_width() - block.get_width()) // 2, y))
         self.menu.draw(surface, self.app.text, theme, size)
-        if version:
-            surface.blit(*version)
+        for block, at in asides:
+            surface.blit(block, at)

@@ -2,6 +2,7 @@
 people to look at."""
 import os
 import shutil
+import sys
 import tempfile
 from pathlib import Path
 
@@ -153,7 +154,9 @@ def _shoot_one(out, size, text_size) -> list[Path]:
         app.push(scene(app))
         save(name)
         app.pop()
+    _shoot_no_file_manager(app, save)
     app.push(NameScene(app))        # a name typed on the on-screen keyboard, by clicks
+    app.step()
     click_on(app, "Keyboard")
     for letter in "ana":
         click_on(app, ("key", letter))
@@ -218,6 +221,26 @@ def _shoot_record(app, save) -> None:
     app.scene.handle(Intent(Kind.PAGE_DOWN))      # the record comes after the explanation
     save("review-record")
     app.stack[:] = below
+
+
+def _shoot_no_file_manager(app, save) -> None:
+    """Settings after "Open my question folder" where there is no file manager (no desktop,
+    nothing on PATH, here for the picture): the folder's path shown instead."""
+    if sys.platform == "win32":     # Explorer is always there: it would open
+        return
+    app.push(SettingsScene(app))
+    app.step()
+    hidden = {name: os.environ.pop(name) for name in ("DISPLAY", "WAYLAND_DISPLAY", "PATH")
+              if name in os.environ}
+    os.environ["PATH"] = ""
+    try:
+        click_on(app, "open_folder")
+    finally:
+        os.environ.pop("PATH")
+        os.environ.update(hidden)
+    save("settings-no-file-manager")
+    app.pop()
+    app.step()
 
 
 def _shoot_controls(app, save) -> None:
