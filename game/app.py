@@ -1,14 +1,14 @@
 """The window, the scene stack, and what a frame does (game.loop says when one is drawn)."""
 import random
 import time
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 import pygame
 
 from game.bank import LoadResult, load_bank
 from game.bank.cache import BankCache
-from game import shipped
+from game.bank.folders import folders
 from game.intents import Intent, Intents, Kind
 from game.loop import Loop
 from game.memory import give_back, keep_large_blocks_apart
@@ -31,7 +31,9 @@ RETRY_EVERY = 5.0     # seconds between tries of a results file that refused an 
 @dataclass
 class Config:
     size: tuple[int, int] = (1280, 720)
-    question_paths: list = field(default_factory=lambda: [shipped.QUESTIONS])
+    # None: the shipped questions, the teacher's folder and `questions` (game.bank.folders)
+    question_paths: list | None = None
+    questions: tuple = ()       # --questions DIR: a class's shared folders
     seed: int | None = None            # None: a new seed every round
     data_dir: Path | None = None       # None: the user's data folder (platformdirs)
     # A teacher's round (game.quiz.presets.Preset), played as soon as a name is given; not
@@ -67,8 +69,13 @@ class App:
         # A class on their devices (game.net.host.Host), while one is open: stepped each
         # frame whatever screen is on top, so no answer waits for the teacher's screen.
         self.host = None
-        self.loaded: LoadResult = load_bank(config.question_paths, BankCache(self.data_dir))
-        self.watch = Watch(config.question_paths)
+        self.folders = folders(self.data_dir, config.questions)
+        if config.question_paths is None:
+            problem = self.folders.make_teacher_folder()
+            self.notices += [problem] if problem else []
+        self.question_paths = config.question_paths or self.folders.questions
+        self.loaded: LoadResult = load_bank(self.question_paths, BankCache(self.data_dir))
+        self.watch = Watch(self.question_paths)
         self.banner = Banner()
         self._strip = Strip()
         self.intents = Intents()
@@ -140,7 +147,7 @@ class App:
         if not changed:
             return False
         before = {str(p) for p in self.loaded.problems}
-        self.loaded = load_bank(self.config.question_paths, BankCache(self.data_dir))
+        self.loaded = load_bank(self.question_paths, BankCache(self.data_dir))
         files = len(self.loaded.files)
         fresh = [str(p) for p in self.loaded.problems if str(p) not in before]
         lines = [f"Question files read again: {len(self.loaded.bank.statements)} statements "

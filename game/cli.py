@@ -5,9 +5,6 @@ import os
 import sys
 
 from game import __version__
-from game import shipped
-
-DEFAULT_PATHS = [os.path.relpath(shipped.QUESTIONS)]
 
 
 def _parser(prog: str) -> argparse.ArgumentParser:
@@ -15,19 +12,24 @@ def _parser(prog: str) -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"byline {__version__}")
     parser.add_argument("--data-dir", metavar="DIR",
                         help="keep settings (and results) here instead of the user's data folder")
+    parser.add_argument("--questions", metavar="DIR", action="append", default=[],
+                        help="read this folder's question files too (and its presets/), "
+                             "after the shipped ones and your own; may be given again. A "
+                             "file here wins an article id over the others")
     parser.add_argument("--preset", metavar="NAME",
-                        help="play a teacher's round preset: a file in questions/presets/ "
+                        help="play a teacher's round preset: a file in a presets/ folder "
                              "named without '.yaml' (week3), or a path to one")
     commands = parser.add_subparsers(dest="command")
     check = commands.add_parser("validate", help="check question files and list every problem")
     check.add_argument("paths", nargs="*", metavar="PATH",
                        help="question files or folders, and presets (files in a folder "
-                            "called 'presets'); default: questions/ and questions/presets/")
+                            "called 'presets'); default: the shipped questions, your "
+                            "question folder and --questions, with their presets")
     dump = commands.add_parser("bank", help="print the validated question bank")
     dump.add_argument("--json", action="store_true", required=True,
                       help="as one JSON object (the only format for now)")
     dump.add_argument("paths", nargs="*", metavar="PATH",
-                      help="question files or folders (default: questions/)")
+                      help="question files or folders (default: as the game reads)")
     shots = commands.add_parser("shots", help="render every screen to PNG files")
     shots.add_argument("dir", metavar="DIR")
     new = commands.add_parser("new-article", help="draft a question file from an article's "
@@ -36,8 +38,8 @@ def _parser(prog: str) -> argparse.ArgumentParser:
                      help="the article as plain text (UTF-8, Windows-1252, UTF-16…), "
                           "at most 200 KB")
     new.add_argument("--out", metavar="PATH",
-                     help="the new question file (default: questions/<headline>.yaml); "
-                          "an existing file is never replaced")
+                     help="the new question file (default: <headline>.yaml in your "
+                          "question folder); an existing file is never replaced")
     auto = commands.add_parser("autoplay", help="play one round with a scripted player, headless")
     auto.add_argument("--seed", type=int, required=True, metavar="N")
     auto.add_argument("--data-dir", dest="auto_data_dir", metavar="DIR")
@@ -73,12 +75,13 @@ def _parser(prog: str) -> argparse.ArgumentParser:
     out.add_argument("--format", choices=("gift", "csv"), required=True)
     out.add_argument("--out", metavar="FILE", help="a new file (default: print)")
     out.add_argument("paths", nargs="*", metavar="PATH",
-                     help="question files or folders (default: questions/)")
+                     help="question files or folders (default: as the game reads)")
     into = commands.add_parser("import", help="a spreadsheet's statements (CSV, as export "
                                               "writes it) as a new question file")
     into.add_argument("csv", metavar="FILE.csv")
-    into.add_argument("--out", metavar="FILE.yaml", required=True,
-                      help="the question file to write, e.g. questions/my-article.yaml")
+    into.add_argument("--out", metavar="FILE.yaml",
+                      help="the question file to write (default: the spreadsheet's name, "
+                           ".yaml, in your question folder)")
     into.add_argument("--article", metavar="ID",
                       help="the article whose rows to take, when the CSV holds several")
     return parser
@@ -118,41 +121,46 @@ def run(argv=None, prog: str | None = None) -> int:
 def main(argv=None, prog: str = "run.py") -> int:
     """Each command's body lives beside what it works on; here, only which one to run."""
     args = _parser(prog).parse_args(argv)
+    data_dir = getattr(args, "report_data_dir", None) or getattr(args, "auto_data_dir", None) \
+        or args.data_dir
+    from game.bank.folders import folders, shown
+    places = folders(data_dir, args.questions)
+    read = [shown(f) for f in places.questions]     # problems are said with these paths
     if args.command == "validate":
         from game.authoring.validate import validate
-        return validate(args.paths, DEFAULT_PATHS)
+        return validate(args.paths, places)
     if args.command == "shots":
         from game.tools.shots import main as shots
         return shots(args.dir)
     if args.command == "bank":
         from game.authoring.exchange import dump_bank
-        return dump_bank(args.paths or DEFAULT_PATHS)
+        return dump_bank(args.paths or read)
     if args.command == "new-article":
         from game.authoring.draft import new_article
-        return new_article(args.article, args.out)
+        return new_article(args.article, args.out, places)
     if args.command == "autoplay":
         from game.tools.autoplay import play
-        code, line = play(args.seed, args.auto_data_dir or args.data_dir, max(0.0, args.delay))
+        code, line = play(args.seed, data_dir, max(0.0, args.delay), args.questions)
         print(line)
         return code
     if args.command == "report":
         from game.store.report import command
-        return command(args.report_data_dir or args.data_dir, args.player, args.since,
-                       args.csv, args.json, DEFAULT_PATHS)
+        return command(data_dir, args.player, args.since, args.csv, args.json,
+                       read)
     if args.command == "schema":
         from game.authoring.json_schema import write
         return write()
     if args.command in ("export", "import"):
         from game.authoring import exchange
         if args.command == "export":
-            return exchange.export(args.format, args.out, args.paths or DEFAULT_PATHS)
-        return exchange.import_csv(args.csv, args.out, args.article, DEFAULT_PATHS)
+            return exchange.export(args.format, args.out, args.paths or read)
+        return exchange.import_csv(args.csv, args.out, args.article, places)
     preset = None
     hosting = args.command == "host"
     name = args.host_preset if hosting else None
     if args.preset or name:
         from game.quiz.presets import open_preset
-        preset, code = open_preset(name or args.preset, DEFAULT_PATHS)
+        preset, code = open_preset(name or args.preset, places)
         if preset is None:
             return code
     from game.app import App, Config
@@ -161,6 +169,8 @@ def main(argv=None, prog: str = "run.py") -> int:
             print("run.py host: --bind needs the address students type (this computer's "
                   "address on the network), not 0.0.0.0", file=sys.stderr)
             return 2
-        return App(Config(data_dir=args.data_dir, preset=preset, host=True, bind=args.bind,
-                          port=args.port, resume=args.resume)).run()
-    return App(Config(data_dir=args.data_dir, preset=preset)).run()
+        return App(Config(data_dir=args.data_dir, questions=tuple(args.questions),
+                          preset=preset, host=True, bind=args.bind, port=args.port,
+                          resume=args.resume)).run()
+    return App(Config(data_dir=args.data_dir, questions=tuple(args.questions),
+                      preset=preset)).run()

@@ -6,6 +6,7 @@ import re
 import sqlite3
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -16,6 +17,12 @@ os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
+
+# The user's data folder (settings, results, the teacher's question folder) is a fresh one
+# for the session, here and in every run.py started: no test reads or writes the real one.
+_HOME = Path(tempfile.mkdtemp(prefix="byline-tests-home-"))
+os.environ["XDG_DATA_HOME"] = str(_HOME / "data")
+os.environ["XDG_CONFIG_HOME"] = str(_HOME / "config")
 
 from game.bank import load_bank  # noqa: E402
 from game.quiz.state import RoundState  # noqa: E402

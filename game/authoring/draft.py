@@ -18,7 +18,6 @@ from game.authoring.sentences import Dropped, Split, split
 from game.authoring.suggest import OPINION, Memory, Suggester
 from game.authoring.yamltext import flow, quoted, word
 from game.bank.models import GENRES, PLACEHOLDER
-from game import shipped
 from game.bank.paths import find_article_file
 from game.bank.yamlsafe import MAX_BYTES as QUESTION_BYTES
 from game.files import FileProblem, read_file, size_words
@@ -108,8 +107,10 @@ def metadata(text: str, parts: Split) -> Metadata:
     return meta
 
 
-def make(article: Path, out: Path | None = None, suggester: Suggester | None = None) -> Draft:
-    """The draft for the article, not yet written. Raises DraftError."""
+def make(article: Path, out: Path | None = None, suggester: Suggester | None = None,
+         folder: Path | None = None) -> Draft:
+    """The draft for the article, not yet written, as out or in folder (the teacher's
+    question folder, game.bank.folders). Raises DraftError."""
     text, encoding = read_article(article)
     parts = split(text)
     _leave_out_long(parts)
@@ -118,7 +119,9 @@ def make(article: Path, out: Path | None = None, suggester: Suggester | None = N
                          + (" short enough to be statements" if parts.dropped else ""))
     meta = metadata(text, parts)
     ident = slug(meta.headline or article.stem)
-    out = out or shipped.QUESTIONS / f"{ident}.yaml"
+    if out is None and folder is None:
+        raise DraftError("Say where the draft goes: --out FILE.yaml")
+    out = out or Path(folder) / f"{ident}.yaml"
     if out.exists():
         raise DraftError(f"{out} already exists; it is never replaced. Choose another "
                          "name with --out, or move the old file away")
@@ -180,9 +183,9 @@ def _text_file(article: Path, out: Path, text: str, encoding: str, draft: Draft)
     found = find_article_file(article.name, out)
     if found is not None and found.resolve() == article.resolve():
         return article.name, ""
-    note = (f"the game will not find {article.name} (it looks beside this file, in "
-            "questions/articles/ and in ../shared/articles/): copy it to one of them so "
-            "that validate checks every quote")
+    note = (f"the game will not find {article.name} (it looks beside this file and in "
+            "the articles/ folder beside it): copy it to one of them so that validate "
+            "checks every quote")
     draft.notes.append(note + ".")
     return article.name, note
 
@@ -271,11 +274,18 @@ def _statement(ident: str, text: str, s) -> list[str]:
     ]
 
 
-def new_article(article: str, out: str | None) -> int:
+def new_article(article: str, out: str | None, places=None) -> int:
     """`run.py new-article`: draft a question file from an article, never replacing one,
     and say what to do next."""
     try:
-        made = make(Path(article), Path(out) if out else None)
+        folder = None
+        if not out and places is not None:
+            problem = places.make_teacher_folder()
+            if problem:
+                raise DraftError(problem.split(";")[0] + "; say where the draft goes with "
+                                 "--out FILE.yaml")
+            folder = places.teacher
+        made = make(Path(article), Path(out) if out else None, folder=folder)
         write(made)
     except DraftError as error:
         print(error, file=sys.stderr)

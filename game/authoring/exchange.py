@@ -7,6 +7,7 @@ from dataclasses import asdict
 from pathlib import Path
 
 from game.bank import load_bank
+from game.bank.folders import shown
 from game.authoring import gift, sheet
 from game.files import FileProblem, read_file
 
@@ -50,8 +51,17 @@ def export(fmt: str, out: str | None, paths) -> int:
     return 1 if result.problems else 0
 
 
-def import_csv(csv_file: str, out: str, article: str | None, paths) -> int:
-    """One article's rows of a spreadsheet as a new question file, or every bad row."""
+def import_csv(csv_file: str, out: str | None, article: str | None, places) -> int:
+    """One article's rows of a spreadsheet as a new question file, or every bad row: as
+    out, or by default in the teacher's question folder, named as the spreadsheet."""
+    if out is None:
+        problem = places.make_teacher_folder()
+        if problem:
+            print(problem.split(";")[0] + "; say where it goes with --out FILE.yaml",
+                  file=sys.stderr)
+            return 1
+        out = str(places.teacher / f"{Path(csv_file).stem}.yaml")
+    paths = [shown(f) for f in places.questions]
     out_path = Path(out)
     if out_path.exists():
         _write_new(out_path, b"")       # says why, and writes nothing

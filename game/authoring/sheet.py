@@ -335,5 +335,6 @@ def _notes(made: Imported, article, quotes_checked: bool, out: Path) -> None:
                           "so the quotes were not checked.")
     if article.where:
         made.notes.append(f"The article '{made.article}' is also in {article.where.path}: "
-                          "the game plays one file per article, so replace that file with "
-                          "this one (or move one of them out of questions/).")
+                          "one file per article id is played, your question folder's over "
+                          "the questions that come with Byline; within one folder, replace "
+                          "one file with the other.")

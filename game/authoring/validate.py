@@ -5,22 +5,34 @@ from collections import Counter
 from pathlib import Path
 
 from game.bank import load_bank, question_files
-from game.quiz.presets import PRESET_DIR, load_preset
+from game.bank.folders import shown
+from game.bank.paths import article_candidates
+from game.quiz.presets import load_preset
 from game.quiz.questions import SKILLS, generate
 
 
-def validate(paths, default_paths) -> int:
+def validate(paths, places) -> int:
     """Question files, then presets checked against the bank those files make. A path in
-    a folder called 'presets', or that folder, is a preset. Without paths: default_paths
-    (questions/) and questions/presets/."""
+    a folder called 'presets', or that folder, is a preset. Without paths: the folders the
+    game reads (places, a game.bank.folders.Folders) and their presets, which it names."""
     # Not resolve(): it fails on a symlink loop, and a link's target has another name.
     presets = [p for p in paths if "presets" in Path(os.path.abspath(p)).parts[-2:]]
-    questions = [p for p in paths if p not in presets] or default_paths
-    if not paths and PRESET_DIR.is_dir():
-        presets = [os.path.relpath(PRESET_DIR)]
+    questions = [p for p in paths if p not in presets] or [shown(f) for f in places.questions]
+    if not paths:
+        made = places.make_teacher_folder()     # as the game's first start does
+        if made:
+            print(made)
+        presets = [shown(f) for f in places.presets if f.is_dir()]
     result = load_bank(questions)
     code = _validate_bank(result, questions)
+    if not paths:
+        print("Read from:")
+        for folder in places.questions:
+            print(f"  {places.name(folder)}: {shown(folder)}")
+    for used, instead in result.replaced:
+        print(f"{used} is played instead of {instead}: it has the same article id")
     return max(code, validate_presets(presets, result.bank)) if presets else code
+
 
 
 def validate_presets(paths, bank) -> int:
@@ -68,8 +80,10 @@ def _validate_bank(result, paths) -> int:
     # a teacher should know which quotes nothing checked, and where the text was looked for.
     for found in result.files:
         if not found.quotes_checked and found.article and found.article.text_file:
+            looked = ", ".join(str(shown(c.parent)) for c in
+                               article_candidates(found.article.text_file, found.path))
             print(f"  {found.path}: its article text {found.article.text_file} was not found "
-                  "beside it, in questions/articles/ or in ../shared/articles/")
+                  f"(looked in {looked})")
     recorded = sum(bool(s.record) for s in bank.statements)
     print(f"{recorded} statement{' says' if recorded == 1 else 's say'} what the record shows")
     also = sum(bool(s.source_also_fits) for s in bank.statements)

@@ -1,9 +1,13 @@
 """Load question files into a Bank, reporting every problem of every file.
 
 A file with any problem is skipped whole and listed; the others load. Nothing here
-writes to a teacher's file."""
+writes to a teacher's file.
+
+Folders are read in the order given, and a file in a later folder replaces one with the same
+article id in an earlier folder (game.bank.folders: the teacher's copy of a shipped file);
+within one folder, or among files named one by one, an id used twice is a problem."""
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from game.bank.errors import BankError
@@ -16,6 +20,8 @@ class LoadResult:
     bank: Bank
     problems: list[BankError]
     files: list[FileResult]
+    # (the file read, the file it replaced): same article id, in an earlier folder
+    replaced: list[tuple[str, str]] = field(default_factory=list)
 
     @property
     def skipped(self) -> list[str]:
@@ -65,7 +71,12 @@ def load_bank(paths=("questions",), cache=None) -> LoadResult:
     are not parsed again; the command line reads every file afresh.
 
     Never raises: the game calls it at start and on every live reload, mid-round."""
-    files, problems = question_files(paths)
+    files, problems, layers = [], [], []
+    for layer, path in enumerate(paths):
+        found, missing = question_files([path])
+        files += found
+        problems += missing
+        layers += [layer if Path(path).is_dir() else None] * len(found)
     results = [_cached(cache, "get", p) for p in files]
     if not all(results):
         # Only now: reading needs PyYAML, most of the cost of a start the cache spares.
@@ -74,6 +85,7 @@ def load_bank(paths=("questions",), cache=None) -> LoadResult:
     for p, result in zip(files, results):
         _cached(cache, "put", p, result)
     _cached(cache, "save")
+    results, replaced = _override(results, layers)
     _check_unique_ids(results)
     bank = Bank()
     for result in results:
@@ -86,7 +98,26 @@ def load_bank(paths=("questions",), cache=None) -> LoadResult:
         # and out of the bank, so that nothing can play it.
         bank.statements.extend(s for s in result.statements if s.reviewed)
         bank.questions.extend(result.questions)
-    return LoadResult(bank, problems, results)
+    return LoadResult(bank, problems, results, replaced)
+
+
+def _override(results, layers) -> tuple[list[FileResult], list[tuple[str, str]]]:
+    """The files left when each article id is kept only from the last folder that has it."""
+    last: dict[str, int] = {}
+    for result, layer in zip(results, layers):
+        if layer is not None and result.article:
+            last[result.article.id] = max(layer, last.get(result.article.id, layer))
+    kept, dropped = [], []
+    for result, layer in zip(results, layers):
+        ident = result.article.id if result.article else None
+        if layer is not None and ident in last and layer < last[ident]:
+            dropped.append(result)
+        else:
+            kept.append(result)
+    replaced = [(winner.path, loser.path) for loser in dropped for winner, layer in
+                zip(results, layers) if winner.article and layer == last[loser.article.id]
+                and winner.article.id == loser.article.id]
+    return kept, replaced
 
 
 def _cached(cache, method: str, *args):

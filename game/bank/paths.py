@@ -13,11 +13,13 @@ MAX_ARTICLE_BYTES = 2_000_000
 
 
 def article_candidates(text_file: str, question_file: Path) -> list[Path]:
-    """Where an article's text may be, in the order looked: beside its question file,
-    then in each of ARTICLE_DIRS."""
+    """Where an article's text may be, in the order looked: beside its question file, in
+    the articles/ folder beside it, then in each of ARTICLE_DIRS."""
     if not text_file:
         return []
-    return [folder / text_file for folder in (Path(question_file).parent, *ARTICLE_DIRS)]
+    beside = Path(question_file).parent
+    return [folder / text_file for folder in dict.fromkeys(
+        (beside, beside / "articles", *ARTICLE_DIRS))]
 
 
 def find_article_file(text_file: str, question_file: Path) -> Path | None:

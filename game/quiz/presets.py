@@ -80,15 +80,17 @@ def preset_files(folder=PRESET_DIR) -> list[Path]:
     return question_files([folder])[0] if Path(folder).is_dir() else []
 
 
-def find_preset(name: str, folder=PRESET_DIR) -> Path | None:
+def find_preset(name: str, folders=(PRESET_DIR,)) -> Path | None:
     """NAME is a preset's file name without '.yaml' ('week3'), or a path to a .yaml file.
+    By name, the last of the preset folders that has it wins (game.bank.folders).
 
     Whatever is there, file or not: load_preset says what it is."""
     given = Path(name)
     if given.suffix in (".yaml", ".yml"):
         candidates = [given]
     else:
-        candidates = [Path(folder) / f"{name}{suffix}" for suffix in (".yaml", ".yml")]
+        candidates = [Path(folder) / f"{name}{suffix}" for folder in reversed(folders)
+                      for suffix in (".yaml", ".yml")]
     return next((p for p in candidates if os.path.lexists(p)), None)
 
 
@@ -108,18 +110,18 @@ def load_preset(path, bank: Bank) -> tuple[Preset | None, list[BankError]]:
     return (preset, []) if preset and not errors else (None, collapse(errors))
 
 
-def open_preset(name: str, question_paths):
-    """`run.py --preset NAME`: the preset called name, checked against the bank the game
-    loads from question_paths; or None and the exit code, with the reason printed, before
-    any window opens."""
-    folder = os.path.relpath(PRESET_DIR)
-    path = find_preset(name, folder)
+def open_preset(name: str, places):
+    """`run.py --preset NAME`: the preset called name, in places (game.bank.folders.Folders)
+    and checked against the bank the game loads from them; or None and the exit code, with
+    the reason printed, before any window opens."""
+    path = find_preset(name, places.presets)
     if path is None:
-        names = ", ".join(p.stem for p in preset_files(folder)) or "none yet"
-        print(f"No preset '{name}'. The presets in {folder}{os.sep} are: {names}",
-              file=sys.stderr)
+        names = ", ".join(sorted({p.stem for folder in places.presets
+                                  for p in preset_files(folder)})) or "none yet"
+        where = ", ".join(f"{os.path.relpath(f)}{os.sep}" for f in places.presets)
+        print(f"No preset '{name}'. The presets in {where} are: {names}", file=sys.stderr)
         return None, 2
-    preset, problems = load_preset(path, load_bank(question_paths).bank)
+    preset, problems = load_preset(path, load_bank(places.questions).bank)
     for problem in problems:
         print(problem, file=sys.stderr)
     return preset, 1 if problems else 0

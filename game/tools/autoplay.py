@@ -46,13 +46,13 @@ class Player:
                 [i for i in range(len(q.choices)) if i != q.answer]))
 
 
-def play(seed: int, data_dir=None, delay: float = 0.0) -> tuple[int, str]:
+def play(seed: int, data_dir=None, delay: float = 0.0, questions=()) -> tuple[int, str]:
     from game.scenes.feedback import FeedbackScene
     from game.scenes.overlays import ConfidenceScene
     from game.scenes.question import QuestionScene
     from game.scenes.round_end import ResultsScene
 
-    app = App(Config(seed=seed, data_dir=data_dir))
+    app = App(Config(seed=seed, data_dir=data_dir, questions=tuple(questions)))
     player = Player(app, seed, delay)
     pilot.run_frames(app)
     pilot.start_round(app)                              # as the last player, or Player 1
