@@ -124,7 +124,8 @@ def main(argv=None, prog: str = "run.py") -> int:
     data_dir = getattr(args, "report_data_dir", None) or getattr(args, "auto_data_dir", None) \
         or args.data_dir
     from game.bank.folders import folders, shown
-    places = folders(data_dir, args.questions)
+    from game.store.settings import default_data_dir
+    places = folders(data_dir or default_data_dir(), args.questions)
     read = [shown(f) for f in places.questions]     # problems are said with these paths
     if args.command == "validate":
         from game.authoring.validate import validate

@@ -73,6 +73,15 @@ def test_a_questions_folder_is_read_last_and_wins(tmp_path):
     assert done.stdout.count("is played instead of") == 2
 
 
+def test_a_folder_named_twice_is_read_once(tmp_path):
+    _copy_retitled(tmp_path / "questions", "Mine")
+    done = run("--data-dir", tmp_path, "--questions", tmp_path / "questions", "--questions",
+               ROOT / "questions", "validate")
+    assert done.returncode == 0, done.stdout
+    assert done.stdout.count("is played instead of") == 1
+    assert "--questions" not in done.stdout
+
+
 def test_the_same_article_twice_in_one_folder_is_still_a_problem(tmp_path):
     mine = tmp_path / "questions"
     _copy_retitled(mine, "One")

@@ -21,6 +21,7 @@ from conftest import DATA, ROOT
 from game import cli
 from game.bank import load_bank
 from game.bank.folders import folders
+from game.store.settings import default_data_dir
 from game.quiz.presets import load_preset, open_preset
 from game.scenes.question import QuestionScene
 from pilot import key, new_app
@@ -84,7 +85,7 @@ def test_corpus_preset_gives_its_problem_at_its_line(path, bank, capsys):
     for line, column, words in expected(path):
         assert_reported(problems, path, line, column, words)
     assert cli.main(["validate", str(path)]) == 1
-    assert open_preset(str(path), folders(None)) == (None, 1)        # run.py --preset PATH
+    assert open_preset(str(path), folders(default_data_dir())) == (None, 1)        # run.py --preset PATH
     captured = capsys.readouterr()
     for line, column, words in expected(path):
         assert f"{path}:{line}:{column}: " in captured.out
@@ -258,7 +259,7 @@ def test_a_preset_that_is_not_a_file_is_named_for_what_it_is(name, tmp_path, ban
     path, words = special(presets, name)
     with no_hang():
         preset, problems = load_preset(path, bank)
-        assert open_preset(str(path), folders(None)) == (None, 1)      # run.py --preset PATH
+        assert open_preset(str(path), folders(default_data_dir())) == (None, 1)      # run.py --preset PATH
         assert cli.main(["validate", str(path)]) == 1
     assert preset is None and [str(p) for p in problems] == [f"{path}:1:1: {words}"]
     captured = capsys.readouterr()

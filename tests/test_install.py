@@ -146,6 +146,10 @@ def test_an_upgrade_keeps_results_settings_and_the_teachers_files(built, tmp_pat
     user.install(old_wheel)
     assert "byline 0.1.99" in user.byline("--version").stdout
     user.byline("autoplay", "--seed", "3")
+    mine = user.data / "questions" / "osaka-repost.yaml"     # a teacher's edited copy
+    lines = (ROOT / "questions" / "osaka-repost.yaml").read_text(encoding="utf-8").splitlines()
+    lines = ['  title: "Our copy"' if line.startswith("  title: ") else line for line in lines]
+    mine.write_text("\n".join(lines) + "\n", encoding="utf-8")
     settings = user.data / "settings.json"
     chosen = json.loads(settings.read_text())
     chosen["text_size"] = "largest"
@@ -159,3 +163,5 @@ def test_an_upgrade_keeps_results_settings_and_the_teachers_files(built, tmp_pat
     user.byline("autoplay", "--seed", "4")
     assert "Rounds: 2 played" in user.byline("report").stdout
     assert json.loads(settings.read_text())["text_size"] == "largest"
+    checked = user.byline("validate").stdout
+    assert f"{mine} is played instead of" in checked, checked

@@ -38,8 +38,13 @@ class Folders:
 
     @property
     def questions(self) -> list[Path]:
-        """The folders to read, the last winning: the teacher's only once it exists."""
-        return [self.shipped, *([self.teacher] if self.teacher.is_dir() else []), *self.extra]
+        """The folders to read, the last winning: the teacher's only once it exists, and
+        each folder once (where it is first named), however often it is given."""
+        named = [self.shipped, *([self.teacher] if self.teacher.is_dir() else []), *self.extra]
+        once: dict[Path, Path] = {}
+        for folder in named:
+            once.setdefault(_same(folder), folder)
+        return list(once.values())
 
     @property
     def presets(self) -> list[Path]:
@@ -70,11 +75,7 @@ class Folders:
 
 
 def folders(data_dir, extra=()) -> Folders:
-    """The folders read for a game whose settings and results are in data_dir (None: the
-    user's data folder)."""
-    if data_dir is None:
-        from game.store.settings import default_data_dir
-        data_dir = default_data_dir()
+    """The folders read for a game whose settings and results are in data_dir."""
     return Folders(shipped.QUESTIONS, Path(data_dir).absolute() / "questions",
                    tuple(Path(e).absolute() for e in extra))
 
@@ -84,3 +85,10 @@ def shown(folder) -> Path:
     otherwise: what the problems found in its files are said with."""
     near = os.path.relpath(folder)
     return Path(near) if not near.startswith("..") else Path(folder).absolute()
+
+
+def _same(folder: Path) -> Path:
+    try:
+        return folder.resolve()
+    except (OSError, RuntimeError):     # a link loop: it is its own folder, and says so later
+        return folder.absolute()
