@@ -6,8 +6,8 @@ Linux builds the Linux folder, Windows byline.exe, macOS the macOS one.
 One folder rather than one file: a one-file program unpacks itself into a temporary folder
 at every start, which is slower and is what antivirus programs distrust.
 
-`python -m game.dist --measure` (game/tools/bench_dist.py) compares the built folder with the
-wheel installed in a venv: size and start-up time. Never imported by the game."""
+`python -m game.tools.bench --dist` (game/tools/bench_dist.py) compares the built folder with
+the wheel installed in a venv: size and start-up time. Never imported by the game."""
 import argparse
 import os
 import sys
@@ -73,22 +73,16 @@ def program(folder: Path) -> Path:
 
 
 def main(argv=None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m game.dist", description=__doc__.split("\n\n")[0])
+    parser = argparse.ArgumentParser(prog="python -m game.dist",
+                                     description=__doc__.split("\n\n")[0])
     parser.add_argument("--out", type=Path, default=Path("dist"), metavar="DIR",
                         help="where the folder byline/ goes (default: dist)")
     parser.add_argument("--work", type=Path, metavar="DIR",
                         help="PyInstaller's working files (default: build/pyinstaller)")
-    parser.add_argument("--measure", action="store_true",
-                        help="then compare the folder with the wheel in a venv: size and "
-                             "start-up time (game/tools/bench_dist.py)")
-    parser.add_argument("--json", action="store_true", help="with --measure: as JSON")
     args = parser.parse_args(argv)
     built = build(args.out, args.work or Path("build") / "pyinstaller")
     print(f"built {built} ({size_mb(built.parent):.0f} MB): hand players the whole folder "
           f"{built.parent}")
-    if args.measure:
-        from game.tools.bench_dist import measure
-        return measure(built, args.json)
     return 0
 
 

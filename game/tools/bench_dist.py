@@ -2,12 +2,13 @@
 how long each takes to start, for `--version` (Python and argparse) and `validate` (the
 whole bank read and checked).
 
-Run `python -m game.dist --measure [--json]` from a checkout with the '.[dist]' extra: it
-builds the folder, builds the wheel and installs it with its dependencies into a fresh venv,
+Run `python -m game.tools.bench --dist [--json]` from a checkout with the '.[dist]' extra:
+it builds the folder (into a temporary one, as `python -m game.dist` does into dist/), builds the wheel and installs it with its dependencies into a fresh venv,
 then times both programs in turn, as a player would run them, from a folder of their own.
 The venv's size is what installing the game added to it (its site-packages), without the
 Python it needs; the standalone folder carries its own. Not a test: timings vary by machine,
 so nothing asserts them. Linux and macOS (the venv's bin/)."""
+import argparse
 import json
 import os
 import platform
@@ -19,7 +20,7 @@ import time
 from pathlib import Path
 
 import game
-from game.dist import size_mb
+from game.dist import build, size_mb
 
 ROOT = Path(game.__file__).resolve().parents[1]
 RUNS = 11
@@ -45,7 +46,7 @@ def venv_install(where: Path) -> tuple[Path, float]:
     """The wheel built from this checkout and installed with its dependencies into a fresh
     venv: its `byline`, and the megabytes the install added to site-packages."""
     if not (ROOT / "pyproject.toml").is_file():
-        raise SystemExit("--measure builds the wheel, so it runs from a checkout")
+        raise SystemExit("--dist builds the wheel, so it runs from a checkout")
     _check([sys.executable, "-m", "pip", "wheel", "-q", "--no-deps", "-w", where / "wheel",
             ROOT])
     venv = where / "venv"
@@ -64,28 +65,13 @@ def _seconds(program: Path, args, env: dict, cwd: Path) -> float:
     return time.perf_counter() - start
 
 
-def measure(built: Path, as_json: bool) -> int:
+def main(argv: list[str]) -> int:
+    parser = argparse.ArgumentParser(prog="python -m game.tools.bench --dist")
+    parser.add_argument("--dist", action="store_true")
+    parser.add_argument("--json", action="store_true", help="the figures as JSON")
+    as_json = parser.parse_args(argv).json
     with tempfile.TemporaryDirectory(prefix="byline-bench-dist-") as tmp:
-        tmp = Path(tmp)
-        venv_byline, venv_mb = venv_install(tmp)
-        env, cwd = environment(tmp / "home"), tmp / "somewhere-else"
-        cwd.mkdir()
-        programs = {"standalone": built, "venv": venv_byline}
-        figures = {"standalone_mb": round(size_mb(built.parent), 1),
-                   "venv_site_packages_mb": round(venv_mb, 1)}
-        figures["size_ratio"] = round(figures["standalone_mb"] / venv_mb, 2)
-        for args in COMMANDS:
-            times = {name: [] for name in programs}
-            for name, program in programs.items():     # once each first: the disk cache
-                _seconds(program, args, env, cwd)
-            for _ in range(RUNS):      # in turn, so a busy moment costs both alike
-                for name, program in programs.items():
-                    times[name].append(_seconds(program, args, env, cwd))
-            key = args[0].lstrip("-")
-            for name in programs:
-                figures[f"{key}_{name}_ms"] = round(statistics.median(times[name]) * 1000)
-            figures[f"{key}_ratio"] = round(figures[f"{key}_standalone_ms"]
-                                            / figures[f"{key}_venv_ms"], 2)
+        figures = compare(Path(tmp))
     figures.update(runs=RUNS, python=platform.python_version(), system=platform.platform(),
                    load_average=[round(x, 2) for x in os.getloadavg()])
     if as_json:
@@ -94,3 +80,30 @@ def measure(built: Path, as_json: bool) -> int:
         for name, value in figures.items():
             print(f"{name:24} {value}")
     return 0
+
+
+def compare(tmp: Path) -> dict:
+    built = build(tmp / "dist", tmp / "build")
+    venv_byline, venv_mb = venv_install(tmp)
+    env, cwd = environment(tmp / "home"), tmp / "somewhere-else"
+    cwd.mkdir()
+    programs = {"standalone": built, "venv": venv_byline}
+    figures = {"standalone_mb": round(size_mb(built.parent), 1),
+               "venv_site_packages_mb": round(venv_mb, 1)}
+    figures["size_ratio"] = round(figures["standalone_mb"] / venv_mb, 2)
+    for command in COMMANDS:
+        times = {name: [] for name in programs}
+        for program in programs.values():      # once each first: the disk cache
+            _seconds(program, command, env, cwd)
+        for _ in range(RUNS):      # in turn, so a busy moment costs both alike
+            for name, program in programs.items():
+                times[name].append(_seconds(program, command, env, cwd))
+        key = command[0].lstrip("-")
+        for name in programs:
+            figures[f"{key}_{name}_ms"] = round(statistics.median(times[name]) * 1000)
+        figures[f"{key}_ratio"] = round(figures[f"{key}_standalone_ms"]
+                                        / figures[f"{key}_venv_ms"], 2)
+    return figures
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
