@@ -18,12 +18,6 @@ from game import shipped
 NAME = "byline"
 # The frozen program's entry: what `byline` runs, named for usage and errors by its file name.
 ENTRY = "import sys\nfrom game.cli import run\nsys.exit(run())\n"
-# Never imported while the game runs, but found by PyInstaller's analysis through optional
-# imports of the packages the game uses; each would add megabytes. multiprocessing (reached
-# through concurrent.futures' process pool, which the game never starts) would bring a
-# runtime hook that imports it at every start: 8 ms of the program's `--version`.
-EXCLUDES = ("tkinter", "_tkinter", "numpy", "pytest", "hypothesis", "playwright", "jsonschema",
-            "zxingcpp", "IPython", "matplotlib", "PIL", "multiprocessing")
 
 
 def _data() -> list[tuple[Path, str]]:
@@ -52,14 +46,12 @@ def build(out: Path, work: Path) -> Path:
             "WARN", "--distpath", str(out), "--workpath", str(work), "--specpath", str(work),
             # The game's commands print to the terminal (validate, report, autoplay), so the
             # program keeps its console on Windows, as `byline` from pip does.
-            "--console",
-            # The package's modules the entry's imports do not reach (they are imported by
-            # name at run time, or only by a command)
-            "--collect-submodules", "game"]
+            "--console"]
     for source, target in _data():
         args += ["--add-data", f"{source}{os.pathsep}{target}"]
-    for name in EXCLUDES:
-        args += ["--exclude-module", name]
+    # Reached through concurrent.futures' process pool, which the game never starts: left
+    # in, PyInstaller's hook for it imports it at every start (8 ms of `byline --version`).
+    args += ["--exclude-module", "multiprocessing"]
     if sys.platform != "win32":
         # Debug symbols some Pythons are built with (pyenv's libpython: 23 MB, 5 stripped);
         # PyInstaller advises against stripping Windows DLLs.
@@ -87,7 +79,9 @@ def main(argv=None) -> int:
 
 
 def size_mb(folder: Path) -> float:
-    return sum(p.stat().st_size for p in folder.rglob("*") if p.is_file()) / 1e6
+    """Each file once: a build for Linux links some libraries' other names to them."""
+    return sum(p.stat().st_size for p in folder.rglob("*")
+               if p.is_file() and not p.is_symlink()) / 1e6
 
 
 if __name__ == "__main__":
