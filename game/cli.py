@@ -36,10 +36,14 @@ def _parser(prog: str) -> argparse.ArgumentParser:
                                                   "plain text, with suggestions to review")
     new.add_argument("article", metavar="ARTICLE.txt",
                      help="the article as plain text (UTF-8, Windows-1252, UTF-16…), "
-                          "at most 200 KB")
+                          "at most 100 KB")
     new.add_argument("--out", metavar="PATH",
                      help="the new question file (default: <headline>.yaml in your "
                           "question folder); an existing file is never replaced")
+    around = commands.add_parser("context", help="write into question files the article's "
+                                                 "words around each quote, for computers "
+                                                 "without the article's text")
+    around.add_argument("paths", nargs="+", metavar="PATH", help="question files or folders")
     auto = commands.add_parser("autoplay", help="play one round with a scripted player, headless")
     auto.add_argument("--seed", type=int, required=True, metavar="N")
     auto.add_argument("--data-dir", dest="auto_data_dir", metavar="DIR")
@@ -139,6 +143,9 @@ def main(argv=None, prog: str = "run.py") -> int:
     if args.command == "new-article":
         from game.authoring.draft import new_article
         return new_article(args.article, args.out, places)
+    if args.command == "context":
+        from game.authoring.contexts import fill
+        return fill(args.paths)
     if args.command == "autoplay":
         from game.tools.autoplay import play
         code, line = play(args.seed, data_dir, max(0.0, args.delay), args.questions)

@@ -129,6 +129,11 @@ UNLIKE = {
     ("statements", "source_also_fits"): [[{"source": "x"}], [{"source": "", "why": "y"}],
                                          [{"source": "x", "why": "y", "extra": 1}],
                                          [{"source": "x", "why": "\x00"}]],
+    # None is a context the loader makes (a statement without one): not among these.
+    ("statements", "context"): ["x", [], {"before": "x"}, {"before": "x", "after": 3},
+                                {"before": "x", "after": "", "extra": 1},
+                                {"before": "\x00", "after": ""},
+                                {"before": "x" * 1_000_000, "after": ""}],
     ("questions", "answer"): ["not a choice"], ("questions", "choices"): [[], ["a", 3]],
     ("questions", "difficulty"): [-1], ("questions", "article"): ["other"],
     ("statements", "where"): [{"path": 3, "line": 1, "column": 1},

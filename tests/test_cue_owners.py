@@ -54,7 +54,7 @@ def test_every_cue_owner_is_the_writer_the_source_or_named_in_the_sentence(bank)
 # --- the loader --------------------------------------------------------------------------
 
 def good_with(cues: str, label: str = "opinion") -> bytes:
-    """good.yaml with lib-02's cues line (line 28) replaced; lib-02's source is the author
+    """good.yaml with lib-02's cues line (line 31) replaced; lib-02's source is the author
     and its text "The decision is a shameful betrayal of the neighbourhood’s children."."""
     text = (DATA / "good.yaml").read_text(encoding="utf-8")
     old = '    cues: ["shameful", "betrayal"]\n'
@@ -89,17 +89,17 @@ def test_an_owner_the_sentence_names_is_kept_and_one_it_does_not_is_refused(tmp_
 
 
 @pytest.mark.parametrize("cues,where,message", [
-    ('    cues: ["shameful", {words: "betrayal", by: "the mayor"}]\n', (28, 48),
+    ('    cues: ["shameful", {words: "betrayal", by: "the mayor"}]\n', (31, 48),
      "the cue 'betrayal' of statement 'lib-02' is by 'the mayor', who is neither its "
      "source ('the author'), nor named in its text, nor the writer; write its source, or a "
      "name as the text writes it, or leave 'by' out for the writer's own words"),
-    ('    cues: ["shameful", {by: "the author"}]\n', (28, 24),
+    ('    cues: ["shameful", {by: "the author"}]\n', (31, 24),
      "an item of 'cues' in statement 'lib-02' has no 'words'"),
-    ('    cues: ["shameful", {words: "betrayal", bye: "the author"}]\n', (28, 44),
+    ('    cues: ["shameful", {words: "betrayal", bye: "the author"}]\n', (31, 44),
      "unknown field 'bye' in an item of 'cues' in statement 'lib-02' — did you mean 'by'?"),
-    ('    cues: ["shameful", {words: "betrayl"}]\n', (28, 24),
+    ('    cues: ["shameful", {words: "betrayl"}]\n', (31, 24),
      "the cue 'betrayl' of statement 'lib-02' is not in its text"),
-    ('    cues: ["shameful", {words: [betrayal]}]\n', (28, 32),
+    ('    cues: ["shameful", {words: [betrayal]}]\n', (31, 32),
      "'words' in an item of 'cues' in statement 'lib-02' should be"),
 ])
 def test_a_bad_cue_is_reported_at_its_line_and_column(tmp_path, cues, where, message):
@@ -110,7 +110,7 @@ def test_a_bad_cue_is_reported_at_its_line_and_column(tmp_path, cues, where, mes
 
 def test_a_fact_whose_cue_is_the_writers_is_refused_with_the_fix(tmp_path):
     found = errors(tmp_path, good_with('    cues: ["shameful"]\n', label="fact"))
-    assert any(":28:12: statement 'lib-02' is a fact, but its cue 'shameful' is the "
+    assert any(":31:12: statement 'lib-02' is a fact, but its cue 'shameful' is the "
                "writer's own judgment; if the words are someone else's, write {words: "
                "\"shameful\", by: \"the author\"}, and if they are the writer's, the "
                "statement is an opinion" in e for e in found), found

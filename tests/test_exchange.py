@@ -330,6 +330,8 @@ DRAFT = '''  - id: lib-03
     difficulty: 2
     explanation: "FILL IN: why it is a judgment"
     reviewed: false
+    context:
+      before: "The city council voted 5–2 on Tuesday to close the Riverside branch library, according to the council’s minutes.\\n"
 '''
 
 

@@ -386,8 +386,8 @@ def test_new_article_refuses_an_article_over_the_limit_at_once(tmp_path, capsys)
     from game.authoring import draft
     code, said, out = draft_of(tmp_path, capsys, b"A sentence. " * (draft.MAX_BYTES // 12 + 1))
     assert code == 1 and not out.exists()
-    assert said == (f"{tmp_path / 'a.txt'}: the file is over 200 KB; an article may be at most "
-                    "200 KB (a draft of a longer one would be over the 1 MB a question file "
+    assert said == (f"{tmp_path / 'a.txt'}: the file is over 100 KB; an article may be at most "
+                    "100 KB (a draft of a longer one would be over the 1 MB a question file "
                     "may hold): split it into parts\n")
 
 

@@ -114,6 +114,18 @@ def test_the_installed_game_plays_from_any_folder_and_writes_nothing_inside_itse
     assert f"byline {__version__}" in user.byline("--version").stdout
     checked = user.byline("validate").stdout
     assert checked.startswith("OK: 5 file(s), 5 article(s)"), checked
+    assert "5 file(s) that come with Byline ship without their articles' texts" in checked
+    assert "was not found" not in checked
+    # The sentences around every quote come from the question files: real context, as
+    # the articles beside a checkout give, with no article text in the install.
+    script = ("from game import shipped; from game.bank import load_bank; "
+              "from game.bank.context import context_of; "
+              "b = load_bank([shipped.QUESTIONS]).bank; "
+              "c = [context_of(s, b) for s in b.statements]; "
+              "print(len(c), sum(x.from_article and bool(x.before or x.after) for x in c))")
+    done = subprocess.run([str(user.venv / "bin" / "python"), "-c", script], cwd=user.cwd,
+                          env=user.env(), capture_output=True, text=True, check=True)
+    assert done.stdout.split() == ["92", "92"], done.stdout + done.stderr
     played = user.byline("autoplay", "--seed", "1").stdout
     assert "autoplay seed 1: 10 questions" in played
     report = user.byline("report").stdout

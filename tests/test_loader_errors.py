@@ -138,7 +138,7 @@ WHY = 'why: "The sentence gives the minutes as its source."'
      "also.yaml:21:17: 'source_also_fits' of statement 'lib-01' lists 'The Council's "
      "Minutes', which is its own source written another way"),
     (f"    source_also_fits:\n      - source: the author\n        {WHY}", 1,
-     "also.yaml:29:17: 'source_also_fits' of statement 'lib-02' lists 'the author', which "
+     "also.yaml:32:17: 'source_also_fits' of statement 'lib-02' lists 'the author', which "
      "is its own source"),
     (f"    source_also_fits:\n      - source: the mayor\n        why: \"{'x' * 2001}\"", 0,
      "also.yaml:22:14: 'why' in an item of 'source_also_fits' in statement 'lib-01' is "

@@ -17,7 +17,8 @@ from game.quiz.presets import FIELDS, PRESET_DIR, load_preset, preset_files
 QUESTION_FILES = sorted((ROOT / "questions").glob("*.yaml"))
 PRESETS = preset_files()
 TABLES = {"article": schema.ARTICLE, "statement": schema.STATEMENT, "cue": schema.CUE,
-          "also": schema.ALSO_SOURCE, "question": schema.QUESTION, "preset": FIELDS}
+          "also": schema.ALSO_SOURCE, "around": schema.AROUND, "question": schema.QUESTION,
+          "preset": FIELDS}
 
 
 def committed(path: Path) -> dict:
@@ -38,7 +39,8 @@ def objects() -> dict[str, dict]:
     return {"article": definitions["article"], "statement": definitions["statement"],
             "question": definitions["question"], "preset": preset_schema(),
             "cue": definitions["statement"]["properties"]["cues"]["items"]["anyOf"][1],
-            "also": definitions["statement"]["properties"]["source_also_fits"]["items"]}
+            "also": definitions["statement"]["properties"]["source_also_fits"]["items"],
+            "around": definitions["statement"]["properties"]["context"]}
 
 
 def as_data(node: yaml.Node, yaml12: bool = False):

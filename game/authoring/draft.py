@@ -12,12 +12,14 @@ import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from game.authoring.contexts import context_lines
 from game.authoring.encoding import NotText, decode
 from game.authoring.json_schema import schema_line
 from game.authoring.sentences import Dropped, Split, split
 from game.authoring.suggest import OPINION, Memory, Suggester
 from game.authoring.yamltext import flow, quoted, word
-from game.bank.models import GENRES, PLACEHOLDER
+from game.bank.context import around
+from game.bank.models import GENRES, PLACEHOLDER, Around
 from game.bank.paths import find_article_file
 from game.bank.yamlsafe import MAX_BYTES as QUESTION_BYTES
 from game.files import FileProblem, read_file, size_words
@@ -27,10 +29,11 @@ _MONTH = (r"(?:January|February|March|April|May|June|July|August|September|Octob
 DATE = re.compile(rf"\b{_MONTH}\s+\d{{1,2}},?\s+\d{{4}}\b|\b\d{{1,2}}\s+{_MONTH}\s+\d{{4}}\b")
 BYLINE = re.compile(r"\bBy:?\s+([A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){1,3})")
 _ENDS_SENTENCE = re.compile(r"[.!?][”’\")]*$")
-# A draft is about 4.5 times the size of its article (a statement, its reasons and the
-# fields to fill in, for each sentence): 200 KB of article, thirteen times the longest of
-# the five shipped, makes a draft under the 1 MB a question file may hold.
-MAX_BYTES = 200_000
+# A draft is up to about 9.2 times the size of its article (a statement, its reasons, the
+# fields to fill in and the article's words around it, for each sentence): 100 KB of
+# article, some 15,000 words and seven times the longest of the five shipped, makes a
+# draft under the 1 MB a question file may hold.
+MAX_BYTES = 100_000
 # The longest sentence that becomes a statement; a longer one (a run-on without full
 # stops, a table pasted as text) is listed with the lines left out.
 LONGEST = 1_500
@@ -139,7 +142,8 @@ def make(article: Path, out: Path | None = None, suggester: Suggester | None = N
         memory.note(sentence, suggestion)
         draft.statements += 1
         draft.opinions += suggestion.label == OPINION
-        block = _statement(f"{ident}-{number:0{max(width, 2)}d}", sentence, suggestion)
+        block = _statement(f"{ident}-{number:0{max(width, 2)}d}", sentence, suggestion,
+                           around(text, sentence))
         lines += block
         size += sum(len(line.encode("utf-8")) + 1 for line in block)
         if size > QUESTION_BYTES:
@@ -257,7 +261,9 @@ def _article(ident: str, meta: Metadata, text_file: str) -> list[str]:
     ]
 
 
-def _statement(ident: str, text: str, s) -> list[str]:
+def _statement(ident: str, text: str, s, found: Around | None) -> list[str]:
+    """found: the article's words around the sentence, so that the draft shows them on a
+    computer without the article's text too."""
     return [
         "",
         *_comment(f"suggested: {s.label} — " + "; ".join(s.reasons), indent="  "),
@@ -271,6 +277,7 @@ def _statement(ident: str, text: str, s) -> list[str]:
         f"    difficulty: {s.difficulty}",
         f"    explanation: {quoted(PLACEHOLDER + ': why it is checkable or not, and where the claim comes from')}",
         "    reviewed: false",
+        *(context_lines("    ", found) if found else ()),
     ]
 
 

@@ -96,6 +96,20 @@ NOTES = {
     "cue.words": "The words, copied exactly from 'text' (same capitals).",
     "cue.by": "Whose judgment the words are: the statement's source, or someone its text "
               "names (e.g. \"Trump\"). Leave it out for the writer's own words.",
+    "statement.context": "Optional: the article's own words just before and just after the "
+                         "quote, so that players see the sentences around it where the "
+                         "article's text is not (an installed game, a copy of your files). "
+                         "`run.py context FILE` writes it from the article; validate checks "
+                         "it against the article when the article is found.",
+    "around.before": "The article's words just before the quote, copied exactly: a sentence "
+                     "or two, and the start of the quote's own sentence when the quote "
+                     "starts inside one. Keep the space or line break (\\n) that comes "
+                     "just before the quote. Leave it out when the quote starts the "
+                     "article.",
+    "around.after": "The article's words just after the quote, copied exactly: the rest of "
+                    "the quote's own sentence, then a sentence or two. Start with the space "
+                    "or line break (\\n) that comes just after the quote. Leave it out when "
+                    "the quote ends the article.",
     "statement.difficulty": "1 easy, 2 medium, 3 hard.",
     "statement.explanation": "One to three sentences a fifteen-year-old can follow about "
                              "the language and the sourcing: why it is checkable or not, "
@@ -203,7 +217,7 @@ def _limited(spec: Field) -> dict:
 
 def _value(spec: Field) -> dict:
     """The JSON Schema for one field's value, by the loader's kind of field."""
-    if spec.kind in ("text", "date"):
+    if spec.kind in ("text", "verbatim", "date"):
         return _limited(spec)
     if spec.kind == "whole":
         return {"type": "integer", "minimum": spec.low, "maximum": spec.high}
@@ -222,6 +236,8 @@ def _value(spec: Field) -> dict:
         owned = _object("cue", spec.parts, "Words someone the writer quotes or relays")
         item = {"anyOf": [_limited(spec), owned]}
         return {"type": ["array", "null"], "items": item, "maxItems": spec.items}
+    if spec.kind == "group":
+        return _object("around", spec.parts, "The article's words around the quote")
     if spec.kind == "groups":
         group = _object("also", spec.parts, "Another answer, and why the source is better")
         return {"type": ["array", "null"], "items": group, "maxItems": spec.items}

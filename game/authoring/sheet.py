@@ -23,7 +23,10 @@ from pathlib import Path
 import yaml
 
 from game.authoring.json_schema import schema_line
+from game.authoring.contexts import context_lines
 from game.bank import schema
+from game.bank.context import around
+from game.bank.texts import body_of
 from game.bank.fields import suggest
 from game.bank.models import PLACEHOLDER, AlsoSource, Article, Bank, Cue, Statement
 from game.bank.reading import parse
@@ -39,7 +42,10 @@ from game.authoring.yamltext import (article_lines, flow, placeholder_article_li
 MAX_BYTES = 10_000_000
 MAX_ROWS = 10_000
 CONTEXT = ("article", "headline")        # for the reader; the statement is the rest
-COLUMNS = (*CONTEXT, *schema.STATEMENT)
+# The article's words around each quote are no cell to edit: `run.py context` writes them
+# into the imported file again from the article.
+FIELDS = {name: spec for name, spec in schema.STATEMENT.items() if spec.kind != "group"}
+COLUMNS = (*CONTEXT, *FIELDS)
 CUE_SEPARATOR = " | "
 _LISTS = ("texts", "choices", "cues", "groups")
 _OWNED = re.compile(r"(.*?)\s*\(by:\s*(.+?)\s*\)\Z", re.DOTALL)
@@ -87,7 +93,7 @@ def to_csv(articles: dict[str, Article], statements: list[Statement]) -> str:
     for s in statements:
         article = articles.get(s.article)
         writer.writerow([cell(s.article), cell(article.headline) if article else "",
-                         *(cell(getattr(s, name, "")) for name in schema.STATEMENT)])
+                         *(cell(getattr(s, name, "")) for name in FIELDS)])
     return out.getvalue()
 
 
@@ -157,7 +163,7 @@ def _read(data: bytes, problems: Problems):
             problems.append((1, f"the column '{column}' appears twice; keep one"))
         else:
             header[column] = index
-    for column, spec in schema.STATEMENT.items():
+    for column, spec in FIELDS.items():
         if spec.required and column not in header:
             problems.append((1, f"no column '{column}' (expected {spec.expect})"))
     filled = []
@@ -208,7 +214,7 @@ def _yaml_value(text: str, spec) -> str | None:
 
 def _statement_lines(cells: dict[str, str]) -> list[str]:
     lines = []
-    for name, spec in schema.STATEMENT.items():
+    for name, spec in FIELDS.items():
         if name not in cells:
             continue
         value = _yaml_value(cells[name], spec)
@@ -267,10 +273,12 @@ def _question_file(name, header, rows, out: Path, bank: Bank, made: Imported,
         len(lines) + 1 + i for i, line in enumerate(block) if not line.startswith("  id:")}
     lines += [*block, "", "statements:"]
     spans, seen = [], {}
+    body = body_of(article) if article else None
+    known = {s.id: s for s in bank.statements if s.article == made.article}
     size = sum(len(line.encode("utf-8")) + 1 for line in lines)
     for number, cells in rows:
         values = {column: cells[index] if index < len(cells) else ""
-                  for column, index in header.items() if column in schema.STATEMENT}
+                  for column, index in header.items() if column in FIELDS}
         ident = values.get("id", "")
         if ident in seen:
             problems.append((number, f"the id '{ident}' is already used in row "
@@ -278,6 +286,8 @@ def _question_file(name, header, rows, out: Path, bank: Bank, made: Imported,
         elif ident:
             seen[ident] = number
         block = _statement_lines(values)
+        if block[0] != "  - {}":
+            block += _context(values.get("text", "").strip(), known.get(ident), body)
         spans.append((len(lines) + 1, len(lines) + len(block), number))
         lines += block
         size += sum(len(line.encode("utf-8")) + 1 for line in block)
@@ -307,6 +317,15 @@ def _question_file(name, header, rows, out: Path, bank: Bank, made: Imported,
                                      problem.message)))
     _notes(made, article, result.quotes_checked, out)
     return text
+
+
+def _context(text: str, known: Statement | None, body: str | None) -> list[str]:
+    """A row's context lines: from the article's text if it is here, else what the bank
+    stores for the same statement, if its text is unchanged."""
+    found = around(body, text) if body and text else None
+    if found is None and known is not None and known.text == text:
+        found = known.context
+    return context_lines("    ", found) if found else []
 
 
 def _first(header, rows, column: str) -> str:

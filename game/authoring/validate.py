@@ -4,6 +4,7 @@ import os
 from collections import Counter
 from pathlib import Path
 
+from game import shipped
 from game.bank import load_bank, question_files
 from game.bank.folders import shown
 from game.bank.paths import article_candidates
@@ -57,7 +58,7 @@ def _validate_bank(result, paths) -> int:
         fine = sum(not f.errors for f in result.files)
         print(f"\n{len(result.problems)} problem(s) in {len(result.skipped)} file(s); "
               f"{fine} file(s) are fine.")
-        _to_review(result)
+        _notices(result)
         return 1
     bank = result.bank
     if not result.files:
@@ -78,8 +79,15 @@ def _validate_bank(result, paths) -> int:
     print(f"Quotes checked against the article text: {checked} of {len(result.files)} file(s)")
     # Not a problem: the game plays without an article's text (a clone of it has none), but
     # a teacher should know which quotes nothing checked, and where the text was looked for.
-    for found in result.files:
-        if not found.quotes_checked and found.article and found.article.text_file:
+    unchecked = [f for f in result.files if not f.quotes_checked and f.article
+                 and f.article.text_file]
+    ours = [f for f in unchecked if shipped.PACKAGED and shipped.QUESTIONS in
+            Path(f.path).absolute().parents]
+    if ours:
+        print(f"  {len(ours)} file(s) that come with Byline ship without their articles' "
+              "texts; Byline's own tests check their quotes and context against them")
+    for found in unchecked:
+        if found not in ours:
             looked = ", ".join(str(shown(c.parent)) for c in
                                article_candidates(found.article.text_file, found.path))
             print(f"  {found.path}: its article text {found.article.text_file} was not found "
@@ -93,14 +101,23 @@ def _validate_bank(result, paths) -> int:
     relayed = sum(not c.writers for c in cues)
     print(f"Cue words: {len(cues) - relayed} the writer's own, {relayed} someone else's "
           "(quoted or relayed by the writer)")
-    _to_review(result)
+    _notices(result)
     return 0
 
 
-def _to_review(result) -> None:
-    """Statements a draft suggested that a teacher has not yet checked: not problems
-    (the file plays without them), but not played either."""
+def _notices(result) -> None:
+    """Not problems (the file plays), but what a teacher may want to do: statements a
+    draft suggested that nobody has checked yet (never played), and statements that store
+    no context (where the article's text is not, a player asking for the sentences around
+    the quote sees the neighbouring statements instead)."""
     for found in result.files:
         waiting = sum(not s.reviewed for s in found.statements)
         if waiting:
             print(f"{found.path}: {waiting} statement(s) still to review (reviewed: false)")
+        bare = sum(s.context is None for s in found.statements)
+        if bare and not found.errors:       # problems first: they keep the file out
+            how = "" if found.quotes_checked else \
+                "put the article's text file beside it, then "
+            print(f"{found.path}: {bare} statement(s) store no context (the sentences around "
+                  "the quote, for computers without the article's text); to add it, "
+                  f"{how}run: run.py context {found.path}")

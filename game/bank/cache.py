@@ -10,13 +10,13 @@ import re
 from dataclasses import asdict, fields
 from pathlib import Path
 
-from game.bank.models import GENRES, LABELS, SOURCE_KINDS, AlsoSource, Article, Cue, \
-    FileResult, HandQuestion, Statement, Where
+from game.bank.models import GENRES, LABELS, SOURCE_KINDS, AlsoSource, Around, Article, \
+    Cue, FileResult, HandQuestion, Statement, Where
 from game.bank.paths import find_article_file
 from game.datafiles import write_replacing
 from game.files import FileProblem, read_file
 
-VERSION = 6     # raise when the loader's checks or the models change
+VERSION = 7     # raise when the loader's checks or the models change
 FILE_NAME = "bank-cache.json"
 MAX_BYTES = 32 * 1024 * 1024    # some 2,000 question files; a bigger cache is not ours
 
@@ -76,6 +76,11 @@ def _also_sources(value) -> bool:
         and _text(a["why"]) for a in value)
 
 
+def _around(value) -> bool:
+    return value is None or isinstance(value, dict) and value.keys() == {"before", "after"} \
+        and all(_text(v, may_be_empty=True) for v in value.values())
+
+
 def _check(f):
     """How a field's value, as JSON gives it back, is checked against the model's type."""
     allowed = _ALLOWED.get(f.name)
@@ -90,6 +95,8 @@ def _check(f):
         return _cues
     if f.type == tuple[AlsoSource, ...]:
         return _also_sources
+    if f.type == Around | None:
+        return _around
     if f.type == tuple[str, ...]:
         return lambda v: _texts(v, allowed)
     if f.type is bool:
@@ -115,6 +122,8 @@ def _model(cls, data, path: Path):
         values["cues"] = tuple(Cue(**c) for c in values["cues"])
     if "source_also_fits" in values:
         values["source_also_fits"] = tuple(AlsoSource(**a) for a in values["source_also_fits"])
+    if values.get("context") is not None:
+        values["context"] = Around(**values["context"])
     # The file's path as this start names it, as a fresh read would.
     values["where"] = Where(str(path), data["where"]["line"], data["where"]["column"])
     return cls(**values)

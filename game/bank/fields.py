@@ -35,10 +35,13 @@ _SUGGEST_LENGTH, _SUGGEST_OPTIONS = 100, 1000
 
 @dataclass(frozen=True)
 class Field:
-    """kind is one of: text, date, whole, switch, texts, choice, choices, cues, groups.
+    """kind is one of: text, verbatim, date, whole, switch, texts, choice, choices, cues,
+    group, groups.
 
-    A 'cues' list holds plain texts and groups of the fields in `parts` (words, by); a
-    'groups' list holds groups of the fields in `parts` only, each read as a dict.
+    A 'verbatim' text keeps the spaces and line breaks at its ends. A 'group' is one
+    group of the fields in `parts`, read as a dict. A 'cues' list holds plain texts and
+    groups of the fields in `parts` (words, by); a 'groups' list holds groups of the
+    fields in `parts` only, each read as a dict.
 
     most: the longest text a text field (or each item of a list) may hold, in characters;
     items: the most items a list may hold. Both are far above what a teacher writes, so
@@ -227,6 +230,8 @@ class Reader:
                 items = [self._scalar(value, f"an item of {where}", item)
                          for value in node.value]
             return None if None in items else tuple(items)
+        if spec.kind == "group":
+            return self._group(node, where, spec)
         return self._scalar(node, where, spec)
 
     def _cue(self, node, where, item: Field, parts: dict) -> Cue | None:
@@ -296,7 +301,7 @@ class Reader:
                                  "as printed, in quotes, or as YYYY-MM-DD")
             return date
         # Numbers and text are kept exactly as typed: "1979" stays "1979".
-        text = node.value.strip()
+        text = node.value if spec.kind == "verbatim" else node.value.strip()
         if spec.kind == "choice" and text not in spec.allowed:
             listed = ", ".join(spec.allowed)
             self.error(node, f"{where} is '{clip(text)}'; expected one of: {listed}"

@@ -109,6 +109,19 @@ class AlsoSource:
 
 
 @dataclass(frozen=True)
+class Around:
+    """The article's own words just before and just after a quote, as its question file
+    stores them, so that "the sentences around it" can be shown where the article's text
+    is not (an installed game, a public copy of the files): only these, never the whole
+    text. Each keeps the space or line break next to the quote, which says whether the
+    quote starts or ends its sentence or paragraph. Empty: the article starts or ends
+    there."""
+
+    before: str = ""
+    after: str = ""
+
+
+@dataclass(frozen=True)
 class Statement:
     id: str
     article: str
@@ -125,6 +138,9 @@ class Statement:
     record: str = ""
     # Other answers to "who is the source?" a fair reader could give: partly right.
     source_also_fits: tuple[AlsoSource, ...] = ()
+    # None: the file stores no context (the article's text, or the neighbouring
+    # statements, stand in).
+    context: Around | None = None
     where: Where | None = field(default=None, compare=False)
 
     @property

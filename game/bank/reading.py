@@ -12,8 +12,8 @@ import yaml
 from game.bank import schema
 from game.bank.errors import BankError, collapse
 from game.bank.fields import Reader, TooMany, clip, kind_of, stopped, suggest
-from game.bank.models import AUTHOR, PLACEHOLDER, WRITER, AlsoSource, Article, Cue, \
-    FileResult, HandQuestion, Statement, Where, gist
+from game.bank.models import AUTHOR, PLACEHOLDER, WRITER, AlsoSource, Around, Article, \
+    Cue, FileResult, HandQuestion, Statement, Where, gist
 from game.bank.paths import article_candidates, read_article
 from game.bank.yamlsafe import MAX_BYTES, PLAIN_TAGS, SPLIT, compose, decode
 from game.files import FileProblem, read_file
@@ -193,6 +193,9 @@ def _read_statement(reader, node, article_id, body) -> Statement | None:
     if text and body is not None and text not in body:
         reader.error(nodes["text"], f"the text of {what} is not in the article: "
                                     + _mismatch(text, body))
+    context = Around(**values["context"]) if "context" in values else None
+    if context and text and body is not None and text in body:
+        _check_context(reader, nodes["context"], context, text, body, what)
     cues = _owned(values.get("cues", ()), values)
     # A draft's statement may still lack what only a teacher can write: it is counted,
     # not played (see loader.load_bank), until it says 'reviewed: true'.
@@ -215,7 +218,7 @@ def _read_statement(reader, node, article_id, body) -> Statement | None:
         source=values["source"], source_kind=values["source_kind"], cues=cues,
         difficulty=values["difficulty"], explanation=values["explanation"],
         reviewed=reviewed, record=values.get("record", ""), source_also_fits=also,
-        where=_where(reader.path, node))
+        context=context, where=_where(reader.path, node))
 
 
 def _also_sources(reader, values: dict, node, what: str) -> tuple[AlsoSource, ...]:
@@ -339,6 +342,61 @@ def _spans(text: str, size: int) -> list[str]:
     words = text.split()
     return [" ".join(words[i:i + max(size, 1)]).strip("“”‘’\"'.,;:()")
             for i in range(len(words))]
+
+
+def _flat(text: str) -> str:
+    """Text as the context check compares it: a line break (with the spaces and blank
+    lines about it) as one line break, and any other run of spaces as one space."""
+    return re.sub(r"[^\S\n]+", " ", re.sub(r"\s*\n\s*", "\n", text))
+
+
+def _check_context(reader, node, context: Around, text: str, body: str, what: str) -> None:
+    """The stored context is the article's own words: before, the quote and after, one
+    run of text in the article, as `run.py context` writes them. Otherwise the part that
+    differs is reported, with what the article has there."""
+    before, quote, after, article = map(_flat, (context.before, text, context.after, body))
+    if before + quote + after in article:
+        return
+
+    def agree(a: str, b: str) -> int:      # how many characters a and b start with alike
+        return next((i for i, (x, y) in enumerate(zip(a, b)) if x != y), min(len(a), len(b)))
+
+    # The place of the quote whose surroundings agree the furthest (the first, if equal).
+    back, ahead, at = max(((agree(article[:p][::-1], before[::-1]),
+                            agree(article[p + len(quote):], after), p)
+                           for p in (m.start() for m in re.finditer(re.escape(quote), article))),
+                          key=lambda found: (found[0] + found[1], -found[2]))
+    if back < len(before):
+        reader.error(_part_node(node, "before"),
+                     f"'before' in the context of {what} is not what the article has just "
+                     "before the quote: " + _differs(before[::-1], article[:at][::-1], back,
+                                                     backwards=True))
+    if ahead < len(after):
+        reader.error(_part_node(node, "after"),
+                     f"'after' in the context of {what} is not what the article has just "
+                     "after the quote: " + _differs(after, article[at + len(quote):], ahead,
+                                                    backwards=False))
+
+
+def _differs(mine: str, theirs: str, same: int, backwards: bool) -> str:
+    """Where a stored context parts from the article. mine and theirs are read outwards
+    from the quote (so reversed, backwards) and agree for their first `same` characters."""
+    def shown(part: str) -> str:
+        """Some of part about where it differs, as a teacher reads it, and what differs
+        when it is hard to see."""
+        start = max(0, same - 12)
+        bit = part[start:start + 40]
+        dots = "…" if len(part) > start + 40 else ""
+        bit, dots = (bit[::-1], dots) if backwards else (bit, dots)
+        text = (dots + bit if backwards else bit + dots).replace("\n", "\\n")
+        edge = part[same:same + 1]
+        if not edge:        # only the article can end first: else the two would agree
+            return f"nothing more (the article {'starts' if backwards else 'ends'} there)"
+        name = {" ": "a space", "\n": "a line break"}.get(edge)
+        return f"{name} (“{text}”)" if name else f"“{text}”"
+
+    return (f"the article has {shown(theirs)} where this has {shown(mine)}; copy the "
+            "article's words exactly (or write them again with `run.py context FILE`)")
 
 
 def _mismatch(text: str, body: str) -> str:

@@ -17,6 +17,8 @@ TOP = ("article", "statements", "questions")
 MAX_ITEMS = 1_000
 
 ID, NAME, HEADLINE, SENTENCE, EXPLANATION = 100, 200, 300, 1_500, 2_000
+# Of an article's words on either side of a quote: `run.py context` writes at most 960.
+AROUND_QUOTE = 2_000
 
 ARTICLE = {
     "id": Field("text", expect="a short name such as 'osaka-repost'", most=ID),
@@ -54,6 +56,16 @@ ALSO_SOURCE = {
                  expect="why the statement's own source is the better answer, in a sentence "
                         "a student can follow"),
 }
+# The article's words around a quote, stored for where its text is not (see models.Around).
+AROUND = {
+    "before": Field("verbatim", required=False, most=AROUND_QUOTE,
+                    expect="the article's words just before the quote (leave 'before' out "
+                           "when the quote starts the article)"),
+    "after": Field("verbatim", required=False, most=AROUND_QUOTE,
+                   expect="the article's words just after the quote (leave 'after' out "
+                          "when the quote ends the article)"),
+}
+
 # The choices are the source, up to two of these and "the author's own claim": four.
 MOST_ALSO_SOURCES = 2
 
@@ -78,6 +90,9 @@ STATEMENT = {
                               expect='[{source: "Donald Trump", why: "The words are '
                                      'Trump’s, but the sentence gives them as Bolton’s '
                                      'account."}]'),
+    "context": Field("group", required=False, parts=AROUND,
+                     expect='{before: "…the words before the quote ", after: " the words '
+                            'after it…"}'),
     # A draft from `run.py new-article` says false: such a statement is counted by
     # validate and never played until a teacher has checked it.
     "reviewed": Field("switch", required=False, expect="true or false"),
