@@ -4,7 +4,8 @@ draws 60 frames a second.
 
 Run `python -m game.tools.bench [--json]`; `--idle` measures only the idle figures, in a
 few seconds, and in a real window under `xvfb-run` with SDL_VIDEODRIVER=x11; `--net`, a class
-of 30, 100 and 300 on their devices (game.tools.bench_net). Not a test: timings vary by machine, so nothing asserts them.
+of 30, 100 and 300 on their devices (game.tools.bench_net); `--dist`, the standalone build
+against the wheel in a venv (game.tools.bench_dist). Not a test: timings vary by machine, so nothing asserts them.
 """
 import importlib
 import json
@@ -280,6 +281,9 @@ def print_idle(idle: dict) -> None:
 
 
 def main(argv: list[str]) -> int:
+    if "--dist" in argv:    # the standalone build against the wheel: game.tools.bench_dist
+        from game.tools.bench_dist import main as dist
+        return dist(argv)
     if "--net" in argv:     # a class on their devices: game.tools.bench_net
         from game.tools.bench_net import main as net
         return net(argv)
