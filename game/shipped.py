@@ -22,6 +22,11 @@ PRESETS = QUESTIONS / "presets"
 ARTICLES = QUESTIONS / "articles"
 FONTS = ROOT / "assets" / "fonts"
 DOCS = ROOT / "docs"
+# What an editor checks a question file and a preset against as they are typed
+SCHEMAS = (DOCS / "question-file.schema.json", DOCS / "preset.schema.json")
+# How this copy of Byline is started, for the commands it tells a teacher to type: the
+# installed program, or run.py in a checkout.
+COMMAND = "byline" if PACKAGED else "python run.py"
 # The articles the shipped bank quotes, kept beside a checkout (never shipped: their license
 # is not ours): quotes and their context are checked against them where they are.
 BESIDE_CHECKOUT = None if PACKAGED else ROOT.parent / "shared" / "articles"

@@ -10,7 +10,7 @@ import pygame
 import pytest
 
 from conftest import DATA, ROOT
-from game import cli
+from game import cli, shipped
 from game.authoring import draft
 from game.bank import load_bank, paths
 from game.bank.context import around, context_of
@@ -128,7 +128,7 @@ def test_a_missing_line_break_next_to_the_quote_is_named(tmp_path):
                      "the article has a line break (“\\nThe decision is a shameful betrayal "
                      "of …”) where this has a space (“ The decision is a shameful betrayal "
                      "of …”); copy the article's words exactly (or write them again with "
-                     "`run.py context FILE`)"]
+                     f"`{shipped.COMMAND} context FILE`)"]
 
 
 def test_context_past_the_start_of_the_article_is_a_problem(tmp_path):
@@ -157,11 +157,12 @@ def test_a_statement_without_context_is_a_notice_with_the_command(tmp_path, caps
     said = capsys.readouterr().out
     assert said.startswith("OK: 1 file(s)")
     assert f"{path}: 1 statement(s) store no context (the sentences around the quote, for " \
-           f"computers without the article's text); to add it, run: run.py context {path}" \
+           f"computers without the article's text); to add it, run: {shipped.COMMAND} context " \
+           f"{path}" \
            in said
     (tmp_path / "article.txt").unlink()
     assert cli.main(["validate", str(path)]) == 0
-    assert "to add it, put the article's text file beside it, then run: run.py context" in \
+    assert "to add it, put the article's text file beside it, then run: python run.py context" in \
         capsys.readouterr().out
 
 

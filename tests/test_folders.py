@@ -42,6 +42,22 @@ def test_the_first_start_makes_the_teachers_folder_with_a_readme(tmp_path):
     assert (mine / "README.md").read_text(encoding="utf-8") == "mine"
 
 
+def test_the_teachers_folder_keeps_this_versions_schemas_for_the_editor(tmp_path):
+    mine = tmp_path / "questions"
+    mine.mkdir()
+    (mine / "question-file.schema.json").write_text("{} an older version's", encoding="utf-8")
+    new_app(data_dir=tmp_path)
+    for schema in shipped.SCHEMAS:
+        assert (mine / schema.name).read_bytes() == schema.read_bytes()
+    article = tmp_path / "council.txt"
+    shutil.copy(DATA / "article.txt", article)
+    assert run("--data-dir", tmp_path, "new-article", article).returncode == 0
+    draft = next(mine.glob("*.yaml")).read_text(encoding="utf-8").splitlines()
+    # relative, so the folder can be copied to another machine or a shared drive
+    assert draft[0] == "# yaml-language-server: $schema=question-file.schema.json"
+    assert f"Format: {shipped.DOCS / 'question-format.md'}" in draft[1]
+
+
 def test_a_teachers_copy_of_a_shipped_file_is_played_and_validate_says_so(tmp_path):
     _copy_retitled(tmp_path / "questions", "Our own Osaka repost")
     app = new_app(data_dir=tmp_path)

@@ -5,7 +5,6 @@ run from a folder that is not the checkout, with the user's folders in a tempora
 Installing needs the dependencies from PyPI (or pip's cache), as it does for a user."""
 import json
 import os
-import shutil
 import subprocess
 import sys
 import tarfile
@@ -16,6 +15,7 @@ import pytest
 
 from conftest import ROOT
 from game import __version__
+from game.tools.bench_dist import environment
 
 SHIPPED = "game/shipped_files/"
 
@@ -56,12 +56,9 @@ class Install:
               "--disable-pip-version-check", wheel])
 
     def env(self) -> dict:
-        keep = {k: v for k, v in os.environ.items()
-                if not k.startswith(("XDG_", "VIRTUAL_ENV", "PYTHON"))}
-        return {**keep, "HOME": str(self.home), "XDG_DATA_HOME": str(self.home / "data"),
-                "XDG_CONFIG_HOME": str(self.home / "config"),
-                "PATH": f"{self.venv / 'bin'}{os.pathsep}/usr/bin:/bin",
-                "SDL_VIDEODRIVER": "dummy", "SDL_AUDIODRIVER": "dummy"}
+        """A player's machine, with this venv's programs on PATH."""
+        env = environment(self.home)
+        return {**env, "PATH": f"{self.venv / 'bin'}{os.pathsep}{env['PATH']}"}
 
     def byline(self, *args, expect=0) -> subprocess.CompletedProcess:
         done = subprocess.run([str(self.venv / "bin" / "byline"), *map(str, args)],
@@ -133,6 +130,8 @@ def test_the_installed_game_plays_from_any_folder_and_writes_nothing_inside_itse
     done = subprocess.run([str(user.venv / "bin" / "python"), "-m", "game", "--version"],
                           cwd=user.cwd, env=user.env(), capture_output=True, text=True)
     assert done.stdout == f"byline {__version__}\n"
+    refused = user.byline("schema", expect=1)
+    assert "a teacher's question folder gets a copy" in refused.stderr
     # Results and settings went to the user's data folder; nothing into the install.
     assert {"results.db", "settings.json"} <= set(os.listdir(user.data))
     assert _files(user.package) == before

@@ -20,6 +20,7 @@ from game.authoring.suggest import OPINION, Memory, Suggester
 from game.authoring.yamltext import flow, quoted, word
 from game.bank.context import around
 from game.bank.models import GENRES, PLACEHOLDER, Around
+from game import shipped
 from game.bank.paths import find_article_file
 from game.bank.yamlsafe import MAX_BYTES as QUESTION_BYTES
 from game.files import FileProblem, read_file, size_words
@@ -215,8 +216,11 @@ def _comment(text: str, indent: str = "", first: str = "# ", more: str = "#   ")
 
 def _head(article: Path, out: Path, parts: Split, where_note: str) -> list[str]:
     lines = [schema_line(out)]
-    lines.append(f"# Byline question file for {article.name}, drafted by `run.py new-article`. "
-                 "Format: docs/question-format.md")
+    guide = shipped.DOCS / "question-format.md"
+    if Path(out).absolute().is_relative_to(shipped.ROOT):
+        guide = Path(os.path.relpath(guide, shipped.ROOT))
+    lines.append(f"# Byline question file for {article.name}, drafted by `{shipped.COMMAND} "
+                 f"new-article`. Format: {guide.as_posix()}")
     lines.append("#")
     lines += _comment(
         "Every statement below is a suggestion marked `reviewed: false`, and the game never "
@@ -224,7 +228,7 @@ def _head(article: Path, out: Path, parts: Split, where_note: str) -> list[str]:
         "with `by:` is someone else's judgment, relayed by the writer) against "
         f"the reasons in the comment above it, replace the \"{PLACEHOLDER}\" of its "
         "explanation, then set `reviewed: true` (or delete the statement). Fill in the "
-        f"article's \"{PLACEHOLDER}\" fields too. `python run.py validate` lists what is "
+        f"article's \"{PLACEHOLDER}\" fields too. `{shipped.COMMAND} validate` lists what is "
         "left and counts the statements still to review.", more="# ")
     if where_note:
         lines.append("#")
@@ -313,7 +317,7 @@ def new_article(article: str, out: str | None, places=None) -> int:
           "  2. For each statement, check the suggested label, source, source_kind and cues "
           "(and whose judgment each cue is) against the reasons in the comment above it, write its explanation, then set "
           "reviewed: true (or delete the statement).\n"
-          f"  3. python run.py validate {shown}   (lists what is left; statements still to "
-          "review are counted and never played)\n"
-          "  4. python run.py   (the file plays once validate finds no problems)")
+          f"  3. {shipped.COMMAND} validate {shown}   (lists what is left; statements still "
+          "to review are counted and never played)\n"
+          f"  4. {shipped.COMMAND}   (the file plays once validate finds no problems)")
     return 0

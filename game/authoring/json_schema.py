@@ -24,8 +24,7 @@ from game.bank.reading import _ID
 from game.quiz.presets import FIELDS
 
 DOCS = shipped.DOCS
-QUESTION_SCHEMA = DOCS / "question-file.schema.json"
-PRESET_SCHEMA = DOCS / "preset.schema.json"
+QUESTION_SCHEMA, PRESET_SCHEMA = shipped.SCHEMAS
 DRAFT = "http://json-schema.org/draft-07/schema#"
 LINE_START = "# yaml-language-server: $schema="
 
@@ -339,12 +338,18 @@ def rendered() -> dict[Path, str]:
 
 
 def schema_line(yaml_file, schema_file=QUESTION_SCHEMA) -> str:
-    """The first line of a YAML file that points an editor at its schema: relative to
-    the file inside the project, so that it works wherever the project is copied, and an
-    absolute path outside it."""
+    """The first line of a YAML file that points an editor at its schema, relative so that
+    it works wherever the folder is copied: the project's own inside the project, else the
+    copy in the file's folder or the one above (a teacher's question folder keeps one,
+    game.bank.folders); an absolute path when there is none."""
     folder = Path(yaml_file).resolve().parent
+    schema_file = Path(schema_file)
     if not folder.is_relative_to(shipped.ROOT):
-        return LINE_START + Path(schema_file).resolve().as_posix()
+        copy = next((f / schema_file.name for f in (folder, folder.parent)
+                     if (f / schema_file.name).is_file()), None)
+        if copy is None:
+            return LINE_START + schema_file.resolve().as_posix()
+        schema_file = copy
     return LINE_START + os.path.relpath(schema_file, folder).replace(os.sep, "/")
 
 
@@ -359,6 +364,11 @@ def main(argv=None) -> int:
 
 
 def write(check: bool = False) -> int:
+    if shipped.PACKAGED and not check:
+        print(f"The schemas come with this Byline, in {shipped.DOCS}, and a teacher's "
+              "question folder gets a copy; `schema` writes them in a checkout of Byline's "
+              "source.", file=sys.stderr)
+        return 1
     stale = 0
     for path, text in rendered().items():
         name = os.path.relpath(path)

@@ -120,4 +120,4 @@ def _notices(result) -> None:
                 "put the article's text file beside it, then "
             print(f"{found.path}: {bare} statement(s) store no context (the sentences around "
                   "the quote, for computers without the article's text); to add it, "
-                  f"{how}run: run.py context {found.path}")
+                  f"{how}run: {shipped.COMMAND} context {found.path}")

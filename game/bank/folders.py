@@ -25,6 +25,8 @@ Byline reads the question files (.yaml) in this folder as well as the ones it co
 - Round presets go in the presets/ folder here; an article's own text (to check quotes
   against) can go in articles/.
 - `byline validate` checks every file and says where each problem is.
+- The two .schema.json files let an editor (VS Code with the YAML extension) check your
+  files as you type; Byline puts this version's here at every start.
 
 The format of a question file: {docs}
 """
@@ -68,10 +70,24 @@ class Folders:
             if not os.path.lexists(readme):
                 readme.write_text(README.format(docs=shipped.DOCS / "question-format.md"),
                                   encoding="utf-8")
+            for schema in shipped.SCHEMAS:      # this version's, for the editor
+                _refresh(schema, self.teacher / schema.name)
         except OSError as exc:
             return (f"Your question folder {self.teacher} could not be made "
                     f"({exc.strerror or exc}); the shipped questions are played.")
         return None
+
+
+def _refresh(source: Path, copy: Path) -> None:
+    """copy made the same as source, unless it is already (a link or a folder there is
+    the teacher's, left alone)."""
+    data = source.read_bytes()
+    if os.path.lexists(copy) and (not copy.is_file() or copy.is_symlink()
+                                  or copy.read_bytes() == data):
+        return
+    temporary = copy.with_name(copy.name + ".new")
+    temporary.write_bytes(data)
+    os.replace(temporary, copy)
 
 
 def folders(data_dir, extra=()) -> Folders:

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import yaml
 
+from game import shipped
 from game.bank import schema
 from game.bank.errors import BankError, collapse
 from game.bank.fields import Reader, TooMany, clip, kind_of, stopped, suggest
@@ -396,7 +397,8 @@ def _differs(mine: str, theirs: str, same: int, backwards: bool) -> str:
         return f"{name} (“{text}”)" if name else f"“{text}”"
 
     return (f"the article has {shown(theirs)} where this has {shown(mine)}; copy the "
-            "article's words exactly (or write them again with `run.py context FILE`)")
+            f"article's words exactly (or write them again with `{shipped.COMMAND} context "
+            "FILE`)")
 
 
 def _mismatch(text: str, body: str) -> str:

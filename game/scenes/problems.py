@@ -1,10 +1,11 @@
 """The teacher's view of what the title's note counts: each question file left out, with
 every problem in it by line and column, and what was said about the game's own files."""
+from game import shipped
 from game.scenes.document import DocumentScene
 
 ABOUT = ("A question file with a problem is left out of the game until it is fixed. Fix it "
          "in a text editor and save it: the game reads it again by itself (or press F5). "
-         "`python run.py validate` lists the same problems.")
+         f"`{shipped.COMMAND} validate` lists the same problems.")
 
 
 class ProblemsScene(DocumentScene):
