@@ -288,11 +288,11 @@ def test_new_article_reads_windows_1252_and_says_so(tmp_path, capsys):
     out = tmp_path / "out" / "cafe.yaml"
     assert cli.main(["new-article", str(article), "--out", str(out)]) == 0
     said = capsys.readouterr().out
-    assert "is Windows-1252 text, not UTF-8" in said and "cafe-utf8.txt" in said
-    copy = tmp_path / "out" / "cafe-utf8.txt"
+    copy = tmp_path / "out" / "articles" / "cafe.txt"
+    assert "is Windows-1252 text, not UTF-8" in said and str(copy) in said
     assert copy.read_text(encoding="utf-8").startswith("Café Closes")
     text = out.read_text(encoding="utf-8")
-    assert 'text_file: "cafe-utf8.txt"' in text
+    assert 'text_file: "cafe.txt"' in text
     assert 'text: "The owner said the café’s roof was unsafe."' in text
     out.write_text(_review_all(_fill_article(text)), encoding="utf-8")
     loaded = load_bank([out])
@@ -310,15 +310,28 @@ def test_new_article_never_replaces_a_file(tmp_path, capsys):
     assert out.read_text(encoding="utf-8") == "my own work\n"
 
 
-def test_an_article_outside_the_searched_folders_is_named_in_a_comment(tmp_path, capsys):
+def test_an_article_saved_elsewhere_is_copied_beside_the_draft(tmp_path, capsys):
+    """A teacher's article in Downloads: the draft brings a copy into the articles/ folder
+    beside it, so the quotes and their context are checked and the folder moves as one."""
     (tmp_path / "a").mkdir()
     article = tmp_path / "a" / "story.txt"
     article.write_text("Storm Hits Coast\n\nThe storm reached the coast at noon.\n",
                        encoding="utf-8")
-    assert cli.main(["new-article", str(article), "--out", str(tmp_path / "q.yaml")]) == 0
-    assert "Note: the game will not find story.txt" in capsys.readouterr().out
-    assert "# text_file: the game will not find story.txt" in \
-        (tmp_path / "q.yaml").read_text(encoding="utf-8")
+    out = tmp_path / "q" / "q.yaml"
+    assert cli.main(["new-article", str(article), "--out", str(out)]) == 0
+    copy = tmp_path / "q" / "articles" / "story.txt"
+    assert f"Note: wrote a UTF-8 copy of the article, {copy}, beside the draft" in \
+        capsys.readouterr().out
+    assert copy.read_bytes() == article.read_bytes()
+    text = out.read_text(encoding="utf-8")
+    assert 'text_file: "story.txt"' in text and "will not find" not in text
+    out.write_text(_review_all(_fill_article(text)), encoding="utf-8")
+    loaded = load_bank([out])
+    assert loaded.problems == [] and loaded.files[0].quotes_checked
+    # A different article of the same name already there is never replaced.
+    article.write_text("Another story\n\nSomething else happened.\n", encoding="utf-8")
+    assert cli.main(["new-article", str(article), "--out", str(tmp_path / "q" / "r.yaml")]) == 1
+    assert "already exists and differs" in capsys.readouterr().err
 
 
 # --- validate and the loader --------------------------------------------------------

@@ -351,7 +351,7 @@ def test_new_article_reads_utf16_and_windows_1252_as_what_they_are(tmp_path, cap
     assert "\\x00" not in text and "\\0" not in text
     assert 'text: "The owner said the café’s roof was unsafe."' in text
     assert 'text: "Señora Núñez called it a shameful decision."' in text
-    assert (tmp_path / "out" / "a-utf8.txt").read_text(encoding="utf-8") == ARTICLE
+    assert (tmp_path / "out" / "articles" / "a.txt").read_text(encoding="utf-8") == ARTICLE
 
 
 def test_new_article_reads_another_code_page_the_detector_is_sure_of(tmp_path, capsys):

@@ -130,8 +130,8 @@ def make(article: Path, out: Path | None = None, suggester: Suggester | None = N
         raise DraftError(f"{out} already exists; it is never replaced. Choose another "
                          "name with --out, or move the old file away")
     draft = Draft(out, "", dropped=len(parts.dropped))
-    text_file, where_note = _text_file(article, out, text, encoding, draft)
-    lines = _head(article, out, parts, where_note)
+    text_file = _text_file(article, out, text, encoding, draft)
+    lines = _head(article, out, parts)
     lines += _article(ident, meta, text_file)
     lines += ["", "statements:"]
     suggester = suggester or Suggester()
@@ -167,6 +167,7 @@ def write(draft: Draft) -> None:
     draft.path.parent.mkdir(parents=True, exist_ok=True)
     if draft.copy:
         path, body = draft.copy
+        path.parent.mkdir(exist_ok=True)
         if not path.exists():
             with open(path, "x", encoding="utf-8", newline="") as handle:
                 handle.write(body)
@@ -174,25 +175,24 @@ def write(draft: Draft) -> None:
         handle.write(draft.text)
 
 
-def _text_file(article: Path, out: Path, text: str, encoding: str, draft: Draft):
-    """The text_file name, and a comment when validate will not find it there."""
-    if encoding != "UTF-8":
-        copy = out.parent / f"{article.stem}-utf8.txt"
-        if os.path.lexists(copy) and _text_of(copy) != text:
-            raise DraftError(f"{copy} already exists and differs from {article}; move it "
-                             "away so that a UTF-8 copy of the article can be written there")
-        draft.copy = (copy, text)
-        draft.notes.append(f"{article} is {encoding} text, not UTF-8: read it as such, and "
-                           f"wrote a UTF-8 copy, {_shown(copy)}, for the quote checks.")
-        return copy.name, ""
+def _text_file(article: Path, out: Path, text: str, encoding: str, draft: Draft) -> str:
+    """The text_file name: the article's own file where the game finds it from the draft
+    (beside it, or in the articles/ folder beside it) and it is UTF-8; else a UTF-8 copy
+    the draft brings into that articles/ folder, wherever the article was saved, so that
+    validate checks the quotes and their context, and the folder moves as one."""
     found = find_article_file(article.name, out)
-    if found is not None and found.resolve() == article.resolve():
-        return article.name, ""
-    note = (f"the game will not find {article.name} (it looks beside this file and in "
-            "the articles/ folder beside it): copy it to one of them so that validate "
-            "checks every quote")
-    draft.notes.append(note + ".")
-    return article.name, note
+    if encoding == "UTF-8" and found is not None and found.resolve() == article.resolve():
+        return article.name
+    copy = out.parent / "articles" / f"{article.stem}.txt"
+    if os.path.lexists(copy) and _text_of(copy) != text:
+        raise DraftError(f"{copy} already exists and differs from {article}; move it "
+                         "away so that a copy of the article can be written there")
+    draft.copy = (copy, text)
+    read = "" if encoding == "UTF-8" else f"{article} is {encoding} text, not UTF-8: " \
+        "read it as such; "
+    draft.notes.append(f"{read}wrote a UTF-8 copy of the article, {_shown(copy)}, beside the "
+                       "draft, to check the quotes against.")
+    return copy.name
 
 
 def _text_of(path: Path) -> str | None:
@@ -203,10 +203,12 @@ def _text_of(path: Path) -> str | None:
 
 
 def _shown(path: Path) -> str:
+    """As a teacher would type it from here: relative below the current folder, else whole."""
     try:
-        return os.path.relpath(path)
+        near = os.path.relpath(path)
     except ValueError:        # another drive, on Windows
         return str(path)
+    return str(Path(path).absolute()) if near.startswith("..") else near
 
 
 def _comment(text: str, indent: str = "", first: str = "# ", more: str = "#   ") -> list[str]:
@@ -214,7 +216,7 @@ def _comment(text: str, indent: str = "", first: str = "# ", more: str = "#   ")
                          subsequent_indent=indent + more, break_on_hyphens=False)
 
 
-def _head(article: Path, out: Path, parts: Split, where_note: str) -> list[str]:
+def _head(article: Path, out: Path, parts: Split) -> list[str]:
     lines = [schema_line(out)]
     guide = shipped.DOCS / "question-format.md"
     if Path(out).absolute().is_relative_to(shipped.ROOT):
@@ -230,9 +232,6 @@ def _head(article: Path, out: Path, parts: Split, where_note: str) -> list[str]:
         "explanation, then set `reviewed: true` (or delete the statement). Fill in the "
         f"article's \"{PLACEHOLDER}\" fields too. `{shipped.COMMAND} validate` lists what is "
         "left and counts the statements still to review.", more="# ")
-    if where_note:
-        lines.append("#")
-        lines += _comment("text_file: " + where_note, more="# ")
     if parts.dropped:
         lines += ["#", "# Not statements: lines that are not part of the article (copy one "
                        "into a statement if it is)."]
