@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from game.authoring.contexts import context_lines
-from game.authoring.encoding import NotText, decode
+from game.authoring.readers import FORMS, STDIN, Reading, Unreadable, read
 from game.authoring.json_schema import schema_line
 from game.authoring.sentences import Dropped, Split, split
 from game.authoring.suggest import OPINION, Memory, Suggester
@@ -56,20 +56,25 @@ class Draft:
     copy: tuple[Path, str] | None = None   # a UTF-8 copy of the article to write too
 
 
-def read_article(path: Path) -> tuple[str, str]:
-    """The article's text and the encoding it was read as (game.authoring.encoding):
-    'UTF-8', 'Windows-1252' (what Word and Notepad on Windows save as "ANSI"), 'UTF-16'…
-    Only an ordinary file of at most MAX_BYTES is read: never a pipe or a device."""
+def read_article(path: Path) -> Reading:
+    """The article in whatever form the teacher has it (game.authoring.readers): a saved
+    web page, a PDF, a Word document, plain text in any common encoding ('UTF-8',
+    'Windows-1252', what Word and Notepad on Windows save as "ANSI", 'UTF-16'…), or standard
+    input for "-". Only an ordinary file is read, never a pipe or a device, and of plain
+    text at most MAX_BYTES."""
     try:
-        data = read_file(path, MAX_BYTES, "an article")
+        return read(path, MAX_BYTES)
     except FileProblem as problem:
         advice = (f" (a draft of a longer one would be over the {size_words(QUESTION_BYTES)} "
-                  "a question file may hold): split it into parts") if problem.too_big else ""
-        raise DraftError(f"{path}: {problem}{advice}") from None
-    try:
-        return decode(data)
-    except NotText as problem:
-        raise DraftError(f"{path}: {problem}") from None
+                  "a question file may hold): split it into parts") \
+            if problem.too_big and path.suffix.lower() not in FORMS else ""
+        raise DraftError(f"{_named(path)}: {problem}{advice}") from None
+    except Unreadable as problem:
+        raise DraftError(f"{_named(path)}: {problem}") from None
+
+
+def _named(path: Path) -> str:
+    return "standard input" if str(path) == STDIN else str(path)
 
 
 def slug(text: str, words: int = 5) -> str:
@@ -84,6 +89,7 @@ class Metadata:
     outlet: str = ""
     author: str = ""
     date: str = ""
+    url: str = ""
     found: dict = field(default_factory=dict)     # field -> where it was found
 
 
@@ -115,14 +121,22 @@ def make(article: Path, out: Path | None = None, suggester: Suggester | None = N
          folder: Path | None = None) -> Draft:
     """The draft for the article, not yet written, as out or in folder (the teacher's
     question folder, game.bank.folders). Raises DraftError."""
-    text, encoding = read_article(article)
+    reading = read_article(article)
+    text = reading.text
     parts = split(text)
+    parts.dropped[:0] = [Dropped(aside, why) for aside, why in reading.set_aside]
+    meta = metadata(text, parts)
+    for name, (value, where) in reading.found.items():
+        setattr(meta, name, value)
+        meta.found[name] = where
+    if reading.found.get("headline") and meta.headline in parts.sentences:
+        parts.sentences.remove(meta.headline)         # the page's own headline, not a claim
+        parts.dropped.insert(0, Dropped(meta.headline, "the headline"))
     _leave_out_long(parts)
     if not parts.sentences:
-        raise DraftError(f"{article} holds no sentences"
+        raise DraftError(f"{_named(article)} holds no sentences"
                          + (" short enough to be statements" if parts.dropped else ""))
-    meta = metadata(text, parts)
-    ident = slug(meta.headline or article.stem)
+    ident = slug(meta.headline or (article.stem if str(article) != STDIN else ""))
     if out is None and folder is None:
         raise DraftError("Say where the draft goes: --out FILE.yaml")
     out = out or Path(folder) / f"{ident}.yaml"
@@ -130,7 +144,7 @@ def make(article: Path, out: Path | None = None, suggester: Suggester | None = N
         raise DraftError(f"{out} already exists; it is never replaced. Choose another "
                          "name with --out, or move the old file away")
     draft = Draft(out, "", dropped=len(parts.dropped))
-    text_file = _text_file(article, out, text, encoding, draft)
+    text_file = _text_file(article, out, reading, ident, draft)
     lines = _head(article, out, parts)
     lines += _article(ident, meta, text_file)
     lines += ["", "statements:"]
@@ -175,21 +189,29 @@ def write(draft: Draft) -> None:
         handle.write(draft.text)
 
 
-def _text_file(article: Path, out: Path, text: str, encoding: str, draft: Draft) -> str:
+def _text_file(article: Path, out: Path, reading: Reading, ident: str, draft: Draft) -> str:
     """The text_file name: the article's own file where the game finds it from the draft
-    (beside it, or in the articles/ folder beside it) and it is UTF-8; else a UTF-8 copy
-    the draft brings into that articles/ folder, wherever the article was saved, so that
-    validate checks the quotes and their context, and the folder moves as one."""
-    found = find_article_file(article.name, out)
-    if encoding == "UTF-8" and found is not None and found.resolve() == article.resolve():
-        return article.name
-    copy = out.parent / "articles" / f"{article.stem}.txt"
+    (beside it, or in the articles/ folder beside it) and it is UTF-8 text; else a UTF-8
+    copy the draft brings into that articles/ folder, wherever the article was saved, so
+    that validate checks the quotes and their context, and the folder moves as one. The text
+    of a web page, a PDF, a Word file or standard input is named for the article (SLUG.txt)."""
+    text = reading.text
+    if reading.plain:
+        found = find_article_file(article.name, out)
+        if reading.form == "UTF-8 text" and found is not None \
+                and found.resolve() == article.resolve():
+            return article.name
+    copy = out.parent / "articles" / f"{article.stem if reading.plain else ident}.txt"
     if os.path.lexists(copy) and _text_of(copy) != text:
-        raise DraftError(f"{copy} already exists and differs from {article}; move it "
-                         "away so that a copy of the article can be written there")
+        raise DraftError(f"{copy} already exists and differs from the text of "
+                         f"{_named(article)}; move it away so that a copy of the article can "
+                         "be written there")
     draft.copy = (copy, text)
-    read = "" if encoding == "UTF-8" else f"{article} is {encoding} text, not UTF-8: " \
-        "read it as such; "
+    if not reading.plain:
+        read = f"took the article's text from {_named(article)} ({reading.form}); "
+    else:
+        read = "" if reading.form == "UTF-8 text" else \
+            f"{article} is {reading.form}, not UTF-8: read it as such; "
     draft.notes.append(f"{read}wrote a UTF-8 copy of the article, {_shown(copy)}, beside the "
                        "draft, to check the quotes against.")
     return copy.name
@@ -221,7 +243,7 @@ def _head(article: Path, out: Path, parts: Split) -> list[str]:
     guide = shipped.DOCS / "question-format.md"
     if Path(out).absolute().is_relative_to(shipped.ROOT):
         guide = Path(os.path.relpath(guide, shipped.ROOT))
-    lines.append(f"# Byline question file for {article.name}, drafted by `{shipped.COMMAND} "
+    lines.append(f"# Byline question file for {_named(article.name)}, drafted by `{shipped.COMMAND} "
                  f"new-article`. Format: {guide.as_posix()}")
     lines.append("#")
     lines += _comment(
@@ -249,6 +271,8 @@ def _article(ident: str, meta: Metadata, text_file: str) -> list[str]:
             return f"  {name}: {quoted(got)}    # from {meta.found[name]}"
         return f"  {name}: {quoted(f'{PLACEHOLDER}: {what}, or not stated')}"
 
+    url = [f"    - {quoted('Published online at ' + meta.url + '.')}    # from {meta.found['url']}"] \
+        if meta.url else []
     return [
         "article:",
         f"  id: {word(ident)}",
@@ -259,6 +283,7 @@ def _article(ident: str, meta: Metadata, text_file: str) -> list[str]:
         f"  genre: {quoted(PLACEHOLDER)}    # one of: " + ", ".join(GENRES),
         f"  genre_explanation: {quoted(PLACEHOLDER + ': why the article is of that genre')}",
         "  provenance:",
+        *url,
         f"    - {quoted(PLACEHOLDER + ': what the text does and does not tell a reader about where it came from')}",
         f"  text_file: {quoted(text_file)}",
     ]

@@ -1,0 +1,60 @@
+"""An article in the form a teacher has it: a saved web page, a PDF, a Word document, a
+plain-text file in any common encoding, or standard input (`new-article -`).
+
+Each reader is a small module of its own, imported only for its own kind of file, and
+returns a Reading: the article's main text, the metadata it found with where from, and
+the captions and credits it set aside (they go into the draft's comment block, never
+into a statement). Every input is untrusted: its size is capped before it is parsed,
+and what cannot be read is one sentence naming the file (Unreadable), never a traceback."""
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from game.files import read_file, size_problem
+
+# A page, a PDF or a Word file holds much more than its text (markup, fonts, pictures): the
+# file may be this big; its text is held to the plain-text limit by the caller.
+MAX_FILE_BYTES = 5_000_000
+STDIN = "-"
+
+
+class Unreadable(Exception):
+    """Why the file holds no article to read, a sentence that follows its name."""
+
+
+@dataclass
+class Reading:
+    text: str
+    form: str                  # "a web page", "a PDF", "a Word document", "UTF-16 text"…
+    found: dict[str, tuple[str, str]] = field(default_factory=dict)  # field -> (value, where)
+    set_aside: list[tuple[str, str]] = field(default_factory=list)   # (text, "a caption")
+    plain: bool = False        # read as plain text, as saved (its own file can be text_file)
+
+
+WEB = {".html", ".htm", ".xhtml", ".shtml"}
+FORMS = {**{suffix: "web_page" for suffix in WEB}, ".pdf": "pdf", ".docx": "word"}
+
+
+def read(path: Path, plain_limit: int) -> Reading:
+    """The article in the file at path (or standard input for "-"). Raises Unreadable and
+    game.files.FileProblem (not an ordinary file, or over its limit)."""
+    if str(path) == STDIN:
+        from game.authoring.readers.plain import from_stdin
+        return from_stdin(plain_limit)
+    kind = FORMS.get(path.suffix.lower())
+    if kind is None:
+        from game.authoring.readers.plain import from_file
+        return from_file(path, plain_limit)
+    data = read_file(path, MAX_FILE_BYTES, _WHAT[kind])
+    import importlib
+    reading = importlib.import_module(f"game.authoring.readers.{kind}").read(data)
+    size = len(reading.text.encode("utf-8"))
+    if size > plain_limit:
+        raise Unreadable(f"its text is {size_problem(size, plain_limit, 'an article')} (a "
+                         "draft of a longer one would be too big for a question file): split "
+                         "it into parts")
+    if not reading.text.strip():
+        raise Unreadable(f"no article text was found in this {_WHAT[kind]}")
+    return reading
+
+
+_WHAT = {"web_page": "a web page", "pdf": "a PDF", "word": "a Word document"}

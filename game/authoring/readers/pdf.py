@@ -1,0 +1,141 @@
+"""A PDF handout. pdfminer.six rather than pypdf: its layout analysis groups the page's
+characters into lines and boxes with their places on the page, which is what reading two
+columns in order and telling a running header, a footer or a page number from the text
+needs; pypdf gives the text in the order it was drawn, or laid out as one grid of spaces.
+
+pdfminer inflates a compressed stream whole, so every stream is first inflated here with a
+cap (a 5 MB file can inflate to gigabytes), and the reading stops at a page and time limit."""
+import re
+import time
+import zlib
+from collections import Counter
+
+from game.authoring.readers import Reading, Unreadable
+
+MOST_PAGES = 60
+MOST_SECONDS = 20
+MOST_INFLATED = 50_000_000        # all the file's streams, inflated
+_PAGE_NUMBER = re.compile(r"^(?:page\s+)?\d{1,4}(?:\s*(?:of|/)\s*\d{1,4})?$|^[-–—]\s*\d{1,4}\s*[-–—]$",
+                          re.IGNORECASE)
+_STREAM = re.compile(rb"stream\r?\n")
+_EDGE = 0.12                      # of the page's height: where running headers and footers are
+_SENTENCE_END = re.compile(r"[.!?:][”’\")]*$")
+
+
+def read(data: bytes) -> Reading:
+    if not data.lstrip()[:5] == b"%PDF-":
+        raise Unreadable("this is not a PDF (it does not start as one)")
+    _check_inflated(data)
+    pages = _pages(data)
+    repeated = _running(pages)
+    boxes = []
+    for page in pages:
+        kept = [box for box in page if box[3] not in repeated and not _PAGE_NUMBER.match(box[3])]
+        boxes += [(box[3], i + 1 == len(kept) or kept[i + 1][0] != box[0])
+                  for i, box in enumerate(kept)]
+    return Reading(_joined(boxes), "a PDF")
+
+
+def _check_inflated(data: bytes) -> None:
+    total = 0
+    for start in (m.end() for m in _STREAM.finditer(data)):
+        inflater = zlib.decompressobj()
+        try:
+            total += len(inflater.decompress(data[start:start + 5_000_000],
+                                             MOST_INFLATED - total + 1))
+        except zlib.error:
+            continue            # not compressed with Flate, or not a stream at all
+        if total > MOST_INFLATED:
+            raise Unreadable("this PDF inflates to more than 50 MB; it is not a handout "
+                             "Byline reads (print the article to a new PDF and try again)")
+
+
+def _pages(data: bytes) -> list[list[tuple]]:
+    """Each page's text boxes (x0, top, x1, text) in reading order, columns one after the
+    other; a box's lines are joined, a word broken by a hyphen at a line's end made whole."""
+    import io
+    from pdfminer.high_level import extract_pages
+    from pdfminer.layout import LAParams, LTTextBox
+    from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
+    from pdfminer.pdfparser import PDFSyntaxError
+    from pdfminer.psexceptions import PSException
+
+    deadline = time.monotonic() + MOST_SECONDS
+    pages = []
+    try:
+        for page in extract_pages(io.BytesIO(data), maxpages=MOST_PAGES + 1, laparams=LAParams()):
+            if len(pages) == MOST_PAGES:
+                raise Unreadable(f"this PDF has more than {MOST_PAGES} pages; it is not one "
+                                 "article: save the article's pages as a PDF of their own")
+            if time.monotonic() > deadline:
+                raise Unreadable(f"this PDF took more than {MOST_SECONDS} seconds to read; "
+                                 "print the article to a new PDF and try again")
+            middle = (page.x0 + page.x1) / 2
+            boxes = []
+            for box in page:
+                if not isinstance(box, LTTextBox):
+                    continue
+                text = _lines(box.get_text())
+                if text:
+                    relative = (page.y1 - box.y1) / (page.height or 1)
+                    column = 1 if box.x0 >= middle else 0
+                    boxes.append((column, relative, box.x0, text))
+            boxes.sort()
+            pages.append(boxes)
+    except (PDFPasswordIncorrect, PDFEncryptionError):
+        raise Unreadable("this PDF is protected by a password; open it, print it to a new "
+                         "PDF without one, and try again") from None
+    except (PDFSyntaxError, PSException):
+        raise Unreadable("this PDF is damaged (cut short or not a PDF inside); download "
+                         "it again and try again") from None
+    except Unreadable:
+        raise
+    except Exception as error:      # pdfminer's own errors are not all of one family
+        raise Unreadable(f"this PDF could not be read ({type(error).__name__}); print "
+                         "the article to a new PDF and try again") from None
+    return pages
+
+
+def _lines(text: str) -> str:
+    joined = ""
+    for line in (line.strip() for line in text.splitlines()):
+        if not line:
+            continue
+        joined = _glue(joined, line) if joined else line
+    return joined
+
+
+def _glue(before: str, after: str) -> str:
+    """Two lines as one: a word broken by a hyphen at the line's end made whole ("impor-" +
+    "tant"); a compound broken at its own hyphen ("well-" + "known") loses it too, the
+    lesser harm than every broken word keeping one."""
+    if before.endswith("-") and before[-2:-1].isalpha() and after[:1].islower():
+        return before[:-1] + after
+    return f"{before} {after}"
+
+
+def _running(pages: list[list[tuple]]) -> set[str]:
+    """Text at the top or the bottom of at least half the pages (two at least): a running
+    header or footer, whatever page number it carries."""
+    if len(pages) < 2:
+        return set()
+    counts = Counter()
+    for page in pages:
+        edges = {re.sub(r"\d+", "#", box[3]) for box in page
+                 if box[1] < _EDGE or box[1] > 1 - _EDGE - 0.05}
+        counts.update(edges)
+    shapes = {shape for shape, n in counts.items() if n >= max(2, len(pages) / 2)}
+    return {box[3] for page in pages for box in page if re.sub(r"\d+", "#", box[3]) in shapes}
+
+
+def _joined(boxes: list[tuple[str, bool]]) -> str:
+    """The boxes as paragraphs, one a line; the last box of a column that stops
+    mid-sentence goes on in the next column's or page's first."""
+    paragraphs, goes_on = [], False
+    for text, last in boxes:
+        if goes_on:
+            paragraphs[-1] = _glue(paragraphs[-1], text)
+        else:
+            paragraphs.append(text)
+        goes_on = last and not _SENTENCE_END.search(paragraphs[-1])
+    return "\n".join(paragraphs) + "\n"
