@@ -38,7 +38,7 @@ def read(data: bytes) -> Reading:
     document = trafilatura.bare_extraction(tree, with_metadata=True, include_comments=False,
                                            include_tables=False, include_images=False,
                                            favor_precision=True)
-    if document is None or not (document.text or "").strip():
+    if document is None or not _has_sentence(document.text or ""):
         raise Unreadable("no article was found in this web page (a front page, a list of "
                          "links, or a page that builds its text with scripts: save the "
                          "article's own page, or copy its text into a plain-text file)")
@@ -55,6 +55,12 @@ def read(data: bytes) -> Reading:
             credit = "credit" in (element.get("class") or "")
             reading.set_aside.append((text, "a photo credit" if credit else "a caption"))
     return reading
+
+
+def _has_sentence(text: str) -> bool:
+    """trafilatura falls back on whatever text a page has: a menu is not an article."""
+    return any(len(line.split()) >= 5 and line.rstrip().endswith((".", "!", "?", '"', "”"))
+               for line in text.splitlines())
 
 
 def _where(tree, value: str, places) -> str:
