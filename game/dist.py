@@ -49,6 +49,10 @@ def build(out: Path, work: Path) -> Path:
             "--console"]
     for source, target in _data():
         args += ["--add-data", f"{source}{os.pathsep}{target}"]
+    # new-article on a web page: trafilatura's settings.cfg and jusText's stop-word lists are
+    # data files read beside their modules, which PyInstaller's analysis does not see
+    for package in ("trafilatura", "justext"):
+        args += ["--collect-data", package]
     # Reached through concurrent.futures' process pool, which the game never starts: left
     # in, PyInstaller's hook for it imports it at every start (8 ms of `byline --version`).
     args += ["--exclude-module", "multiprocessing"]

@@ -11,9 +11,11 @@ import time
 import urllib.request
 from pathlib import Path
 
+import docx
 import pytest
 
 from conftest import ROOT
+from made_pdf import pdf
 from game import __version__
 from game.dist import NAME, program
 from game.tools.bench_dist import environment
@@ -78,6 +80,20 @@ def test_the_authoring_tools_and_the_student_page_come_with_it(built, tmp_path):
     draft = (player.home / "data" / "byline" / "questions" / "article.yaml").read_text(
         encoding="utf-8")
     assert "(subjectivity 1.0 in TextBlob's" in draft and "council voted 7 to 2" in draft
+    # a saved web page, a PDF and a Word file: trafilatura's and jusText's data files,
+    # pdfminer's and python-docx's (its default template) come with the build too
+    shutil.copy(ROOT / "tests" / "data" / "articles" / "bridge-page.html", player.cwd / "page.html")
+    (player.cwd / "handout.pdf").write_bytes(pdf([[(72, 700, "The bridge closed today.")]]))
+    document = docx.Document()
+    document.add_paragraph("The library opened today.")
+    document.save(player.cwd / "letter.docx")
+    for name in ("page.html", "handout.pdf", "letter.docx"):
+        player.run(built, "new-article", name)
+    drafted = player.home / "data" / "byline" / "questions"
+    assert "# from the page's og:site_name tag" in \
+        (drafted / "council-votes-to-close-mill.yaml").read_text(encoding="utf-8")
+    assert "The bridge closed today." in (drafted / "articles" / "handout.txt").read_text()
+    assert "The library opened today." in (drafted / "articles" / "letter.txt").read_text()
 
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
