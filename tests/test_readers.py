@@ -6,6 +6,7 @@ import io
 import re
 import sys
 import zipfile
+import zlib
 
 import pytest
 
@@ -170,7 +171,16 @@ def _zip_bomb() -> bytes:
     return data.getvalue()
 
 
+def _pdf_bomb() -> bytes:
+    """A page's text stream that inflates to 60 MB from 60 KB."""
+    bomb = zlib.compress(b"\0" * 60_000_000, 9)
+    return pdf([[(72, 700, "A sentence of the article.")]]).replace(b"%%EOF", b"") + \
+        b"9 0 obj\n<< /Length %d /Filter /FlateDecode >>\nstream\n%b\nendstream\nendobj\n" \
+        % (len(bomb), bomb)
+
+
 @pytest.mark.parametrize("name, made, said", [
+    ("bomb.pdf", _pdf_bomb, "this PDF inflates to more than 50 MB"),
     ("cut.pdf", lambda: _handout()[:len(_handout()) // 2], "this PDF is damaged"),
     ("locked.pdf", lambda: pdf([[(72, 700, "Secret.")]], encrypt=True),
      "this PDF is protected by a password"),
@@ -179,6 +189,8 @@ def _zip_bomb() -> bytes:
     ("bomb.docx", _zip_bomb, "this Word document unpacks to more than 50 MB"),
     ("huge.html", lambda: b"<html><body><p>" + b"word " * 4_000_000 + b"</p></body></html>",
      "the file is 20 MB; a web page may be at most 5 MB"),
+    ("words.html", lambda: b"<html><body><p>" + b"word " * 400_000 + b"</p></body></html>",
+     "this web page holds more than 1 MB of text"),
     ("menu.html", lambda: b"<html><body><nav><a href='/'>Home</a></nav></body></html>",
      "no article was found in this web page"),
 ])

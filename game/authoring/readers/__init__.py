@@ -6,6 +6,7 @@ returns a Reading: the article's main text, the metadata it found with where fro
 the captions and credits it set aside (they go into the draft's comment block, never
 into a statement). Every input is untrusted: its size is capped before it is parsed,
 and what cannot be read is one sentence naming the file (Unreadable), never a traceback."""
+import logging
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -45,8 +46,10 @@ def read(path: Path, plain_limit: int) -> Reading:
         from game.authoring.readers.plain import from_file
         return from_file(path, plain_limit)
     data = read_file(path, MAX_FILE_BYTES, _WHAT[kind])
-    import importlib
-    reading = importlib.import_module(f"game.authoring.readers.{kind}").read(data)
+    for library in ("pdfminer", "trafilatura", "htmldate", "courlan", "docx"):
+        # their warnings about a damaged file would come before, and say less than, ours
+        logging.getLogger(library).setLevel(logging.ERROR)
+    reading = _reader(kind)(data)
     size = len(reading.text.encode("utf-8"))
     if size > plain_limit:
         raise Unreadable(f"its text is {size_problem(size, plain_limit, 'an article')} (a "
@@ -55,6 +58,18 @@ def read(path: Path, plain_limit: int) -> Reading:
     if not reading.text.strip():
         raise Unreadable(f"no article text was found in this {_WHAT[kind]}")
     return reading
+
+
+def _reader(kind: str):
+    """Imported by name, so that PyInstaller's analysis finds each reader and its library;
+    only when one is needed, so that the game never loads them."""
+    if kind == "web_page":
+        from game.authoring.readers.web_page import read as reader
+    elif kind == "pdf":
+        from game.authoring.readers.pdf import read as reader
+    else:
+        from game.authoring.readers.word import read as reader
+    return reader
 
 
 _WHAT = {"web_page": "a web page", "pdf": "a PDF", "word": "a Word document"}

@@ -14,7 +14,9 @@ from game.authoring.readers import Reading, Unreadable
 
 MOST_PAGES = 60
 MOST_SECONDS = 20
-MOST_INFLATED = 50_000_000        # all the file's streams, inflated
+MOST_INFLATED = 50_000_000        # the file's streams but its pictures, inflated
+MOST_PICTURE = 200_000_000        # one picture, inflated
+_PICTURE = re.compile(rb"/Subtype\s*/Image")
 _PAGE_NUMBER = re.compile(r"^(?:page\s+)?\d{1,4}(?:\s*(?:of|/)\s*\d{1,4})?$|^[-–—]\s*\d{1,4}\s*[-–—]$",
                           re.IGNORECASE)
 _STREAM = re.compile(rb"stream\r?\n")
@@ -37,17 +39,36 @@ def read(data: bytes) -> Reading:
 
 
 def _check_inflated(data: bytes) -> None:
-    total = 0
-    for start in (m.end() for m in _STREAM.finditer(data)):
-        inflater = zlib.decompressobj()
-        try:
-            total += len(inflater.decompress(data[start:start + 5_000_000],
-                                             MOST_INFLATED - total + 1))
-        except zlib.error:
-            continue            # not compressed with Flate, or not a stream at all
-        if total > MOST_INFLATED:
-            raise Unreadable("this PDF inflates to more than 50 MB; it is not a handout "
-                             "Byline reads (print the article to a new PDF and try again)")
+    """Every stream inflated in pieces, counted and thrown away, before pdfminer inflates
+    the ones it reads whole. A photo may inflate to tens of megabytes (pdfminer never
+    inflates one), the text of a page to far less."""
+    text_total = 0
+    for match in _STREAM.finditer(data):
+        picture = _PICTURE.search(data, max(0, match.start() - 400), match.start())
+        most = MOST_PICTURE if picture else MOST_INFLATED - text_total
+        size = _inflated_size(data, match.end(), most)
+        if size > most:
+            raise Unreadable(f"this PDF inflates to more than {most // 1_000_000} MB; it is "
+                             "not a handout Byline reads (print the article to a new PDF "
+                             "and try again)")
+        text_total += 0 if picture else size
+
+
+def _inflated_size(data: bytes, start: int, most: int) -> int:
+    """How much the Flate stream at start inflates to, up to one piece past most (0 for
+    a stream that is not Flate)."""
+    inflater, size, position = zlib.decompressobj(), 0, start
+    try:
+        while size <= most and not inflater.eof:
+            piece = inflater.unconsumed_tail or data[position:position + 65536]
+            if not inflater.unconsumed_tail:
+                position += 65536
+            if not piece:
+                break
+            size += len(inflater.decompress(piece, 1_000_000))
+    except zlib.error:
+        pass                     # not Flate, or the end of one: pdfminer judges the rest
+    return size
 
 
 def _pages(data: bytes) -> list[list[tuple]]:

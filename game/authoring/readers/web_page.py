@@ -8,6 +8,9 @@ import json
 
 from game.authoring.readers import Reading, Unreadable
 
+# trafilatura's time grows with a page's text: a page holding more than this (ten times
+# the most an article may be) is refused before it is read (4 MB of text takes ~30 s).
+MOST_TEXT = 1_000_000
 # What trafilatura calls each field, and where a page states it, most specific first.
 _FIELDS = {
     "headline": ("title", [("meta", "og:title"), ("ld", "headline"), ("meta", "twitter:title"),
@@ -35,6 +38,9 @@ def read(data: bytes) -> Reading:
     except Exception:       # lxml's errors for an empty or non-HTML document vary
         raise Unreadable("this is not a web page: save the page from the browser as "
                          "\"Web page, HTML only\" or \"complete\" and try again") from None
+    if _visible_size(tree) > MOST_TEXT:
+        raise Unreadable(f"this web page holds more than {MOST_TEXT // 1_000_000} MB of text; it "
+                         "is not one article (save the article's own page)")
     document = trafilatura.bare_extraction(tree, with_metadata=True, include_comments=False,
                                            include_tables=False, include_images=False,
                                            favor_precision=True)
@@ -55,6 +61,11 @@ def read(data: bytes) -> Reading:
             credit = "credit" in (element.get("class") or "")
             reading.set_aside.append((text, "a photo credit" if credit else "a caption"))
     return reading
+
+
+def _visible_size(tree) -> int:
+    return sum(len(text) for text in tree.xpath("//body//text()[not(ancestor::script) and "
+                                                "not(ancestor::style)]"))
 
 
 def _has_sentence(text: str) -> bool:
