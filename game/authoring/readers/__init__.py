@@ -7,29 +7,15 @@ the captions and credits it set aside (they go into the draft's comment block, n
 into a statement). Every input is untrusted: its size is capped before it is parsed,
 and what cannot be read is one sentence naming the file (Unreadable), never a traceback."""
 import logging
-from dataclasses import dataclass, field
 from pathlib import Path
 
+from game.authoring.readers.reading import Reading, Unreadable
 from game.files import read_file, size_problem
 
 # A page, a PDF or a Word file holds much more than its text (markup, fonts, pictures): the
 # file may be this big; its text is held to the plain-text limit by the caller.
 MAX_FILE_BYTES = 5_000_000
 STDIN = "-"
-
-
-class Unreadable(Exception):
-    """Why the file holds no article to read, a sentence that follows its name."""
-
-
-@dataclass
-class Reading:
-    text: str
-    form: str                  # "a web page", "a PDF", "a Word document", "UTF-16 text"…
-    found: dict[str, tuple[str, str]] = field(default_factory=dict)  # field -> (value, where)
-    set_aside: list[tuple[str, str]] = field(default_factory=list)   # (text, "a caption")
-    plain: bool = False        # read as plain text, as saved (its own file can be text_file)
-
 
 WEB = {".html", ".htm", ".xhtml", ".shtml"}
 FORMS = {**{suffix: "web_page" for suffix in WEB}, ".pdf": "pdf", ".docx": "word"}

@@ -10,7 +10,7 @@ import time
 import zlib
 from collections import Counter
 
-from game.authoring.readers import Reading, Unreadable
+from game.authoring.readers.reading import Reading, Unreadable
 
 MOST_PAGES = 60
 MOST_SECONDS = 20

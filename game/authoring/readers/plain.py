@@ -3,7 +3,7 @@ import sys
 from pathlib import Path
 
 from game.authoring.encoding import NotText, decode
-from game.authoring.readers import Reading, Unreadable
+from game.authoring.readers.reading import Reading, Unreadable
 from game.files import FileProblem, read_file, size_problem
 
 

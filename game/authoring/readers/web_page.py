@@ -6,7 +6,7 @@ Which of those each value came from is looked up here, for the draft's comments,
 captions and credits trafilatura drops are kept to be listed there."""
 import json
 
-from game.authoring.readers import Reading, Unreadable
+from game.authoring.readers.reading import Reading, Unreadable
 
 # trafilatura's time grows with a page's text: a page holding more than this (ten times
 # the most an article may be) is refused before it is read (4 MB of text takes ~30 s).

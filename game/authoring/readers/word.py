@@ -5,7 +5,7 @@ checked before anything is inflated, so a zip bomb is refused unread."""
 import io
 import zipfile
 
-from game.authoring.readers import Reading, Unreadable
+from game.authoring.readers.reading import Reading, Unreadable
 
 MOST_INFLATED = 50_000_000
 _CAPTION_STYLES = ("caption",)
