@@ -31,6 +31,10 @@ class NotWritten(Exception):
     """Why a review's change was not written, in words for the teacher."""
 
 
+class Changed(NotWritten):
+    """The file changed on disk since it was read: the teacher's newer edits win."""
+
+
 def yaml_value(name: str, value) -> str:
     """A value as the file writes it on one line."""
     if isinstance(value, bool):
@@ -163,6 +167,22 @@ class Draft:
         return found
 
 
+    def reasons(self, ident: str) -> str:
+        """The comment new-article wrote above a statement (why it suggested what it did),
+        its lines joined; "" when there is none."""
+        root, _ = compose(str(self.path), self.text)
+        lines = self.text.splitlines()
+        for item in _statement_nodes(root) if isinstance(root, yaml.MappingNode) else ():
+            _, node = _field(item, "id") if isinstance(item, yaml.MappingNode) else (None, None)
+            if isinstance(node, yaml.ScalarNode) and node.value.strip() == ident:
+                start, said = item.start_mark.line, []
+                while start > 0 and lines[start - 1].lstrip().startswith("#"):
+                    start -= 1
+                    said.insert(0, lines[start].strip().lstrip("#").strip())
+                return " ".join(said)
+        return ""
+
+
 def open_draft(path: Path) -> Draft:
     """Raises NotWritten when the file cannot be read or is no question file."""
     path = Path(path)
@@ -189,9 +209,8 @@ def change(draft: Draft, article: dict | None = None, statements: dict | None = 
     except OSError as error:
         raise NotWritten(f"it cannot be read any more: {error.strerror or error}") from None
     if now != draft.data:
-        raise NotWritten("the file changed on disk since the review opened it (in an editor?); "
-                         "nothing was written over it. Open the review again to see it as "
-                         "it is now")
+        raise Changed("the file changed on disk since the review read it (in an editor?), "
+                      "so nothing was written over it; the review shows it as it is now")
     new = edited(draft.text, article, statements)
     bom = "\ufeff" if draft.data.startswith(b"\xef\xbb\xbf") else ""
     data = (bom + new).encode("utf-8")
@@ -227,17 +246,18 @@ def _fresh_problems(before: FileResult, after: FileResult, statements: dict) -> 
 
 
 def cue_text(cues) -> str:
-    """Cues as the review's field shows them: their words, separated by semicolons."""
-    return "; ".join(c.words for c in cues)
+    """Cues as the review's field shows them: their words, separated by commas (the
+    on-screen keyboard has a comma; cue words seldom do)."""
+    return ", ".join(c.words for c in cues)
 
 
 def cues_from(text: str, old) -> list:
     """The cues a field's text names, each keeping whose judgment it was when its words
     are the same."""
     owners = {c.words: c for c in old}
-    words = [w.strip() for w in text.split(";") if w.strip()]
+    words = [w.strip() for w in text.split(",") if w.strip()]
     return [owners.get(w, Cue(w)) for w in words]
 
 
-__all__ = ["Draft", "NotWritten", "open_draft", "change", "edited", "cue_text", "cues_from",
+__all__ = ["Draft", "NotWritten", "Changed", "open_draft", "change", "edited", "cue_text", "cues_from",
            "LABELS", "SOURCE_KINDS", "GENRES"]
