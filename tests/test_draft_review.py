@@ -225,3 +225,20 @@ def test_settings_offers_the_drafts_in_the_teachers_folder(draft):
     data, path = draft
     app = new_app(data_dir=data)
     assert drafts(app) == [path]
+    settings = app.stack[0]
+    from game.scenes.settings_screen import SettingsScene
+    click_on(app, "Settings")
+    assert isinstance(app.scene, SettingsScene)
+    click_on(app, "review")
+    assert isinstance(app.scene, DraftReviewScene) and app.scene.draft.path == path
+    key(app, pygame.K_ESCAPE)
+    assert isinstance(app.scene, SettingsScene)
+    assert "review" in app.scene.widgets()      # still a draft: nothing was reviewed
+    assert settings is app.stack[0]
+
+
+def test_settings_without_drafts_has_no_review_row(tmp_path):
+    from game.scenes.settings_screen import SettingsScene
+    app = new_app(data_dir=tmp_path / "data")
+    click_on(app, "Settings")
+    assert isinstance(app.scene, SettingsScene) and "review" not in app.scene.widgets()

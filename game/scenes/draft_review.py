@@ -247,7 +247,13 @@ class DraftReviewScene(Scene):
             lines.append(f"{len(problems)} problem(s) left, so the file is not played yet; "
                          "first: " + problems[0].message)
         elif not waiting:
-            lines.append("The file has no problems: its statements are played from now on.")
+            read = [Path(q).resolve() for q in self.app.question_paths]
+            here = d.path.resolve()
+            if here in read or here.parent in read:
+                lines.append("The file has no problems: its statements are played from now on.")
+            else:
+                lines.append("The file has no problems. It is played once it is in your "
+                             f"question folder, {self.app.folders.teacher}")
         return "\n".join(lines)
 
     # -- layout and drawing ----------------------------------------------------------
