@@ -242,3 +242,17 @@ def test_settings_without_drafts_has_no_review_row(tmp_path):
     app = new_app(data_dir=tmp_path / "data")
     click_on(app, "Settings")
     assert isinstance(app.scene, SettingsScene) and "review" not in app.scene.widgets()
+
+
+def test_what_was_skipped_is_gone_over_again(draft):
+    data, path = draft
+    app = reviewing(data, path)
+    click_on(app, "later")
+    scene = app.scene
+    while scene.page != "done":
+        click_on(app, "skip")
+    assert "6 statement(s) still to review" in scene.summary()
+    click_on(app, "again")
+    assert scene.page == "article"
+    click_on(app, "later")
+    assert scene.page == "statement" and scene.skipped == 0

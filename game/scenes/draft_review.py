@@ -126,8 +126,12 @@ class DraftReviewScene(Scene):
             columns = 2
         else:
             more = bool(self.paths)
-            rows = [Row("button", "Next draft" if more else "Close",
-                        "next" if more else "close", cell=(0, 0))]
+            # Statements skipped, or article fields left for later: once more from the start.
+            again = [Row("button", "Go over what is left", "again", cell=(0, 0))] \
+                if self.draft is not None and (self.draft.waiting or self.draft.unfilled()) \
+                else []
+            rows = again + [Row("button", "Next draft" if more else "Close",
+                                "next" if more else "close", cell=(0, len(again)))]
             columns = 1
         self.form = Form(rows, columns)
         if focus is not None and 0 <= focus < len(rows):
@@ -222,6 +226,10 @@ class DraftReviewScene(Scene):
     def _later(self) -> None:
         self._show("statement")
 
+    def _again(self) -> None:
+        self.skipped = 0
+        self._show("article" if self.draft.unfilled() else "statement")
+
     def _next(self) -> None:
         self._open(self.paths.pop(0))
 
@@ -272,7 +280,8 @@ class DraftReviewScene(Scene):
             s, d = self.statement, self.draft
             credit = d.result.article.credit if d.result.article else ""
             reasons = d.reasons(s.id)
-            return credit, s.text, f"Why this was suggested: {reasons}" if reasons else ""
+            # new-article's "suggested: fact — no judgment words…", as a sentence.
+            return credit, s.text, reasons[:1].upper() + reasons[1:]
         if self.page == "article":
             return "", "Fill in what the game shows about the article. What the text does " \
                        "not say: write “not stated”.", ""
@@ -295,11 +304,18 @@ class DraftReviewScene(Scene):
         pad = lay.gap
         fixed = sum(text.height(t, small, c.width - 2 * pad) + lay.gap // 2
                     for t in (above, under) if t)
+        # The statement's quote may grow towards a heading's size; the other pages' words
+        # are an instruction or a summary, at body size, on a card just as tall as they are.
+        most = lay.font(TEXT.heading if self.page == "statement" else TEXT.body)
         wanted = fixed + 2 * pad + text.height(quote, lay.font(TEXT.body), c.width - 2 * pad,
                                                "serif")
-        card_h = max(min(wanted, room * 2 // 3 if self.page != "statement" else room // 2),
-                     room // 3)
-        if self.page == "done":
+        if self.page == "statement":
+            # The form at a row's usual size first; the card the rest, a third at least.
+            label = lay.font(TEXT.label)
+            self.form.place(text, pygame.Rect(c.left, 0, c.width, 10 * lay.h), (label,))
+            need = self.form.rows[-1].rect.bottom + lay.gap
+            card_h = max(min(wanted, room - need), room // 3)
+        else:
             card_h = min(wanted, room - round(lay.font(TEXT.label) * 3))
         card = pygame.Rect(c.left, top, c.width, card_h)
         form_area = pygame.Rect(c.left, card.bottom + lay.gap, c.width,
@@ -310,7 +326,7 @@ class DraftReviewScene(Scene):
         form_size = self.form.place(text, form_area, range(SMALLEST, lay.font(TEXT.label) + 1))
         quote_room = card.height - 2 * pad - fixed
         quote_size = text.fit(quote, c.width - 2 * pad, max(quote_room, 1),
-                              range(SMALLEST, lay.font(TEXT.heading) + 1), "serif")
+                              range(SMALLEST, most + 1), "serif")
         return Laid(head, card, quote_size, small, form_size, hint, hint_top)
 
     def widgets(self) -> dict:
