@@ -256,3 +256,18 @@ def test_what_was_skipped_is_gone_over_again(draft):
     assert scene.page == "article"
     click_on(app, "later")
     assert scene.page == "statement" and scene.skipped == 0
+
+
+def test_line_edits_keep_line_endings_and_comments_beside_values():
+    from game.authoring.reviewing import edited
+    text = ("article:\r\n  id: a\r\n  genre: \"FILL IN\"    # one of: news analysis, ...\r\n"
+            "statements:\r\n  # suggested: fact\r\n  - id: s1\r\n    text: \"It rained.\"\r\n"
+            "    label: fact    # my note\r\n    cues: []    # FILL IN the words\r\n"
+            "    reviewed: false\r\n")
+    out = edited(text, {"genre": "news analysis"},
+                 {"s1": {"label": "opinion", "cues": ["rained"], "reviewed": True}})
+    assert out == text.replace('"FILL IN"', "news analysis") \
+        .replace("label: fact ", "label: opinion ").replace('cues: []    # FILL IN the words',
+                                                            'cues: ["rained"]') \
+        .replace("reviewed: false", "reviewed: true")
+    assert edited(text, statements={"s1": None}) == text.split("  # suggested")[0]

@@ -100,10 +100,10 @@ def _set_fields(node: yaml.MappingNode, values: dict, lines: list[str], newline:
             at = _end_line(node.value[-1][1], lines)
             body = new or [f"{indent}{name}: {yaml_value(name, value)}{newline}"]
             edits.append(((at, None), (at, None), body))
-        elif new is None and old.start_mark.line == old.end_mark.line \
-                and not isinstance(old, yaml.CollectionNode) or \
-                new is None and isinstance(old, yaml.CollectionNode) and old.flow_style \
-                and old.start_mark.line == old.end_mark.line:
+        elif new is None and old.start_mark.line == old.end_mark.line and (
+                not isinstance(old, yaml.CollectionNode) or old.flow_style):
+            # A value on one line (a scalar, a [list]): only it changes, so a comment
+            # after it on its line stays.
             edits.append(((old.start_mark.line, old.start_mark.column),
                           (old.end_mark.line, old.end_mark.column), yaml_value(name, value)))
         else:
@@ -169,7 +169,13 @@ class Draft:
 
     def reasons(self, ident: str) -> str:
         """The comment new-article wrote above a statement (why it suggested what it did),
-        its lines joined; "" when there is none."""
+        its lines joined; "" when there is none. Read once for each version of the file:
+        a screen asks for it every frame."""
+        if getattr(self, "_reasons_for", None) != (self.data, ident):
+            self._reasons, self._reasons_for = self._read_reasons(ident), (self.data, ident)
+        return self._reasons
+
+    def _read_reasons(self, ident: str) -> str:
         root, _ = compose(str(self.path), self.text)
         lines = self.text.splitlines()
         for item in _statement_nodes(root) if isinstance(root, yaml.MappingNode) else ():
