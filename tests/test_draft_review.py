@@ -271,3 +271,14 @@ def test_line_edits_keep_line_endings_and_comments_beside_values():
                                                             'cues: ["rained"]') \
         .replace("reviewed: false", "reviewed: true")
     assert edited(text, statements={"s1": None}) == text.split("  # suggested")[0]
+
+
+def test_f_and_o_set_the_label_as_a_player_answers(draft):
+    data, path = draft
+    app = reviewing(data, path)
+    click_on(app, "later")
+    key(app, pygame.K_o)
+    assert app.scene.values["label"] == "opinion"
+    assert app.scene.form.row("label").value == 1
+    key(app, pygame.K_f)
+    assert app.scene.values["label"] == "fact"

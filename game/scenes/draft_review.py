@@ -18,7 +18,8 @@ from game.scenes.base import Scene
 from game.ui.form import Form, Row
 from game.ui.layout import TEXT
 
-HINT = "↑↓ Tab: move   ←→: change   Enter: press or type   Esc: close (all is saved)"
+HINT = "↑↓ Tab: move   ←→: change   F O: fact, opinion   Enter: press or type   " \
+       "Esc: close (all is saved)"
 SMALLEST = 14
 KINDS = list(SOURCE_KINDS)
 SHOWN = 140         # characters of a typed value its row shows; the rest is "…"
@@ -143,6 +144,11 @@ class DraftReviewScene(Scene):
             self._close()
             return
         self._place()
+        if self.page == "statement" and intent.kind in (Kind.FACT, Kind.OPINION):
+            # F and O, as a player answers: the label, whichever row has the focus.
+            self.values["label"] = "fact" if intent.kind == Kind.FACT else "opinion"
+            self._build(self.form.focus)
+            return
         row = self.form.handle(intent)
         if row is None:
             return
