@@ -23,6 +23,9 @@ from game.bank.reading import parse
 from game.bank.yamlsafe import MAX_BYTES, compose, decode
 from game.files import FileProblem, read_file
 
+# The article's fields a draft may leave to fill in, in the order a review asks for them.
+ARTICLE_FIELDS = ("headline", "outlet", "author", "date", "genre", "genre_explanation",
+                  "provenance")
 # Values written without quotes when they read back the same: those chosen from a list.
 _LISTED = {"label", "source_kind", "genre"}
 
@@ -154,8 +157,7 @@ class Draft:
         if not isinstance(article, yaml.MappingNode):
             return {}
         found = {}
-        for name in ("headline", "outlet", "author", "date", "genre", "genre_explanation",
-                     "provenance"):
+        for name in ARTICLE_FIELDS:
             _, node = _field(article, name)
             if isinstance(node, yaml.SequenceNode):
                 values = [n.value for n in node.value if isinstance(n, yaml.ScalarNode)]
@@ -166,6 +168,19 @@ class Draft:
                 found[name] = "; ".join(values)
         return found
 
+
+    def headline(self) -> str:
+        """The article's headline as the file has it, whether or not the article reads
+        yet (an article with a FILL IN is no model)."""
+        if self.result.article is not None:
+            return self.result.article.credit
+        root, _ = compose(str(self.path), self.text)
+        _, article = _field(root, "article") if isinstance(root, yaml.MappingNode) \
+            else (None, None)
+        _, node = _field(article, "headline") if isinstance(article, yaml.MappingNode) \
+            else (None, None)
+        value = node.value if isinstance(node, yaml.ScalarNode) else ""
+        return "" if value.startswith(PLACEHOLDER) else value
 
     def reasons(self, ident: str) -> str:
         """The comment new-article wrote above a statement (why it suggested what it did),
@@ -221,7 +236,7 @@ def change(draft: Draft, article: dict | None = None, statements: dict | None = 
     bom = "\ufeff" if draft.data.startswith(b"\xef\xbb\xbf") else ""
     data = (bom + new).encode("utf-8")
     after = parse(path, data)
-    fresh = _fresh_problems(draft.result, after, statements or {})
+    fresh = _fresh_problems(draft.result, after)
     if fresh:
         return fresh
     gone = {k for k, v in (statements or {}).items() if v is None}
@@ -244,7 +259,7 @@ def change(draft: Draft, article: dict | None = None, statements: dict | None = 
     return []
 
 
-def _fresh_problems(before: FileResult, after: FileResult, statements: dict) -> list:
+def _fresh_problems(before: FileResult, after: FileResult) -> list:
     """The problems after a change that were not there before it: those of a statement
     just accepted (an explanation still to write, an opinion without cues) and any other."""
     old = {e.message for e in before.errors}

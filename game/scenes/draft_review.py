@@ -23,7 +23,7 @@ HINT = "↑↓ Tab: move   ←→: change   F O: fact, opinion   Enter: press or
 SMALLEST = 14
 KINDS = list(SOURCE_KINDS)
 SHOWN = 140         # characters of a typed value its row shows; the rest is "…"
-ARTICLE_FIELDS = {"headline": "Headline", "outlet": "Outlet", "author": "Author",
+FIELD_NAMES = {"headline": "Headline", "outlet": "Outlet", "author": "Author",
                   "date": "Date", "genre": "Genre",
                   "genre_explanation": "Why that genre",
                   "provenance": "Where it came from (provenance)"}
@@ -120,7 +120,7 @@ class DraftReviewScene(Scene):
                                     options.index(value) if value in GENRES else 0,
                                     options, cell=(0, line), span=2))
                 else:
-                    rows.append(Row("text", f"{ARTICLE_FIELDS[name]}: {_short(value)}", name,
+                    rows.append(Row("text", f"{FIELD_NAMES[name]}: {_short(value)}", name,
                                     cell=(0, line), span=2))
             rows += [Row("button", "Save", "save", cell=(0, len(v))),
                      Row("button", "Later", "later", cell=(1, len(v)))]
@@ -167,11 +167,11 @@ class DraftReviewScene(Scene):
     def _type(self, name: str) -> None:
         """Ask for a value in a box of its own; it comes back into this page's form."""
         from game.scenes.text_entry import TextEntryScene
-        label = ARTICLE_FIELDS.get(name) or {"source": "Who is the source?",
+        label = FIELD_NAMES.get(name) or {"source": "Who is the source?",
                                              "cues": "Cue words, separated by commas",
                                              "explanation": "Explanation"}[name]
         about = self.statement.text if self.page == "statement" else \
-            "The article: what the game shows about where it came from."
+            f"The article: {self.draft.headline() or self.draft.path.name}"
         focus = self.form.focus
 
         def typed(value):
@@ -284,7 +284,9 @@ class DraftReviewScene(Scene):
         """(above the quote, the quote, under it)."""
         if self.page == "statement":
             s, d = self.statement, self.draft
-            credit = d.result.article.credit if d.result.article else ""
+            if getattr(self, "_credit_for", None) != d.data:      # not every frame
+                self._credit, self._credit_for = d.headline(), d.data
+            credit = self._credit
             reasons = d.reasons(s.id)
             # new-article's "suggested: fact — no judgment words…", as a sentence.
             return credit, s.text, reasons[:1].upper() + reasons[1:]
