@@ -45,6 +45,7 @@ class Config:
     port: int | None = None
     host: bool = False      # `run.py host`: straight to the lobby
     resume: bool = False    # `run.py host --resume`: the class game that was cut off
+    review: tuple = ()      # `run.py review FILE...`: straight to these drafts' review
 
 
 class App:

@@ -40,6 +40,10 @@ def _parser(prog: str) -> argparse.ArgumentParser:
     new.add_argument("--out", metavar="PATH",
                      help="the new question file (default: <headline>.yaml in your "
                           "question folder); an existing file is never replaced")
+    look = commands.add_parser("review", help="review a draft in the game: accept, change or "
+                                              "drop each suggested statement, fill in the "
+                                              "article; written back into the file")
+    look.add_argument("files", nargs="+", metavar="FILE", help="question files (drafts)")
     around = commands.add_parser("context", help="write into question files the article's "
                                                  "words around each quote, for computers "
                                                  "without the article's text")
@@ -181,4 +185,4 @@ def main(argv=None, prog: str = "run.py") -> int:
                           preset=preset, host=True, bind=args.bind, port=args.port,
                           resume=args.resume)).run()
     return App(Config(data_dir=args.data_dir, questions=tuple(args.questions),
-                      preset=preset)).run()
+                      preset=preset, review=tuple(getattr(args, "files", ())))).run()

@@ -33,7 +33,18 @@ class Laid(NamedTuple):
 class SettingsScene(Scene):
     def __init__(self, app):
         super().__init__(app)
-        s = app.settings
+        self._make_form()
+        self.opening = None         # a game.folder_opener.Opening, once the button is pressed
+        self.made = None            # why the question folder could not be made, if it could not
+        self.watched = WATCH        # seconds the launcher has been watched: none to watch
+
+    def _make_form(self, focus: int = 0) -> None:
+        s = self.app.settings
+        from game.scenes.draft_review import drafts
+        self.drafts = drafts(self.app)
+        # Only while the teacher's folder holds drafts (new-article's) to review.
+        review = [Row("button", f"Review a draft ({len(self.drafts)} in your folder)",
+                      "review", cell=(0, 6), span=2)] if self.drafts else []
         # The two buttons side by side, the rows above across both columns: the folder's
         # button costs the other rows no height.
         self.form = Form([
@@ -48,11 +59,13 @@ class SettingsScene(Scene):
                 span=2),
             Row("button", "Open my question folder", "open_folder", cell=(0, 5)),
             Row("button", "Back", "back", cell=(1, 5)),
-        ], columns=2)
-        self.opening = None         # a game.folder_opener.Opening, once the button is pressed
-        self.made = None            # why the question folder could not be made, if it could not
-        self.watched = WATCH        # seconds the launcher has been watched: none to watch
+        ] + review, columns=2)
+        self.form.focus = min(focus, len(self.form.rows) - 1)
+        self._laid_for = None
 
+    def resume(self) -> None:
+        super().resume()
+        self._make_form(self.form.focus)     # a draft reviewed leaves the list
     def handle(self, intent) -> None:
         if intent.kind == Kind.BACK:
             self.dismiss()
@@ -66,6 +79,10 @@ class SettingsScene(Scene):
             return
         if row.key == "open_folder":
             self.open_folder()
+            return
+        if row.key == "review":
+            from game.scenes.draft_review import DraftReviewScene
+            self.app.push(DraftReviewScene(self.app, self.drafts))
             return
         s = self.app.settings
         s.text_size = SIZES[self.form.row("text_size").value]

@@ -28,7 +28,11 @@ class TitleScene(Scene):
         # `run.py --preset`: the class goes straight to its round; Esc comes back here.
         preset = self.app.config.preset
         config = self.app.config
-        if config.host:     # once: Esc from the lobby comes back here
+        if config.review:   # once: Esc from the review comes back here
+            from game.scenes.draft_review import DraftReviewScene
+            paths, config.review = config.review, ()
+            self.app.push(DraftReviewScene(self.app, paths))
+        elif config.host:     # once: Esc from the lobby comes back here
             config.host = False
             from game.quiz.round import RoundSetup
             if config.resume:

@@ -82,6 +82,52 @@ def shoot(out: Path, sizes=SIZES, text_sizes=("standard",)) -> list[Path]:
             saved += _shoot_one(out, size, text_size)
     saved += _shoot_banner(out, sizes)
     saved += _shoot_unsaved(out, sizes, text_sizes)
+    saved += _shoot_draft_review(out, sizes, text_sizes)
+    return saved
+
+
+# An article as a teacher saves it, for new-article's draft and its review in the game.
+ARTICLE = """Library Hours Cut Again
+
+The city council voted 5-2 on Monday to cut the main library's weekend hours from 16 to 8. \
+"This is a short-sighted mistake," said Angela Moore, the principal of Oak Street \
+Elementary. The library served 40,000 visitors last year. Some residents say the decision \
+was rushed. The council should reverse this drastic cut.
+"""
+
+
+def _shoot_draft_review(out, sizes, text_sizes) -> list[Path]:
+    """A draft reviewed in the game (run.py review FILE): the article's fields, a value
+    being typed, a statement with its suggestion, and the end of the review."""
+    import contextlib
+    import io
+    from game.authoring.draft import new_article
+    from game.bank.folders import folders
+    saved = []
+    for size in sizes:
+        for text_size in text_sizes:
+            data = Path(tempfile.mkdtemp())
+            article = data / "library.txt"
+            article.write_text(ARTICLE, encoding="utf-8")
+            with contextlib.redirect_stdout(io.StringIO()):
+                new_article(str(article), None, folders(data))
+            draft = next((data / "questions").glob("*.yaml"))
+            app = App(Config(size=size, seed=1, data_dir=data, review=(str(draft),)))
+            tag = _look(app, size, text_size)
+            saved.append(_save_screen(app, out, "draft-article", tag))
+            click_on(app, "genre_explanation")
+            saved.append(_save_screen(app, out, "draft-typing", tag))
+            app.scene.handle(Intent(Kind.BACK))
+            app.step()
+            click_on(app, "later")
+            click_on(app, "skip")
+            click_on(app, "skip")
+            saved.append(_save_screen(app, out, "draft-statement", tag))
+            while app.scene.page != "done":
+                click_on(app, "skip")
+            saved.append(_save_screen(app, out, "draft-done", tag))
+            pygame.quit()
+            shutil.rmtree(data, ignore_errors=True)
     return saved
 
 

@@ -15,7 +15,8 @@ from game.ui.widgets import draw_tick
 
 @dataclass
 class Row:
-    kind: str                      # header, toggle, choice, button
+    kind: str                      # header, toggle, choice, button, text (a value shown
+                                   # in its label, which pressing asks to change)
     label: str
     key: object = None             # what the scene calls this row
     value: object = None           # toggle: bool; choice: index into options
@@ -162,7 +163,7 @@ class Form:
             if value == row.value:
                 return None
             row.value = value
-        elif row.kind != "button":
+        elif row.kind not in ("button", "text"):
             return None
         return row
 

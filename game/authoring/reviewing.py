@@ -1,0 +1,284 @@
+"""A draft's review, written back into its question file: a statement accepted (its fields
+as the teacher left them, `reviewed: true`) or dropped, the article's FILL IN fields filled.
+
+As `run.py context` does (game.authoring.contexts, whose helpers this shares), only the
+lines of the values that change are edited, found by PyYAML's node marks: the suggestion
+reasons in comments, blank lines and the order of fields stay as new-article or the
+teacher wrote them, and a comment after a value on its line stays too. ruamel.yaml's round
+trip would keep them as well, but it would be a second YAML library in the game and the
+standalone build for edits of a few lines, and it re-indents and re-quotes what it
+re-emits. The new text is read back before it is written, and nothing is written over a
+file that changed on disk since it was read (the teacher's newer edits win); the version
+before the review is kept beside it as FILE.bak."""
+import shutil
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
+from game.authoring.contexts import _PACKAGE, _backup, _end_line, _field, _statement_nodes
+from game.authoring.yamltext import flow, quoted, word
+from game.bank.models import GENRES, LABELS, PLACEHOLDER, SOURCE_KINDS, Cue, FileResult
+from game.bank.reading import parse
+from game.bank.yamlsafe import MAX_BYTES, compose, decode
+from game.files import FileProblem, read_file
+
+# The article's fields a draft may leave to fill in, in the order a review asks for them.
+ARTICLE_FIELDS = ("headline", "outlet", "author", "date", "genre", "genre_explanation",
+                  "provenance")
+# Values written without quotes when they read back the same: those chosen from a list.
+_LISTED = {"label", "source_kind", "genre"}
+
+
+class NotWritten(Exception):
+    """Why a review's change was not written, in words for the teacher."""
+
+
+class Changed(NotWritten):
+    """The file changed on disk since it was read: the teacher's newer edits win."""
+
+
+def yaml_value(name: str, value) -> str:
+    """A value as the file writes it on one line."""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, (list, tuple)):
+        return flow(value)
+    return word(value) if name in _LISTED else quoted(value)
+
+
+def edited(text: str, article: dict | None = None, statements: dict | None = None) -> str:
+    """text with the article's fields set (name -> value) and each statement's (id ->
+    {name: value}, or None to drop it). A field missing from its mapping is added after
+    its last field."""
+    root, errors = compose("review", text)
+    if not isinstance(root, yaml.MappingNode):
+        raise NotWritten("the file holds no article and statements to change")
+    lines = text.splitlines(keepends=True)
+    newline = "\r\n" if lines and lines[0].endswith("\r\n") else "\n"
+    edits = []
+    _, node = _field(root, "article")
+    if article and isinstance(node, yaml.MappingNode):
+        edits += _set_fields(node, article, lines, newline)
+    for item in _statement_nodes(root):
+        if not isinstance(item, yaml.MappingNode):
+            continue
+        _, ident = _field(item, "id")
+        key = ident.value.strip() if isinstance(ident, yaml.ScalarNode) else None
+        if not statements or key not in statements:
+            continue
+        change = statements[key]
+        if change is None:
+            edits.append(_drop(item, lines))
+        else:
+            edits += _set_fields(item, change, lines, newline)
+    for start, end, new in sorted(edits, key=lambda e: (e[0][0], e[0][1] or 0), reverse=True):
+        if start[0] == end[0] and start[1] is not None:     # within one line
+            line = lines[start[0]]
+            lines[start[0]] = line[:start[1]] + new + _kept_tail(line[end[1]:])
+        else:
+            lines[start[0]:end[0]] = new
+    return "".join(lines)
+
+
+def _kept_tail(rest: str) -> str:
+    """What follows a value on its line: kept, but for a comment asking to fill it in,
+    which no longer applies."""
+    body = rest.rstrip("\r\n")
+    if body.strip().startswith(f"# {PLACEHOLDER}"):
+        return rest[len(body):]
+    return rest
+
+
+def _set_fields(node: yaml.MappingNode, values: dict, lines: list[str], newline: str):
+    edits, indent = [], " " * node.start_mark.column
+    for name, value in values.items():
+        key, old = _field(node, name)
+        if isinstance(value, (list, tuple)) and name == "provenance":
+            new = [f"{indent}{name}:{newline}"] + [f"{indent}  - {quoted(v)}{newline}"
+                                                 for v in value]
+        else:
+            new = None
+        if key is None:
+            at = _end_line(node.value[-1][1], lines)
+            body = new or [f"{indent}{name}: {yaml_value(name, value)}{newline}"]
+            edits.append(((at, None), (at, None), body))
+        elif new is None and old.start_mark.line == old.end_mark.line and (
+                not isinstance(old, yaml.CollectionNode) or old.flow_style):
+            # A value on one line (a scalar, a [list]): only it changes, so a comment
+            # after it on its line stays.
+            edits.append(((old.start_mark.line, old.start_mark.column),
+                          (old.end_mark.line, old.end_mark.column), yaml_value(name, value)))
+        else:
+            head = lines[key.start_mark.line][:key.start_mark.column]
+            body = new or [f"{indent}{name}: {yaml_value(name, value)}{newline}"]
+            body[0] = head + body[0].lstrip(" ")
+            edits.append(((key.start_mark.line, None), (_end_line(old, lines), None), body))
+    return edits
+
+
+def _drop(item: yaml.MappingNode, lines: list[str]):
+    """A statement's lines, with the comment lines just above it (its suggestion's
+    reasons) and the blank line before those."""
+    start = item.start_mark.line
+    while start > 0 and lines[start - 1].lstrip().startswith("#"):
+        start -= 1
+    if start > 0 and not lines[start - 1].strip():
+        start -= 1
+    return (start, None), (_end_line(item, lines), None), []
+
+
+@dataclass
+class Draft:
+    """A question file opened for review: what it held when read, and what it reads as."""
+
+    path: Path
+    data: bytes
+    result: FileResult
+    backup: Path | None = None      # once the first change is written
+    dropped: set = field(default_factory=set)
+
+    @property
+    def text(self) -> str:
+        return self.data.decode("utf-8-sig")
+
+    @property
+    def waiting(self) -> list:
+        """The statements still to review, in the file's order."""
+        return [s for s in self.result.statements if not s.reviewed]
+
+    def unfilled(self) -> dict:
+        """The article's fields still to fill in (FILL IN, or a genre not in the list), by
+        name, with what they hold now: read from the file's nodes, as an article with
+        problems is not read into a model."""
+        root, _ = compose(str(self.path), self.text)
+        _, article = _field(root, "article") if isinstance(root, yaml.MappingNode) \
+            else (None, None)
+        if not isinstance(article, yaml.MappingNode):
+            return {}
+        found = {}
+        for name in ARTICLE_FIELDS:
+            _, node = _field(article, name)
+            if isinstance(node, yaml.SequenceNode):
+                values = [n.value for n in node.value if isinstance(n, yaml.ScalarNode)]
+            else:
+                values = [node.value] if isinstance(node, yaml.ScalarNode) else []
+            if any(v.startswith(PLACEHOLDER) for v in values) or not values \
+                    or name == "genre" and values[0] not in GENRES:
+                found[name] = "; ".join(values)
+        return found
+
+
+    def headline(self) -> str:
+        """The article's headline as the file has it, whether or not the article reads
+        yet (an article with a FILL IN is no model)."""
+        if self.result.article is not None:
+            return self.result.article.credit
+        root, _ = compose(str(self.path), self.text)
+        _, article = _field(root, "article") if isinstance(root, yaml.MappingNode) \
+            else (None, None)
+        _, node = _field(article, "headline") if isinstance(article, yaml.MappingNode) \
+            else (None, None)
+        value = node.value if isinstance(node, yaml.ScalarNode) else ""
+        return "" if value.startswith(PLACEHOLDER) else value
+
+    def reasons(self, ident: str) -> str:
+        """The comment new-article wrote above a statement (why it suggested what it did),
+        its lines joined; "" when there is none. Read once for each version of the file:
+        a screen asks for it every frame."""
+        if getattr(self, "_reasons_for", None) != (self.data, ident):
+            self._reasons, self._reasons_for = self._read_reasons(ident), (self.data, ident)
+        return self._reasons
+
+    def _read_reasons(self, ident: str) -> str:
+        root, _ = compose(str(self.path), self.text)
+        lines = self.text.splitlines()
+        for item in _statement_nodes(root) if isinstance(root, yaml.MappingNode) else ():
+            _, node = _field(item, "id") if isinstance(item, yaml.MappingNode) else (None, None)
+            if isinstance(node, yaml.ScalarNode) and node.value.strip() == ident:
+                start, said = item.start_mark.line, []
+                while start > 0 and lines[start - 1].lstrip().startswith("#"):
+                    start -= 1
+                    said.insert(0, lines[start].strip().lstrip("#").strip())
+                return " ".join(said)
+        return ""
+
+
+def open_draft(path: Path) -> Draft:
+    """Raises NotWritten when the file cannot be read or is no question file."""
+    path = Path(path)
+    try:
+        data = read_file(path, MAX_BYTES, "a question file")
+    except FileProblem as problem:
+        raise NotWritten(f"{path}: {problem}") from None
+    text, errors = decode(str(path), data)
+    if text is None:
+        raise NotWritten("\n".join(map(str, errors)))
+    return Draft(path, data, parse(path, data))
+
+
+def change(draft: Draft, article: dict | None = None, statements: dict | None = None) -> list:
+    """Write a change into the draft's file: the problems it would bring (nothing is then
+    written), else []. Raises NotWritten when the file cannot be written, or changed on
+    disk since it was read."""
+    path = draft.path
+    if path.resolve().is_relative_to(_PACKAGE):
+        raise NotWritten("a file of the installed game is never changed; copy it to your "
+                         "own question folder first")
+    try:
+        now = path.read_bytes()
+    except OSError as error:
+        raise NotWritten(f"it cannot be read any more: {error.strerror or error}") from None
+    if now != draft.data:
+        raise Changed("the file changed on disk since the review read it (in an editor?), "
+                      "so nothing was written over it; the review shows it as it is now")
+    new = edited(draft.text, article, statements)
+    bom = "\ufeff" if draft.data.startswith(b"\xef\xbb\xbf") else ""
+    data = (bom + new).encode("utf-8")
+    after = parse(path, data)
+    fresh = _fresh_problems(draft.result, after)
+    if fresh:
+        return fresh
+    gone = {k for k, v in (statements or {}).items() if v is None}
+    if {s.id for s in after.statements} != {s.id for s in draft.result.statements} - gone:
+        raise NotWritten("the change would not read back as the same statements (please "
+                         "report this with the file); nothing was written")
+    from game.datafiles import write_replacing
+    try:
+        if draft.backup is None:
+            backup = _backup(path)
+            shutil.copy2(path, backup)
+            draft.backup = backup
+        write_replacing(path.resolve(), bom + new, ".review-")
+        shutil.copymode(draft.backup, path.resolve())
+    except OSError as error:
+        raise NotWritten(f"it could not be written: {error.strerror or error}; the file is "
+                         "as it was") from None
+    draft.data, draft.result = data, after
+    draft.dropped |= gone
+    return []
+
+
+def _fresh_problems(before: FileResult, after: FileResult) -> list:
+    """The problems after a change that were not there before it: those of a statement
+    just accepted (an explanation still to write, an opinion without cues) and any other."""
+    old = {e.message for e in before.errors}
+    return [e for e in after.errors if e.message not in old]
+
+
+def cue_text(cues) -> str:
+    """Cues as the review's field shows them: their words, separated by commas (the
+    on-screen keyboard has a comma; cue words seldom do)."""
+    return ", ".join(c.words for c in cues)
+
+
+def cues_from(text: str, old) -> list:
+    """The cues a field's text names, each keeping whose judgment it was when its words
+    are the same."""
+    owners = {c.words: c for c in old}
+    words = [w.strip() for w in text.split(",") if w.strip()]
+    return [owners.get(w, Cue(w)) for w in words]
+
+
+__all__ = ["Draft", "NotWritten", "Changed", "open_draft", "change", "edited", "cue_text", "cues_from",
+           "LABELS", "SOURCE_KINDS", "GENRES"]
