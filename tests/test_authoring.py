@@ -421,3 +421,35 @@ def test_bench_agrees_with_the_hand_labelled_bank():
     # Whose judgment a suggested cue is (issue 11 §1): inside a quotation, the speaker's.
     agree, compared = result.owner_agreement()
     assert compared >= 40 and agree >= 0.9 * compared
+
+
+@pytest.mark.parametrize("line, author, outlet, date", [
+    ("By Maria Lopez, The Riverside Gazette, March 4, 2025",
+     "Maria Lopez", "The Riverside Gazette", "March 4, 2025"),
+    ("Posted by Hilltop Notes on Sept. 9, 2024", "Hilltop Notes", "", "Sept. 9, 2024"),
+    ("By Omar Haddad, Staff writer, Lakeside Courier", "Omar Haddad", "Lakeside Courier", ""),
+    ("Politics | By Ann Lee", "Ann Lee", "", ""),
+])
+def test_a_byline_is_read_as_metadata_not_a_statement(line, author, outlet, date):
+    from game.authoring.sentences import Byline, byline
+    assert byline(line) == Byline(author, outlet, date)
+    parts = split(f"{line}\n\nMILLTOWN —\n\nThe mill closed on Friday.")
+    assert parts.sentences == ["The mill closed on Friday."]
+    assert parts.datelines == []        # a dateline's place is not an outlet
+
+
+@pytest.mark.parametrize("sentence", ["By Tuesday, the council had voted.",
+                                      "By March 4, 2025, the fund was empty.",
+                                      "By noon, prices rose."])
+def test_a_sentence_starting_with_by_stays_a_sentence(sentence):
+    assert split(sentence).sentences == [sentence]
+
+
+def test_draft_takes_author_outlet_and_date_from_the_byline(tmp_path):
+    article = tmp_path / "mill.txt"
+    article.write_text("Mill Closes After 90 Years\n\nBy Omar Haddad, Lakeside Courier, "
+                       "June 2, 2025\n\nMILLTOWN — The mill closed on Friday.\n",
+                       encoding="utf-8")
+    made = draft.make(article, tmp_path / "mill.yaml")
+    assert 'author: "Omar Haddad"' in made.text and 'outlet: "Lakeside Courier"' in made.text
+    assert 'date: "June 2, 2025"' in made.text and not re.search(r"text: \"By Omar", made.text)
