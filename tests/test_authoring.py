@@ -144,7 +144,7 @@ def test_the_five_articles_lose_their_credits_and_pleas_but_not_a_statement():
      "fact", "an unnamed Pentagon official", "anonymous",
      "reporting verb 'said' with identifiable source 'an unnamed Pentagon official'"),
     ("According to some analysts, the deal is a giveaway to the builders.",
-     "opinion", "unnamed analysts", "anonymous",
+     "opinion", "some unnamed analysts", "anonymous",
      "a view credited to people nobody can identify"),
     ("It is widely believed that the plan failed.",
      "opinion", "unnamed sources", "anonymous",
@@ -453,3 +453,34 @@ def test_draft_takes_author_outlet_and_date_from_the_byline(tmp_path):
     made = draft.make(article, tmp_path / "mill.yaml")
     assert 'author: "Omar Haddad"' in made.text and 'outlet: "Lakeside Courier"' in made.text
     assert 'date: "June 2, 2025"' in made.text and not re.search(r"text: \"By Omar", made.text)
+
+
+@pytest.mark.parametrize("text, source, kind", [
+    # After a quotation, with the speaker's title after the name.
+    ("“The pier is not safe to walk on,” said Rita Gomez, the harbor master of Port Ellis.",
+     "Rita Gomez", "interview or speech"),
+    ("“We have enough seed for spring,” wrote Ben Ortiz, a farmer in Dale County.",
+     "Ben Ortiz", "interview or speech"),
+    # After the claim, at the end of the sentence.
+    ("Swimming lessons will move to the new pool in May, the parks board announced on Friday.",
+     "the parks board", "official"),
+    ("The museum expects 40,000 visitors next year, its annual plan says.",
+     "the museum’s annual plan", None),
+    # A document as the subject, the whole phrase, and 'the same poll' is the one before.
+    ("A poll of 800 voters by the county found that 58 percent favor the levy.",
+     "a poll of 800 voters by the county", "official"),
+    ("A 2021 audit of the water system found 12 leaking mains.",
+     "a 2021 audit of the water system", "official"),
+])
+def test_attribution_before_after_and_whole(suggester, text, source, kind):
+    s = suggester.suggest(text)
+    assert (s.label, s.source) == ("fact", source), s.reasons
+    assert kind is None or s.source_kind == kind
+
+
+def test_the_same_document_is_the_one_named_before(suggester):
+    memory = Memory()
+    first = "A poll by the county found that 58 percent favor the levy."
+    memory.note(first, suggester.suggest(first, memory))
+    s = suggester.suggest("The same poll found that 30 percent oppose it.", memory)
+    assert s.source == "a poll by the county" and s.source_kind == "official"

@@ -31,8 +31,13 @@ _PRONOUN = r"(?:[Hh]e|[Ss]he|[Tt]hey)"
 _GROUP = (r"(?:officials?|observers|critics|experts|analysts|commentators|sources|insiders"
           r"|aides|lawmakers|investigators|diplomats|people|reports|allies|advisers|"
           r"advisors|spokes(?:man|woman|person))")
+_GROUP_WORDS = (r"(?:residents|advocates|teachers|parents|students|voters|neighbou?rs|"
+                r"scientists|economists|doctors|researchers|drivers|workers|opponents|"
+                r"supporters|activists|locals|members|leaders|families|owners|users)")
 GROUP = (rf"(?:(?:a|an|some|many|several|most|other|two|three|top|senior|unnamed"
-         rf"|anonymous|{_NAMEWORD}(?:’s|'s)?)\s+){{0,3}}{_GROUP}")
+         rf"|anonymous|{_NAMEWORD}(?:’s|'s)?)\s+){{0,3}}{_GROUP}"
+         rf"|(?:[Ss]ome|[Mm]any|[Ss]everal|[Mm]ost)(?:\s+[a-z]+)?\s+[a-z]{{3,}}s"
+         rf"|(?:[A-Z][a-z]+\s+)?{_GROUP_WORDS}|[Mm]any|[Ss]ome")
 _VAGUE = {"a", "an", "some", "many", "several", "most", "other", "two", "three",
           "top", "senior", "unnamed", "anonymous"}
 
@@ -41,7 +46,8 @@ _SAY = (r"said|says|say|told|tells|tell|wrote|writes|reported|reports|declared|d
         r"|warns|confirmed|confirms|revealed|reveals|emphasi[sz]ed|emphasi[sz]es|insisted"
         r"|insists|argued|argues|explained|explains|tweeted|tweets|posted|asserted"
         r"|acknowledged|admitted|testified|recalled|remarked|determined|concluded|found"
-        r"|believes|believed|thinks|saw|sees|views|considers|call|calls|called")
+        r"|believes|believed|believe|thinks|think|saw|sees|views|considers|call|calls|called"
+        r"|argue|warn|worry|worries|worried|fear|fears|feared|suspect|suspects")
 # Verbs that name a source only when a quotation follows: "praised X, describing him as “…”".
 _SAY_WITH_QUOTE = r"praised|praises|described|describes|urged|urges|asked|asks"
 _BETWEEN = r"(?:\s+(?:also|then|later|previously|recently|once|again|had|has|have|\w+ly))*"
@@ -56,8 +62,23 @@ PARTICIPLE = re.compile(rf"(?<![\w’'])(?P<who>{NAME}|{_PRONOUN})\s+[a-z][^“�
                         rf"(?:,[^“”\",]*)?,\s+(?P<verb>saying|adding|writing|declaring|"
                         rf"insisting|arguing|telling [a-z]+)\b[^“”\"]*[“\"]")
 # “…,” declared Giuliani.
-VERB_SUBJECT = re.compile(rf"[,”’\"]\s+(?P<verb>said|wrote|added|[a-z]+ed)\s+"
-                          rf"(?P<who>{NAME})\s*[.!?]?\s*$")
+# “…,” said Angela Moore, the principal of Riverside Elementary School.
+VERB_SUBJECT = re.compile(rf"[,”’\"]\s+(?P<verb>said|says|wrote|writes|added|[a-z]+ed)\s+"
+                          rf"(?P<who>{NAME})(?:,\s+[^“”\",]+(?:,\s+[^“”\",]+)?)?\s*[.!?]?\s*$")
+# "…, the school board decided on Monday." / "…, its planning report says."
+TRAILING = re.compile(
+    rf",\s+(?P<who>(?:the|its|their|his|her|a|an)\s+(?:[\w’'-]+\s+){{0,3}}?[a-z][\w’'-]*"
+    rf"|{NAME})\s+(?P<verb>said|says|decided|announced|reported|reports|found|concluded"
+    rf"|estimated|estimates|confirmed|ruled|wrote|writes)"
+    rf"(?:\s+(?:on|last|this|in)\s+\w+)?\s*[.!?]?\s*$")
+# A document as the subject: "A survey by the district found", "The same study shows".
+_DOCUMENT = (r"(?:survey|study|poll|report|audit|review|analysis|census|budget|investigation"
+             r"|inquiry|schedule|resolution|data|records|figures|filing|ruling)")
+DOCUMENT = re.compile(
+    rf"(?<![\w’'])(?P<who>(?:[Aa]n?|[Tt]he|[Ii]ts|[Tt]heir)\s+(?:[\w’'.-]+\s+){{0,2}}?"
+    rf"{_DOCUMENT}(?:\s+(?:by|of|from|for)\s+[^,;:“”\"]{{1,50}}?)?)\s+"
+    rf"(?P<verb>found|finds|says|said|shows|showed|concluded|concludes|estimated"
+    rf"|estimates|suggests|suggested)\b")
 ACCORDING = re.compile(r"\b[Aa]ccording to\s+(?P<who>[^,.;:?!“”\"()]+)")
 _ACCORDING_LEAD = re.compile(
     r"^(?:(?:an?|the)\s+)?(?:reports?|findings|account|statement|testimony|documents?|"
@@ -76,7 +97,8 @@ OFFICIAL = re.compile(
     r"\b(?:Department|Ministry|Office|Agency|Committee|Senate|House|Congress|Court|"
     r"Commission|Bureau|Council|Pentagon|Kremlin|Parliament|FBI|CIA|NSA|government|"
     r"administration|prosecutors?|special counsel|investigators|findings|court filing|"
-    r"indictment)\b|\breport\b", re.IGNORECASE)
+    r"indictment|University|Institute|School|Board|District|budget|survey|study|"
+    r"schedule|resolution|census|audit)\b|\breport\b", re.IGNORECASE)
 _FINDING_VERBS = {"determined", "concluded", "found"}
 # News organisations name themselves with these words; a person named with one of them
 # ("MSNBC political analyst Richard Stengel") is still a person.
@@ -142,6 +164,7 @@ class Memory:
     """What earlier sentences of the same article said about who is who."""
 
     names: set = field(default_factory=set)        # words capitalized mid-sentence
+    documents: dict = field(default_factory=dict)  # 'survey' -> 'a survey by the district'
     speakers: dict = field(default_factory=dict)   # surname -> (full name, kind)
     last_speaker: tuple | None = None
     last_outlet: str = ""
@@ -161,6 +184,10 @@ class Memory:
                                                       suggestion.source_kind)
         if suggestion.source_kind == "news outlet":
             self.last_outlet = suggestion.source
+        document = re.search(_DOCUMENT + "$", suggestion.source.split(" by ")[0]
+                             .split(" of ")[0])
+        if document and not suggestion.source.startswith(("the same", "The same")):
+            self.documents.setdefault(document.group(0), suggestion.source)
 
     def person_before(self) -> str:
         """The first name in the previous sentence: who 'he' or 'she' most likely is."""
@@ -357,8 +384,9 @@ def find_attribution(text: str, memory: Memory) -> Attribution | None:
     """The named (or unnamed) source a sentence credits, preferring 'according to', then
     a subject with a reporting verb, then '“…,” declared X'; None for the writer's own."""
     scan = text.lower() if is_title_case(text) else text
-    found = (_according(text, memory) or _subject(text, scan, memory)
-             or _inverted(text, memory) or _participle(text, memory))
+    found = (_according(text, memory) or _document(text, memory)
+             or _subject(text, scan, memory) or _inverted(text, memory)
+             or _participle(text, memory) or _trailing(text, memory))
     if found:
         return found
     vague = UNIDENTIFIED.search(text)
@@ -398,6 +426,8 @@ def _subject(text: str, scan: str, memory: Memory) -> Attribution | None:
         if not words or (words[0].lower() in _LEADING_WORDS and words[0].lower() not in PRONOUNS):
             continue
         who = " ".join(words)
+        if who in ("I", "We", "we"):
+            continue        # the writer's own view: a first-person judgment
         start = m.start("who") + m.group("who").find(words[0])
         prefix = text[:start].strip()
         leading = (prefix == "" or prefix.endswith(",") or prefix.lower() in ("as", "but", "and")
@@ -412,6 +442,41 @@ def _inverted(text: str, memory: Memory) -> Attribution | None:
         return None
     return _attribution(m.group("who"), m.group("who"), text, memory, m.start("verb"),
                         m.end(), m.group("verb"), False)
+
+
+def _document(text: str, memory: Memory) -> Attribution | None:
+    """A survey, study or report as the subject: 'A survey by the district found that…';
+    'the same survey' is the one named before."""
+    m = DOCUMENT.search(text)
+    if not m or any(a <= m.start() < b for a, b in quotes(text)):
+        return None
+    who = _own(m.group("who"), text)
+    head = re.search(_DOCUMENT, who).group(0)
+    if re.match(r"(?i)(?:the same|this|that|the)\s+" + head + "$", who) and head in memory.documents:
+        who = memory.documents[head]
+    who = who[0].lower() + who[1:] if m.start() == 0 and who[:1].isupper() and \
+        who.split()[0] in ("A", "An", "The", "Its", "Their") else who
+    prefix = text[:m.start()].strip()
+    leading = prefix == "" or prefix.endswith(",")
+    return Attribution(who, "official", m.start(), m.end(), m.group("verb"), leading)
+
+
+def _trailing(text: str, memory: Memory) -> Attribution | None:
+    """The source named after what it said: '…, the school board decided on Monday.'"""
+    m = TRAILING.search(text)
+    if not m or any(a <= m.start() < b for a, b in quotes(text)):
+        return None
+    who = _own(m.group("who"), text)
+    return _attribution(who, who, text, memory, m.start("who"), m.end(), m.group("verb"),
+                        False)
+
+
+def _own(who: str, text: str) -> str:
+    """'its planning report' as the sentence's subject's: 'the agency’s planning report'."""
+    subject = re.match(r"(?:The|the)\s+([a-z][\w-]*)\b", text)
+    if subject and re.match(r"(?i)its\s", who):
+        return f"the {subject.group(1)}’s {who[4:]}"
+    return who
 
 
 def _participle(text: str, memory: Memory) -> Attribution | None:
@@ -437,7 +502,7 @@ def _attribution(who, raw, text, memory, start, end, verb, leading) -> Attributi
         who = memory.last_outlet
     group = re.fullmatch(GROUP, who, re.IGNORECASE)
     if group:
-        return _unnamed(who, start, end, verb, leading)
+        return _unnamed(who, start, end, verb, leading, memory.names)
     kind = source_kind(who, raw, text, verb, memory)
     if kind == "news outlet":
         who = re.sub(r"\s+report$", "", who)       # "a CNN report called": CNN
@@ -448,17 +513,27 @@ def _attribution(who, raw, text, memory, start, end, verb, leading) -> Attributi
     return Attribution(re.sub(r"(?<=[a-z])[.,;:]$", "", who), kind, start, end, verb, leading)
 
 
-def _unnamed(who: str, start, end, verb, leading) -> Attribution:
-    """'some experts' cannot be identified; 'a US official' or 'Western observers' can."""
+def _unnamed(who: str, start, end, verb, leading, names=frozenset()) -> Attribution:
+    """'some experts' cannot be identified; 'a US official' or 'Western observers' can. The
+    source keeps the article's own words and says that nobody is named: 'some unnamed
+    residents', 'unnamed critics', 'many unnamed people'."""
     words = who.split()
+    if start == 0 and words[0] not in names:
+        words[0] = words[0].lower()       # a capital only because it starts the sentence
     possessive = any(w.endswith(("’s", "'s")) for w in words)
     qualified = any(w[0].isupper() and w.lower() not in _VAGUE and not w.endswith(("’s", "'s"))
                     for w in words[:-1])
-    plain = [w for w in words if w.lower() not in ("a", "an", "some", "many", "several",
-                                                    "most", "the")]
-    plain[-1] = plain[-1].lower()      # "Experts" in a headline
-    name = " ".join(plain) if possessive else (
-        ("an unnamed " if words[0].lower() in ("a", "an") else "unnamed ") + " ".join(plain))
+    if words[-1].lower() in ("many", "some", "several", "most"):
+        words.append("people")           # "Many believe"
+    words[-1] = words[-1].lower()        # "Experts" in a headline
+    if possessive:
+        name = " ".join(words)
+    elif words[0].lower() in ("a", "an"):
+        name = "an unnamed " + " ".join(words[1:])
+    elif words[0].lower() in ("some", "many", "several", "most"):
+        name = " ".join([words[0].lower(), "unnamed", *words[1:]])
+    else:
+        name = " ".join(["unnamed", *[w for w in words if w.lower() != "the"]])
     return Attribution(name, "anonymous", start, end, verb, leading, identified=qualified)
 
 
