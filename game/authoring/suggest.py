@@ -37,7 +37,9 @@ _GROUP_WORDS = (r"(?:residents|advocates|teachers|parents|students|voters|neighb
 GROUP = (rf"(?:(?:a|an|some|many|several|most|other|two|three|top|senior|unnamed"
          rf"|anonymous|{_NAMEWORD}(?:’s|'s)?)\s+){{0,3}}{_GROUP}"
          rf"|(?:[Ss]ome|[Mm]any|[Ss]everal|[Mm]ost)(?:\s+[a-z]+)?\s+[a-z]{{3,}}s"
-         rf"|(?:[A-Z][a-z]+\s+)?{_GROUP_WORDS}|[Mm]any|[Ss]ome")
+         # lower case only: "Reuters", "Sanders" are names
+         rf"|(?:[A-Z][a-z]+\s+)?(?:{_GROUP_WORDS}|(?-i:[a-z]{{3,}}(?:ers|ists|ents|ians)))"
+         rf"|[Mm]any|[Ss]ome")
 _VAGUE = {"a", "an", "some", "many", "several", "most", "other", "two", "three",
           "top", "senior", "unnamed", "anonymous"}
 
@@ -130,10 +132,30 @@ FIRST_PERSON = re.compile(
     r"\b[Ll]et(?:’s|'s| us)\b|\bI am (?:sure|convinced|certain)\b")
 READER = re.compile(r"\b(?:you|your|yours)\b", re.IGNORECASE)
 MOTIVE = re.compile(r"\b(?:in order to|so as to)\b", re.IGNORECASE)
+# What someone wants, regrets or means cannot be seen from outside (house rule: motives).
+PRIVATE = re.compile(r"\b(?:wants?|wanted|wish(?:es|ed)?|regrets?|regretted|intends?|intended"
+                     r"|secretly|really (?:wants?|meant|means))\b")
+# "too little", "too far": how much is right is the writer's judgment.
+TOO = re.compile(r"\btoo\s+(?:much\s+|many\s+|little\s+|few\s+)?[a-z][\w-]*")
+# A future on the calendar is a plan anyone can check ("The vote will take place Tuesday",
+# "will cost $3.2 million"), not the writer's prediction.
+_SCHEDULED = re.compile(
+    r"\b(?:on|by|in|until|from|before|after|next|this|on or before)\s+(?:\d|(?:Monday|Tuesday|"
+    r"Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|"
+    r"August|September|October|November|December|(?:the\s+)?(?:week|month|year|spring|summer|"
+    r"fall|autumn|winter|semester|term)\b))"
+    r"|\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|tomorrow|tonight)\b"
+    r"|[$€£]\s?\d|\b\d[\d,.]*\s*(?:percent|%|dollars|euros|pounds|million|billion)\b")
+_FUTURE = re.compile(r"^(?:will|won’t|won't)$", re.IGNORECASE)
 UNIDENTIFIED = re.compile(
     r"\b(?:it is|it’s|it's|is|are|was|were)\s+(?:widely\s+)?(?:believed|thought|"
-    r"rumou?red|alleged)\b|\bthere (?:are|were|is|was) (?:suspicions|fears|claims|"
+    r"rumou?red|alleged|said|claimed)\b|\bthere (?:are|were|is|was) (?:suspicions|fears|claims|"
     r"rumou?rs|concerns)\b", re.IGNORECASE)
+# Verbs of believing: a view credited to them is a belief, not something seen.
+BELIEF = re.compile(r"\b(?:call|calls|called|describe\w*|believ\w*|think|thinks|thought|argue\w*|worr\w*|fear\w*|feel\w*|"
+                    r"suspect\w*|suspicions|hope\w*|rumou?red|alleged|expect\w*)\b",
+                    re.IGNORECASE)
+WOULD = re.compile(r"\bwould\b")
 _QUOTE = re.compile(r"“[^“”]*(?:”|$)|\"[^\"]*(?:\"|$)|‘[^‘’]*’(?![A-Za-z])")
 _WORD = re.compile(r"[A-Za-z][A-Za-z’'-]*[A-Za-z]|[A-Za-z]")
 
@@ -255,10 +277,24 @@ class Suggester:
         spans = [(a, b, voiced) for a, b, _ in judged if b > a]
         opinion = bool(judged)
         if attribution and not attribution.identified:
-            opinion = True
-            reasons.append("a view credited to people nobody can identify ('"
-                           + text[attribution.start:attribution.end].strip() + "')")
-            spans += [(*m.span(), WRITER) for m in UNIDENTIFIED.finditer(text)]
+            # House rule: nobody's words to check, so the view passed on decides. A belief
+            # ('many believe'), a prediction ('would') or a judgment makes it an opinion.
+            view = voice[attribution.end:] if attribution.leading else voice
+            belief = BELIEF.search(text[attribution.start:attribution.end])
+            guess = WOULD.search(view)
+            opinion = bool(judged or belief or guess)
+            vague = text[attribution.start:attribution.end].strip()
+            reasons.append(
+                f"a view credited to people nobody can identify ('{vague}'): no one a reader "
+                "could ask or check, so the sentence is judged by the view it passes on, "
+                + ("which is " + ("a belief" if belief else "a judgment")
+                   if opinion else "which is a checkable claim"))
+            if guess and not judged:
+                judged.append((*guess.span(), f"'{guess.group(0)}': a prediction"))
+            spans = [(a, b, attribution.who if a >= attribution.end else WRITER)
+                     for a, b, _ in judged if b > a]
+            if belief and UNIDENTIFIED.search(text):
+                spans.append((attribution.start, attribution.end, WRITER))
         if attribution is None and not opinion:
             reasons.append("no judgment words, hedges or modal verbs in the writer's own "
                            "words: a checkable claim")
@@ -297,9 +333,11 @@ class Suggester:
             found.append((0, 0, "a question in the writer's own words: it asks the reader "
                                 "to judge and states nothing checkable"))
         if structural:
+            scheduled = _SCHEDULED.search(voice)
             for pattern, why in _STRUCTURAL:
                 found += [(m.start(), m.end(), why.format(m.group(0)))
-                          for m in pattern.finditer(voice)]
+                          for m in pattern.finditer(voice)
+                          if not (scheduled and _FUTURE.match(m.group(0)))]
         return found
 
     def _quoted_judgments(self, text: str, quoted) -> list[tuple[int, int, str]]:
@@ -329,6 +367,8 @@ _STRUCTURAL = (
     (FIRST_PERSON, "first-person judgment '{}'"),
     (READER, "the writer speaks to the reader ('{}')"),
     (MOTIVE, "motive claim '{}': nobody can check what someone intended"),
+    (PRIVATE, "'{}': what someone wants or feels cannot be seen from outside"),
+    (TOO, "'{}': how much is right is a judgment"),
 )
 
 
@@ -502,7 +542,7 @@ def _attribution(who, raw, text, memory, start, end, verb, leading) -> Attributi
         who = memory.last_outlet
     group = re.fullmatch(GROUP, who, re.IGNORECASE)
     if group:
-        return _unnamed(who, start, end, verb, leading, memory.names)
+        return _unnamed(who, start, end, verb, leading)
     kind = source_kind(who, raw, text, verb, memory)
     if kind == "news outlet":
         who = re.sub(r"\s+report$", "", who)       # "a CNN report called": CNN
@@ -513,12 +553,12 @@ def _attribution(who, raw, text, memory, start, end, verb, leading) -> Attributi
     return Attribution(re.sub(r"(?<=[a-z])[.,;:]$", "", who), kind, start, end, verb, leading)
 
 
-def _unnamed(who: str, start, end, verb, leading, names=frozenset()) -> Attribution:
+def _unnamed(who: str, start, end, verb, leading) -> Attribution:
     """'some experts' cannot be identified; 'a US official' or 'Western observers' can. The
     source keeps the article's own words and says that nobody is named: 'some unnamed
     residents', 'unnamed critics', 'many unnamed people'."""
     words = who.split()
-    if start == 0 and words[0] not in names:
+    if start == 0 and not words[0].isupper():
         words[0] = words[0].lower()       # a capital only because it starts the sentence
     possessive = any(w.endswith(("’s", "'s")) for w in words)
     qualified = any(w[0].isupper() and w.lower() not in _VAGUE and not w.endswith(("’s", "'s"))
