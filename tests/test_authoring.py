@@ -160,15 +160,16 @@ def test_attribution_rules(suggester, text, label, source, kind, reason):
 
 
 @pytest.mark.parametrize("text, cue, reason", [
-    ("The mayor gave a bizarre speech on Tuesday.", "bizarre",
+    # An evaluative word with the noun it grades, a modal with its verb (issue 16).
+    ("The mayor gave a bizarre speech on Tuesday.", "bizarre speech",
      "evaluative word 'bizarre' (subjectivity 0.6 in TextBlob's lexicon)"),
     ("The results were extremely disappointing.", "extremely disappointing",
      "intensifier 'extremely' in the writer's own words"),
     ("The plan appears to have stalled in committee.", "appears to",
      "hedge 'appears to': the writer's guess, not a checkable claim"),
-    ("The new law will change how schools are funded.", "will",
+    ("The new law will change how schools are funded.", "will change",
      "modal verb 'will': a prediction, possibility or obligation"),
-    ("The city must repair the road before winter.", "must",
+    ("The city must repair the road before winter.", "must repair",
      "modal verb 'must': a prediction, possibility or obligation"),
     ("I think the council got this one right.", "I think",
      "first-person judgment 'I think'"),
@@ -524,11 +525,53 @@ def test_will_on_the_calendar_is_not_a_prediction(suggester, text):
 
 
 @pytest.mark.parametrize("text, cue", [
-    ("The new rules will make the roads safer.", "will"),          # no date: a prediction
-    ("The city should fix the road before winter.", "should"),    # the writer's demand
+    ("The new rules will make the roads safer.", "will make"),          # no date: a prediction
+    ("The city should fix the road before winter.", "should fix"),    # the writer's demand
     ("The park closes too early for working families.", "too early"),
     ("The owner wants the lot for a hotel.", "wants"),
 ])
 def test_predictions_demands_and_motives_are_the_writers_judgments(suggester, text, cue):
     s = suggester.suggest(text)
     assert s.label == "opinion" and Cue(cue) in s.cues, (s.cues, s.reasons)
+
+
+@pytest.mark.parametrize("text, cues", [
+    # The evaluative phrase, not the modal, when both are there.
+    ("This reckless plan will hurt the poorest towns.", ["reckless plan"]),
+    ("It was a terrible decision that will cost jobs.", ["terrible decision"]),
+    ("The plan is bad.", ["bad"]),                       # no noun after it
+    ("Officials need not worry about the storm.", ["need not worry"]),
+])
+def test_cues_are_phrases_and_prefer_evaluative_words_over_modals(suggester, text, cues):
+    s = suggester.suggest(text)
+    assert s.label == "opinion" and [c.words for c in s.cues] == cues, s.reasons
+    assert any(r.startswith("modal verb") for r in s.reasons) or "will" not in text
+
+
+def test_a_named_sources_reported_judgment_is_a_cue_of_theirs(suggester):
+    s = suggester.suggest("Coach Lena Fox said the league should have delayed the season.")
+    assert (s.label, s.source) == ("fact", "Coach Lena Fox")
+    assert s.cues == (Cue("should have delayed", by="Coach Lena Fox"),)
+
+
+@pytest.mark.parametrize("text, cue", [
+    ("The mayor made a reckless promise to the union.", "reckless promise"),
+    ("The storm dealt a damaging blow to the harbor.", "damaging blow"),
+    ("The senator angrily rejected the offer.", "angrily"),       # reads a mood
+])
+def test_evaluative_adjectives_and_manner_words_textblob_lacks(suggester, text, cue):
+    s = suggester.suggest(text)
+    assert s.label == "opinion" and Cue(cue) in s.cues, (s.cues, s.reasons)
+
+
+@pytest.mark.parametrize("text", [
+    "The war ended in 1953 after three years of fighting.",       # an event, not a grade
+    "Sales rose significantly in the second quarter.",             # how much: checkable
+    "The Senate Intelligence Committee met on Monday.",            # a name
+    "Supreme Court judges heard the case on Monday.",              # a name, first word
+    "Students at Hill Elementary School planted 40 trees.",
+    "The elementary school opened in 1962.",
+])
+def test_names_events_and_degrees_are_not_cues(suggester, text):
+    s = suggester.suggest(text)
+    assert s.label == "fact" and s.cues == (), (s.cues, s.reasons)

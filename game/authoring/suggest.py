@@ -123,7 +123,7 @@ HEDGES = re.compile(
     r"obviously|certainly|surely|of course)\b", re.IGNORECASE)
 # Lower case only: "May" is also a month.
 MODALS = re.compile(
-    r"\b(?:will|won’t|won't|can(?:not)?|can’t|can't|could|may|might|must|should|"
+    r"\b(?:need not|will|won’t|won't|can(?:not)?|can’t|can't|could|may|might|must|should|"
     r"shouldn’t|shouldn't|ought to|would(?:n’t|n't| not)? have|needs?(?! not)|"
     r"deserves?|deserved)\b")
 FIRST_PERSON = re.compile(
@@ -274,14 +274,13 @@ class Suggester:
         reasons += [why for _, _, why in judged]
         # A whole quotation after its speaker is the speaker's judgment, words and all.
         voiced = attribution.who if whole_quote and attribution else WRITER
-        spans = [(a, b, voiced) for a, b, _ in judged if b > a]
+        spans = [(a, b, voiced) for a, b, _ in _preferred(judged) if b > a]
         opinion = bool(judged)
         if attribution and not attribution.identified:
             # House rule: nobody's words to check, so the view passed on decides. A belief
             # ('many believe'), a prediction ('would') or a judgment makes it an opinion.
-            view = voice[attribution.end:] if attribution.leading else voice
             belief = BELIEF.search(text[attribution.start:attribution.end])
-            guess = WOULD.search(view)
+            guess = WOULD.search(voice, attribution.end if attribution.leading else 0)
             opinion = bool(judged or belief or guess)
             vague = text[attribution.start:attribution.end].strip()
             reasons.append(
@@ -290,9 +289,10 @@ class Suggester:
                 + ("which is " + ("a belief" if belief else "a judgment")
                    if opinion else "which is a checkable claim"))
             if guess and not judged:
-                judged.append((*guess.span(), f"'{guess.group(0)}': a prediction"))
+                judged.append((guess.start(), _verb_end(voice, guess.end()),
+                               f"'{guess.group(0)}': a prediction"))
             spans = [(a, b, attribution.who if a >= attribution.end else WRITER)
-                     for a, b, _ in judged if b > a]
+                     for a, b, _ in _preferred(judged) if b > a]
             if belief and UNIDENTIFIED.search(text):
                 spans.append((attribution.start, attribution.end, WRITER))
         if attribution is None and not opinion:
@@ -302,6 +302,14 @@ class Suggester:
             for a, b, why in self._quoted_judgments(text, quoted):
                 spans.append((a, b, attribution.who))     # inside a quotation: the speaker's
                 reasons.append(why)
+        if not opinion and attribution and attribution.identified and attribution.leading:
+            # "X said the council should have asked": the judgment is X's, reported.
+            reported = " " * attribution.end + _mask(text, quoted)[attribution.end:]
+            for a, b, why in _preferred(self._judgments(text, reported, structural=True)):
+                if b > a:
+                    spans.append((a, b, attribution.who))
+                    reasons.append(f"'{text[a:b]}' is in what {attribution.who} is reported "
+                                   "to have said: their judgment, not the writer's")
         label = OPINION if opinion else FACT
         source, kind = (attribution.who, attribution.kind) if attribution else (AUTHOR, "author")
         cues = tuple(dict.fromkeys(Cue(text[a:b], by) for a, b, by in _merged(spans)
@@ -320,14 +328,21 @@ class Suggester:
             if word[0].isupper() and not title and m.start() > 0:
                 continue        # a name: New York, Black Sea, Special Counsel
             after = words[i + 1] if i + 1 < len(words) else None
+            if word[0].isupper() and after and after.group(0)[0].isupper() and not title:
+                continue        # a name that starts the sentence: "Supreme Court judges"
             if (low in INTENSIFIERS and after and self.lexicon.knows(after.group(0).lower())
                     and not _so_that(low, voice, m.end())):
                 found.append((m.start(), after.end(),
                               f"intensifier '{low}' in the writer's own words"))
-            elif self.lexicon.judges(low):
+            elif self.lexicon.manner(low):
+                found.append((m.start(), m.end(), f"manner word '{low}': the writer's "
+                                                  "reading of how it was done"))
+            elif self.lexicon.judges(low) or (self.lexicon.grades(low)
+                                               and self._attributive(before_word(words, i), after)):
                 before = words[i - 1] if i else None
                 degree = before and before.group(0).lower() in _DEGREE
-                found.append((before.start() if degree else m.start(), m.end(),
+                end = self._phrase_end(voice, before, m, after)
+                found.append((before.start() if degree else m.start(), end,
                               self.lexicon.reason(low)))
         if "?" in voice:
             found.append((0, 0, "a question in the writer's own words: it asks the reader "
@@ -335,10 +350,30 @@ class Suggester:
         if structural:
             scheduled = _SCHEDULED.search(voice)
             for pattern, why in _STRUCTURAL:
-                found += [(m.start(), m.end(), why.format(m.group(0)))
+                found += [(m.start(), _verb_end(voice, m.end()) if pattern is MODALS
+                           else m.end(), why.format(m.group(0)))
                           for m in pattern.finditer(voice)
                           if not (scheduled and _FUTURE.match(m.group(0)))]
         return found
+
+    def _attributive(self, before, after) -> bool:
+        """Between a determiner and a noun: 'a reckless plan', 'Putin’s reckless decision'."""
+        return bool(before and after and (before.group(0).lower() in _DETERMINERS
+                                          or before.group(0).endswith(("’s", "'s")))
+                    and after.group(0).islower() and after.group(0) not in _FUNCTION)
+
+    def _phrase_end(self, voice: str, before, word, after) -> int:
+        """Where an evaluative adjective's phrase ends: with the noun it grades ('a huge
+        victory', 'a short-sighted mistake'), which is what a teacher points at; alone
+        where it stands after a verb ('the plan is bad')."""
+        if not (after and before and before.group(0).lower() in _DETERMINERS | _DEGREE):
+            return word.end()
+        noun = after.group(0)
+        if (noun.islower() and noun not in _FUNCTION and not noun.endswith("ly")
+                and not self.lexicon.judges(noun)
+                and re.fullmatch(r"\s+", voice[word.end():after.start()])):
+            return after.end()
+        return word.end()
 
     def _quoted_judgments(self, text: str, quoted) -> list[tuple[int, int, str]]:
         """The speaker's own judgment words, which a teacher may list as cues of a fact: a
@@ -360,7 +395,17 @@ class Suggester:
 
 
 SHORT_QUOTE = 6      # words
+_DETERMINERS = {"a", "an", "the", "this", "that", "these", "those", "his", "her", "its",
+                "their", "our", "my", "your", "such", "what"}
+# Words that end a noun phrase rather than head it.
+_FUNCTION = {"and", "or", "but", "nor", "of", "to", "in", "on", "at", "for", "with", "by",
+             "from", "as", "than", "that", "which", "who", "whom", "whose", "is", "are",
+             "was", "were", "be", "been", "being", "has", "have", "had", "it", "they",
+             "he", "she", "we", "you", "not", "so", "if", "when", "while", "because",
+             "about", "into", "over", "after", "before", "do", "does", "did", "can",
+             "will", "would", "should", "could", "may", "might", "must", "one", "ones"}
 _DEGREE = INTENSIFIERS | {"most", "more", "too", "less", "least"}
+_MODAL_WHY = "modal verb"
 _STRUCTURAL = (
     (HEDGES, "hedge '{}': the writer's guess, not a checkable claim"),
     (MODALS, "modal verb '{}': a prediction, possibility or obligation"),
@@ -370,6 +415,34 @@ _STRUCTURAL = (
     (PRIVATE, "'{}': what someone wants or feels cannot be seen from outside"),
     (TOO, "'{}': how much is right is a judgment"),
 )
+
+
+_AUXILIARY = re.compile(r"\s+(?:not|have|be|been|also|still|never|only|even|\w+ly)\b")
+_VERB = re.compile(r"\s+([a-z][\w-]*)")
+
+
+def before_word(words, i):
+    return words[i - 1] if i else None
+
+
+def _verb_end(voice: str, end: int) -> int:
+    """Where a modal's verb ends: 'should go', 'will be reversed', 'need not worry': what
+    is predicted or demanded, the words a teacher underlines with the modal."""
+    while m := _AUXILIARY.match(voice, end):
+        end = m.end()
+    verb = _VERB.match(voice, end)
+    if verb and verb.group(1) not in _FUNCTION | _DETERMINERS:
+        return verb.end()
+    return end
+
+
+def _preferred(judged) -> list[tuple[int, int, str]]:
+    """The judgments to show as cues: a modal verb only where no evaluative word is found
+    (issue 16: "a short-sighted mistake" is what a student should notice, not "will");
+    the modal's reason stays."""
+    worded = any(b > a and why.startswith(("evaluative word", "intensifier"))
+                 for a, b, why in judged)
+    return [j for j in judged if not (worded and j[2].startswith(_MODAL_WHY))]
 
 
 def _credited(attribution: Attribution) -> str:
