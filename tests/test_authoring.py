@@ -575,3 +575,20 @@ def test_evaluative_adjectives_and_manner_words_textblob_lacks(suggester, text, 
 def test_names_events_and_degrees_are_not_cues(suggester, text):
     s = suggester.suggest(text)
     assert s.label == "fact" and s.cues == (), (s.cues, s.reasons)
+
+
+def test_the_publishers_own_lines_are_the_outlets():
+    text = ("By Omar Haddad, Lakeside Courier, June 2, 2025\n\nThe mill closed on Friday.\n\n"
+            "Omar Haddad is a former mill worker.\n\nLakeside Courier is supported by readers.\n")
+    suggester, memory = Suggester(), Memory.of(text)
+    for line in ("Omar Haddad is a former mill worker.", "Lakeside Courier is supported by readers."):
+        s = suggester.suggest(line, memory)
+        assert (s.source, s.source_kind) == ("Lakeside Courier", "news outlet"), s.reasons
+    s = suggester.suggest("Your support keeps local news alive.")
+    assert (s.source, s.source_kind) == ("the publisher", "news outlet")
+    assert suggester.suggest("The mill closed on Friday.", memory).source == "the author"
+
+
+def test_a_group_after_a_possessive_is_not_the_source(suggester):
+    s = suggester.suggest("Children will adapt faster than their teachers expect.")
+    assert (s.label, s.source) == ("opinion", "the author")

@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass, field
 
 from game.authoring.lexicon import Lexicon
+from game.authoring.sentences import byline
 from game.bank.models import WRITER, Cue
 
 FACT, OPINION = "fact", "opinion"
@@ -191,11 +192,17 @@ class Memory:
     last_speaker: tuple | None = None
     last_outlet: str = ""
     previous: str = ""
+    author: str = ""        # from the byline: who wrote the article
+    outlet: str = ""        # and who published it
 
     @classmethod
     def of(cls, text: str) -> "Memory":
         names = {m.group(1) for m in re.finditer(r"(?<=[a-z,;] )([A-Z][\w’'-]+)", text)}
-        return cls(names={n.removesuffix("’s").removesuffix("'s") for n in names})
+        memory = cls(names={n.removesuffix("’s").removesuffix("'s") for n in names})
+        read = next(filter(None, map(byline, text.splitlines()[:12])), None)
+        if read:
+            memory.author, memory.outlet = read.author, read.outlet
+        return memory
 
     def note(self, sentence: str, suggestion: Suggestion) -> None:
         self.previous = sentence
@@ -270,7 +277,8 @@ class Suggester:
         # Structural signs (hedges, modals…) inside a named source's claim are the
         # source's; evaluative words the writer chose are the writer's wherever they stand.
         judged = self._judgments(text, voice, structural=attribution is None
-                                 or whole_quote or not attribution.identified)
+                                 or whole_quote or not attribution.identified
+                                 or attribution.verb == PUBLISHER)
         reasons += [why for _, _, why in judged]
         # A whole quotation after its speaker is the speaker's judgment, words and all.
         voiced = attribution.who if whole_quote and attribution else WRITER
@@ -449,6 +457,9 @@ def _credited(attribution: Attribution) -> str:
     named = "named" if attribution.kind != "anonymous" else "identifiable"
     if attribution.verb == "according to":
         return f"'according to' with {named} source '{attribution.who}'"
+    if attribution.verb == PUBLISHER:
+        return ("the publisher's own line (an appeal to the reader, or a line about the "
+                f"outlet or its writer), not the article's: {attribution.who}")
     return f"reporting verb '{attribution.verb}' with {named} source '{attribution.who}'"
 
 
@@ -497,7 +508,7 @@ def find_attribution(text: str, memory: Memory) -> Attribution | None:
     """The named (or unnamed) source a sentence credits, preferring 'according to', then
     a subject with a reporting verb, then '“…,” declared X'; None for the writer's own."""
     scan = text.lower() if is_title_case(text) else text
-    found = (_according(text, memory) or _document(text, memory)
+    found = (_publisher(text, memory) or _according(text, memory) or _document(text, memory)
              or _subject(text, scan, memory) or _inverted(text, memory)
              or _participle(text, memory) or _trailing(text, memory))
     if found:
@@ -539,8 +550,9 @@ def _subject(text: str, scan: str, memory: Memory) -> Attribution | None:
         if not words or (words[0].lower() in _LEADING_WORDS and words[0].lower() not in PRONOUNS):
             continue
         who = " ".join(words)
-        if who in ("I", "We", "we"):
-            continue        # the writer's own view: a first-person judgment
+        if who in ("I", "We", "we") or re.search(r"\b(?:their|his|her|its|our|my|your)\s+$",
+                                                 scan[:m.start("who")]):
+            continue        # the writer's own view; "than their parents fear"
         start = m.start("who") + m.group("who").find(words[0])
         prefix = text[:start].strip()
         leading = (prefix == "" or prefix.endswith(",") or prefix.lower() in ("as", "but", "and")
@@ -555,6 +567,25 @@ def _inverted(text: str, memory: Memory) -> Attribution | None:
         return None
     return _attribution(m.group("who"), m.group("who"), text, memory, m.start("verb"),
                         m.end(), m.group("verb"), False)
+
+
+PUBLISHER = "the publisher"
+_APPEAL = re.compile(r"\b(?:support|donat\w*|subscri\w*|membership|member station)\b",
+                     re.IGNORECASE)
+
+
+def _publisher(text: str, memory: Memory) -> Attribution | None:
+    """The publisher's own lines (house rule): an appeal to the reader ('Your support is
+    crucial'), a line about the outlet itself, or the author's biography at the end."""
+    outlet = memory.outlet
+    about_outlet = outlet and re.match(re.escape(outlet) + r"\b", text)
+    about_author = memory.author and re.match(re.escape(memory.author)
+                                              + r"\s+(?:is|was|writes|has written)\b", text)
+    appeal = READER.search(text) and _APPEAL.search(text)
+    if not (about_outlet or about_author or appeal or outlet and _APPEAL.search(text)
+            and outlet.split()[-1] in text):
+        return None
+    return Attribution(outlet or PUBLISHER, "news outlet", 0, 0, PUBLISHER)
 
 
 def _document(text: str, memory: Memory) -> Attribution | None:
