@@ -592,3 +592,9 @@ def test_the_publishers_own_lines_are_the_outlets():
 def test_a_group_after_a_possessive_is_not_the_source(suggester):
     s = suggester.suggest("Children will adapt faster than their teachers expect.")
     assert (s.label, s.source) == ("opinion", "the author")
+
+
+def test_the_writers_gloss_after_a_quotation_is_the_writers(suggester):
+    s = suggester.suggest("Mayor Jane Park declared, “Our streets are the cleanest in the state” "
+                          "– a dubious claim.")
+    assert s.label == "opinion" and Cue("dubious claim") in s.cues, (s.cues, s.reasons)

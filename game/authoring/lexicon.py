@@ -19,7 +19,7 @@ MIN_POLARITY = 0.25
 DESCRIPTIVE = {"own", "late", "latest", "confirmed", "elect", "light", "rose", "free",
                "secret", "unilateral", "static", "extinct", "filled", "cold", "hot", "thin",
                "detailed", "advanced", "artificial", "decreased", "behind", "rich",
-               "wealthy", "top", "done",
+               "wealthy", "top", "done", "autonomous",
                # the first word of a kind of school or court: "elementary school"
                "elementary", "supreme", "primary", "secondary", "superior"}
 

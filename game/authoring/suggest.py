@@ -157,6 +157,7 @@ BELIEF = re.compile(r"\b(?:call|calls|called|describe\w*|believ\w*|think|thinks|
                     r"suspect\w*|suspicions|hope\w*|rumou?red|alleged|expect\w*)\b",
                     re.IGNORECASE)
 WOULD = re.compile(r"\bwould\b")
+GLOSS = re.compile(r"[”\"]\s*[–—]\s*|[”\"]\s+-\s+")
 _QUOTE = re.compile(r"“[^“”]*(?:”|$)|\"[^\"]*(?:\"|$)|‘[^‘’]*’(?![A-Za-z])")
 _WORD = re.compile(r"[A-Za-z][A-Za-z’'-]*[A-Za-z]|[A-Za-z]")
 
@@ -261,9 +262,14 @@ class Suggester:
         memory = memory or Memory()
         quoted = quotes(text)
         attribution = find_attribution(text, memory)
-        voice = _mask(text, quoted)
+        masked = voice = _mask(text, quoted)
+        gloss = len(text)
         if attribution and attribution.leading and attribution.identified:
-            voice = voice[:attribution.end]    # what follows is the source's
+            # What follows is the source's, up to the writer's gloss on a quotation:
+            # 'declared, “…” – a dubious claim'.
+            after_quote = GLOSS.search(text, attribution.end)
+            gloss = after_quote.end() if after_quote else gloss
+            voice = voice[:attribution.end].ljust(gloss) + masked[gloss:]
         reasons = []
         whole_quote = _whole_quote(text, quoted)
         if attribution is None and whole_quote and memory.last_speaker:
@@ -312,7 +318,7 @@ class Suggester:
                 reasons.append(why)
         if not opinion and attribution and attribution.identified and attribution.leading:
             # "X said the council should have asked": the judgment is X's, reported.
-            reported = " " * attribution.end + _mask(text, quoted)[attribution.end:]
+            reported = " " * attribution.end + masked[attribution.end:gloss]
             for a, b, why in _preferred(self._judgments(text, reported, structural=True)):
                 if b > a:
                     spans.append((a, b, attribution.who))
