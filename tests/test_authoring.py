@@ -598,3 +598,13 @@ def test_the_writers_gloss_after_a_quotation_is_the_writers(suggester):
     s = suggester.suggest("Mayor Jane Park declared, “Our streets are the cleanest in the state” "
                           "– a dubious claim.")
     assert s.label == "opinion" and Cue("dubious claim") in s.cues, (s.cues, s.reasons)
+
+
+@pytest.mark.parametrize("text, cue, by", [
+    ("The new stadium will be a disaster for the river.", "disaster", "the writer"),
+    ("Coach Dan Miller said, “They did a really great job in the final.”", "really great job",
+     "Coach Dan Miller"),
+])
+def test_graded_nouns_and_the_speakers_phrases(suggester, text, cue, by):
+    s = suggester.suggest(text)
+    assert Cue(cue, by=by) in s.cues, (s.cues, s.reasons)

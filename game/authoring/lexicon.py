@@ -58,12 +58,12 @@ class Lexicon:
         return (score is not None and word not in DESCRIPTIVE
                 and score[0] >= MIN_SUBJECTIVITY and abs(score[1]) >= MIN_POLARITY)
 
-    def grades(self, word: str) -> bool:
+    def grades(self, word: str, noun: bool = False) -> bool:
         """A word VADER's raters found strongly positive or negative ('reckless',
         'damaging', 'fearless'): a judgment where it grades a noun, though VADER also
         scores events ('war', 'killed'), which is why the caller asks for that position."""
         return (word not in self.scores and word not in DESCRIPTIVE
-                and _ADJECTIVE.search(word) is not None and not word.endswith("ment")
+                and (noun or _ADJECTIVE.search(word) is not None and not word.endswith("ment"))
                 and abs(self.valence.get(word, 0.0)) >= MIN_VALENCE)
 
     def manner(self, word: str) -> bool:

@@ -352,7 +352,9 @@ class Suggester:
                 found.append((m.start(), m.end(), f"manner word '{low}': the writer's "
                                                   "reading of how it was done"))
             elif self.lexicon.judges(low) or (self.lexicon.grades(low)
-                                               and self._attributive(before_word(words, i), after)):
+                                               and self._attributive(before_word(words, i), after)
+                                               ) or (self.lexicon.grades(low, noun=True)
+                                                     and _predicate(words, i)):
                 before = words[i - 1] if i else None
                 degree = before and before.group(0).lower() in _DEGREE
                 end = self._phrase_end(voice, before, m, after)
@@ -401,10 +403,12 @@ class Suggester:
                 found.append((*inner, f"the quoted fragment “{text[inner[0]:inner[1]]}” is "
                                       "the speaker's wording"))
                 continue
-            for m in _WORD.finditer(text, *inner):
-                if self.lexicon.judges(m.group(0).lower()):
-                    found.append((m.start(), m.end(), f"judgment word '{m.group(0)}' is inside "
-                                                      "a quotation: the speaker's, not the writer's"))
+            # The same rules as for the writer's words, read in the quotation alone.
+            alone = " " * inner[0] + text[inner[0]:inner[1]]
+            for c, d, _ in _preferred(self._judgments(text, alone, structural=False)):
+                if d > c:
+                    found.append((c, d, f"judgment '{text[c:d]}' is inside a quotation: the "
+                                        "speaker's, not the writer's"))
         return found
 
 
@@ -433,6 +437,15 @@ _STRUCTURAL = (
 
 _AUXILIARY = re.compile(r"\s+(?:not|have|be|been|also|still|never|only|even|\w+ly)\b")
 _VERB = re.compile(r"\s+([a-z][\w-]*)")
+
+
+def _predicate(words, i) -> bool:
+    """'will be a disaster', 'was a mistake': a noun the writer calls something by."""
+    return i >= 2 and words[i - 1].group(0).lower() in ("a", "an") and \
+        words[i - 2].group(0).lower() in _COPULAS
+
+
+_COPULAS = {"is", "was", "are", "were", "be", "been", "being", "remains", "seems", "looks"}
 
 
 def before_word(words, i):
