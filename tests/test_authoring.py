@@ -397,8 +397,8 @@ def test_the_game_starts_without_the_authoring_tools():
 
 def test_the_invented_set_is_whole_balanced_and_measured():
     """The second bench set (issue 16): invented news written before any rule was tuned on
-    it. Its floors are the figures it was first measured at, so a rule that helps the bank
-    but hurts it shows."""
+    it. Its floors are the figures after issue 16's rules (first measured at label 76.1%,
+    source 77.5%, cues 48.5%/15.0%), so a rule that helps the bank but hurts it shows."""
     loaded = load_bank([INVENTED])
     assert loaded.problems == [] and all(f.quotes_checked for f in loaded.files)
     statements = loaded.bank.statements
@@ -408,17 +408,19 @@ def test_the_invented_set_is_whole_balanced_and_measured():
         "straight news report", "opinion column", "news analysis", "partisan blog post"}
     result = measure((INVENTED,))
     assert len(result.pairs) == len(statements)
-    assert result.label_accuracy >= 0.76 and result.source_accuracy >= 0.77
+    assert result.label_accuracy >= 0.93 and result.source_accuracy >= 0.98
     right, suggested, written = result.cue_counts()
-    assert right >= 0.48 * suggested and right >= 0.14 * written
+    assert right >= 0.68 * suggested and right >= 0.36 * written
 
 
 @pytest.mark.articles
 def test_bench_agrees_with_the_hand_labelled_bank():
     result = measure()
     assert len(result.pairs) == len(load_bank([ROOT / "questions"]).bank.statements)
-    assert result.label_accuracy >= 0.8
-    assert result.kind_accuracy >= 0.8 and result.source_accuracy >= 0.8
+    assert result.label_accuracy >= 0.9          # issue 16's targets
+    assert result.kind_accuracy >= 0.95 and result.source_accuracy >= 0.97
+    right, suggested, written = result.cue_counts()
+    assert right >= 0.72 * suggested and right >= 0.42 * written
     assert result.exact + result.inside >= 0.95 * len(result.pairs)
     # Whose judgment a suggested cue is (issue 11 §1): inside a quotation, the speaker's.
     agree, compared = result.owner_agreement()
