@@ -610,3 +610,10 @@ def test_the_writers_gloss_after_a_quotation_is_the_writers(suggester):
 def test_graded_nouns_and_the_speakers_phrases(suggester, text, cue, by):
     s = suggester.suggest(text)
     assert Cue(cue, by=by) in s.cues, (s.cues, s.reasons)
+
+
+def test_a_source_is_never_cut_mid_phrase(suggester):
+    s = suggester.suggest("The zoo had 90,000 visitors last year, according to its annual report.")
+    assert (s.source, s.source_kind) == ("the zoo’s annual report", "official")
+    s = suggester.suggest("The court was wrong, according to the Hadley report.")
+    assert s.source == "Hadley"          # a named report still stands for its author

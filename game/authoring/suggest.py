@@ -351,10 +351,11 @@ class Suggester:
             elif self.lexicon.manner(low):
                 found.append((m.start(), m.end(), f"manner word '{low}': the writer's "
                                                   "reading of how it was done"))
+            elif (self.lexicon.grades(low, noun=True) and _predicate(words, i) is not None
+                  and not self.lexicon.judges(low)):
+                found.append((_predicate(words, i), m.end(), self.lexicon.reason(low)))
             elif self.lexicon.judges(low) or (self.lexicon.grades(low)
-                                               and self._attributive(before_word(words, i), after)
-                                               ) or (self.lexicon.grades(low, noun=True)
-                                                     and _predicate(words, i)):
+                                               and self._attributive(before_word(words, i), after)):
                 before = words[i - 1] if i else None
                 degree = before and before.group(0).lower() in _DEGREE
                 end = self._phrase_end(voice, before, m, after)
@@ -439,10 +440,14 @@ _AUXILIARY = re.compile(r"\s+(?:not|have|be|been|also|still|never|only|even|\w+l
 _VERB = re.compile(r"\s+([a-z][\w-]*)")
 
 
-def _predicate(words, i) -> bool:
-    """'will be a disaster', 'was a mistake': a noun the writer calls something by."""
-    return i >= 2 and words[i - 1].group(0).lower() in ("a", "an") and \
-        words[i - 2].group(0).lower() in _COPULAS
+def _predicate(words, i) -> int | None:
+    """Where the phrase starts when a graded noun is what something is called: 'will be a
+    disaster', 'is a short-sighted mistake' (the adjective with it); else None."""
+    for gap in (0, 1):
+        if i >= 2 + gap and words[i - 1 - gap].group(0).lower() in ("a", "an") and \
+                words[i - 2 - gap].group(0).lower() in _COPULAS:
+            return words[i - gap].start()
+    return None
 
 
 _COPULAS = {"is", "was", "are", "were", "be", "been", "being", "remains", "seems", "looks"}
@@ -544,7 +549,10 @@ def _according(text: str, memory: Memory) -> Attribution | None:
     if not m:
         return None
     raw = m.group("who").strip()
-    who = _ACCORDING_TAIL.sub("", _ACCORDING_LEAD.sub("", raw)).strip()
+    who = _ACCORDING_LEAD.sub("", raw).strip()
+    if re.search(r"[A-Z]", who):      # "the Mueller report": Mueller; "its annual report" stays
+        who = _ACCORDING_TAIL.sub("", who).strip()
+    who = _own(who, text)
     prefix = text[:m.start()]
     leading = prefix.strip() == "" or prefix.rstrip().endswith(",") and not re.search(
         r"\b(?:is|was|are|were|has|have|had)\b", prefix) or prefix.strip() in ("Later", "But")
