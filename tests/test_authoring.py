@@ -617,3 +617,17 @@ def test_a_source_is_never_cut_mid_phrase(suggester):
     assert (s.source, s.source_kind) == ("the zoo’s annual report", "official")
     s = suggester.suggest("The court was wrong, according to the Hadley report.")
     assert s.source == "Hadley"          # a named report still stands for its author
+
+
+@pytest.mark.parametrize("text, source, kind, label", [
+    ("Parents at the elementary school said the fees were too high.",
+     "unnamed parents at the elementary school", "anonymous", "opinion"),
+    ("Officials in the county said the pool would close.",
+     "unnamed officials in the county", "anonymous", "opinion"),
+    ("Scientists at the Marlow Institute reported that the lake warmed by 2 degrees.",
+     "unnamed scientists at the Marlow Institute", "official", "fact"),
+])
+def test_a_group_with_where_it_is_from(suggester, text, source, kind, label):
+    s = suggester.suggest(text)
+    assert (s.source, s.source_kind, s.label) == (source, kind, label), s.reasons
+    assert not any("elementary" in c.words for c in s.cues)

@@ -35,15 +35,17 @@ _GROUP = (r"(?:officials?|observers|critics|experts|analysts|commentators|source
 _GROUP_WORDS = (r"(?:residents|advocates|teachers|parents|students|voters|neighbou?rs|"
                 r"scientists|economists|doctors|researchers|drivers|workers|opponents|"
                 r"supporters|activists|locals|members|leaders|families|owners|users)")
-GROUP = (rf"(?:(?:a|an|some|many|several|most|other|two|three|top|senior|unnamed"
-         rf"|anonymous|{_NAMEWORD}(?:’s|'s)?)\s+){{0,3}}{_GROUP}"
+GROUP = (rf"(?:(?:(?:a|an|some|many|several|most|other|two|three|top|senior|unnamed"
+         rf"|anonymous|{_NAMEWORD}(?:’s|'s)?)\s+){{0,3}}(?i:{_GROUP})"
          rf"|(?:[Ss]ome|[Mm]any|[Ss]everal|[Mm]ost)(?:\s+[a-z]+)?\s+[a-z]{{3,}}s"
          # lower case only: "Reuters", "Sanders" are names
-         rf"|(?:[A-Z][a-z]+\s+)?(?:{_GROUP_WORDS}|(?-i:[a-z]{{3,}}(?:ers|ists|ents|ians)))"
-         rf"|[Mm]any|[Ss]ome")
+         rf"|(?:[A-Z][a-z]+\s+)?(?:(?i:{_GROUP_WORDS})|(?-i:[a-z]{{3,}}(?:ers|ists|ents|ians)))"
+         rf"|[Mm]any|[Ss]ome)")
 _VAGUE = {"a", "an", "some", "many", "several", "most", "other", "two", "three",
           "top", "senior", "unnamed", "anonymous"}
 
+# Where a group is from: "Parents at the elementary school said".
+_WHERE = r"(?:\s+(?:at|in|from|near)\s+(?:the\s+)?[\w’'-]+(?:\s+[\w’'-]+){0,3}?)"
 _SAY = (r"said|says|say|told|tells|tell|wrote|writes|reported|reports|declared|declares"
         r"|noted|notes|added|adds|stated|states|announced|announces|claimed|claims|warned"
         r"|warns|confirmed|confirms|revealed|reveals|emphasi[sz]ed|emphasi[sz]es|insisted"
@@ -58,7 +60,7 @@ _BETWEEN = r"(?:\s+(?:also|then|later|previously|recently|once|again|had|has|hav
 _APPOSITIVE = (r"(?:(?:,\s+(?:the|a|an|who|whose|[a-z][\w-]*)\b[^,“”\"]{0,80})+,)?"
                r"(?:,\s+(?:which|who))?")
 SUBJECT_VERB = re.compile(
-    rf"(?<![\w’'])(?P<who>{NAME}(?:(?:’s|'s)?\s+{_HEAD})?|{GROUP}|{_PRONOUN})"
+    rf"(?<![\w’'])(?P<who>{NAME}(?:(?:’s|'s)?\s+{_HEAD})?|{GROUP}{_WHERE}?|{_PRONOUN})"
     rf"{_APPOSITIVE}{_BETWEEN}\s+(?P<verb>{_SAY}|{_SAY_WITH_QUOTE})\b")
 # "He repeated a Kremlin talking point, saying, “…”": the quotation is the subject's.
 PARTICIPLE = re.compile(rf"(?<![\w’'])(?P<who>{NAME}|{_PRONOUN})\s+[a-z][^“”\",]*"
@@ -671,7 +673,7 @@ def _attribution(who, raw, text, memory, start, end, verb, leading) -> Attributi
             return None
     elif _THE_ARTICLE.match(who) and memory.last_outlet:
         who = memory.last_outlet
-    group = re.fullmatch(GROUP, who, re.IGNORECASE)
+    group = re.fullmatch(GROUP + _WHERE + "?", who, re.IGNORECASE)
     if group:
         return _unnamed(who, start, end, verb, leading)
     kind = source_kind(who, raw, text, verb, memory)
@@ -696,7 +698,9 @@ def _unnamed(who: str, start, end, verb, leading) -> Attribution:
                     for w in words[:-1])
     if words[-1].lower() in ("many", "some", "several", "most"):
         words.append("people")           # "Many believe"
-    words[-1] = words[-1].lower()        # "Experts" in a headline
+    noun = next((i for i, w in enumerate(words) if w in ("at", "in", "from", "near")),
+                len(words)) - 1
+    words[noun] = words[noun].lower()    # "Experts" in a headline
     if possessive:
         name = " ".join(words)
     elif words[0].lower() in ("a", "an"):
@@ -704,8 +708,11 @@ def _unnamed(who: str, start, end, verb, leading) -> Attribution:
     elif words[0].lower() in ("some", "many", "several", "most"):
         name = " ".join([words[0].lower(), "unnamed", *words[1:]])
     else:
-        name = " ".join(["unnamed", *[w for w in words if w.lower() != "the"]])
-    return Attribution(name, "anonymous", start, end, verb, leading, identified=qualified)
+        name = " ".join(["unnamed", *(words[1:] if words[0].lower() == "the" else words)])
+    # "Researchers at the University of Oslo": people of a named institution speak for it.
+    where = " ".join(words[noun + 1:])
+    kind = "official" if where and qualified and OFFICIAL.search(where) else "anonymous"
+    return Attribution(name, kind, start, end, verb, leading, identified=qualified)
 
 
 def source_kind(who: str, raw: str, text: str, verb: str, memory: Memory) -> str:
