@@ -5,10 +5,13 @@ Rules, not a model: they follow docs/question-format.md ("How Byline labels the 
 cases"). Whose words are whose comes first: quotations belong to the speaker; the words a
 named source is reported to have said belong to that source; what is left is the writer's
 own voice. An opinion is then a judgment in the writer's voice: an evaluative word (from
-TextBlob's subjectivity lexicon, read from the package's data file), an intensifier, a
-hedge, a modal verb (prediction or obligation), a first-person judgment, a motive, a
-question, or a view credited to people nobody could identify. Nothing here reaches the
-network or loads a model."""
+TextBlob's subjectivity lexicon, or VADER's valence lexicon for an adjective before a noun
+or a noun something is called; both read from the packages' data files), a manner word,
+an intensifier, a hedge, a modal verb (prediction or obligation; not 'will' with a date),
+a first-person judgment, a motive or private thought, or a question. A view credited to
+people nobody could identify is judged by the view it passes on. A cue is the phrase a
+teacher points at, an evaluative word before a modal. Nothing here reaches the network or
+loads a model."""
 import re
 from dataclasses import dataclass, field
 
@@ -357,7 +360,7 @@ class Suggester:
                   and not self.lexicon.judges(low)):
                 found.append((_predicate(words, i), m.end(), self.lexicon.reason(low)))
             elif self.lexicon.judges(low) or (self.lexicon.grades(low)
-                                               and self._attributive(before_word(words, i), after)):
+                                               and self._attributive(words[i - 1] if i else None, after)):
                 before = words[i - 1] if i else None
                 degree = before and before.group(0).lower() in _DEGREE
                 end = self._phrase_end(voice, before, m, after)
@@ -453,10 +456,6 @@ def _predicate(words, i) -> int | None:
 
 
 _COPULAS = {"is", "was", "are", "were", "be", "been", "being", "remains", "seems", "looks"}
-
-
-def before_word(words, i):
-    return words[i - 1] if i else None
 
 
 def _verb_end(voice: str, end: int) -> int:
