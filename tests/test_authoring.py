@@ -408,9 +408,9 @@ def test_the_invented_set_is_whole_balanced_and_measured():
         "straight news report", "opinion column", "news analysis", "partisan blog post"}
     result = measure((INVENTED,))
     assert len(result.pairs) == len(statements)
-    assert result.label_accuracy >= 0.92 and result.source_accuracy >= 0.98
+    assert result.label_accuracy >= 0.94 and result.source_accuracy >= 0.98
     right, suggested, written = result.cue_counts()
-    assert right >= 0.68 * suggested and right >= 0.36 * written
+    assert right >= 0.70 * suggested and right >= 0.39 * written
 
 
 @pytest.mark.articles
@@ -631,3 +631,13 @@ def test_a_group_with_where_it_is_from(suggester, text, source, kind, label):
     s = suggester.suggest(text)
     assert (s.source, s.source_kind, s.label) == (source, kind, label), s.reasons
     assert not any("elementary" in c.words for c in s.cues)
+
+
+@pytest.mark.parametrize("text, label, cues", [
+    ("The new bridge looks expensive.", "opinion", ["looks expensive"]),
+    ("The budget sounds reasonable on paper.", "opinion", ["sounds reasonable"]),
+    ("He looked at the map before the vote.", "fact", []),
+])
+def test_looks_and_sounds_are_the_writers_impression(suggester, text, label, cues):
+    s = suggester.suggest(text)
+    assert s.label == label and [c.words for c in s.cues] == cues, s.reasons

@@ -353,6 +353,10 @@ class Suggester:
                     and not _so_that(low, voice, m.end())):
                 found.append((m.start(), after.end(),
                               f"intensifier '{low}' in the writer's own words"))
+            elif (low in _IMPRESSION and after and after.group(0).islower()
+                  and (self.lexicon.knows(after.group(0)) or after.group(0) in self.lexicon.valence)):
+                found.append((m.start(), after.end(), f"'{low} {after.group(0)}': the writer's "
+                                                      "impression, not something checked"))
             elif self.lexicon.manner(low):
                 found.append((m.start(), m.end(), f"manner word '{low}': the writer's "
                                                   "reading of how it was done"))
@@ -455,6 +459,7 @@ def _predicate(words, i) -> int | None:
     return None
 
 
+_IMPRESSION = {"looks", "looked", "sounds", "sounded"}
 _COPULAS = {"is", "was", "are", "were", "be", "been", "being", "remains", "seems", "looks"}
 
 
