@@ -143,8 +143,9 @@ def test_the_five_articles_lose_their_credits_and_pleas_but_not_a_statement():
     ("A Pentagon official said the drills would continue.",
      "fact", "an unnamed Pentagon official", "anonymous",
      "reporting verb 'said' with identifiable source 'an unnamed Pentagon official'"),
-    ("According to some analysts, the deal is a giveaway to the builders.",
-     "opinion", "unnamed analysts", "anonymous",
+    # Judged by the view passed on (docs/question-format.md, "Vague attribution").
+    ("According to some analysts, the deal is a bad giveaway to the builders.",
+     "opinion", "some unnamed analysts", "anonymous",
      "a view credited to people nobody can identify"),
     ("It is widely believed that the plan failed.",
      "opinion", "unnamed sources", "anonymous",
@@ -159,15 +160,16 @@ def test_attribution_rules(suggester, text, label, source, kind, reason):
 
 
 @pytest.mark.parametrize("text, cue, reason", [
-    ("The mayor gave a bizarre speech on Tuesday.", "bizarre",
+    # An evaluative word with the noun it grades, a modal with its verb (issue 16).
+    ("The mayor gave a bizarre speech on Tuesday.", "bizarre speech",
      "evaluative word 'bizarre' (subjectivity 0.6 in TextBlob's lexicon)"),
     ("The results were extremely disappointing.", "extremely disappointing",
      "intensifier 'extremely' in the writer's own words"),
     ("The plan appears to have stalled in committee.", "appears to",
      "hedge 'appears to': the writer's guess, not a checkable claim"),
-    ("The new law will change how schools are funded.", "will",
+    ("The new law will change how schools are funded.", "will change",
      "modal verb 'will': a prediction, possibility or obligation"),
-    ("The city must repair the road before winter.", "must",
+    ("The city must repair the road before winter.", "must repair",
      "modal verb 'must': a prediction, possibility or obligation"),
     ("I think the council got this one right.", "I think",
      "first-person judgment 'I think'"),
@@ -395,8 +397,8 @@ def test_the_game_starts_without_the_authoring_tools():
 
 def test_the_invented_set_is_whole_balanced_and_measured():
     """The second bench set (issue 16): invented news written before any rule was tuned on
-    it. Its floors are the figures it was first measured at, so a rule that helps the bank
-    but hurts it shows."""
+    it. Its floors are the figures after issue 16's rules (first measured at label 76.1%,
+    source 77.5%, cues 48.5%/15.0%), so a rule that helps the bank but hurts it shows."""
     loaded = load_bank([INVENTED])
     assert loaded.problems == [] and all(f.quotes_checked for f in loaded.files)
     statements = loaded.bank.statements
@@ -406,18 +408,236 @@ def test_the_invented_set_is_whole_balanced_and_measured():
         "straight news report", "opinion column", "news analysis", "partisan blog post"}
     result = measure((INVENTED,))
     assert len(result.pairs) == len(statements)
-    assert result.label_accuracy >= 0.76 and result.source_accuracy >= 0.77
+    assert result.label_accuracy >= 0.94 and result.source_accuracy >= 0.98
     right, suggested, written = result.cue_counts()
-    assert right >= 0.48 * suggested and right >= 0.14 * written
+    assert right >= 0.70 * suggested and right >= 0.39 * written
 
 
 @pytest.mark.articles
 def test_bench_agrees_with_the_hand_labelled_bank():
     result = measure()
     assert len(result.pairs) == len(load_bank([ROOT / "questions"]).bank.statements)
-    assert result.label_accuracy >= 0.8
-    assert result.kind_accuracy >= 0.8 and result.source_accuracy >= 0.8
+    assert result.label_accuracy >= 0.9          # issue 16's targets
+    assert result.kind_accuracy >= 0.95 and result.source_accuracy >= 0.97
+    right, suggested, written = result.cue_counts()
+    assert right >= 0.72 * suggested and right >= 0.42 * written
     assert result.exact + result.inside >= 0.95 * len(result.pairs)
     # Whose judgment a suggested cue is (issue 11 §1): inside a quotation, the speaker's.
     agree, compared = result.owner_agreement()
     assert compared >= 40 and agree >= 0.9 * compared
+
+
+@pytest.mark.parametrize("line, author, outlet, date", [
+    ("By Maria Lopez, The Riverside Gazette, March 4, 2025",
+     "Maria Lopez", "The Riverside Gazette", "March 4, 2025"),
+    ("Posted by Hilltop Notes on Sept. 9, 2024", "Hilltop Notes", "", "Sept. 9, 2024"),
+    ("By Omar Haddad, Staff writer, Lakeside Courier", "Omar Haddad", "Lakeside Courier", ""),
+    ("Politics | By Ann Lee", "Ann Lee", "", ""),
+])
+def test_a_byline_is_read_as_metadata_not_a_statement(line, author, outlet, date):
+    from game.authoring.sentences import Byline, byline
+    assert byline(line) == Byline(author, outlet, date)
+    parts = split(f"{line}\n\nMILLTOWN —\n\nThe mill closed on Friday.")
+    assert parts.sentences == ["The mill closed on Friday."]
+    assert parts.datelines == []        # a dateline's place is not an outlet
+
+
+@pytest.mark.parametrize("sentence", ["By Tuesday, the council had voted.",
+                                      "By March 4, 2025, the fund was empty.",
+                                      "By noon, prices rose."])
+def test_a_sentence_starting_with_by_stays_a_sentence(sentence):
+    assert split(sentence).sentences == [sentence]
+
+
+def test_draft_takes_author_outlet_and_date_from_the_byline(tmp_path):
+    article = tmp_path / "mill.txt"
+    article.write_text("Mill Closes After 90 Years\n\nBy Omar Haddad, Lakeside Courier, "
+                       "June 2, 2025\n\nMILLTOWN — The mill closed on Friday.\n",
+                       encoding="utf-8")
+    made = draft.make(article, tmp_path / "mill.yaml")
+    assert 'author: "Omar Haddad"' in made.text and 'outlet: "Lakeside Courier"' in made.text
+    assert 'date: "June 2, 2025"' in made.text and not re.search(r"text: \"By Omar", made.text)
+
+
+@pytest.mark.parametrize("text, source, kind", [
+    # After a quotation, with the speaker's title after the name.
+    ("“The pier is not safe to walk on,” said Rita Gomez, the harbor master of Port Ellis.",
+     "Rita Gomez", "interview or speech"),
+    ("“We have enough seed for spring,” wrote Ben Ortiz, a farmer in Dale County.",
+     "Ben Ortiz", "interview or speech"),
+    # After the claim, at the end of the sentence.
+    ("Swimming lessons will move to the new pool in May, the parks board announced on Friday.",
+     "the parks board", "official"),
+    ("The museum expects 40,000 visitors next year, its annual plan says.",
+     "the museum’s annual plan", None),
+    # A document as the subject, the whole phrase, and 'the same poll' is the one before.
+    ("A poll of 800 voters by the county found that 58 percent favor the levy.",
+     "a poll of 800 voters by the county", "official"),
+    ("A 2021 audit of the water system found 12 leaking mains.",
+     "a 2021 audit of the water system", "official"),
+])
+def test_attribution_before_after_and_whole(suggester, text, source, kind):
+    s = suggester.suggest(text)
+    assert (s.label, s.source) == ("fact", source), s.reasons
+    assert kind is None or s.source_kind == kind
+
+
+def test_the_same_document_is_the_one_named_before(suggester):
+    memory = Memory()
+    first = "A poll by the county found that 58 percent favor the levy."
+    memory.note(first, suggester.suggest(first, memory))
+    s = suggester.suggest("The same poll found that 30 percent oppose it.", memory)
+    assert s.source == "a poll by the county" and s.source_kind == "official"
+
+
+@pytest.mark.parametrize("text, label, source, reason", [
+    # House rule: a vague attribution is judged by the view it passes on.
+    ("Some parents say the bus arrives at 7:40 every morning.", "fact",
+     "some unnamed parents", "which is a checkable claim"),
+    ("Critics argue the new fees punish small shops.", "opinion",
+     "unnamed critics", "which is a belief"),
+    ("Many believe the mayor will not run again.", "opinion",
+     "many unnamed people", "which is a belief"),
+    ("Local farmers warned that the drought would ruin the harvest.", "opinion",
+     "unnamed local farmers", "which is a judgment"),
+    ("Many economists think prices will fall.", "opinion",
+     "many unnamed economists", "which is a belief"),
+    ("It is said that the coach regrets the trade.", "opinion",
+     "unnamed sources", "which is a judgment"),
+    ("Experts warn that most new restaurants close within three years.", "fact",
+     "unnamed experts", "which is a checkable claim"),
+])
+def test_a_vague_attribution_is_anonymous_and_says_why_that_matters(suggester, text, label,
+                                                                    source, reason):
+    s = suggester.suggest(text)
+    assert (s.label, s.source, s.source_kind) == (label, source, "anonymous"), s.reasons
+    why = next(r for r in s.reasons if r.startswith("a view credited to people nobody"))
+    assert "no one a reader could ask or check" in why and why.endswith(reason)
+
+
+@pytest.mark.parametrize("text", [
+    "The vote will take place Tuesday.",
+    "The bridge will reopen on May 3 after repairs.",
+    "The new gym will cost $2.4 million.",
+    "Classes will start next week.",
+])
+def test_will_on_the_calendar_is_not_a_prediction(suggester, text):
+    s = suggester.suggest(text)
+    assert s.label == "fact" and s.cues == (), s.reasons
+
+
+@pytest.mark.parametrize("text, cue", [
+    ("The new rules will make the roads safer.", "will make"),          # no date: a prediction
+    ("The city should fix the road before winter.", "should fix"),    # the writer's demand
+    ("The park closes too early for working families.", "too early"),
+    ("The owner wants the lot for a hotel.", "wants"),
+])
+def test_predictions_demands_and_motives_are_the_writers_judgments(suggester, text, cue):
+    s = suggester.suggest(text)
+    assert s.label == "opinion" and Cue(cue) in s.cues, (s.cues, s.reasons)
+
+
+@pytest.mark.parametrize("text, cues", [
+    # The evaluative phrase, not the modal, when both are there.
+    ("This reckless plan will hurt the poorest towns.", ["reckless plan"]),
+    ("It was a terrible decision that will cost jobs.", ["terrible decision"]),
+    ("The plan is bad.", ["bad"]),                       # no noun after it
+    ("Officials need not worry about the storm.", ["need not worry"]),
+])
+def test_cues_are_phrases_and_prefer_evaluative_words_over_modals(suggester, text, cues):
+    s = suggester.suggest(text)
+    assert s.label == "opinion" and [c.words for c in s.cues] == cues, s.reasons
+    assert any(r.startswith("modal verb") for r in s.reasons) or "will" not in text
+
+
+def test_a_named_sources_reported_judgment_is_a_cue_of_theirs(suggester):
+    s = suggester.suggest("Coach Lena Fox said the league should have delayed the season.")
+    assert (s.label, s.source) == ("fact", "Coach Lena Fox")
+    assert s.cues == (Cue("should have delayed", by="Coach Lena Fox"),)
+
+
+@pytest.mark.parametrize("text, cue", [
+    ("The mayor made a reckless promise to the union.", "reckless promise"),
+    ("The storm dealt a damaging blow to the harbor.", "damaging blow"),
+    ("The senator angrily rejected the offer.", "angrily"),       # reads a mood
+])
+def test_evaluative_adjectives_and_manner_words_textblob_lacks(suggester, text, cue):
+    s = suggester.suggest(text)
+    assert s.label == "opinion" and Cue(cue) in s.cues, (s.cues, s.reasons)
+
+
+@pytest.mark.parametrize("text", [
+    "The war ended in 1953 after three years of fighting.",       # an event, not a grade
+    "Sales rose significantly in the second quarter.",             # how much: checkable
+    "The Senate Intelligence Committee met on Monday.",            # a name
+    "Supreme Court judges heard the case on Monday.",              # a name, first word
+    "Students at Hill Elementary School planted 40 trees.",
+    "The elementary school opened in 1962.",
+])
+def test_names_events_and_degrees_are_not_cues(suggester, text):
+    s = suggester.suggest(text)
+    assert s.label == "fact" and s.cues == (), (s.cues, s.reasons)
+
+
+def test_the_publishers_own_lines_are_the_outlets():
+    text = ("By Omar Haddad, Lakeside Courier, June 2, 2025\n\nThe mill closed on Friday.\n\n"
+            "Omar Haddad is a former mill worker.\n\nLakeside Courier is supported by readers.\n")
+    suggester, memory = Suggester(), Memory.of(text)
+    for line in ("Omar Haddad is a former mill worker.", "Lakeside Courier is supported by readers."):
+        s = suggester.suggest(line, memory)
+        assert (s.source, s.source_kind) == ("Lakeside Courier", "news outlet"), s.reasons
+    s = suggester.suggest("Your support keeps local news alive.")
+    assert (s.source, s.source_kind) == ("the publisher", "news outlet")
+    assert suggester.suggest("The mill closed on Friday.", memory).source == "the author"
+
+
+def test_a_group_after_a_possessive_is_not_the_source(suggester):
+    s = suggester.suggest("Children will adapt faster than their teachers expect.")
+    assert (s.label, s.source) == ("opinion", "the author")
+
+
+def test_the_writers_gloss_after_a_quotation_is_the_writers(suggester):
+    s = suggester.suggest("Mayor Jane Park declared, “Our streets are the cleanest in the state” "
+                          "– a dubious claim.")
+    assert s.label == "opinion" and Cue("dubious claim") in s.cues, (s.cues, s.reasons)
+
+
+@pytest.mark.parametrize("text, cue, by", [
+    ("The new stadium will be a disaster for the river.", "disaster", "the writer"),
+    ("Coach Dan Miller said, “They did a really great job in the final.”", "really great job",
+     "Coach Dan Miller"),
+])
+def test_graded_nouns_and_the_speakers_phrases(suggester, text, cue, by):
+    s = suggester.suggest(text)
+    assert Cue(cue, by=by) in s.cues, (s.cues, s.reasons)
+
+
+def test_a_source_is_never_cut_mid_phrase(suggester):
+    s = suggester.suggest("The zoo had 90,000 visitors last year, according to its annual report.")
+    assert (s.source, s.source_kind) == ("the zoo’s annual report", "official")
+    s = suggester.suggest("The court was wrong, according to the Hadley report.")
+    assert s.source == "Hadley"          # a named report still stands for its author
+
+
+@pytest.mark.parametrize("text, source, kind, label", [
+    ("Parents at the elementary school said the fees were too high.",
+     "unnamed parents at the elementary school", "anonymous", "opinion"),
+    ("Officials in the county said the pool would close.",
+     "unnamed officials in the county", "anonymous", "opinion"),
+    ("Scientists at the Marlow Institute reported that the lake warmed by 2 degrees.",
+     "unnamed scientists at the Marlow Institute", "official", "fact"),
+])
+def test_a_group_with_where_it_is_from(suggester, text, source, kind, label):
+    s = suggester.suggest(text)
+    assert (s.source, s.source_kind, s.label) == (source, kind, label), s.reasons
+    assert not any("elementary" in c.words for c in s.cues)
+
+
+@pytest.mark.parametrize("text, label, cues", [
+    ("The new bridge looks expensive.", "opinion", ["looks expensive"]),
+    ("The budget sounds reasonable on paper.", "opinion", ["sounds reasonable"]),
+    ("He looked at the map before the vote.", "fact", []),
+])
+def test_looks_and_sounds_are_the_writers_impression(suggester, text, label, cues):
+    s = suggester.suggest(text)
+    assert s.label == label and [c.words for c in s.cues] == cues, s.reasons

@@ -15,7 +15,7 @@ from pathlib import Path
 from game.authoring.contexts import context_lines
 from game.authoring.readers import FORMS, STDIN, Reading, Unreadable, read
 from game.authoring.json_schema import schema_line
-from game.authoring.sentences import Dropped, Split, split
+from game.authoring.sentences import Dropped, Split, byline, split
 from game.authoring.suggest import OPINION, Memory, Suggester
 from game.authoring.yamltext import flow, quoted, word
 from game.bank.context import around
@@ -25,10 +25,6 @@ from game.bank.paths import find_article_file
 from game.bank.yamlsafe import MAX_BYTES as QUESTION_BYTES
 from game.files import FileProblem, read_file, size_words
 
-_MONTH = (r"(?:January|February|March|April|May|June|July|August|September|October|"
-          r"November|December)")
-DATE = re.compile(rf"\b{_MONTH}\s+\d{{1,2}},?\s+\d{{4}}\b|\b\d{{1,2}}\s+{_MONTH}\s+\d{{4}}\b")
-BYLINE = re.compile(r"\bBy:?\s+([A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){1,3})")
 _ENDS_SENTENCE = re.compile(r"[.!?][”’\")]*$")
 # A draft is up to about 9.2 times the size of its article (a statement, its reasons, the
 # fields to fill in and the article's words around it, for each sentence): 100 KB of
@@ -108,12 +104,11 @@ def metadata(text: str, parts: Split) -> Metadata:
     for dropped in parts.dropped:
         if dropped.reason != "a byline":
             continue
-        byline = BYLINE.search(dropped.text)
-        if byline and not meta.author:
-            meta.author, meta.found["author"] = byline.group(1), "the byline"
-        date = DATE.search(dropped.text)
-        if date and not meta.date:
-            meta.date, meta.found["date"] = date.group(0), "the byline"
+        read = byline(dropped.text)
+        for name in ("author", "outlet", "date") if read else ():
+            if getattr(read, name) and not getattr(meta, name):
+                setattr(meta, name, getattr(read, name))
+                meta.found[name] = "the byline"
     return meta
 
 

@@ -5,6 +5,7 @@ scored for subjectivity and polarity per sense, by De Smedt and Daelemans for Pa
 The file is read directly: importing textblob would import nltk, which is slow and not
 needed, and nothing is downloaded."""
 import importlib.util
+import re
 import xml.etree.ElementTree as ElementTree
 from functools import lru_cache
 from pathlib import Path
@@ -18,12 +19,26 @@ MIN_POLARITY = 0.25
 DESCRIPTIVE = {"own", "late", "latest", "confirmed", "elect", "light", "rose", "free",
                "secret", "unilateral", "static", "extinct", "filled", "cold", "hot", "thin",
                "detailed", "advanced", "artificial", "decreased", "behind", "rich",
-               "wealthy", "top", "done"}
+               "wealthy", "top", "done", "autonomous",
+               # the first word of a kind of school or court: "elementary school"
+               "elementary", "supreme", "primary", "secondary", "superior"}
+
+
+# VADER scores nouns and verbs of events too ('war', 'supports'); only a word shaped like
+# an adjective is taken from it.
+_ADJECTIVE = re.compile(r"(?:ous|ful|less|ive|ic|al|able|ible|ing|ed|ish|ant|ent)$")
+# How much, not how well: the record can confirm these.
+_DEGREE_ADVERBS = {"significantly", "importantly", "largely", "highly", "greatly",
+                   "slightly", "heavily", "seriously", "substantially", "sharply"}
+# VADER's valence (-4 to 4, from ten raters each) a word needs to grade what it stands before.
+MIN_VALENCE = 1.5
 
 
 class Lexicon:
-    def __init__(self, scores: dict[str, tuple[float, float]]):
+    def __init__(self, scores: dict[str, tuple[float, float]],
+                 valence: dict[str, float] | None = None):
         self.scores = scores      # word -> (subjectivity, polarity), averaged over senses
+        self.valence = valence or {}    # word -> VADER's mean valence
 
     @classmethod
     def shipped(cls) -> "Lexicon":
@@ -43,10 +58,29 @@ class Lexicon:
         return (score is not None and word not in DESCRIPTIVE
                 and score[0] >= MIN_SUBJECTIVITY and abs(score[1]) >= MIN_POLARITY)
 
+    def grades(self, word: str, noun: bool = False) -> bool:
+        """A word VADER's raters found strongly positive or negative ('reckless',
+        'damaging', 'fearless'): a judgment where it grades a noun, though VADER also
+        scores events ('war', 'killed'), which is why the caller asks for that position."""
+        return (word not in self.scores and word not in DESCRIPTIVE
+                and (noun or _ADJECTIVE.search(word) is not None and not word.endswith("ment"))
+                and abs(self.valence.get(word, 0.0)) >= MIN_VALENCE)
+
+    def manner(self, word: str) -> bool:
+        """An adverb made of a judging adjective: 'recklessly', 'lightheartedly', 'angrily'
+        (the house rule's manner words that grade or read a mood)."""
+        if not word.endswith("ly") or len(word) < 6 or word in _DEGREE_ADVERBS:
+            return False
+        stems = (word[:-2], word[:-3] + "y", word[:-4] if word.endswith("ally") else "")
+        return any(self.judges(stem) or self.grades(stem) for stem in stems if stem)
+
     def knows(self, word: str) -> bool:
         return word in self.scores
 
     def reason(self, word: str) -> str:
+        if word not in self.scores:
+            return (f"evaluative word '{word}' (valence {self.valence[word]:+.1f} in VADER's "
+                    "lexicon, grading what it stands before)")
         return (f"evaluative word '{word}' (subjectivity {self.scores[word][0]:.1f} in "
                 "TextBlob's lexicon)")
 
@@ -57,4 +91,21 @@ def _shipped() -> Lexicon:
     if spec is None or not spec.submodule_search_locations:
         raise RuntimeError("the subjectivity lexicon needs TextBlob: pip install textblob")
     folder = Path(next(iter(spec.submodule_search_locations)))
-    return Lexicon.from_file(folder / "en" / "en-sentiment.xml")
+    lexicon = Lexicon.from_file(folder / "en" / "en-sentiment.xml")
+    lexicon.valence = _valence()
+    return lexicon
+
+
+def _valence() -> dict[str, float]:
+    """VADER's lexicon (vaderSentiment/vader_lexicon.txt: word, mean valence, deviation,
+    the ten ratings), read directly, as TextBlob's is; empty without the package."""
+    spec = importlib.util.find_spec("vaderSentiment")
+    if spec is None or not spec.submodule_search_locations:
+        return {}
+    path = Path(next(iter(spec.submodule_search_locations))) / "vader_lexicon.txt"
+    valence = {}
+    for line in path.read_text(encoding="utf-8").splitlines():
+        parts = line.split("\t")
+        if len(parts) > 1 and parts[0].isalpha():
+            valence[parts[0]] = float(parts[1])
+    return valence

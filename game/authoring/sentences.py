@@ -24,8 +24,7 @@ _FURNITURE = [
     ("a video's running time", re.compile(r"^\s*\d{1,2}:\d{2}\s*[-–—]\s*source:", re.I)),
     ("a divider", re.compile(r"^[\s_=*~#-]{3,}$")),
     ("a link", re.compile(r"https?://|^\s*www\.\S+\s*$")),
-    ("a byline", re.compile(r"^\s*By:?\s+[A-Z][a-z]+(?:\s+[A-Z][\w.’'-]+){1,3}\s*$"
-                            r"|\|\s*By:?\s+[A-Z]")),
+    ("a byline", re.compile(r"\|\s*By:?\s+[A-Z]")),
     ("a dateline", re.compile(r"^\s*[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,3}\s*[—–-]\s*$")),
 ]
 # "US, WASHINGTON (ORDO NEWS) — " or "WASHINGTON — " before a paragraph's first sentence;
@@ -51,6 +50,48 @@ _GOOD_END = re.compile(r"(?<=[a-z]{2})[.!?][”’\")]*\s+(?=[“\"‘(]?[A-Z0-9
 _ANY_END = re.compile(r"[.!?][”’\")]*\s+")
 
 
+_MONTH = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
+          r"Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?")
+DATE = re.compile(rf"\b{_MONTH}\s+\d{{1,2}},?\s+\d{{4}}\b|\b\d{{1,2}}\s+{_MONTH}\s+\d{{4}}\b"
+                  r"|\b\d{4}-\d{2}-\d{2}\b")
+# "By Maria Lopez, The Riverside Gazette, March 4, 2025", "Posted by Riverside Watchdog on
+# March 5, 2025": who wrote it, then parts separated by commas, bars or "on": a role
+# ("Opinion contributor"), the outlet, the date. A sentence that starts with "By" ("By
+# Tuesday, the council had voted.") has a clause among its parts, and is not a byline.
+_BYLINE = re.compile(r"^\s*(?:(?:Posted|Written|Reported|Story)\s+by|By):?\s+"
+                     r"(?P<author>[A-Z][\w.’'-]*(?:\s+(?:[A-Z][\w.’'-]*|and|de|van|von))*)"
+                     r"(?P<rest>(?:\s*(?:[,|·•]|\bon\b)\s*[^,|·•]*)*?)\s*$")
+_ROLE = re.compile(r"^[A-Z]?[\w’'-]*(?:\s+[\w’'-]+){0,2}$")
+
+
+@dataclass(frozen=True)
+class Byline:
+    author: str
+    outlet: str = ""
+    date: str = ""
+
+
+def byline(line: str) -> Byline | None:
+    """The byline a line is, read as metadata (never a statement), or None. A line of
+    page chrome ends in one: "Politics | By Ann Lee"."""
+    line = re.split(r"\|\s*(?=By:?\s+[A-Z])", line)[-1]
+    m = _BYLINE.match(line)
+    if not m or DATE.fullmatch(m.group("author")) or re.search(r"\w{4,}[.!?]$", line.strip()):
+        return None            # "By Tuesday, prices rose." ends as a sentence ends
+    date = DATE.search(m.group("rest"))
+    rest = DATE.sub("", m.group("rest")) if date else m.group("rest")
+    outlet = ""
+    for part in re.split(r"\s*(?:[,|·•]|\bon\b)\s*", rest):
+        part = part.strip(" .")
+        if not part:
+            continue
+        if not _ROLE.match(part):
+            return None            # a clause: "By Tuesday, the council had voted."
+        if all(w[0].isupper() for w in re.findall(r"[\w’'-]+", part) if len(w) > 3):
+            outlet = part          # Title Case: a name ("The Valley Herald"); a role is not
+    return Byline(m.group("author"), outlet, date.group(0) if date else "")
+
+
 @dataclass(frozen=True)
 class Dropped:
     text: str
@@ -61,11 +102,14 @@ class Dropped:
 class Split:
     sentences: list[str]
     dropped: list[Dropped]
-    datelines: list[str]      # who a dateline names: "ORDO NEWS", "CNN"
+    datelines: list[str]      # the outlet a dateline names: "ORDO NEWS", "CNN" (never its
+    #                           place: "RIVERSIDE —" says where, not who)
 
 
 def furniture(text: str) -> str:
     """Why a line or sentence is not part of the article, or ''."""
+    if byline(text):
+        return "a byline"
     return next((why for why, pattern in _FURNITURE if pattern.search(text)), "")
 
 
@@ -144,8 +188,6 @@ def _keep(sentence: str, result: Split) -> None:
         result.dropped.append(Dropped(sentence[credit.start():].strip(), "a photo credit"))
         return
     why = "a photo credit" if credit else furniture(sentence)
-    if why == "a dateline":
-        result.datelines.append(sentence.rstrip(" —–-\u00a0"))
     if why:
         result.dropped.append(Dropped(sentence, why))
     else:

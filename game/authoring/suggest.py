@@ -5,14 +5,18 @@ Rules, not a model: they follow docs/question-format.md ("How Byline labels the 
 cases"). Whose words are whose comes first: quotations belong to the speaker; the words a
 named source is reported to have said belong to that source; what is left is the writer's
 own voice. An opinion is then a judgment in the writer's voice: an evaluative word (from
-TextBlob's subjectivity lexicon, read from the package's data file), an intensifier, a
-hedge, a modal verb (prediction or obligation), a first-person judgment, a motive, a
-question, or a view credited to people nobody could identify. Nothing here reaches the
-network or loads a model."""
+TextBlob's subjectivity lexicon, or VADER's valence lexicon for an adjective before a noun
+or a noun something is called; both read from the packages' data files), a manner word,
+an intensifier, a hedge, a modal verb (prediction or obligation; not 'will' with a date),
+a first-person judgment, a motive or private thought, or a question. A view credited to
+people nobody could identify is judged by the view it passes on. A cue is the phrase a
+teacher points at, an evaluative word before a modal. Nothing here reaches the network or
+loads a model."""
 import re
 from dataclasses import dataclass, field
 
 from game.authoring.lexicon import Lexicon
+from game.authoring.sentences import byline
 from game.bank.models import WRITER, Cue
 
 FACT, OPINION = "fact", "opinion"
@@ -31,17 +35,27 @@ _PRONOUN = r"(?:[Hh]e|[Ss]he|[Tt]hey)"
 _GROUP = (r"(?:officials?|observers|critics|experts|analysts|commentators|sources|insiders"
           r"|aides|lawmakers|investigators|diplomats|people|reports|allies|advisers|"
           r"advisors|spokes(?:man|woman|person))")
-GROUP = (rf"(?:(?:a|an|some|many|several|most|other|two|three|top|senior|unnamed"
-         rf"|anonymous|{_NAMEWORD}(?:’s|'s)?)\s+){{0,3}}{_GROUP}")
+_GROUP_WORDS = (r"(?:residents|advocates|teachers|parents|students|voters|neighbou?rs|"
+                r"scientists|economists|doctors|researchers|drivers|workers|opponents|"
+                r"supporters|activists|locals|members|leaders|families|owners|users)")
+GROUP = (rf"(?:(?:(?:a|an|some|many|several|most|other|two|three|top|senior|unnamed"
+         rf"|anonymous|{_NAMEWORD}(?:’s|'s)?)\s+){{0,3}}(?i:{_GROUP})"
+         rf"|(?:[Ss]ome|[Mm]any|[Ss]everal|[Mm]ost)(?:\s+[a-z]+)?\s+[a-z]{{3,}}s"
+         # lower case only: "Reuters", "Sanders" are names
+         rf"|(?:[A-Z][a-z]+\s+)?(?:(?i:{_GROUP_WORDS})|(?-i:[a-z]{{3,}}(?:ers|ists|ents|ians)))"
+         rf"|[Mm]any|[Ss]ome)")
 _VAGUE = {"a", "an", "some", "many", "several", "most", "other", "two", "three",
           "top", "senior", "unnamed", "anonymous"}
 
+# Where a group is from: "Parents at the elementary school said".
+_WHERE = r"(?:\s+(?:at|in|from|near)\s+(?:the\s+)?[\w’'-]+(?:\s+[\w’'-]+){0,3}?)"
 _SAY = (r"said|says|say|told|tells|tell|wrote|writes|reported|reports|declared|declares"
         r"|noted|notes|added|adds|stated|states|announced|announces|claimed|claims|warned"
         r"|warns|confirmed|confirms|revealed|reveals|emphasi[sz]ed|emphasi[sz]es|insisted"
         r"|insists|argued|argues|explained|explains|tweeted|tweets|posted|asserted"
         r"|acknowledged|admitted|testified|recalled|remarked|determined|concluded|found"
-        r"|believes|believed|thinks|saw|sees|views|considers|call|calls|called")
+        r"|believes|believed|believe|thinks|think|saw|sees|views|considers|call|calls|called"
+        r"|argue|warn|worry|worries|worried|fear|fears|feared|suspect|suspects")
 # Verbs that name a source only when a quotation follows: "praised X, describing him as “…”".
 _SAY_WITH_QUOTE = r"praised|praises|described|describes|urged|urges|asked|asks"
 _BETWEEN = r"(?:\s+(?:also|then|later|previously|recently|once|again|had|has|have|\w+ly))*"
@@ -49,15 +63,30 @@ _BETWEEN = r"(?:\s+(?:also|then|later|previously|recently|once|again|had|has|hav
 _APPOSITIVE = (r"(?:(?:,\s+(?:the|a|an|who|whose|[a-z][\w-]*)\b[^,“”\"]{0,80})+,)?"
                r"(?:,\s+(?:which|who))?")
 SUBJECT_VERB = re.compile(
-    rf"(?<![\w’'])(?P<who>{NAME}(?:(?:’s|'s)?\s+{_HEAD})?|{GROUP}|{_PRONOUN})"
+    rf"(?<![\w’'])(?P<who>{NAME}(?:(?:’s|'s)?\s+{_HEAD})?|{GROUP}{_WHERE}?|{_PRONOUN})"
     rf"{_APPOSITIVE}{_BETWEEN}\s+(?P<verb>{_SAY}|{_SAY_WITH_QUOTE})\b")
 # "He repeated a Kremlin talking point, saying, “…”": the quotation is the subject's.
 PARTICIPLE = re.compile(rf"(?<![\w’'])(?P<who>{NAME}|{_PRONOUN})\s+[a-z][^“”\",]*"
                         rf"(?:,[^“”\",]*)?,\s+(?P<verb>saying|adding|writing|declaring|"
                         rf"insisting|arguing|telling [a-z]+)\b[^“”\"]*[“\"]")
 # “…,” declared Giuliani.
-VERB_SUBJECT = re.compile(rf"[,”’\"]\s+(?P<verb>said|wrote|added|[a-z]+ed)\s+"
-                          rf"(?P<who>{NAME})\s*[.!?]?\s*$")
+# “…,” said Angela Moore, the principal of Riverside Elementary School.
+VERB_SUBJECT = re.compile(rf"[,”’\"]\s+(?P<verb>said|says|wrote|writes|added|[a-z]+ed)\s+"
+                          rf"(?P<who>{NAME})(?:,\s+[^“”\",]+(?:,\s+[^“”\",]+)?)?\s*[.!?]?\s*$")
+# "…, the school board decided on Monday." / "…, its planning report says."
+TRAILING = re.compile(
+    rf",\s+(?P<who>(?:the|its|their|his|her|a|an)\s+(?:[\w’'-]+\s+){{0,3}}?[a-z][\w’'-]*"
+    rf"|{NAME})\s+(?P<verb>said|says|decided|announced|reported|reports|found|concluded"
+    rf"|estimated|estimates|confirmed|ruled|wrote|writes)"
+    rf"(?:\s+(?:on|last|this|in)\s+\w+)?\s*[.!?]?\s*$")
+# A document as the subject: "A survey by the district found", "The same study shows".
+_DOCUMENT = (r"(?:survey|study|poll|report|audit|review|analysis|census|budget|investigation"
+             r"|inquiry|schedule|resolution|data|records|figures|filing|ruling)")
+DOCUMENT = re.compile(
+    rf"(?<![\w’'])(?P<who>(?:[Aa]n?|[Tt]he|[Ii]ts|[Tt]heir)\s+(?:[\w’'.-]+\s+){{0,2}}?"
+    rf"{_DOCUMENT}(?:\s+(?:by|of|from|for)\s+[^,;:“”\"]{{1,50}}?)?)\s+"
+    rf"(?P<verb>found|finds|says|said|shows|showed|concluded|concludes|estimated"
+    rf"|estimates|suggests|suggested)\b")
 ACCORDING = re.compile(r"\b[Aa]ccording to\s+(?P<who>[^,.;:?!“”\"()]+)")
 _ACCORDING_LEAD = re.compile(
     r"^(?:(?:an?|the)\s+)?(?:reports?|findings|account|statement|testimony|documents?|"
@@ -76,7 +105,8 @@ OFFICIAL = re.compile(
     r"\b(?:Department|Ministry|Office|Agency|Committee|Senate|House|Congress|Court|"
     r"Commission|Bureau|Council|Pentagon|Kremlin|Parliament|FBI|CIA|NSA|government|"
     r"administration|prosecutors?|special counsel|investigators|findings|court filing|"
-    r"indictment)\b|\breport\b", re.IGNORECASE)
+    r"indictment|University|Institute|School|Board|District|budget|survey|study|"
+    r"schedule|resolution|census|audit)\b|\breport\b", re.IGNORECASE)
 _FINDING_VERBS = {"determined", "concluded", "found"}
 # News organisations name themselves with these words; a person named with one of them
 # ("MSNBC political analyst Richard Stengel") is still a person.
@@ -99,7 +129,7 @@ HEDGES = re.compile(
     r"obviously|certainly|surely|of course)\b", re.IGNORECASE)
 # Lower case only: "May" is also a month.
 MODALS = re.compile(
-    r"\b(?:will|won’t|won't|can(?:not)?|can’t|can't|could|may|might|must|should|"
+    r"\b(?:need not|will|won’t|won't|can(?:not)?|can’t|can't|could|may|might|must|should|"
     r"shouldn’t|shouldn't|ought to|would(?:n’t|n't| not)? have|needs?(?! not)|"
     r"deserves?|deserved)\b")
 FIRST_PERSON = re.compile(
@@ -108,10 +138,31 @@ FIRST_PERSON = re.compile(
     r"\b[Ll]et(?:’s|'s| us)\b|\bI am (?:sure|convinced|certain)\b")
 READER = re.compile(r"\b(?:you|your|yours)\b", re.IGNORECASE)
 MOTIVE = re.compile(r"\b(?:in order to|so as to)\b", re.IGNORECASE)
+# What someone wants, regrets or means cannot be seen from outside (house rule: motives).
+PRIVATE = re.compile(r"\b(?:wants?|wanted|wish(?:es|ed)?|regrets?|regretted|intends?|intended"
+                     r"|secretly|really (?:wants?|meant|means))\b")
+# "too little", "too far": how much is right is the writer's judgment.
+TOO = re.compile(r"\btoo\s+(?:much\s+|many\s+|little\s+|few\s+)?[a-z][\w-]*")
+# A future on the calendar is a plan anyone can check ("The vote will take place Tuesday",
+# "will cost $3.2 million"), not the writer's prediction.
+_SCHEDULED = re.compile(
+    r"\b(?:on|by|in|until|from|before|after|next|this|on or before)\s+(?:\d|(?:Monday|Tuesday|"
+    r"Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|"
+    r"August|September|October|November|December|(?:the\s+)?(?:week|month|year|spring|summer|"
+    r"fall|autumn|winter|semester|term)\b))"
+    r"|\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|tomorrow|tonight)\b"
+    r"|[$€£]\s?\d|\b\d[\d,.]*\s*(?:percent|%|dollars|euros|pounds|million|billion)\b")
+_FUTURE = re.compile(r"^(?:will|won’t|won't)$", re.IGNORECASE)
 UNIDENTIFIED = re.compile(
     r"\b(?:it is|it’s|it's|is|are|was|were)\s+(?:widely\s+)?(?:believed|thought|"
-    r"rumou?red|alleged)\b|\bthere (?:are|were|is|was) (?:suspicions|fears|claims|"
+    r"rumou?red|alleged|said|claimed)\b|\bthere (?:are|were|is|was) (?:suspicions|fears|claims|"
     r"rumou?rs|concerns)\b", re.IGNORECASE)
+# Verbs of believing: a view credited to them is a belief, not something seen.
+BELIEF = re.compile(r"\b(?:call|calls|called|describe\w*|believ\w*|think|thinks|thought|argue\w*|worr\w*|fear\w*|feel\w*|"
+                    r"suspect\w*|suspicions|hope\w*|rumou?red|alleged|expect\w*)\b",
+                    re.IGNORECASE)
+WOULD = re.compile(r"\bwould\b")
+GLOSS = re.compile(r"[”\"]\s*[–—]\s*|[”\"]\s+-\s+")
 _QUOTE = re.compile(r"“[^“”]*(?:”|$)|\"[^\"]*(?:\"|$)|‘[^‘’]*’(?![A-Za-z])")
 _WORD = re.compile(r"[A-Za-z][A-Za-z’'-]*[A-Za-z]|[A-Za-z]")
 
@@ -142,15 +193,22 @@ class Memory:
     """What earlier sentences of the same article said about who is who."""
 
     names: set = field(default_factory=set)        # words capitalized mid-sentence
+    documents: dict = field(default_factory=dict)  # 'survey' -> 'a survey by the district'
     speakers: dict = field(default_factory=dict)   # surname -> (full name, kind)
     last_speaker: tuple | None = None
     last_outlet: str = ""
     previous: str = ""
+    author: str = ""        # from the byline: who wrote the article
+    outlet: str = ""        # and who published it
 
     @classmethod
     def of(cls, text: str) -> "Memory":
         names = {m.group(1) for m in re.finditer(r"(?<=[a-z,;] )([A-Z][\w’'-]+)", text)}
-        return cls(names={n.removesuffix("’s").removesuffix("'s") for n in names})
+        memory = cls(names={n.removesuffix("’s").removesuffix("'s") for n in names})
+        read = next(filter(None, map(byline, text.splitlines()[:12])), None)
+        if read:
+            memory.author, memory.outlet = read.author, read.outlet
+        return memory
 
     def note(self, sentence: str, suggestion: Suggestion) -> None:
         self.previous = sentence
@@ -161,6 +219,10 @@ class Memory:
                                                       suggestion.source_kind)
         if suggestion.source_kind == "news outlet":
             self.last_outlet = suggestion.source
+        document = re.search(_DOCUMENT + "$", suggestion.source.split(" by ")[0]
+                             .split(" of ")[0])
+        if document and not suggestion.source.startswith(("the same", "The same")):
+            self.documents.setdefault(document.group(0), suggestion.source)
 
     def person_before(self) -> str:
         """The first name in the previous sentence: who 'he' or 'she' most likely is."""
@@ -205,9 +267,14 @@ class Suggester:
         memory = memory or Memory()
         quoted = quotes(text)
         attribution = find_attribution(text, memory)
-        voice = _mask(text, quoted)
+        masked = voice = _mask(text, quoted)
+        gloss = len(text)
         if attribution and attribution.leading and attribution.identified:
-            voice = voice[:attribution.end]    # what follows is the source's
+            # What follows is the source's, up to the writer's gloss on a quotation:
+            # 'declared, “…” – a dubious claim'.
+            after_quote = GLOSS.search(text, attribution.end)
+            gloss = after_quote.end() if after_quote else gloss
+            voice = voice[:attribution.end].ljust(gloss) + masked[gloss:]
         reasons = []
         whole_quote = _whole_quote(text, quoted)
         if attribution is None and whole_quote and memory.last_speaker:
@@ -221,17 +288,32 @@ class Suggester:
         # Structural signs (hedges, modals…) inside a named source's claim are the
         # source's; evaluative words the writer chose are the writer's wherever they stand.
         judged = self._judgments(text, voice, structural=attribution is None
-                                 or whole_quote or not attribution.identified)
+                                 or whole_quote or not attribution.identified
+                                 or attribution.verb == PUBLISHER)
         reasons += [why for _, _, why in judged]
         # A whole quotation after its speaker is the speaker's judgment, words and all.
         voiced = attribution.who if whole_quote and attribution else WRITER
-        spans = [(a, b, voiced) for a, b, _ in judged if b > a]
+        spans = [(a, b, voiced) for a, b, _ in _preferred(judged) if b > a]
         opinion = bool(judged)
         if attribution and not attribution.identified:
-            opinion = True
-            reasons.append("a view credited to people nobody can identify ('"
-                           + text[attribution.start:attribution.end].strip() + "')")
-            spans += [(*m.span(), WRITER) for m in UNIDENTIFIED.finditer(text)]
+            # House rule: nobody's words to check, so the view passed on decides. A belief
+            # ('many believe'), a prediction ('would') or a judgment makes it an opinion.
+            belief = BELIEF.search(text[attribution.start:attribution.end])
+            guess = WOULD.search(voice, attribution.end if attribution.leading else 0)
+            opinion = bool(judged or belief or guess)
+            vague = text[attribution.start:attribution.end].strip()
+            reasons.append(
+                f"a view credited to people nobody can identify ('{vague}'): no one a reader "
+                "could ask or check, so the sentence is judged by the view it passes on, "
+                + ("which is " + ("a belief" if belief else "a judgment")
+                   if opinion else "which is a checkable claim"))
+            if guess and not judged:
+                judged.append((guess.start(), _verb_end(voice, guess.end()),
+                               f"'{guess.group(0)}': a prediction"))
+            spans = [(a, b, attribution.who if a >= attribution.end else WRITER)
+                     for a, b, _ in _preferred(judged) if b > a]
+            if belief and UNIDENTIFIED.search(text):
+                spans.append((attribution.start, attribution.end, WRITER))
         if attribution is None and not opinion:
             reasons.append("no judgment words, hedges or modal verbs in the writer's own "
                            "words: a checkable claim")
@@ -239,6 +321,14 @@ class Suggester:
             for a, b, why in self._quoted_judgments(text, quoted):
                 spans.append((a, b, attribution.who))     # inside a quotation: the speaker's
                 reasons.append(why)
+        if not opinion and attribution and attribution.identified and attribution.leading:
+            # "X said the council should have asked": the judgment is X's, reported.
+            reported = " " * attribution.end + masked[attribution.end:gloss]
+            for a, b, why in _preferred(self._judgments(text, reported, structural=True)):
+                if b > a:
+                    spans.append((a, b, attribution.who))
+                    reasons.append(f"'{text[a:b]}' is in what {attribution.who} is reported "
+                                   "to have said: their judgment, not the writer's")
         label = OPINION if opinion else FACT
         source, kind = (attribution.who, attribution.kind) if attribution else (AUTHOR, "author")
         cues = tuple(dict.fromkeys(Cue(text[a:b], by) for a, b, by in _merged(spans)
@@ -257,23 +347,59 @@ class Suggester:
             if word[0].isupper() and not title and m.start() > 0:
                 continue        # a name: New York, Black Sea, Special Counsel
             after = words[i + 1] if i + 1 < len(words) else None
+            if word[0].isupper() and after and after.group(0)[0].isupper() and not title:
+                continue        # a name that starts the sentence: "Supreme Court judges"
             if (low in INTENSIFIERS and after and self.lexicon.knows(after.group(0).lower())
                     and not _so_that(low, voice, m.end())):
                 found.append((m.start(), after.end(),
                               f"intensifier '{low}' in the writer's own words"))
-            elif self.lexicon.judges(low):
+            elif (low in _IMPRESSION and after and after.group(0).islower()
+                  and (self.lexicon.knows(after.group(0)) or after.group(0) in self.lexicon.valence)):
+                found.append((m.start(), after.end(), f"'{low} {after.group(0)}': the writer's "
+                                                      "impression, not something checked"))
+            elif self.lexicon.manner(low):
+                found.append((m.start(), m.end(), f"manner word '{low}': the writer's "
+                                                  "reading of how it was done"))
+            elif (self.lexicon.grades(low, noun=True) and _predicate(words, i) is not None
+                  and not self.lexicon.judges(low)):
+                found.append((_predicate(words, i), m.end(), self.lexicon.reason(low)))
+            elif self.lexicon.judges(low) or (self.lexicon.grades(low)
+                                               and self._attributive(words[i - 1] if i else None, after)):
                 before = words[i - 1] if i else None
                 degree = before and before.group(0).lower() in _DEGREE
-                found.append((before.start() if degree else m.start(), m.end(),
+                end = self._phrase_end(voice, before, m, after)
+                found.append((before.start() if degree else m.start(), end,
                               self.lexicon.reason(low)))
         if "?" in voice:
             found.append((0, 0, "a question in the writer's own words: it asks the reader "
                                 "to judge and states nothing checkable"))
         if structural:
+            scheduled = _SCHEDULED.search(voice)
             for pattern, why in _STRUCTURAL:
-                found += [(m.start(), m.end(), why.format(m.group(0)))
-                          for m in pattern.finditer(voice)]
+                found += [(m.start(), _verb_end(voice, m.end()) if pattern is MODALS
+                           else m.end(), why.format(m.group(0)))
+                          for m in pattern.finditer(voice)
+                          if not (scheduled and _FUTURE.match(m.group(0)))]
         return found
+
+    def _attributive(self, before, after) -> bool:
+        """Between a determiner and a noun: 'a reckless plan', 'Putin’s reckless decision'."""
+        return bool(before and after and (before.group(0).lower() in _DETERMINERS
+                                          or before.group(0).endswith(("’s", "'s")))
+                    and after.group(0).islower() and after.group(0) not in _FUNCTION)
+
+    def _phrase_end(self, voice: str, before, word, after) -> int:
+        """Where an evaluative adjective's phrase ends: with the noun it grades ('a huge
+        victory', 'a short-sighted mistake'), which is what a teacher points at; alone
+        where it stands after a verb ('the plan is bad')."""
+        if not (after and before and before.group(0).lower() in _DETERMINERS | _DEGREE):
+            return word.end()
+        noun = after.group(0)
+        if (noun.islower() and noun not in _FUNCTION and not noun.endswith("ly")
+                and not self.lexicon.judges(noun)
+                and re.fullmatch(r"\s+", voice[word.end():after.start()])):
+            return after.end()
+        return word.end()
 
     def _quoted_judgments(self, text: str, quoted) -> list[tuple[int, int, str]]:
         """The speaker's own judgment words, which a teacher may list as cues of a fact: a
@@ -287,28 +413,83 @@ class Suggester:
                 found.append((*inner, f"the quoted fragment “{text[inner[0]:inner[1]]}” is "
                                       "the speaker's wording"))
                 continue
-            for m in _WORD.finditer(text, *inner):
-                if self.lexicon.judges(m.group(0).lower()):
-                    found.append((m.start(), m.end(), f"judgment word '{m.group(0)}' is inside "
-                                                      "a quotation: the speaker's, not the writer's"))
+            # The same rules as for the writer's words, read in the quotation alone.
+            alone = " " * inner[0] + text[inner[0]:inner[1]]
+            for c, d, _ in _preferred(self._judgments(text, alone, structural=False)):
+                if d > c:
+                    found.append((c, d, f"judgment '{text[c:d]}' is inside a quotation: the "
+                                        "speaker's, not the writer's"))
         return found
 
 
 SHORT_QUOTE = 6      # words
+_DETERMINERS = {"a", "an", "the", "this", "that", "these", "those", "his", "her", "its",
+                "their", "our", "my", "your", "such", "what"}
+# Words that end a noun phrase rather than head it.
+_FUNCTION = {"and", "or", "but", "nor", "of", "to", "in", "on", "at", "for", "with", "by",
+             "from", "as", "than", "that", "which", "who", "whom", "whose", "is", "are",
+             "was", "were", "be", "been", "being", "has", "have", "had", "it", "they",
+             "he", "she", "we", "you", "not", "so", "if", "when", "while", "because",
+             "about", "into", "over", "after", "before", "do", "does", "did", "can",
+             "will", "would", "should", "could", "may", "might", "must", "one", "ones"}
 _DEGREE = INTENSIFIERS | {"most", "more", "too", "less", "least"}
+_MODAL_WHY = "modal verb"
 _STRUCTURAL = (
     (HEDGES, "hedge '{}': the writer's guess, not a checkable claim"),
     (MODALS, "modal verb '{}': a prediction, possibility or obligation"),
     (FIRST_PERSON, "first-person judgment '{}'"),
     (READER, "the writer speaks to the reader ('{}')"),
     (MOTIVE, "motive claim '{}': nobody can check what someone intended"),
+    (PRIVATE, "'{}': what someone wants or feels cannot be seen from outside"),
+    (TOO, "'{}': how much is right is a judgment"),
 )
+
+
+_AUXILIARY = re.compile(r"\s+(?:not|have|be|been|also|still|never|only|even|\w+ly)\b")
+_VERB = re.compile(r"\s+([a-z][\w-]*)")
+
+
+def _predicate(words, i) -> int | None:
+    """Where the phrase starts when a graded noun is what something is called: 'will be a
+    disaster', 'is a short-sighted mistake' (the adjective with it); else None."""
+    for gap in (0, 1):
+        if i >= 2 + gap and words[i - 1 - gap].group(0).lower() in ("a", "an") and \
+                words[i - 2 - gap].group(0).lower() in _COPULAS:
+            return words[i - gap].start()
+    return None
+
+
+_IMPRESSION = {"looks", "looked", "sounds", "sounded"}
+_COPULAS = {"is", "was", "are", "were", "be", "been", "being", "remains", "seems", "looks"}
+
+
+def _verb_end(voice: str, end: int) -> int:
+    """Where a modal's verb ends: 'should go', 'will be reversed', 'need not worry': what
+    is predicted or demanded, the words a teacher underlines with the modal."""
+    while m := _AUXILIARY.match(voice, end):
+        end = m.end()
+    verb = _VERB.match(voice, end)
+    if verb and verb.group(1) not in _FUNCTION | _DETERMINERS:
+        return verb.end()
+    return end
+
+
+def _preferred(judged) -> list[tuple[int, int, str]]:
+    """The judgments to show as cues: a modal verb only where no evaluative word is found
+    (issue 16: "a short-sighted mistake" is what a student should notice, not "will");
+    the modal's reason stays."""
+    worded = any(b > a and why.startswith(("evaluative word", "intensifier"))
+                 for a, b, why in judged)
+    return [j for j in judged if not (worded and j[2].startswith(_MODAL_WHY))]
 
 
 def _credited(attribution: Attribution) -> str:
     named = "named" if attribution.kind != "anonymous" else "identifiable"
     if attribution.verb == "according to":
         return f"'according to' with {named} source '{attribution.who}'"
+    if attribution.verb == PUBLISHER:
+        return ("the publisher's own line (an appeal to the reader, or a line about the "
+                f"outlet or its writer), not the article's: {attribution.who}")
     return f"reporting verb '{attribution.verb}' with {named} source '{attribution.who}'"
 
 
@@ -357,8 +538,9 @@ def find_attribution(text: str, memory: Memory) -> Attribution | None:
     """The named (or unnamed) source a sentence credits, preferring 'according to', then
     a subject with a reporting verb, then '“…,” declared X'; None for the writer's own."""
     scan = text.lower() if is_title_case(text) else text
-    found = (_according(text, memory) or _subject(text, scan, memory)
-             or _inverted(text, memory) or _participle(text, memory))
+    found = (_publisher(text, memory) or _according(text, memory) or _document(text, memory)
+             or _subject(text, scan, memory) or _inverted(text, memory)
+             or _participle(text, memory) or _trailing(text, memory))
     if found:
         return found
     vague = UNIDENTIFIED.search(text)
@@ -373,7 +555,10 @@ def _according(text: str, memory: Memory) -> Attribution | None:
     if not m:
         return None
     raw = m.group("who").strip()
-    who = _ACCORDING_TAIL.sub("", _ACCORDING_LEAD.sub("", raw)).strip()
+    who = _ACCORDING_LEAD.sub("", raw).strip()
+    if re.search(r"[A-Z]", who):      # "the Mueller report": Mueller; "its annual report" stays
+        who = _ACCORDING_TAIL.sub("", who).strip()
+    who = _own(who, text)
     prefix = text[:m.start()]
     leading = prefix.strip() == "" or prefix.rstrip().endswith(",") and not re.search(
         r"\b(?:is|was|are|were|has|have|had)\b", prefix) or prefix.strip() in ("Later", "But")
@@ -398,6 +583,9 @@ def _subject(text: str, scan: str, memory: Memory) -> Attribution | None:
         if not words or (words[0].lower() in _LEADING_WORDS and words[0].lower() not in PRONOUNS):
             continue
         who = " ".join(words)
+        if who in ("I", "We", "we") or re.search(r"\b(?:their|his|her|its|our|my|your)\s+$",
+                                                 scan[:m.start("who")]):
+            continue        # the writer's own view; "than their parents fear"
         start = m.start("who") + m.group("who").find(words[0])
         prefix = text[:start].strip()
         leading = (prefix == "" or prefix.endswith(",") or prefix.lower() in ("as", "but", "and")
@@ -412,6 +600,60 @@ def _inverted(text: str, memory: Memory) -> Attribution | None:
         return None
     return _attribution(m.group("who"), m.group("who"), text, memory, m.start("verb"),
                         m.end(), m.group("verb"), False)
+
+
+PUBLISHER = "the publisher"
+_APPEAL = re.compile(r"\b(?:support|donat\w*|subscri\w*|membership|member station)\b",
+                     re.IGNORECASE)
+
+
+def _publisher(text: str, memory: Memory) -> Attribution | None:
+    """The publisher's own lines (house rule): an appeal to the reader ('Your support is
+    crucial'), a line about the outlet itself, or the author's biography at the end."""
+    outlet = memory.outlet
+    about_outlet = outlet and re.match(re.escape(outlet) + r"\b", text)
+    about_author = memory.author and re.match(re.escape(memory.author)
+                                              + r"\s+(?:is|was|writes|has written)\b", text)
+    appeal = READER.search(text) and _APPEAL.search(text)
+    if not (about_outlet or about_author or appeal or outlet and _APPEAL.search(text)
+            and outlet.split()[-1] in text):
+        return None
+    return Attribution(outlet or PUBLISHER, "news outlet", 0, 0, PUBLISHER)
+
+
+def _document(text: str, memory: Memory) -> Attribution | None:
+    """A survey, study or report as the subject: 'A survey by the district found that…';
+    'the same survey' is the one named before."""
+    m = DOCUMENT.search(text)
+    if not m or any(a <= m.start() < b for a, b in quotes(text)):
+        return None
+    who = _own(m.group("who"), text)
+    head = re.search(_DOCUMENT, who).group(0)
+    if re.match(r"(?i)(?:the same|this|that|the)\s+" + head + "$", who) and head in memory.documents:
+        who = memory.documents[head]
+    who = who[0].lower() + who[1:] if m.start() == 0 and who[:1].isupper() and \
+        who.split()[0] in ("A", "An", "The", "Its", "Their") else who
+    prefix = text[:m.start()].strip()
+    leading = prefix == "" or prefix.endswith(",")
+    return Attribution(who, "official", m.start(), m.end(), m.group("verb"), leading)
+
+
+def _trailing(text: str, memory: Memory) -> Attribution | None:
+    """The source named after what it said: '…, the school board decided on Monday.'"""
+    m = TRAILING.search(text)
+    if not m or any(a <= m.start() < b for a, b in quotes(text)):
+        return None
+    who = _own(m.group("who"), text)
+    return _attribution(who, who, text, memory, m.start("who"), m.end(), m.group("verb"),
+                        False)
+
+
+def _own(who: str, text: str) -> str:
+    """'its planning report' as the sentence's subject's: 'the agency’s planning report'."""
+    subject = re.match(r"(?:The|the)\s+([a-z][\w-]*)\b", text)
+    if subject and re.match(r"(?i)its\s", who):
+        return f"the {subject.group(1)}’s {who[4:]}"
+    return who
 
 
 def _participle(text: str, memory: Memory) -> Attribution | None:
@@ -435,7 +677,7 @@ def _attribution(who, raw, text, memory, start, end, verb, leading) -> Attributi
             return None
     elif _THE_ARTICLE.match(who) and memory.last_outlet:
         who = memory.last_outlet
-    group = re.fullmatch(GROUP, who, re.IGNORECASE)
+    group = re.fullmatch(GROUP + _WHERE + "?", who, re.IGNORECASE)
     if group:
         return _unnamed(who, start, end, verb, leading)
     kind = source_kind(who, raw, text, verb, memory)
@@ -449,17 +691,32 @@ def _attribution(who, raw, text, memory, start, end, verb, leading) -> Attributi
 
 
 def _unnamed(who: str, start, end, verb, leading) -> Attribution:
-    """'some experts' cannot be identified; 'a US official' or 'Western observers' can."""
+    """'some experts' cannot be identified; 'a US official' or 'Western observers' can. The
+    source keeps the article's own words and says that nobody is named: 'some unnamed
+    residents', 'unnamed critics', 'many unnamed people'."""
     words = who.split()
+    if start == 0 and not words[0].isupper():
+        words[0] = words[0].lower()       # a capital only because it starts the sentence
     possessive = any(w.endswith(("’s", "'s")) for w in words)
     qualified = any(w[0].isupper() and w.lower() not in _VAGUE and not w.endswith(("’s", "'s"))
                     for w in words[:-1])
-    plain = [w for w in words if w.lower() not in ("a", "an", "some", "many", "several",
-                                                    "most", "the")]
-    plain[-1] = plain[-1].lower()      # "Experts" in a headline
-    name = " ".join(plain) if possessive else (
-        ("an unnamed " if words[0].lower() in ("a", "an") else "unnamed ") + " ".join(plain))
-    return Attribution(name, "anonymous", start, end, verb, leading, identified=qualified)
+    if words[-1].lower() in ("many", "some", "several", "most"):
+        words.append("people")           # "Many believe"
+    noun = next((i for i, w in enumerate(words) if w in ("at", "in", "from", "near")),
+                len(words)) - 1
+    words[noun] = words[noun].lower()    # "Experts" in a headline
+    if possessive:
+        name = " ".join(words)
+    elif words[0].lower() in ("a", "an"):
+        name = "an unnamed " + " ".join(words[1:])
+    elif words[0].lower() in ("some", "many", "several", "most"):
+        name = " ".join([words[0].lower(), "unnamed", *words[1:]])
+    else:
+        name = " ".join(["unnamed", *(words[1:] if words[0].lower() == "the" else words)])
+    # "Researchers at the University of Oslo": people of a named institution speak for it.
+    where = " ".join(words[noun + 1:])
+    kind = "official" if where and qualified and OFFICIAL.search(where) else "anonymous"
+    return Attribution(name, kind, start, end, verb, leading, identified=qualified)
 
 
 def source_kind(who: str, raw: str, text: str, verb: str, memory: Memory) -> str:
