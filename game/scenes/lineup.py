@@ -206,9 +206,7 @@ class PlayersScene(EntryScene):
 
     def draw(self, surface) -> None:
         theme, text = self.app.theme, self.app.text
-        p = self._place()
-        surface.fill(theme.background)
-        surface.blit(p.head, (p.left, p.c.top))
+        p = self.begin_drawing(surface)
         self.field.draw(surface, text, theme, p.field, p.size,
                         placeholder="Type a name and press Enter", focused=self.typing)
         self.form.draw(surface, text, theme, p.form_size)

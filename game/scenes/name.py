@@ -61,6 +61,24 @@ class EntryScene(Scene):
             self.handle(one)
         return True
 
+    def place_buttons(self, field: pygame.Rect, size: int) -> None:
+        """The screen's two buttons (Back and OK, or the like) in a row under the box, at
+        its right end, as wide as the longer label needs."""
+        text, gap = self.app.text, self.app.layout().gap
+        button_w = max(text.font("bold", size).size(label)[0]
+                       for label in self.buttons.labels) + 3 * size
+        row_w = 2 * button_w + gap
+        self.buttons.place(text, pygame.Rect(field.right - row_w, field.bottom + gap, row_w,
+                                             round(size * 2.2)), size, gap, across=True)
+
+    def begin_drawing(self, surface) -> EntryLayout:
+        """The layout, with the background and the heading drawn: how each typing screen
+        starts to draw."""
+        p = self._place()
+        surface.fill(self.app.theme.background)
+        surface.blit(p.head, (p.left, p.c.top))
+        return p
+
     def place_keyboard(self, p: EntryLayout, top: int) -> pygame.Rect:
         """The box, shortened for its "Keyboard" button; the keys go from top down."""
         text, lay = self.app.text, p.lay
@@ -165,12 +183,7 @@ class NameScene(EntryScene):
         size = lay.font(TEXT.large)
         field = pygame.Rect(left, c.top + head.get_height() + lay.gap,
                             width, round(size * 2.2))
-        button_w = max(text.font("bold", size).size(label)[0]
-                       for label in self.buttons.labels) + 3 * size
-        row_w = 2 * button_w + lay.gap
-        self.buttons.place(text, pygame.Rect(left + width - row_w, field.bottom + lay.gap,
-                                             row_w, round(size * 2.2)), size, lay.gap,
-                           across=True)
+        self.place_buttons(field, size)
         small = lay.font(TEXT.known)
         top = self.buttons.rects[0].bottom + lay.gap
         self.menu.place(text, pygame.Rect(left, top + small * 2, width,
@@ -183,9 +196,7 @@ class NameScene(EntryScene):
 
     def draw(self, surface) -> None:
         theme, text = self.app.theme, self.app.text
-        p = self._place()
-        surface.fill(theme.background)
-        surface.blit(p.head, (p.left, p.c.top))
+        p = self.begin_drawing(surface)
         self.field.draw(surface, text, theme, p.field, p.size, placeholder="Type a name")
         self.buttons.draw(surface, text, theme, p.size)
         if self.menu.labels and not self.keyboard.open:     # the keys cover the names

@@ -49,12 +49,7 @@ class TextEntryScene(EntryScene):
         size = lay.font(TEXT.large)
         top = c.top + head.get_height() + lay.gap + (about_h + lay.gap if self.about else 0)
         field = pygame.Rect(left, top, width, round(size * 2.2))
-        button_w = max(text.font("bold", size).size(label)[0]
-                       for label in self.buttons.labels) + 3 * size
-        row_w = 2 * button_w + lay.gap
-        self.buttons.place(text, pygame.Rect(left + width - row_w, field.bottom + lay.gap,
-                                             row_w, round(size * 2.2)), size, lay.gap,
-                           across=True)
+        self.place_buttons(field, size)
         p = EntryLayout(lay, c, head, field, size, small, left, width)
         p.about_h = about_h
         p.field = self.place_keyboard(p, self.buttons.rects[0].bottom + lay.gap)
@@ -62,9 +57,7 @@ class TextEntryScene(EntryScene):
 
     def draw(self, surface) -> None:
         theme, text = self.app.theme, self.app.text
-        p = self._place()
-        surface.fill(theme.background)
-        surface.blit(p.head, (p.left, p.c.top))
+        p = self.begin_drawing(surface)
         if self.about:
             about = text.block(self.about, p.small, theme.muted, p.width, style="serif")
             top = p.c.top + p.head.get_height() + p.lay.gap
