@@ -21,7 +21,7 @@ from game.net import protocol
 from game.net.bridge import (ALREADY, BAD, JOIN_FIRST, NO_SEAT, NOT_COUNTED, REMOVED, TOO_MANY,
                              Bridge, Client)
 from game.net.server import MAX_SIZE, Server
-from game.tools.loopback import GameThread as Game
+from game.tools.loopback import GameThread as Game, Kept
 from game.quiz.questions import generate
 from game.quiz.room import (LATE, NOT_ASKING, NOT_YET, TWICE, UNKNOWN_CHOICE, Asking, Room,
                             Waiting)
@@ -35,20 +35,6 @@ def wait_for(condition, timeout=WAIT):
     while not condition():
         assert time.monotonic() < deadline, "timed out waiting"
         time.sleep(0.01)
-
-
-class Kept:
-    def __init__(self):
-        self.answers = []
-
-    def start_round(self, player, setup, mode="solo"):
-        return player
-
-    def record(self, round_id, position, answer):
-        self.answers.append((round_id, position, answer))
-
-    def finish_round(self, round_id, score):
-        pass
 
 
 @pytest.fixture
