@@ -10,6 +10,7 @@ standalone build for edits of a few lines, and it re-indents and re-quotes what 
 re-emits. The new text is read back before it is written, and nothing is written over a
 file that changed on disk since it was read (the teacher's newer edits win); the version
 before the review is kept beside it as FILE.bak."""
+import re
 import shutil
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -18,10 +19,11 @@ import yaml
 
 from game.authoring.contexts import _PACKAGE, _backup, _end_line, _field, _statement_nodes
 from game.authoring.yamltext import flow, quoted, word
-from game.bank.models import GENRES, LABELS, PLACEHOLDER, SOURCE_KINDS, Cue, FileResult
+from game.bank.models import GENRES, LABELS, PLACEHOLDER, SOURCE_KINDS, WRITER, Cue, FileResult
 from game.bank.reading import parse
 from game.bank.yamlsafe import MAX_BYTES, compose, decode
 from game.files import FileProblem, read_file
+from game.quiz.questions import cue_word_indices
 
 # The article's fields a draft may leave to fill in, in the order a review asks for them.
 ARTICLE_FIELDS = ("headline", "outlet", "author", "date", "genre", "genre_explanation",
@@ -266,19 +268,73 @@ def _fresh_problems(before: FileResult, after: FileResult) -> list:
     return [e for e in after.errors if e.message not in old]
 
 
-def cue_text(cues) -> str:
-    """Cues as the review's field shows them: their words, separated by commas (the
-    on-screen keyboard has a comma; cue words seldom do)."""
-    return ", ".join(c.words for c in cues)
+def picked_words(text: str, words, cues) -> dict[int, str]:
+    """The words a statement's cues cover, each with whose judgment it is: the picks a
+    review starts from (words: (start, end) of each word, as the word picker has them)."""
+    picked = {}
+    for cue in cues:
+        for i in cue_word_indices(text, words, (cue.words,)):
+            picked.setdefault(i, cue.by)
+    return picked
 
 
-def cues_from(text: str, old) -> list:
-    """The cues a field's text names, each keeping whose judgment it was when its words
-    are the same."""
-    owners = {c.words: c for c in old}
-    words = [w.strip() for w in text.split(",") if w.strip()]
-    return [owners.get(w, Cue(w)) for w in words]
+def cues_picked(text: str, words, picked: dict[int, str]) -> tuple[Cue, ...]:
+    """The cues words picked make: words picked side by side are one phrase, copied
+    from the text as it is written between them, whose owner is its first word's; a
+    phrase met twice is one cue."""
+    cues, run = [], []
+    for i in sorted(picked):
+        if run and i != run[-1] + 1:
+            cues.append(_cue(text, words, run, picked))
+            run = []
+        run.append(i)
+    if run:
+        cues.append(_cue(text, words, run, picked))
+    return tuple(dict.fromkeys(cues))
 
 
-__all__ = ["Draft", "NotWritten", "Changed", "open_draft", "change", "edited", "cue_text", "cues_from",
+def _cue(text, words, run, picked) -> Cue:
+    return Cue(text[words[run[0]][0]:words[run[-1]][1]], picked[run[0]])
+
+
+def first_owner(text: str, words, i: int, source: str, source_kind: str) -> str:
+    """Whose judgment a word just picked is, until the teacher says: a word inside
+    quotation marks is the quoted source's, any other the writer's."""
+    before = text[:words[i][0]]
+    quoted = before.count('"') % 2 == 1 or before.count("“") > before.count("”")
+    return source if quoted and source_kind != "author" and source else WRITER
+
+
+_NOT_NAMES = {*"Monday Tuesday Wednesday Thursday Friday Saturday Sunday".split(),
+              *("January February March April May June July August September October "
+                "November December").split()}
+# A name in a sentence: capitalised words in a row ("Angela Moore", "Oak Street Elementary").
+_NAME = re.compile(r"[A-Z][\w’'-]*(?: [A-Z][\w’'-]*)*")
+
+
+def owners_offered(text: str, source: str, source_kind: str, also=(), kept=()) -> list[str]:
+    """Whose judgment a cue may be, as the loader allows (game.bank.reading): the
+    writer, the statement's source and the names its text writes; also: more names (the
+    suggested source, names typed before), offered where the loader would take them;
+    kept: names offered whatever they are (the owners the cues have now). A word
+    starting the sentence alone is no name ("The", "Some"), nor is a day or a month."""
+    found = [WRITER, *([source] if source_kind != "author" else []), *kept]
+    found += [name for name in also
+              if name.casefold() == source.casefold()
+              or re.search(rf"\b{re.escape(name.casefold())}\b", text.casefold())]
+    for match in _NAME.finditer(text):
+        opening = not text[:match.start()].strip(" \"“‘'")
+        alone = " " not in match.group()
+        if not (alone and (opening or match.group() in _NOT_NAMES)):
+            found.append(match.group())
+    seen, offered = set(), []
+    for name in found:
+        if name and name.casefold() not in seen:
+            seen.add(name.casefold())
+            offered.append(name)
+    return offered
+
+
+__all__ = ["Draft", "NotWritten", "Changed", "open_draft", "change", "edited",
+           "picked_words", "cues_picked", "first_owner", "owners_offered",
            "LABELS", "SOURCE_KINDS", "GENRES"]

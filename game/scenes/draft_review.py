@@ -1,48 +1,83 @@
 """A teacher's review of a draft (from new-article) in the game: first the article's fields
-still to fill in, then each statement not yet reviewed, on a card as the question screen
-shows a quote, with the suggestion's reasons and its label, source kind, source, cue words
-and explanation; Accept writes them with `reviewed: true`, Drop takes the statement out,
-Skip leaves it for later. Each change is written into the file at once
-(game.authoring.reviewing), so closing the game loses nothing; the bank is read again on
-the way out, so what was accepted plays."""
+still to fill in, then each statement not yet reviewed, in the question screen's own layout
+(game.scenes.question_page: the card as a player sees it, with its masthead or credit),
+with the suggestion where a question's answers go: its reasons, its label, kind of source,
+source, cue words and explanation. The cue words are picked in the quote as a player picks
+them, each phrase with whose judgment it is; Accept writes them with `reviewed: true`, Drop
+takes the statement out, Skip leaves it for later. Each change is written into the file at
+once (game.authoring.reviewing), so closing the game loses nothing; the bank is read again
+on the way out, so what was accepted plays."""
 from dataclasses import dataclass
 from pathlib import Path
 
 import pygame
 
 from game.authoring.reviewing import (GENRES, LABELS, SOURCE_KINDS, Changed, NotWritten,
-                                      change, cue_text, cues_from, open_draft)
+                                      change, cues_picked, first_owner, open_draft,
+                                      owners_offered, picked_words)
 from game.bank.models import PLACEHOLDER
 from game.intents import Kind
+from game.quiz.questions import Question, words_of
 from game.scenes.base import Scene
+from game.scenes.question import SCROLL_KEYS
+from game.scenes.question_page import QuestionPage
+from game.ui.card import Card
 from game.ui.form import Form, Row
 from game.ui.layout import TEXT
 
 HINT = "↑↓ Tab: move   ←→: change   F O: fact, opinion   Enter: press or type   " \
        "Esc: close (all is saved)"
+STATEMENT_HINT = "Tab ↑↓: move   ←→: change   F O: fact, opinion   Enter: press, type   " \
+                 "click words in the quote: cue words"
+WORDS_HINT = "←→: move   Space or Enter: pick or unpick a word   Tab or Esc: back to the rows"
 SMALLEST = 14
 KINDS = list(SOURCE_KINDS)
 SHOWN = 140         # characters of a typed value its row shows; the rest is "…"
+NAME_SHOWN = 32     # of a name offered as a cue's owner
 FIELD_NAMES = {"headline": "Headline", "outlet": "Outlet", "author": "Author",
                   "date": "Date", "genre": "Genre",
                   "genre_explanation": "Why that genre",
                   "provenance": "Where it came from (provenance)"}
 NO_GENRE = "not chosen yet"
+ANOTHER = "a name I type…"     # the last of a cue's owners: opens a box to type one
 
 
-def _short(value: str) -> str:
-    return value if len(value) <= SHOWN else value[:SHOWN - 1] + "…"
+def _short(value: str, most: int = SHOWN) -> str:
+    return value if len(value) <= most else value[:most - 1] + "…"
 
 
 @dataclass
 class Laid:
     head: pygame.Surface
-    card: pygame.Rect           # the quote's panel (empty on the other pages)
+    card: pygame.Rect           # the instruction's or the summary's panel
     quote_size: int
     small: int
     form_size: int
     hint: pygame.Surface
     hint_top: int
+
+
+class Rows:
+    """The statement page's form where the question page puts a question's answers:
+    placed, scrolled and drawn there as the answer tiles are (QuestionPage's menu)."""
+
+    def __init__(self, form: Form):
+        self.form = form
+
+    def place(self, text, area, size: int, gap: int, across: bool = False) -> None:
+        self.form.place_at(text, area, size)
+
+    @property
+    def rects(self) -> list:
+        return [row.rect for row in self.form.rows]
+
+    @rects.setter
+    def rects(self, shown) -> None:     # where they show now, for clicks
+        for row, rect in zip(self.form.rows, shown):
+            row.rect = rect
+
+    def draw_button(self, surface, text, theme, size: int, i: int, rect) -> None:
+        self.form.draw_row(surface, text, theme, size, i, rect)
 
 
 class DraftReviewScene(Scene):
@@ -55,6 +90,14 @@ class DraftReviewScene(Scene):
         self.page = "done"
         self.values: dict = {}
         self.accepted = self.dropped = 0
+        # The statement page: the question page showing it, the words picked as cue words
+        # (word -> whose judgment), where the keys are ("rows" or "words"), the names
+        # typed as owners (offered again for the next statements).
+        self.sheet: QuestionPage | None = None
+        self.picked: dict[int, str] = {}
+        self.keys_in, self.word_focus = "rows", 0
+        self.typed: list[str] = []
+        self._pointer = None
         self._open(self.paths.pop(0))
 
     # -- the file and its queue ------------------------------------------------------
@@ -83,34 +126,103 @@ class DraftReviewScene(Scene):
     def _show(self, page: str) -> None:
         if page == "statement" and self.statement is None:
             page = "done"
-        self.page = page
+        self.page, self.sheet = page, None
         if page == "statement":
             s = self.statement
             self.values = {"label": s.label, "source_kind": s.source_kind,
-                           "source": s.source, "cues": cue_text(s.cues),
-                           "explanation": s.explanation}
+                           "source": s.source, "explanation": s.explanation}
+            self.words = words_of(s.text)
+            self.picked = picked_words(s.text, self.words, s.cues)
+            self.keys_in, self.word_focus = "rows", 0
         elif page == "article":
             self.values = dict(self.draft.unfilled())
         self._build()
+        if page == "statement":
+            self.sheet = self._sheet()
 
+    def _sheet(self) -> QuestionPage:
+        """The statement as a player sees it, with the suggestion where the answers go."""
+        s, d = self.statement, self.draft
+        reasons = d.reasons(s.id)
+        # new-article's "suggested: fact — no judgment words…", as the question's prompt.
+        prompt = reasons[:1].upper() + reasons[1:] if reasons else "Check the suggestion."
+        question = Question(id=s.id, skill="fact_or_opinion", prompt=prompt, article=s.article,
+                            explanation="", difficulty=s.difficulty, text=s.text,
+                            words=self.words)
+        headline = d.headline()
+        # The hint laid out is the longer of the two the page shows, so both fit its row.
+        return QuestionPage(self.app, question, Rows(self.form), None, s.text,
+                            f"From {headline}" if headline else "",
+                            max(STATEMENT_HINT, WORDS_HINT, key=len),
+                            timed=False, card=Card.of(question.skill, d.result.article),
+                            pick_in_quote=True)
+
+    # -- the statement's cues ----------------------------------------------------------
+    def cues(self):
+        return cues_picked(self.statement.text, self.words, self.picked)
+
+    def owners(self) -> list[str]:
+        s, v = self.statement, self.values
+        # The owners the picks have now are offered whatever they are, so that the row
+        # shows the truth; the loader says if one may not be (on Accept).
+        return owners_offered(s.text, v["source"], v["source_kind"],
+                              (s.source, *self.typed), kept=self.picked.values())
+
+    def _toggle(self, i: int) -> None:
+        """A word picked, or unpicked: beside a picked word it joins its phrase (and its
+        owner), else it starts a phrase of its own."""
+        if i in self.picked:
+            del self.picked[i]
+        else:
+            s, v = self.statement, self.values
+            beside = self.picked.get(i - 1, self.picked.get(i + 1))
+            self.picked[i] = beside or first_owner(s.text, self.words, i, v["source"],
+                                                   v["source_kind"])
+        self._build(self.form.focus)
+
+    def _own(self, n: int, owner: str) -> None:
+        """Cue n (in the order cues() gives) is owner's judgment: every word of it."""
+        words = self.cues()[n].words
+        for i in list(self.picked):
+            if self._phrase_of(i) == words:
+                self.picked[i] = owner
+
+    def _phrase_of(self, i: int) -> str:
+        first = last = i
+        while first - 1 in self.picked:
+            first -= 1
+        while last + 1 in self.picked:
+            last += 1
+        return self.statement.text[self.words[first][0]:self.words[last][1]]
+
+    # -- the form ----------------------------------------------------------------------
     def _build(self, focus: int | None = None) -> None:
         """The page's form, made again when a value changes (its rows' labels hold them)."""
         v = self.values
         if self.page == "statement":
             rows = [Row("choice", "Label", "label", LABELS.index(v["label"]),
-                        tuple(label.capitalize() for label in LABELS), cell=(0, 0), span=4),
+                        tuple(label.capitalize() for label in LABELS), cell=(0, 0), span=3),
                     Row("choice", "Kind of source", "source_kind", KINDS.index(v["source_kind"]),
-                        tuple(SOURCE_KINDS.values()), cell=(0, 1), span=4),
-                    Row("text", f"Source: {_short(v['source'])}", "source", cell=(0, 2), span=4),
-                    Row("text", f"Cue words: {_short(v['cues']) or '(none)'}", "cues",
-                        cell=(0, 3), span=4),
-                    Row("text", f"Explanation: {_short(v['explanation'])}", "explanation",
-                        cell=(0, 4), span=4),
-                    Row("button", "Accept", "accept", cell=(0, 5)),
-                    Row("button", "Drop", "drop", cell=(1, 5)),
-                    Row("button", "Skip", "skip", cell=(2, 5)),
-                    Row("button", "Close", "close", cell=(3, 5))]
-            columns = 4
+                        tuple(SOURCE_KINDS.values()), cell=(0, 1), span=3),
+                    Row("text", f"Source: {_short(v['source'])}", "source", cell=(0, 2), span=3)]
+            cues = self.cues()
+            said = "; ".join(f"“{c.words}”" for c in cues) or "none yet"
+            rows.append(Row("text", f"Cue words: {_short(said)}. Click them in the quote, or "
+                                    "Enter here to pick them by keys", "cues",
+                            cell=(0, 3), span=3))
+            owners = self.owners()
+            shown = tuple(_short(o, NAME_SHOWN) for o in owners) + (ANOTHER,)
+            for n, cue in enumerate(cues):
+                rows.append(Row("choice", f"“{_short(cue.words, NAME_SHOWN)}” is the judgment "
+                                          "of", ("by", n), owners.index(cue.by) if cue.by in
+                                owners else 0, shown, cell=(0, 4 + n), span=3))
+            line = 4 + len(cues)
+            rows += [Row("text", f"Explanation: {_short(v['explanation'])}", "explanation",
+                         cell=(0, line), span=3),
+                     Row("button", "Accept", "accept", cell=(0, line + 1)),
+                     Row("button", "Drop", "drop", cell=(1, line + 1)),
+                     Row("button", "Skip", "skip", cell=(2, line + 1))]
+            columns = 3
         elif self.page == "article":
             rows = []
             for line, (name, value) in enumerate(v.items()):
@@ -137,38 +249,118 @@ class DraftReviewScene(Scene):
         self.form = Form(rows, columns)
         if focus is not None and 0 <= focus < len(rows):
             self.form.focus = focus
+        elif focus is not None and self.keys_in == "words":
+            self.form.focus = -1
+        if self.sheet is not None:      # the same page, its rows new
+            self.sheet.menu.form = self.form
+            self.sheet.relayout()
+
+    def _row_index(self, key) -> int:
+        return next(i for i, r in enumerate(self.form.rows) if r.key == key)
 
     # -- input -----------------------------------------------------------------------
     def handle(self, intent) -> None:
+        if self.page == "statement":
+            self._handle_statement(intent)
+            return
         if intent.kind == Kind.BACK:
             self._close()
             return
         self._place()
-        if self.page == "statement" and intent.kind in (Kind.FACT, Kind.OPINION):
-            # F and O, as a player answers: the label, whichever row has the focus.
-            self.values["label"] = "fact" if intent.kind == Kind.FACT else "opinion"
-            self._build(self.form.focus)
-            return
         row = self.form.handle(intent)
         if row is None:
             return
         if row.kind == "choice":
-            value = row.options[row.value]
-            if row.key == "label":
-                value = LABELS[row.value]
-            elif row.key == "source_kind":
-                value = KINDS[row.value]
-            self.values[row.key] = value
+            self.values[row.key] = row.options[row.value]
         elif row.kind == "text":
             self._type(row.key)
         else:
             getattr(self, "_" + row.key)()
 
+    def _handle_statement(self, intent) -> None:
+        sheet = self.sheet
+        sheet.settle()      # a key or a click: the card is in place at once
+        p = sheet.layout()
+        if intent.kind in (Kind.CLICK, Kind.HOVER):
+            self._pointer = intent.value
+        if intent.kind == Kind.BACK and self.keys_in == "words":
+            self._keys_to_rows(self._row_index("cues"))
+        elif intent.kind == Kind.BACK or intent.kind == Kind.CLICK and \
+                p.leave.collidepoint(intent.value):
+            self._close()
+        elif intent.kind in (Kind.FACT, Kind.OPINION):
+            # F and O, as a player answers: the label, wherever the keys are.
+            self.values["label"] = "fact" if intent.kind == Kind.FACT else "opinion"
+            self._build(self.form.focus)
+        elif sheet.scroll(intent, SCROLL_KEYS, self._pointer):
+            pass
+        elif intent.kind == Kind.CLICK and self._word_at(intent.value) is not None:
+            self.keys_in = "words"
+            self.word_focus = self._word_at(intent.value)
+            self._toggle(self.word_focus)
+            self.form.focus = -1
+        elif self.keys_in == "words" and intent.kind not in (Kind.CLICK, Kind.HOVER):
+            self._handle_words(intent)
+        else:
+            focus = self.form.focus
+            row = self.form.handle(intent)
+            if self.form.focus != focus:
+                self.keys_in = "rows"
+                sheet.follow(self.form.focus)
+            if row is not None:
+                self._pressed(row)
+
+    def _word_at(self, pos) -> int | None:
+        return next((id[1] for id, rect in self.sheet.widgets().items()
+                     if isinstance(id, tuple) and rect.collidepoint(pos)), None)
+
+    def _handle_words(self, intent) -> None:
+        """The keys among the quote's words, as a player picks them."""
+        n = len(self.words)
+        if intent.kind == Kind.TAB:
+            cues = self._row_index("cues")
+            self._keys_to_rows(cues + 1 if (intent.value or 1) > 0 else cues)
+        elif intent.kind in (Kind.LEFT, Kind.RIGHT, Kind.UP, Kind.DOWN):
+            step = -1 if intent.kind in (Kind.LEFT, Kind.UP) else 1
+            self.word_focus = (self.word_focus + step) % n
+            self.sheet.follow_word(self.word_focus)
+        elif intent.kind in (Kind.TOGGLE, Kind.NEXT):
+            self._toggle(self.word_focus)
+
+    def _keys_to_rows(self, focus: int) -> None:
+        self.keys_in = "rows"
+        self.form.focus = focus
+        self.sheet.follow(focus)
+
+    def _pressed(self, row) -> None:
+        if row.key == "label":
+            self.values["label"] = LABELS[row.value]
+        elif row.key == "source_kind":
+            self.values["source_kind"] = KINDS[row.value]
+        elif isinstance(row.key, tuple):        # ("by", n): a cue's owner
+            if row.value < len(row.options) - 1:
+                self._own(row.key[1], self.owners()[row.value])
+            else:
+                self._type_owner(row.key[1])
+                return
+        elif row.key == "cues":
+            if not self.words:
+                return
+            self.keys_in, self.form.focus = "words", -1
+            self.word_focus = min(self.picked, default=0)
+            self.sheet.follow_word(self.word_focus)
+            return
+        elif row.kind == "text":
+            self._type(row.key)
+            return
+        else:
+            getattr(self, "_" + row.key)()
+            return
+        self._build(self.form.focus)
+
     def _type(self, name: str) -> None:
         """Ask for a value in a box of its own; it comes back into this page's form."""
-        from game.scenes.text_entry import TextEntryScene
         label = FIELD_NAMES.get(name) or {"source": "Who is the source?",
-                                             "cues": "Cue words, separated by commas",
                                              "explanation": "Explanation"}[name]
         about = self.statement.text if self.page == "statement" else \
             f"The article: {self.draft.headline() or self.draft.path.name}"
@@ -176,10 +368,29 @@ class DraftReviewScene(Scene):
 
         def typed(value):
             if value is not None:
+                if name == "source":    # the cues that were the source's still are
+                    self.picked = {i: value if by == self.values[name] else by
+                                   for i, by in self.picked.items()}
                 self.values[name] = value
                 self._build(focus)
-        self.app.push(TextEntryScene(self.app, label, about, self.values[name]),
-                      on_result=typed)
+        self._ask(label, about, self.values[name], typed)
+
+    def _type_owner(self, n: int) -> None:
+        """A name of the teacher's own as cue n's owner; it is offered for the other cues
+        too. Nothing typed: the cue keeps its owner."""
+        focus, cue = self.form.focus, self.cues()[n]
+
+        def typed(name):
+            if name:
+                self.typed.append(name)
+                self._own(n, name)
+            self._build(focus)
+        self._ask(f"Whose judgment is “{_short(cue.words, NAME_SHOWN)}”? Write the name "
+                  "as the sentence writes it", self.statement.text, "", typed)
+
+    def _ask(self, heading, about, value, then) -> None:
+        from game.scenes.text_entry import TextEntryScene
+        self.app.push(TextEntryScene(self.app, heading, about, value), on_result=then)
 
     def _write(self, article=None, statements=None) -> bool:
         """Write a change; whether it was written. A problem it would bring, or why it
@@ -203,8 +414,9 @@ class DraftReviewScene(Scene):
         s, v = self.statement, self.values
         fields = {name: v[name] for name in ("label", "source_kind", "source", "explanation")
                   if v[name] != getattr(s, name)}
-        if v["cues"] != cue_text(s.cues):
-            fields["cues"] = cues_from(v["cues"], s.cues)
+        cues = self.cues()
+        if cues != tuple(s.cues):
+            fields["cues"] = list(cues)
         fields["reviewed"] = True
         if self._write(statements={s.id: fields}):
             self.accepted += 1
@@ -280,22 +492,15 @@ class DraftReviewScene(Scene):
             return f"Review {self.draft.path.name}: the article"
         return "Review finished" if self.draft is not None else "This file cannot be reviewed"
 
-    def _card_text(self) -> tuple[str, str, str]:
-        """(above the quote, the quote, under it)."""
-        if self.page == "statement":
-            s, d = self.statement, self.draft
-            if getattr(self, "_credit_for", None) != d.data:      # not every frame
-                self._credit, self._credit_for = d.headline(), d.data
-            credit = self._credit
-            reasons = d.reasons(s.id)
-            # new-article's "suggested: fact — no judgment words…", as a sentence.
-            return credit, s.text, reasons[:1].upper() + reasons[1:]
+    def _card_text(self) -> str:
         if self.page == "article":
-            return "", "Fill in what the game shows about the article. What the text does " \
-                       "not say: write “not stated”.", ""
-        return "", self.summary(), ""
+            return "Fill in what the game shows about the article. What the text does not " \
+                   "say: write “not stated”."
+        return self.summary()
 
     def _place(self) -> Laid:
+        """The article's page and the last one: a card with what they say, the form under
+        it."""
         lay, text, theme = self.app.layout(), self.app.text, self.app.theme
         c = lay.content()
         small = lay.font(TEXT.small)
@@ -305,43 +510,44 @@ class DraftReviewScene(Scene):
         hint_top = c.bottom - hint.get_height()
         top = c.top + head.get_height() + lay.gap
         bottom = hint_top - lay.gap
-        # The form takes what it needs at a readable size, the card the rest (at least a
-        # third of the room), and the form shrinks if the card would have less.
-        room = bottom - top
-        above, quote, under = self._card_text()
-        pad = lay.gap
-        fixed = sum(text.height(t, small, c.width - 2 * pad) + lay.gap // 2
-                    for t in (above, under) if t)
-        # The statement's quote may grow towards a heading's size; the other pages' words
-        # are an instruction or a summary, at body size, on a card just as tall as they are.
-        most = lay.font(TEXT.heading if self.page == "statement" else TEXT.body)
-        wanted = fixed + 2 * pad + text.height(quote, lay.font(TEXT.body), c.width - 2 * pad,
-                                               "serif")
-        if self.page == "statement":
-            # The form at a row's usual size first; the card the rest, a third at least.
-            label = lay.font(TEXT.label)
-            self.form.place(text, pygame.Rect(c.left, 0, c.width, 10 * lay.h), (label,))
-            need = self.form.rows[-1].rect.bottom + lay.gap
-            card_h = max(min(wanted, room - need), room // 3)
-        else:
-            card_h = min(wanted, room - round(lay.font(TEXT.label) * 3))
-        card = pygame.Rect(c.left, top, c.width, card_h)
+        room, words, pad = bottom - top, self._card_text(), lay.gap
+        body = lay.font(TEXT.body)
+        wanted = 2 * pad + text.height(words, body, c.width - 2 * pad)
+        card = pygame.Rect(c.left, top, c.width,
+                           min(wanted, room - round(lay.font(TEXT.label) * 3)))
         form_area = pygame.Rect(c.left, card.bottom + lay.gap, c.width,
                                 bottom - card.bottom - lay.gap)
         if self.page == "done":
             w = min(c.width, max(c.width // 3, 240))
             form_area = pygame.Rect(c.right - w, form_area.top, w, form_area.height)
         form_size = self.form.place(text, form_area, range(SMALLEST, lay.font(TEXT.label) + 1))
-        quote_room = card.height - 2 * pad - fixed
-        quote_size = text.fit(quote, c.width - 2 * pad, max(quote_room, 1),
-                              range(SMALLEST, most + 1), "serif")
+        quote_size = text.fit(words, c.width - 2 * pad, max(card.height - 2 * pad, 1),
+                              range(SMALLEST, body + 1))
         return Laid(head, card, quote_size, small, form_size, hint, hint_top)
 
     def widgets(self) -> dict:
-        self._place()
-        return self.form.widgets()
+        """The form's rows by their keys; on a statement, those in view, each word of the
+        quote as ("word", i) and "Leave"."""
+        if self.sheet is None:
+            self._place()
+            return self.form.widgets()
+        self.sheet.layout()
+        found = {key: rect for key, rect in self.form.widgets().items()
+                 if rect.width and rect.height}
+        return found | self.sheet.widgets()
+
+    @property
+    def moving(self) -> bool:
+        return self.sheet is not None and self.sheet.moving
+
+    def update(self, dt: float) -> None:
+        if self.sheet is not None:
+            self.sheet.step(dt)
 
     def draw(self, surface) -> None:
+        if self.sheet is not None:
+            self._draw_statement(surface)
+            return
         theme, text, lay = self.app.theme, self.app.text, self.app.layout()
         p = self._place()
         c = lay.content()
@@ -350,24 +556,28 @@ class DraftReviewScene(Scene):
         pygame.draw.rect(surface, theme.panel, p.card, border_radius=10)
         pygame.draw.rect(surface, theme.accent, p.card, width=2, border_radius=10)
         pad = lay.gap
-        width = p.card.width - 2 * pad
-        above, quote, under = self._card_text()
         clip = surface.get_clip()
         surface.set_clip(p.card.inflate(-4, -4).clip(clip))
-        y = p.card.top + pad
-        if above:
-            block = text.block(above, p.small, theme.muted, width)
-            surface.blit(block, (p.card.left + pad, y))
-            y += block.get_height() + lay.gap // 2
-        block = text.block(quote, p.quote_size, theme.text, width,
-                           style="regular" if self.page == "done" else "serif")
-        surface.blit(block, (p.card.left + pad, y))
-        if under:
-            block = text.block(under, p.small, theme.muted, width)
-            surface.blit(block, (p.card.left + pad, p.card.bottom - pad - block.get_height()))
+        block = text.block(self._card_text(), p.quote_size, theme.text, p.card.width - 2 * pad)
+        surface.blit(block, (p.card.left + pad, p.card.top + pad))
         surface.set_clip(clip)
         self.form.draw(surface, text, theme, p.form_size)
         surface.blit(p.hint, (c.left, p.hint_top))
+
+    def _draw_statement(self, surface) -> None:
+        theme, text = self.app.theme, self.app.text
+        p = self.sheet.layout()
+        c = p.lay.content()
+        surface.fill(theme.background)
+        # The top bar's line, as a question's: one line, cut rather than wrapped.
+        head = text.block(self.heading(), p.lay.font(TEXT.label), theme.text, c.width,
+                          style="bold")
+        surface.blit(head, c.topleft, (0, 0, head.get_width(), p.header_h))
+        words = self.keys_in == "words"
+        self.sheet.draw(surface, frozenset(self.picked), self.word_focus if words else None)
+        hint = text.block(WORDS_HINT if words else STATEMENT_HINT, p.small, theme.muted,
+                          p.hint_w)
+        surface.blit(hint, (c.left, p.hint_top))
 
 
 def drafts(app) -> list[Path]:

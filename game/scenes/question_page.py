@@ -79,15 +79,21 @@ class QuestionPage:
     """Lays out, scrolls and draws one question; the scene keeps what the player does."""
 
     def __init__(self, app, question, menu, article: ShownArticle | None, quote: str,
-                 source: str, hint: str, timed: bool, button: str | None = None):
+                 source: str, hint: str, timed: bool, button: str | None = None,
+                 card: Card | None = None, pick_in_quote: bool = False):
         """button: the label of a button at the bottom right: the word picker's "Done"
-        unless given (the projector's "Reveal")."""
+        unless given (the projector's "Reveal"). card: the quote's card, when the
+        question's article is not in the bank (a draft under review). pick_in_quote: the
+        quote's words can be picked where the quote is, beside or over the answers (a
+        teacher marking cue words while reviewing a draft)."""
         self.app, self.q, self.menu = app, question, menu
         self.button = button or ("Done" if menu is None else None)
         self.article, self.quote, self.source, self.hint = article, quote, source, hint
         self.timed = timed
         self.words = WordFlow(question.text, question.words) if menu is None else None
-        self.card = Card.of(question.skill, app.loaded.bank.articles.get(question.article))
+        self.quote_words = WordFlow(question.text, question.words) if pick_in_quote else None
+        self.card = card or Card.of(question.skill,
+                                    app.loaded.bank.articles.get(question.article))
         # The card slides into place as the question appears (not the word picker's
         # sentence, which is the answers themselves); draw() reads where it is.
         self.arrive = Tween(0.25)
@@ -161,7 +167,7 @@ class QuestionPage:
         self.menu.place(text, pygame.Rect(0, prompt_h + gap, width, 1), size, gap // 2)
         rects = [r.copy() for r in self.menu.rects]
         blocks = [(self._paint_text(self.q.prompt, size, width, "bold"), 0, 0, prompt_h)]
-        blocks += [(self._paint_choice(i, r.size, size), 0, r.top, r.height)
+        blocks += [(self._paint_choice(i, r.size, size), r.left, r.top, r.height)
                    for i, r in enumerate(rects)]
         return blocks, rects[-1].bottom, rects
 
@@ -224,9 +230,14 @@ class QuestionPage:
         # and an upright serif reads better at the body size on a projector.
         style = "serif"
 
+        def quote_h(size, width):
+            if self.quote_words is not None:
+                return self.quote_words.place(text, size, width)
+            return text.height(self.quote, size, width, style)
+
         def box_h(size, width):
             inner_w = width - 2 * gap
-            return self._masthead(inner_w)[1] + text.height(self.quote, size, inner_w, style) \
+            return self._masthead(inner_w)[1] + quote_h(size, inner_w) \
                 + self._credit(inner_w)[1] + 2 * gap
 
         blocks, answers_h, rects = self._answers(body.width)
@@ -252,13 +263,17 @@ class QuestionPage:
             kind, feedback_left = "side", right.left - gap
         inner = box.inflate(-2 * gap, -2 * gap)
         masthead, top = self._masthead(inner.width)
-        quote_h = text.height(self.quote, size, inner.width, style)
+        shown_h = quote_h(size, inner.width)
         credit, credit_h = self._credit(inner.width)
+        if self.quote_words is None:
+            paint, picks = self._paint_text(self.quote, size, inner.width, style), []
+        else:
+            paint = self._paint_words(self.quote_words)
+            picks = [r.move(0, top) for r in self.quote_words.rects]
         reading = self._pane("reading", inner, [
-            *masthead,
-            (self._paint_text(self.quote, size, inner.width, style), 0, top, quote_h),
-            *((paint, x, y + top + quote_h, h) for paint, x, y, h in credit)],
-            top + quote_h + credit_h)
+            *masthead, (paint, 0, top, shown_h),
+            *((paint, x, y + top + shown_h, h) for paint, x, y, h in credit)],
+            top + shown_h + credit_h, picks)
         view = answers.scroll.view
         top = view.top - gap // 2
         return QuestionLayout(
@@ -331,13 +346,10 @@ class QuestionPage:
             self.card.draw(surface, pygame.Rect(x, y, width - SHADOW, card), self.app.theme,
                            gap)
 
-        def paint_words(surface, x, y):
-            words.draw(surface, (x, y), self.app.text, self.app.theme, self.selected, self.focus)
-
         blocks = [(self._paint_text(self.q.prompt, least, width, "bold"), 0, 0, prompt_h),
                   (paint_card, 0, below, card + SHADOW),
                   *((paint, x + left, y + below + gap, h) for paint, x, y, h in masthead),
-                  (paint_words, left, first, words_h),
+                  (self._paint_words(words), left, first, words_h),
                   *((paint, x + left, y + first + words_h, h) for paint, x, y, h in credit)]
         answers = self._pane("answers", view, blocks, height,
                              [r.move(left, first) for r in words.rects])
@@ -356,6 +368,11 @@ class QuestionPage:
         # Laid out again when the theme changes (layout()'s key), so its colours are kept.
         return painter(self.app.text, self.app.theme, words, size, width, style, muted)
 
+    def _paint_words(self, words: WordFlow):
+        def paint(surface, x, y):   # the picks and the focus as draw() was given them
+            words.draw(surface, (x, y), self.app.text, self.app.theme, self.selected, self.focus)
+        return paint
+
     def _paint_choice(self, i, wh, size):
         def paint(surface, x, y):
             self.menu.draw_button(surface, self.app.text, self.app.theme, size, i,
@@ -373,6 +390,20 @@ class QuestionPage:
         """Scroll answer (or word) i into view."""
         self.layout().answers.reveal(i)
         self.sync()
+
+    def follow_word(self, i: int) -> None:
+        """Scroll word i into view, wherever the words are."""
+        self._word_pane(self.layout()).reveal(i)
+        self.sync()
+
+    def _word_pane(self, p: QuestionLayout) -> Pane | None:
+        return p.answers if self.words is not None else \
+            p.reading if self.quote_words is not None else None
+
+    def relayout(self) -> None:
+        """The answers changed (a review's rows): lay out again, each pane scrolled where
+        it was."""
+        self._key = None
 
     def scroll(self, intent, keys, pointer) -> bool:
         """The wheel or a drag scrolls the pane under the pointer (else the first that
@@ -433,14 +464,16 @@ class QuestionPage:
                                  p.done.centery - label.get_height() // 2))
 
     def widgets(self) -> dict:
-        """Each word of the word picker as ("word", i), where it shows now, and its Done
-        (the choices are the menu's own); and "Leave", on every question."""
+        """Each word of the word picker (or of a quote whose words are picked) as
+        ("word", i), where it shows now, and its Done (the choices are the menu's own);
+        and "Leave", on every question."""
         p = self.layout()
         found = {"Leave": p.leave}
         if p.done is not None:
             found[self.button] = p.done
-        if self.words is None:
+        pane = self._word_pane(p)
+        if pane is None:
             return found
-        words = {("word", i): p.answers.shown(i) for i in range(len(p.answers.buttons))}
+        words = {("word", i): pane.shown(i) for i in range(len(pane.buttons))}
         found.update({id: rect for id, rect in words.items() if rect.width and rect.height})
         return found

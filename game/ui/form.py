@@ -56,6 +56,13 @@ class Form:
             self._placed = (key, best)
         return self._placed[1]
 
+    def place_at(self, text, area: pygame.Rect, size: int) -> bool:
+        """Lay the grid out in area at size, whatever was placed before (for a page that
+        chooses the size itself, as the question page does for its answers); whether it
+        fits."""
+        self._placed = None
+        return self._place(text, area, size)
+
     def _place(self, text, area, size) -> bool:
         pad, gap = max(6, size // 3), max(4, size // 4)
         col_w = (area.width - gap * (self.columns - 1)) // self.columns
@@ -169,34 +176,37 @@ class Form:
 
     # -- drawing ---------------------------------------------------------------
     def draw(self, surface, text, theme, size: int) -> None:
-        pad = max(6, size // 3)
         for i, r in enumerate(self.rows):
-            rect = r.rect
-            if r.kind == "header":
-                block = text.block(r.label, size, theme.text, rect.width, style="bold")
-                surface.blit(block, (rect.left, rect.bottom - pad - block.get_height()))
-                continue
-            focused = i == self.focus
-            button = r.kind == "button"
-            fill = theme.accent if focused else theme.panel
-            colour = theme.on_accent if focused else theme.text
-            pygame.draw.rect(surface, fill, rect, border_radius=8)
-            pygame.draw.rect(surface, theme.accent, rect, width=2, border_radius=8)
-            value_w = self._value_width(text, r, size)
-            label = text.block(r.label, size, colour, rect.width - 2 * pad - value_w,
-                               style="bold" if button else "regular")
-            x = rect.centerx - label.get_width() // 2 if button else rect.left + pad
-            surface.blit(label, (x, rect.top + pad))
-            if r.kind == "toggle":
-                box = pygame.Rect(0, 0, size, size)
-                box.midright = (rect.right - pad, rect.centery)
-                pygame.draw.rect(surface, colour, box, width=2, border_radius=3)
-                if r.value:
-                    draw_tick(surface, box.inflate(-size // 4, -size // 4), colour, size // 8)
-            elif r.kind == "choice":
-                self._draw_choice(surface, text, r, pygame.Rect(
-                    rect.right - pad - value_w + size // 2, rect.top + pad,
-                    value_w - size // 2, rect.height - 2 * pad), size, colour)
+            self.draw_row(surface, text, theme, size, i, r.rect)
+
+    def draw_row(self, surface, text, theme, size: int, i: int, rect: pygame.Rect) -> None:
+        """Row i at rect: where place() put it, or, in a pane that scrolls, where it shows."""
+        r, pad = self.rows[i], max(6, size // 3)
+        if r.kind == "header":
+            block = text.block(r.label, size, theme.text, rect.width, style="bold")
+            surface.blit(block, (rect.left, rect.bottom - pad - block.get_height()))
+            return
+        focused = i == self.focus
+        button = r.kind == "button"
+        fill = theme.accent if focused else theme.panel
+        colour = theme.on_accent if focused else theme.text
+        pygame.draw.rect(surface, fill, rect, border_radius=8)
+        pygame.draw.rect(surface, theme.accent, rect, width=2, border_radius=8)
+        value_w = self._value_width(text, r, size)
+        label = text.block(r.label, size, colour, rect.width - 2 * pad - value_w,
+                           style="bold" if button else "regular")
+        x = rect.centerx - label.get_width() // 2 if button else rect.left + pad
+        surface.blit(label, (x, rect.top + pad))
+        if r.kind == "toggle":
+            box = pygame.Rect(0, 0, size, size)
+            box.midright = (rect.right - pad, rect.centery)
+            pygame.draw.rect(surface, colour, box, width=2, border_radius=3)
+            if r.value:
+                draw_tick(surface, box.inflate(-size // 4, -size // 4), colour, size // 8)
+        elif r.kind == "choice":
+            self._draw_choice(surface, text, r, pygame.Rect(
+                rect.right - pad - value_w + size // 2, rect.top + pad,
+                value_w - size // 2, rect.height - 2 * pad), size, colour)
 
     @staticmethod
     def _draw_choice(surface, text, row: Row, area: pygame.Rect, size: int, colour) -> None:
