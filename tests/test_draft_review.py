@@ -1,5 +1,7 @@
 """Reviewing a draft in the game (run.py review FILE): the real app, driven by its pilot;
-the file afterwards keeps its comments, has its backup beside it, validates and plays."""
+the file afterwards keeps its comments, has its backup beside it, validates and plays. Each
+statement is on the question screen's layout, its cue words picked in the quote, each with
+whose judgment it is."""
 from collections import Counter
 
 import pygame
@@ -11,7 +13,7 @@ from game.bank.folders import folders
 from game.bank.reading import load_file
 from game.scenes.draft_review import DraftReviewScene, drafts
 from game.scenes.text_entry import TextEntryScene
-from tests.pilot import click_on, key, new_app, run_frames, type_text
+from tests.pilot import click_on, key, new_app, run_frames, type_text, wheel
 
 ARTICLE = """Library Hours Cut Again
 
@@ -77,8 +79,26 @@ def fill_article(app, by_mouse=False) -> None:
 
 def focus(app, name):
     scene = app.scene
-    while scene.form.rows[scene.form.focus].key != name:
+    while scene.form.focus < 0 or scene.form.rows[scene.form.focus].key != name:
         key(app, pygame.K_TAB)
+
+
+def pick_by_keys(app, words) -> None:
+    """From the rows, into the quote's words (Enter on "Cue words"), each of words (their
+    places in the sentence) picked or unpicked with → and Space, then Tab back."""
+    scene = app.scene
+    focus(app, "cues")
+    key(app, pygame.K_RETURN)
+    for i in words:
+        while scene.word_focus != i:
+            key(app, pygame.K_RIGHT)
+        key(app, pygame.K_SPACE)
+    key(app, pygame.K_TAB)
+
+
+def word(scene, words: str) -> int:
+    """The place of a word in the sentence on screen."""
+    return next(i for i, (a, b) in enumerate(scene.words) if scene.statement.text[a:b] == words)
 
 
 def test_a_review_by_keyboard_makes_a_file_that_validates_and_plays(draft):
@@ -105,7 +125,8 @@ def test_a_review_by_keyboard_makes_a_file_that_validates_and_plays(draft):
     while scene.values["source_kind"] != "interview or speech":
         key(app, pygame.K_LEFT)
     enter_text(app, "source", "Angela Moore")
-    enter_text(app, "cues", "short-sighted mistake")
+    # Her words, picked in the quote: inside its quotation marks, they are hers.
+    pick_by_keys(app, [word(scene, "short-sighted"), word(scene, "mistake")])
     enter_text(app, "explanation", "The principal's judgment of the vote.")
     focus(app, "accept")
     key(app, pygame.K_RETURN)
@@ -118,8 +139,8 @@ def test_a_review_by_keyboard_makes_a_file_that_validates_and_plays(draft):
     enter_text(app, "explanation", "A count the library publishes.")
     focus(app, "accept")
     key(app, pygame.K_RETURN)
-    # The last: an opinion with a cue of its own added.
-    enter_text(app, "cues", "should, drastic")
+    # The last: an opinion with a cue of its own added, one of the suggested taken away.
+    pick_by_keys(app, [word(scene, "reverse"), word(scene, "drastic")])
     enter_text(app, "explanation", "The writer's own recommendation.")
     focus(app, "accept")
     key(app, pygame.K_RETURN)
@@ -141,9 +162,10 @@ def test_a_review_by_keyboard_makes_a_file_that_validates_and_plays(draft):
     moore = next(s for s in result.statements if s.id == ids[2])
     assert (moore.label, moore.source, moore.source_kind) == \
         ("opinion", "Angela Moore", "interview or speech")
-    assert [c.words for c in moore.cues] == ["short-sighted mistake"]
+    assert [(c.words, c.by) for c in moore.cues] == [("short-sighted mistake", "Angela Moore")]
     last = next(s for s in result.statements if s.id == ids[4])
-    assert [c.words for c in last.cues] == ["should", "drastic"]
+    assert [(c.words, c.writers) for c in last.cues] == [("should", True), ("drastic", True)]
+    assert '{words: "short-sighted mistake", by: "Angela Moore"}' in after
     # Esc: back to the title, and the statements play.
     key(app, pygame.K_ESCAPE)
     assert not isinstance(app.scene, DraftReviewScene)
@@ -155,16 +177,16 @@ def test_a_review_by_mouse_alone(draft):
     app = reviewing(data, path)
     fill_article(app, by_mouse=True)
     scene = app.scene
-    click_on(app, "drop")
-    click_on(app, "skip")
+    press(app, "drop")
+    press(app, "skip")
     assert scene.skipped == 1
-    click_on(app, "source")     # the on-screen keyboard types
+    press(app, "source")     # the on-screen keyboard types
     click_on(app, "Keyboard")
     for letter in "ann":
         click_on(app, ("key", letter))
     click_on(app, "OK")
     assert scene.values["source"] == "ann"     # typed over the value, selected
-    click_on(app, "close")
+    click_on(app, "Leave")
     assert not isinstance(app.scene, DraftReviewScene)
     assert len(open_draft(path).waiting) == 4
 
@@ -177,13 +199,13 @@ def test_the_teachers_newer_edits_are_never_overwritten(draft):
     edited = path.read_text(encoding="utf-8").replace("Library Hours Cut Again\"",
                                                       "Library Hours Cut Again\"  # mine", 1)
     path.write_text(edited, encoding="utf-8")
-    click_on(app, "drop")
+    press(app, "drop")
     assert "changed on disk" in app.banner.text
     assert path.read_text(encoding="utf-8") == edited
     assert not path.with_name(path.name + ".bak").exists()
     # The review now shows the file as it is: a drop is written into the newer text.
     click_on(app, "later")
-    click_on(app, "drop")
+    press(app, "drop")
     assert "# mine" in path.read_text(encoding="utf-8")
     assert len(open_draft(path).waiting) == 4
 
@@ -200,12 +222,12 @@ def test_an_unwritable_folder_is_said_and_nothing_is_lost(draft, monkeypatch):
     # (A folder made read-only does not stop a test run as root; the write is refused here.)
     real = game.datafiles.write_replacing
     monkeypatch.setattr(game.datafiles, "write_replacing", refused)
-    click_on(app, "drop")
+    press(app, "drop")
     assert "could not be written: Permission denied" in app.banner.text
     assert path.read_bytes() == before
     assert app.scene.statement is not None and len(app.scene.draft.waiting) == 5
     monkeypatch.setattr(game.datafiles, "write_replacing", real)
-    click_on(app, "drop")      # writable again: the same click works
+    press(app, "drop")      # writable again: the same click works
     assert len(open_draft(path).waiting) == 4
     assert path.with_name(path.name + ".bak").read_bytes() == before
 
@@ -250,7 +272,7 @@ def test_what_was_skipped_is_gone_over_again(draft):
     click_on(app, "later")
     scene = app.scene
     while scene.page != "done":
-        click_on(app, "skip")
+        press(app, "skip")
     assert "5 statement(s) still to review" in scene.summary()
     click_on(app, "again")
     assert scene.page == "article"
@@ -282,3 +304,126 @@ def test_f_and_o_set_the_label_as_a_player_answers(draft):
     assert app.scene.form.row("label").value == 1
     key(app, pygame.K_f)
     assert app.scene.values["label"] == "fact"
+
+
+def into_view(app, id) -> None:
+    """Turn the wheel until the widget called id is in view (the rows beside or under
+    the quote scroll, as a question's answers do, when they do not all fit)."""
+    for step in (-1, 1):
+        for _ in range(40):
+            if id in app.scene.widgets():
+                return
+            wheel(app, step)
+    raise AssertionError(f"{id!r} never came into view")
+
+
+def press(app, id) -> None:
+    into_view(app, id)
+    click_on(app, id)
+
+
+def click_side(app, id, back: bool = False) -> None:
+    """Click a choice row on its right side (the next option) or its left third (back)."""
+    from tests.pilot import click, widget
+    into_view(app, id)
+    rect = widget(app, id)
+    click(app, (rect.left + rect.width // 6 if back else rect.right - rect.width // 6,
+                rect.centery))
+
+
+def to_the_quote(app) -> None:
+    """The article left for later, the headline dropped, the vote skipped: the quote of
+    Angela Moore is on screen."""
+    click_on(app, "later")
+    press(app, "drop")
+    press(app, "skip")
+    assert app.scene.statement.text.startswith('"This is a short-sighted mistake,"')
+
+
+def test_cue_words_are_picked_in_the_quote_by_mouse(draft):
+    """Words clicked in the quote, side by side, are one cue; its owner is the quoted
+    speaker inside her quotation marks, another name the sentence writes when the teacher
+    says so; what is written validates and plays."""
+    data, path = draft
+    app = reviewing(data, path)
+    fill_article(app, by_mouse=True)
+    press(app, "drop")
+    press(app, "skip")
+    scene = app.scene
+    for words in ("short-sighted", "mistake", "principal"):
+        press(app, ("word", word(scene, words)))
+    press(app, ("word", word(scene, "principal")))       # a second click: unpicked
+    assert [(c.words, c.by) for c in scene.cues()] == [("short-sighted mistake", "Angela Moore")]
+    assert scene.form.row(("by", 0)).options[:3] == ("the writer", "Angela Moore",
+                                                     "Oak Street Elementary")
+    click_side(app, ("by", 0))           # the next name offered
+    assert scene.cues()[0].by == "Oak Street Elementary"
+    click_side(app, ("by", 0), back=True)
+    assert scene.cues()[0].by == "Angela Moore"
+    press(app, "explanation")
+    type_text(app, "A report of what the principal said; her judgment is hers.")
+    click_on(app, "OK")
+    press(app, "accept")
+    assert scene.statement is None or not scene.statement.text.startswith('"This')
+    text = path.read_text(encoding="utf-8")
+    assert 'cues: [{words: "short-sighted mistake", by: "Angela Moore"}]' in text
+    moore = next(s for s in load_file(path).statements if s.reviewed)
+    assert (moore.label, [(c.words, c.by) for c in moore.cues]) == \
+        ("fact", [("short-sighted mistake", "Angela Moore")])
+    # The file plays: its reviewed statement's "spot the words" is answered right.
+    press(app, "Leave")
+    from game.quiz.questions import generate
+    from tests.pilot import play_question
+    question = next(q for q in generate(app.loaded.bank) if q.id == f"{moore.id}/opinion_words")
+    assert play_question(app, question).answers[0].verdict.value == "right"
+
+
+def test_a_cues_owner_keeps_to_the_loaders_rules(draft):
+    """By keys alone: a fact's cue made the writer's own is refused with the loader's
+    reason, as is a typed name the sentence does not write; a typed name it writes is
+    taken, offered for the next cues too, and written as {words, by}."""
+    data, path = draft
+    app = reviewing(data, path)
+    to_the_quote(app)
+    before = path.read_bytes()
+    scene = app.scene
+    pick_by_keys(app, [word(scene, "mistake")])
+    assert scene.cues()[0].by == "Angela Moore"
+    focus(app, ("by", 0))
+    key(app, pygame.K_LEFT)                 # the writer's own
+    assert scene.cues()[0].writers
+    enter_text(app, "explanation", "What the principal said.")
+    focus(app, "accept")
+    key(app, pygame.K_RETURN)
+    assert "is a fact, but its cue 'mistake' is the writer's own" in app.banner.text
+    assert path.read_bytes() == before
+    # A name typed: the last of the names offered opens the box.
+    focus(app, ("by", 0))
+    while scene.form.row(("by", 0)).value < len(scene.form.row(("by", 0)).options) - 1:
+        key(app, pygame.K_RIGHT)
+    assert isinstance(app.scene, TextEntryScene)
+    type_text(app, "Mr Nobody")
+    key(app, pygame.K_RETURN)
+    assert scene.cues()[0].by == "Mr Nobody"
+    focus(app, "accept")
+    key(app, pygame.K_RETURN)
+    assert "who is neither its source" in app.banner.text
+    assert path.read_bytes() == before
+    focus(app, ("by", 0))
+    while isinstance(app.scene, DraftReviewScene):
+        key(app, pygame.K_RIGHT)
+    assert isinstance(app.scene, TextEntryScene)
+    key(app, pygame.K_ESCAPE)       # nothing typed: the cue keeps its owner
+    assert isinstance(app.scene, DraftReviewScene)
+    assert scene.cues()[0].by == "Oak Street Elementary"      # the name passed on the way
+    focus(app, ("by", 0))
+    while isinstance(app.scene, DraftReviewScene):
+        key(app, pygame.K_RIGHT)
+    type_text(app, "Angela")            # a name as the sentence writes it
+    key(app, pygame.K_RETURN)
+    assert scene.cues()[0].by == "Angela"
+    assert "Angela" in scene.owners()
+    focus(app, "accept")
+    key(app, pygame.K_RETURN)
+    assert '{words: "mistake", by: "Angela"}' in path.read_text(encoding="utf-8")
+    assert all(not e.message.startswith("the cue") for e in load_file(path).errors)

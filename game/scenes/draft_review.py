@@ -33,7 +33,7 @@ WORDS_HINT = "←→: move   Space or Enter: pick or unpick a word   Tab or Esc:
 SMALLEST = 14
 KINDS = list(SOURCE_KINDS)
 SHOWN = 140         # characters of a typed value its row shows; the rest is "…"
-NAME_SHOWN = 32     # of a name offered as a cue's owner
+NAME_SHOWN = 24     # of a cue's words or a name offered as its owner, in a row's label
 FIELD_NAMES = {"headline": "Headline", "outlet": "Outlet", "author": "Author",
                   "date": "Date", "genre": "Genre",
                   "genre_explanation": "Why that genre",
@@ -202,20 +202,21 @@ class DraftReviewScene(Scene):
         if self.page == "statement":
             rows = [Row("choice", "Label", "label", LABELS.index(v["label"]),
                         tuple(label.capitalize() for label in LABELS), cell=(0, 0), span=3),
+                    # The kinds as the file writes them: short enough to leave the row's
+                    # label room in a column beside the quote.
                     Row("choice", "Kind of source", "source_kind", KINDS.index(v["source_kind"]),
-                        tuple(SOURCE_KINDS.values()), cell=(0, 1), span=3),
+                        tuple(KINDS), cell=(0, 1), span=3),
                     Row("text", f"Source: {_short(v['source'])}", "source", cell=(0, 2), span=3)]
             cues = self.cues()
             said = "; ".join(f"“{c.words}”" for c in cues) or "none yet"
-            rows.append(Row("text", f"Cue words: {_short(said)}. Click them in the quote, or "
-                                    "Enter here to pick them by keys", "cues",
-                            cell=(0, 3), span=3))
+            rows.append(Row("text", f"Cue words (click them in the quote): {_short(said)}",
+                            "cues", cell=(0, 3), span=3))
             owners = self.owners()
             shown = tuple(_short(o, NAME_SHOWN) for o in owners) + (ANOTHER,)
             for n, cue in enumerate(cues):
-                rows.append(Row("choice", f"“{_short(cue.words, NAME_SHOWN)}” is the judgment "
-                                          "of", ("by", n), owners.index(cue.by) if cue.by in
-                                owners else 0, shown, cell=(0, 4 + n), span=3))
+                rows.append(Row("choice", f"“{_short(cue.words, NAME_SHOWN)}” by", ("by", n),
+                                owners.index(cue.by) if cue.by in owners else 0, shown,
+                                cell=(0, 4 + n), span=3))
             line = 4 + len(cues)
             rows += [Row("text", f"Explanation: {_short(v['explanation'])}", "explanation",
                          cell=(0, line), span=3),
