@@ -92,7 +92,11 @@ ARTICLE = """Library Hours Cut Again
 The city council voted 5-2 on Monday to cut the main library's weekend hours from 16 to 8. \
 "This is a short-sighted mistake," said Angela Moore, the principal of Oak Street \
 Elementary. The library served 40,000 visitors last year. Some residents say the decision \
-was rushed. The council should reverse this drastic cut.
+was rushed. The council should reverse this drastic cut. The decision, which followed three \
+public hearings and a petition signed by more than 2,000 residents, was called "reckless, \
+short-sighted and deeply unfair to the families who depend on the library every weekend, \
+when the reading room is the only quiet place many children have" by Margaret \
+Okonkwo-Fitzgerald, chair of the Riverside Public Library Board of Trustees.
 """
 
 
@@ -120,15 +124,46 @@ def _shoot_draft_review(out, sizes, text_sizes) -> list[Path]:
             app.scene.handle(Intent(Kind.BACK))
             app.step()
             click_on(app, "later")
-            click_on(app, "skip")
-            click_on(app, "skip")
+            _review_skip(app, 2)
+            # The quote, "short-sighted mistake" picked (Angela Moore's, in her quotation
+            # marks), the keys among the words.
+            _review_pick(app, ("short-sighted", "mistake"))
             saved.append(_save_screen(app, out, "draft-statement", tag))
-            while app.scene.page != "done":
-                click_on(app, "skip")
+            _review_skip(app, 4)
+            _review_pick(app, ("reckless",))
+            saved.append(_save_screen(app, out, "draft-statement-long", tag))
+            _review_skip(app, 1)
             saved.append(_save_screen(app, out, "draft-done", tag))
             pygame.quit()
             shutil.rmtree(data, ignore_errors=True)
     return saved
+
+
+def _review_skip(app, times: int) -> None:
+    """Skip, by key: Tab to it, Enter (it may be scrolled out of sight)."""
+    for _ in range(times):
+        form = app.scene.form
+        while form.focus < 0 or form.rows[form.focus].key != "skip":
+            app.scene.handle(Intent(Kind.TAB, 1))
+            form = app.scene.form
+        app.scene.handle(Intent(Kind.NEXT))
+    app.step()
+
+
+def _review_pick(app, words) -> None:
+    """The statement's words picked by keys, as a teacher does: Enter on the cue words'
+    row, then → and Space; the keys stay among the words."""
+    scene = app.scene
+    while scene.form.focus < 0 or scene.form.rows[scene.form.focus].key != "cues":
+        scene.handle(Intent(Kind.TAB, 1))
+    scene.handle(Intent(Kind.NEXT))
+    text = scene.statement.text
+    for wanted in words:
+        i = next(i for i, (a, b) in enumerate(scene.words) if text[a:b] == wanted)
+        while scene.word_focus != i:
+            scene.handle(Intent(Kind.RIGHT))
+        scene.handle(Intent(Kind.TOGGLE))
+    app.step()
 
 
 def _shoot_unsaved(out, sizes, text_sizes) -> list[Path]:

@@ -69,9 +69,13 @@ class Form:
         heights: dict[int, int] = {}
         for r in self.rows:
             width = col_w * r.span + gap * (r.span - 1)
-            label_w = width - 2 * pad - self._value_width(text, r, size)
             style = "bold" if r.kind == "header" else "regular"
-            h = text.height(r.label, size, max(label_w, size), style)
+            if self._under(text, r, size, width):
+                h = text.height(r.label, size, width - 2 * pad, style) \
+                    + max(text.height(o, size, width - 2 * pad, "bold") for o in r.options)
+            else:
+                label_w = width - 2 * pad - self._value_width(text, r, size)
+                h = text.height(r.label, size, max(label_w, size), style)
             heights[r.cell[1]] = max(heights.get(r.cell[1], 0), h + 2 * pad)
         tops, y = {}, area.top
         for grid_row in sorted(heights):
@@ -82,6 +86,17 @@ class Form:
             r.rect = pygame.Rect(area.left + col * (col_w + gap), tops[grid_row],
                                  col_w * r.span + gap * (r.span - 1), heights[grid_row])
         return y - gap <= area.bottom
+
+    @classmethod
+    def _under(cls, text, row: Row, size: int, width: int) -> bool:
+        """Whether a choice's value goes under its label, not beside it: when beside it
+        would leave the label less than a third of the row (a narrow column), or less
+        than its longest word (which would be cut)."""
+        if row.kind != "choice":
+            return False
+        room = width - 2 * max(6, size // 3) - cls._value_width(text, row, size)
+        longest = max(text.font("regular", size).size(w)[0] for w in row.label.split())
+        return room < (width - 2 * max(6, size // 3)) // 3 or room < longest
 
     @staticmethod
     def _value_width(text, row: Row, size: int) -> int:
@@ -192,11 +207,18 @@ class Form:
         colour = theme.on_accent if focused else theme.text
         pygame.draw.rect(surface, fill, rect, border_radius=8)
         pygame.draw.rect(surface, theme.accent, rect, width=2, border_radius=8)
-        value_w = self._value_width(text, r, size)
+        under = self._under(text, r, size, rect.width)
+        value_w = 0 if under else self._value_width(text, r, size)
         label = text.block(r.label, size, colour, rect.width - 2 * pad - value_w,
                            style="bold" if button else "regular")
         x = rect.centerx - label.get_width() // 2 if button else rect.left + pad
         surface.blit(label, (x, rect.top + pad))
+        if under:
+            top = rect.top + pad + label.get_height()
+            self._draw_choice(surface, text, r, pygame.Rect(
+                rect.left + pad, top, rect.width - 2 * pad, rect.bottom - pad - top), size,
+                colour)
+            return
         if r.kind == "toggle":
             box = pygame.Rect(0, 0, size, size)
             box.midright = (rect.right - pad, rect.centery)
