@@ -35,7 +35,7 @@ def read(data: bytes) -> Reading:
         kept = [box for box in page if box[3] not in repeated and not _PAGE_NUMBER.match(box[3])]
         boxes += [(box[3], i + 1 == len(kept) or kept[i + 1][0] != box[0])
                   for i, box in enumerate(kept)]
-    return Reading(_joined(boxes), "a PDF")
+    return Reading(_mended(_joined(boxes)), "a PDF")
 
 
 def _check_inflated(data: bytes) -> None:
@@ -127,12 +127,65 @@ def _lines(text: str) -> str:
 
 
 def _glue(before: str, after: str) -> str:
-    """Two lines as one: a word broken by a hyphen at the line's end made whole ("impor-" +
-    "tant"); a compound broken at its own hyphen ("well-" + "known") loses it too, the
-    lesser harm than every broken word keeping one."""
+    """Two lines as one. A hyphen at the line's end before a lower-case letter is marked
+    (BROKEN) for _mended to decide, once the whole text is known, whether it broke a
+    word ("impor-" + "tant") or a compound at its own hyphen ("well-" + "known")."""
     if before.endswith("-") and before[-2:-1].isalpha() and after[:1].islower():
-        return before[:-1] + after
+        return before[:-1] + BROKEN + after
     return f"{before} {after}"
+
+
+BROKEN = "\u00ad"     # a soft hyphen: where a line ended in a hyphen
+_BROKEN_WORD = re.compile(rf"(\w+){BROKEN}(\w+)")
+# Both halves of a compound are words of this length or more ("short-sighted"), and the
+# word made of them is rarer than this in TextBlob's spelling list ("shortsighted": 5;
+# "everything": 451; "airport": 1, but "air" is short).
+_HALF = 4
+_COMMON = 10
+
+
+def _mended(text: str) -> str:
+    """Each marked line-end hyphen kept or dropped: as the article itself writes the word
+    elsewhere, if it does; else dropped where the halves make a word ("important"), kept
+    where they are two words whose sum is unknown or rare ("well-known", "short-sighted")."""
+    if BROKEN not in text:
+        return text
+    words = Counter(re.findall(r"[\w-]+", text.lower()))
+    known = _spelling()
+
+    def decide(match: re.Match) -> str:
+        first, second = match.group(1), match.group(2)
+        whole, compound = (first + second).lower(), f"{first}-{second}".lower()
+        if words[compound] or words[whole]:
+            keep = words[compound] > words[whole]
+        else:
+            halves = all(len(h) >= _HALF and h.lower() in known for h in (first, second))
+            keep = halves and known.get(whole, 0) < _COMMON
+        return f"{first}-{second}" if keep else first + second
+    return _BROKEN_WORD.sub(decide, text).replace(BROKEN, "")
+
+
+def _spelling() -> dict[str, int]:
+    """English words and how often each was seen, from the spelling list that ships inside
+    TextBlob (textblob/en/en-spelling.txt, about 29,000 words from public-domain books),
+    read as a file as game/authoring/lexicon.py reads its lexicon; empty where it is
+    missing, and then every broken word is made whole."""
+    import importlib.util
+    from pathlib import Path
+    spec = importlib.util.find_spec("textblob")
+    if spec is None or not spec.submodule_search_locations:
+        return {}
+    path = Path(next(iter(spec.submodule_search_locations))) / "en" / "en-spelling.txt"
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except OSError:
+        return {}
+    counts = {}
+    for line in lines:
+        word, _, count = line.partition(" ")
+        if count.strip().isdigit():
+            counts[word.lower()] = int(count)
+    return counts
 
 
 def _running(pages: list[list[tuple]]) -> set[str]:
