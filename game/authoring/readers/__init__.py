@@ -24,9 +24,7 @@ FORMS = {**{suffix: "web_page" for suffix in WEB}, ".mhtml": "mhtml", ".mht": "m
 # Documents a teacher may have that Byline does not read, and what each is called to them.
 SAVE_AGAIN = {".doc": "an older Word document (.doc)", ".odt": "an OpenDocument text (.odt)",
               ".rtf": "a rich-text document (.rtf)", ".pages": "a Pages document",
-              ".wps": "a Works document", ".epub": "an e-book", ".ppt": "a presentation",
-              ".pptx": "a presentation", ".odp": "a presentation", ".xls": "a spreadsheet",
-              ".xlsx": "a spreadsheet", ".ods": "a spreadsheet"}
+              ".wps": "a Works document"}
 
 
 def read(path: Path, plain_limit: int) -> Reading:
