@@ -38,13 +38,22 @@ def save(folder, name, data: bytes, age: float = 0.0):
     return path
 
 
-def until_reviewing(app):
-    for _ in range(600):            # the draft is made in a thread: frames until it is
-        if isinstance(app.scene, DraftReviewScene):
-            return app.scene
+def until_drafted(app, scene):
+    """The draft is made in a thread: frames until it is done (a minute at most)."""
+    deadline = time.monotonic() + 60
+    while scene.working is not None and time.monotonic() < deadline:
         run_frames(app, 1)
         time.sleep(0.01)
-    raise AssertionError(f"no review opened; the screen says {app.scene.said!r}")
+    run_frames(app, 2)
+    assert scene.working is None, "the draft took over a minute"
+
+
+def until_reviewing(app):
+    scene = app.scene
+    if isinstance(scene, NewArticleScene):
+        until_drafted(app, scene)
+    assert isinstance(app.scene, DraftReviewScene), f"the screen says {app.scene.said!r}"
+    return app.scene
 
 
 def open_new_article(app, by_mouse=False):
@@ -112,11 +121,7 @@ def test_a_file_byline_does_not_read_is_said_on_the_screen_and_nothing_is_writte
     app = new_app(data_dir=data)
     scene = open_new_article(app, by_mouse=True)
     click_on(app, doc)
-    for _ in range(300):
-        run_frames(app, 1)
-        if scene.working is None:
-            break
-        time.sleep(0.01)
+    until_drafted(app, scene)
     assert app.scene is scene
     assert scene.said.startswith("handout.doc: this is an older Word document (.doc)")
     assert "save it as a Word document (.docx)" in scene.said
