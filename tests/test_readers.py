@@ -266,3 +266,58 @@ def test_the_text_of_a_page_is_held_to_an_articles_size(tmp_path):
     with pytest.raises(draft.DraftError, match=r"long.html: its text is .* an article may be "
                                                r"at most 100 KB"):
         draft.make(page, tmp_path / "d.yaml")
+
+
+def _printed_by_chromium(html_path, pdf_path) -> None:
+    """The page printed to PDF as a teacher prints a handout from the browser: Chromium's
+    own header (date and title) and footer (address and "page/pages") on every page."""
+    import os
+    from game.tools.loopback import CHROMIUM, launch
+    if not CHROMIUM.exists():
+        if os.environ.get("CI"):
+            pytest.fail(f"{CHROMIUM} is missing, and CI must print the handout with it")
+        pytest.skip(f"{CHROMIUM} is missing (apt-get install chromium; .ci/run installs it)")
+    from playwright.sync_api import sync_playwright
+    small = '<div style="font-size:9px; width:100%; padding:0 40px">{}</div>'
+    with sync_playwright() as playwright:
+        browser = launch(playwright)
+        try:
+            page = browser.new_page()
+            page.goto(html_path.as_uri())
+            page.pdf(path=str(pdf_path), format="A4", display_header_footer=True,
+                     margin={"top": "70px", "bottom": "70px", "left": "60px", "right": "60px"},
+                     header_template=small.format('<span class="date"></span> · '
+                                                  '<span class="title"></span>'),
+                     footer_template=small.format('<span class="url"></span> · <span '
+                                                  'class="pageNumber"></span>/<span '
+                                                  'class="totalPages"></span>'))
+        finally:
+            browser.close()
+
+
+def test_a_page_the_browser_printed_to_pdf_reads_whole_without_its_print_header(tmp_path,
+                                                                               capsys):
+    """Four invented articles, each under its own heading, as one page printed to three or
+    more A4 pages: every paragraph and heading comes out whole, on a line of its own
+    (a heading at the foot of a page is not run into the next page's first paragraph),
+    and nothing of the print header or footer."""
+    import html
+    paragraphs = []
+    for article in sorted((DATA / "invented" / "articles").glob("*.txt")):
+        paragraphs += [line.strip() for line in article.read_text(encoding="utf-8").splitlines()
+                       if line.strip()]
+    body = "".join(f"<h2>{html.escape(p)}</h2>" if i == 0 or p.istitle() and not
+                   p.endswith(".") else f"<p>{html.escape(p)}</p>"
+                   for i, p in enumerate(paragraphs))
+    page = tmp_path / "riverside-reader-2025.html"
+    page.write_text(f"<!doctype html><html><head><meta charset='utf-8'><title>Riverside "
+                    f"reader</title></head><body style='font: 17px/1.6 serif'>{body}</body>"
+                    "</html>", encoding="utf-8")
+    handout = tmp_path / "handout.pdf"
+    _printed_by_chromium(page, handout)
+    _, copy, _ = _drafted(handout, tmp_path, capsys)
+    lines = [" ".join(line.split()) for line in copy.splitlines()]
+    missing = [p for p in paragraphs if " ".join(p.split()) not in lines]
+    assert missing == []
+    assert not [line for line in lines if "riverside-reader-2025" in line or
+                re.search(r"\d+/\d+$", line) or "Riverside reader" in line]
