@@ -350,8 +350,12 @@ def test_cue_words_are_picked_in_the_quote_by_mouse(draft):
     press(app, "drop")
     press(app, "skip")
     scene = app.scene
+    from tests.pilot import widget
+    where = {i: widget(app, ("word", i)) for i in range(len(scene.words))}
     for words in ("short-sighted", "mistake", "principal"):
         press(app, ("word", word(scene, words)))
+    # A row for the new cue's owner came; the quote stayed where it was, under the pointer.
+    assert {i: widget(app, ("word", i)) for i in where} == where
     press(app, ("word", word(scene, "principal")))       # a second click: unpicked
     assert [(c.words, c.by) for c in scene.cues()] == [("short-sighted mistake", "Angela Moore")]
     assert scene.form.row(("by", 0)).options[:3] == ("the writer", "Angela Moore",

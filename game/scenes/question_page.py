@@ -102,6 +102,7 @@ class QuestionPage:
         self.scrolls = {"reading": ScrollView(), "answers": ScrollView()}
         self._key = None
         self._laid: QuestionLayout | None = None
+        self._keep = None       # (key, layout) whose quote stays put (relayout)
         self.selected, self.focus = frozenset(), None     # the words', while drawing
 
     # -- layout ----------------------------------------------------------------------
@@ -110,6 +111,8 @@ class QuestionPage:
         key = (lay.w, lay.h, lay.scale, lay.margin, theme.name)
         if key == self._key:
             return self._laid
+        kept = self._keep[1] if self._keep and self._keep[0] == key else None
+        self._keep = None
         c, gap = lay.content(), lay.gap
         header_h = text.font("bold", lay.font(TEXT.label)).get_height()
         top, timer = c.top + header_h, None
@@ -145,7 +148,7 @@ class QuestionPage:
         elif self.article is not None:
             laid = self._article(body, common)
         else:
-            laid = self._quote(body, common)
+            laid = self._quote(body, common, kept)
         self._key, self._laid = key, laid
         self.sync()
         return laid
@@ -171,17 +174,19 @@ class QuestionPage:
                    for i, r in enumerate(rects)]
         return blocks, rects[-1].bottom, rects
 
-    def _beside(self, body: pygame.Rect, left_size) -> tuple[int, pygame.Rect, Pane]:
+    def _beside(self, body: pygame.Rect, left_size, left_w: int | None = None
+                ) -> tuple[int, pygame.Rect, Pane]:
         """The answers in a column on the right, beside the quote or the article: the left
         column's width, the right column, and its pane.
 
         left_size(width): the size the left column's text gets at that width, or None if
         it must scroll there. Of the widths tried, one where neither column scrolls and
         the quote is largest; else one where the answers do not scroll, the widest; else
-        the narrowest, so that the answers scroll the least."""
+        the narrowest, so that the answers scroll the least. left_w: the left column's
+        width, given."""
         gap = self.app.layout().gap
-        best = None
-        for share in SPLITS:
+        best = None if left_w is None else ((), left_w)
+        for share in SPLITS if left_w is None else ():
             left_w = round((body.width - gap) * share)
             answers_fit = self._answers(body.width - left_w - gap)[1] <= body.height
             size = left_size(left_w)
@@ -222,7 +227,9 @@ class QuestionPage:
         height, paint = made
         return [(paint, 0, 0, height)], height + lay.gap // 2
 
-    def _quote(self, body, common) -> QuestionLayout:
+    def _quote(self, body, common, kept: QuestionLayout | None = None) -> QuestionLayout:
+        """kept: a layout whose quote stays where it is, at its size, the answers laid out
+        again beside or under it (scrolling if they no longer fit)."""
         lay, text, gap = self.app.layout(), self.app.text, self.app.layout().gap
         least = self._reading_size()
         most = max(least, lay.font(TEXT.heading, 18))
@@ -246,10 +253,14 @@ class QuestionPage:
             bottom = body.top + box_h(size, body.width) + gap
             return bottom <= round(lay.h * QUOTE_SHARE) and bottom + answers_h <= body.bottom
 
-        if over(least):
-            size = largest(least, most, over)
+        if kept.kind == "stacked" if kept else over(least):
+            size = kept.quote_size if kept else largest(least, most, over)
             box = pygame.Rect(body.left, body.top, body.width, box_h(size, body.width))
-            view = pygame.Rect(body.left, box.bottom + gap, body.width, answers_h)
+            room = body.bottom - box.bottom - gap       # all of it, unless kept
+            if answers_h > room:
+                blocks, answers_h, rects = self._answers(body.width - BAR)
+            view = pygame.Rect(body.left, box.bottom + gap,
+                               body.width - BAR * (answers_h > room), min(answers_h, room))
             answers = self._pane("answers", view, blocks, answers_h, rects)
             kind, feedback_left = "stacked", 0
         else:
@@ -257,7 +268,8 @@ class QuestionPage:
                 fits = lambda s: box_h(s, width) <= body.height  # noqa: E731
                 return largest(least, most, fits) if fits(least) else None
 
-            left_w, right, answers = self._beside(body, left_size)
+            left_w, right, answers = self._beside(body, left_size,
+                                                  kept.quote_box.width if kept else None)
             size = largest(least, most, lambda s: box_h(s, left_w) <= body.height)
             box = pygame.Rect(body.left, body.top, left_w, min(body.height, box_h(size, left_w)))
             kind, feedback_left = "side", right.left - gap
@@ -401,9 +413,9 @@ class QuestionPage:
             p.reading if self.quote_words is not None else None
 
     def relayout(self) -> None:
-        """The answers changed (a review's rows): lay out again, each pane scrolled where
-        it was."""
-        self._key = None
+        """The answers changed (a review's rows): lay them out again, each pane scrolled
+        where it was, the quote where it is (never moving under the pointer)."""
+        self._keep, self._key = (self._key, self._laid), None
 
     def scroll(self, intent, keys, pointer) -> bool:
         """The wheel or a drag scrolls the pane under the pointer (else the first that
