@@ -125,7 +125,7 @@ def test_a_review_by_keyboard_makes_a_file_that_validates_and_plays(draft):
     while scene.values["source_kind"] != "interview or speech":
         key(app, pygame.K_LEFT)
     enter_text(app, "source", "Angela Moore")
-    # Her words, picked in the quote: inside its quotation marks, they are hers.
+    # Her words, picked in the quote: the statement's source's, so hers.
     pick_by_keys(app, [word(scene, "short-sighted"), word(scene, "mistake")])
     enter_text(app, "explanation", "The principal's judgment of the vote.")
     focus(app, "accept")
@@ -341,9 +341,9 @@ def to_the_quote(app) -> None:
 
 
 def test_cue_words_are_picked_in_the_quote_by_mouse(draft):
-    """Words clicked in the quote, side by side, are one cue; its owner is the quoted
-    speaker inside her quotation marks, another name the sentence writes when the teacher
-    says so; what is written validates and plays."""
+    """Words clicked in the quote, side by side, are one cue; its owner is the statement's
+    source, the speaker, or another name the sentence writes when the teacher says so;
+    what is written validates and plays."""
     data, path = draft
     app = reviewing(data, path)
     fill_article(app, by_mouse=True)
@@ -431,3 +431,22 @@ def test_a_cues_owner_keeps_to_the_loaders_rules(draft):
     key(app, pygame.K_RETURN)
     assert '{words: "mistake", by: "Angela"}' in path.read_text(encoding="utf-8")
     assert all(not e.message.startswith("the cue") for e in load_file(path).errors)
+
+
+def test_the_names_offered_and_the_cues_words_make():
+    from game.authoring.reviewing import cues_picked, owners_offered
+    from game.bank.models import Cue
+    from game.quiz.questions import words_of
+    said = '"This is a short-sighted mistake," said Angela Moore, the principal of Oak Street ' \
+           'Elementary on Monday.'
+    assert owners_offered(said, "Angela Moore", "interview or speech") == \
+        ["the writer", "Angela Moore", "Oak Street Elementary"]
+    # A name typed is offered where the loader takes it: the sentence writes it.
+    assert owners_offered(said, "Angela Moore", "interview or speech", ("Moore", "Bob")) == \
+        ["the writer", "Angela Moore", "Moore", "Oak Street Elementary"]
+    assert owners_offered("Some residents say it was rushed.", "some unnamed residents",
+                          "anonymous") == ["the writer", "some unnamed residents"]
+    text = "The council should reverse this drastic cut."
+    words = words_of(text)
+    assert cues_picked(text, words, {2: "the writer", 3: "the writer", 5: "the writer"}) == \
+        (Cue("should reverse"), Cue("drastic"))

@@ -297,19 +297,18 @@ def _cue(text, words, run, picked) -> Cue:
     return Cue(text[words[run[0]][0]:words[run[-1]][1]], picked[run[0]])
 
 
-def first_owner(text: str, words, i: int, source: str, source_kind: str) -> str:
-    """Whose judgment a word just picked is, until the teacher says: a word inside
-    quotation marks is the quoted source's, any other the writer's."""
-    before = text[:words[i][0]]
-    quoted = before.count('"') % 2 == 1 or before.count("“") > before.count("”")
-    return source if quoted and source_kind != "author" and source else WRITER
+def first_owner(source: str, source_kind: str) -> str:
+    """Whose judgment a word just picked is, until the teacher says: the statement's
+    source's, when it has one (the judgment a sentence quotes or relays belongs to whoever
+    it credits with it: docs/question-format.md), else the writer's."""
+    return source if source_kind != "author" and source else WRITER
 
 
 _NOT_NAMES = {*"Monday Tuesday Wednesday Thursday Friday Saturday Sunday".split(),
               *("January February March April May June July August September October "
                 "November December").split()}
 # A name in a sentence: capitalised words in a row ("Angela Moore", "Oak Street Elementary").
-_NAME = re.compile(r"[A-Z][\w’'-]*(?: [A-Z][\w’'-]*)*")
+_NAME = re.compile(r"[A-ZÀ-ÖØ-Þ][\w’'-]*(?: [A-ZÀ-ÖØ-Þ][\w’'-]*)*")
 
 
 def owners_offered(text: str, source: str, source_kind: str, also=(), kept=()) -> list[str]:

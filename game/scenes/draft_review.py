@@ -174,10 +174,9 @@ class DraftReviewScene(Scene):
         if i in self.picked:
             del self.picked[i]
         else:
-            s, v = self.statement, self.values
             beside = self.picked.get(i - 1, self.picked.get(i + 1))
-            self.picked[i] = beside or first_owner(s.text, self.words, i, v["source"],
-                                                   v["source_kind"])
+            self.picked[i] = beside or first_owner(self.values["source"],
+                                                   self.values["source_kind"])
         self._build(self.form.focus)
 
     def _own(self, n: int, owner: str) -> None:
