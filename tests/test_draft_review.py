@@ -166,6 +166,9 @@ def test_a_review_by_keyboard_makes_a_file_that_validates_and_plays(draft):
     last = next(s for s in result.statements if s.id == ids[4])
     assert [(c.words, c.writers) for c in last.cues] == [("should", True), ("drastic", True)]
     assert '{words: "short-sighted mistake", by: "Angela Moore"}' in after
+    # `byline validate` on the file says it has no problems.
+    from game.cli import main
+    assert main(["--data-dir", str(data), "validate", str(path)]) == 0
     # Esc: back to the title, and the statements play.
     key(app, pygame.K_ESCAPE)
     assert not isinstance(app.scene, DraftReviewScene)
