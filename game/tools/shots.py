@@ -170,9 +170,12 @@ def _shoot_draft_review(out, sizes, text_sizes) -> list[Path]:
             app.step()
             click_on(app, "later")
             _review_skip(app, 2)
-            # The quote, "short-sighted mistake" picked (Angela Moore's, in her quotation
-            # marks), the keys among the words.
+            # The quote, "short-sighted mistake" picked (Angela Moore's, the statement's
+            # source), then the keys back on the rows, at Accept (scrolled into view).
             _review_pick(app, ("short-sighted", "mistake"))
+            while app.scene.form.focus < 0 or \
+                    app.scene.form.rows[app.scene.form.focus].key != "accept":
+                app.scene.handle(Intent(Kind.TAB, 1))
             saved.append(_save_screen(app, out, "draft-statement", tag))
             _review_skip(app, 4)
             _review_pick(app, ("reckless",))
