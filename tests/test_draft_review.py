@@ -124,7 +124,11 @@ def test_a_review_by_keyboard_makes_a_file_that_validates_and_plays(draft):
     focus(app, "source_kind")
     while scene.values["source_kind"] != "interview or speech":
         key(app, pygame.K_LEFT)
-    enter_text(app, "source", "Angela Moore")
+    # The source, from the names offered (the last choice types one): her.
+    focus(app, "source")
+    while scene.values["source"] != "Angela Moore":
+        key(app, pygame.K_RIGHT)
+    assert scene.sources()[:2] == ["Angela Moore", "the author"]
     # Her words, picked in the quote: the statement's source's, so hers.
     pick_by_keys(app, [word(scene, "short-sighted"), word(scene, "mistake")])
     enter_text(app, "explanation", "The principal's judgment of the vote.")
@@ -183,7 +187,9 @@ def test_a_review_by_mouse_alone(draft):
     press(app, "drop")
     press(app, "skip")
     assert scene.skipped == 1
-    press(app, "source")     # the on-screen keyboard types
+    while isinstance(app.scene, DraftReviewScene):    # the source's last choice: typed
+        click_side(app, "source")
+    assert isinstance(app.scene, TextEntryScene)     # the on-screen keyboard types
     click_on(app, "Keyboard")
     for letter in "ann":
         click_on(app, ("key", letter))
@@ -422,7 +428,7 @@ def test_a_cues_owner_keeps_to_the_loaders_rules(draft):
     assert isinstance(app.scene, TextEntryScene)
     key(app, pygame.K_ESCAPE)       # nothing typed: the cue keeps its owner
     assert isinstance(app.scene, DraftReviewScene)
-    assert scene.cues()[0].by == "Oak Street Elementary"      # the name passed on the way
+    assert scene.cues()[0].by == "Mr Nobody"
     focus(app, ("by", 0))
     while isinstance(app.scene, DraftReviewScene):
         key(app, pygame.K_RIGHT)
@@ -437,7 +443,7 @@ def test_a_cues_owner_keeps_to_the_loaders_rules(draft):
 
 
 def test_the_names_offered_and_the_cues_words_make():
-    from game.authoring.reviewing import cues_picked, owners_offered
+    from game.authoring.reviewing import cues_picked, owners_offered, sources_offered
     from game.bank.models import Cue
     from game.quiz.questions import words_of
     said = '"This is a short-sighted mistake," said Angela Moore, the principal of Oak Street ' \
@@ -447,6 +453,13 @@ def test_the_names_offered_and_the_cues_words_make():
     # A name typed is offered where the loader takes it: the sentence writes it.
     assert owners_offered(said, "Angela Moore", "interview or speech", ("Moore", "Bob")) == \
         ["the writer", "Angela Moore", "Moore", "Oak Street Elementary"]
+    # Whatever is chosen, the order stays: ← → go through them all.
+    assert owners_offered(said, "Angela Moore", "interview or speech",
+                          kept=["Oak Street Elementary", "Bob"]) == \
+        ["the writer", "Angela Moore", "Oak Street Elementary", "Bob"]
+    assert sources_offered(said, "Oak Street Elementary", "Angela Moore") == \
+        sources_offered(said, "Angela Moore", "Angela Moore") == \
+        ["Angela Moore", "the author", "Oak Street Elementary"]
     assert owners_offered("Some residents say it was rushed.", "some unnamed residents",
                           "anonymous") == ["the writer", "some unnamed residents"]
     text = "The council should reverse this drastic cut."

@@ -19,7 +19,8 @@ import yaml
 
 from game.authoring.contexts import _PACKAGE, _backup, _end_line, _field, _statement_nodes
 from game.authoring.yamltext import flow, quoted, word
-from game.bank.models import GENRES, LABELS, PLACEHOLDER, SOURCE_KINDS, WRITER, Cue, FileResult
+from game.bank.models import AUTHOR, GENRES, LABELS, PLACEHOLDER, SOURCE_KINDS, WRITER, Cue, \
+    FileResult
 from game.bank.reading import parse
 from game.bank.yamlsafe import MAX_BYTES, compose, decode
 from game.files import FileProblem, read_file
@@ -315,25 +316,46 @@ def owners_offered(text: str, source: str, source_kind: str, also=(), kept=()) -
     """Whose judgment a cue may be, as the loader allows (game.bank.reading): the
     writer, the statement's source and the names its text writes; also: more names (the
     suggested source, names typed before), offered where the loader would take them;
-    kept: names offered whatever they are (the owners the cues have now). A word
-    starting the sentence alone is no name ("The", "Some"), nor is a day or a month."""
-    found = [WRITER, *([source] if source_kind != "author" else []), *kept]
-    found += [name for name in also
-              if name.casefold() == source.casefold()
-              or re.search(rf"\b{re.escape(name.casefold())}\b", text.casefold())]
+    kept: names offered whatever they are (the owners the cues have now). In an order
+    that choosing one does not change, so that ← → go through them all."""
+    return _unique([WRITER, *([source] if source_kind != "author" else []),
+                    *(name for name in also if name.casefold() == source.casefold()
+                      or _writes(text, name)),
+                    *names_in(text), *kept])
+
+
+def sources_offered(text: str, source: str, suggested: str, typed=()) -> list[str]:
+    """Who the source of a statement may be: the suggested one, nobody (the author's own
+    claim), the names its text writes, names typed before, and the one it has now. In
+    an order that choosing one does not change."""
+    return _unique([suggested, AUTHOR, *names_in(text), *typed, source])
+
+
+def names_in(text: str) -> list[str]:
+    """The names a sentence writes: capitalised words in a row. A word starting the
+    sentence alone is no name ("The", "Some"), nor is a day or a month."""
+    found = []
     for match in _NAME.finditer(text):
         opening = not text[:match.start()].strip(" \"“‘'")
         alone = " " not in match.group()
         if not (alone and (opening or match.group() in _NOT_NAMES)):
             found.append(match.group())
-    seen, offered = set(), []
-    for name in found:
+    return found
+
+
+def _writes(text: str, name: str) -> bool:
+    return re.search(rf"\b{re.escape(name.casefold())}\b", text.casefold()) is not None
+
+
+def _unique(names) -> list[str]:
+    seen, kept = set(), []
+    for name in names:
         if name and name.casefold() not in seen:
             seen.add(name.casefold())
-            offered.append(name)
-    return offered
+            kept.append(name)
+    return kept
 
 
 __all__ = ["Draft", "NotWritten", "Changed", "open_draft", "change", "edited",
-           "picked_words", "cues_picked", "first_owner", "owners_offered",
+           "picked_words", "cues_picked", "first_owner", "owners_offered", "sources_offered",
            "LABELS", "SOURCE_KINDS", "GENRES"]

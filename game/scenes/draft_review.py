@@ -14,7 +14,7 @@ import pygame
 
 from game.authoring.reviewing import (GENRES, LABELS, SOURCE_KINDS, Changed, NotWritten,
                                       change, cues_picked, first_owner, open_draft,
-                                      owners_offered, picked_words)
+                                      owners_offered, picked_words, sources_offered)
 from game.bank.models import PLACEHOLDER
 from game.intents import Kind
 from game.quiz.questions import Question, words_of
@@ -161,6 +161,10 @@ class DraftReviewScene(Scene):
     def cues(self):
         return cues_picked(self.statement.text, self.words, self.picked)
 
+    def sources(self) -> list[str]:
+        s = self.statement
+        return sources_offered(s.text, self.values["source"], s.source, self.typed)
+
     def owners(self) -> list[str]:
         s, v = self.statement, self.values
         # The owners the picks have now are offered whatever they are, so that the row
@@ -205,17 +209,15 @@ class DraftReviewScene(Scene):
                     # label room in a column beside the quote.
                     Row("choice", "Kind of source", "source_kind", KINDS.index(v["source_kind"]),
                         tuple(KINDS), cell=(0, 1), span=3),
-                    Row("text", f"Source: {_short(v['source'])}", "source", cell=(0, 2), span=3)]
+                    self._listed("Source", "source", self.sources(), v["source"], 2)]
             cues = self.cues()
             said = "; ".join(f"“{c.words}”" for c in cues) or "none yet"
             rows.append(Row("text", f"Cue words (click them in the quote): {_short(said)}",
                             "cues", cell=(0, 3), span=3))
             owners = self.owners()
-            shown = tuple(_short(o, NAME_SHOWN) for o in owners) + (ANOTHER,)
             for n, cue in enumerate(cues):
-                rows.append(Row("choice", f"“{_short(cue.words, NAME_SHOWN)}” by", ("by", n),
-                                owners.index(cue.by) if cue.by in owners else 0, shown,
-                                cell=(0, 4 + n), span=3))
+                rows.append(self._listed(f"“{_short(cue.words, NAME_SHOWN)}” by", ("by", n),
+                                         owners, cue.by, 4 + n))
             line = 4 + len(cues)
             rows += [Row("text", f"Explanation: {_short(v['explanation'])}", "explanation",
                          cell=(0, line), span=3),
@@ -254,6 +256,14 @@ class DraftReviewScene(Scene):
         if self.sheet is not None:      # the same page, its rows new
             self.sheet.menu.form = self.form
             self.sheet.relayout()
+
+    @staticmethod
+    def _listed(label: str, key, names: list[str], value: str, line: int) -> Row:
+        """A name chosen from a list (the source, a cue's owner), the last choice typing
+        one of the teacher's own."""
+        shown = tuple(_short(name, NAME_SHOWN) for name in names) + (ANOTHER,)
+        return Row("choice", label, key, names.index(value) if value in names else 0, shown,
+                   cell=(0, line), span=3)
 
     def _row_index(self, key) -> int:
         return next(i for i, r in enumerate(self.form.rows) if r.key == key)
@@ -337,6 +347,12 @@ class DraftReviewScene(Scene):
             self.values["label"] = LABELS[row.value]
         elif row.key == "source_kind":
             self.values["source_kind"] = KINDS[row.value]
+        elif row.key == "source":
+            if row.value < len(row.options) - 1:
+                self._source(self.sources()[row.value])
+            else:
+                self._type("source")
+                return
         elif isinstance(row.key, tuple):        # ("by", n): a cue's owner
             if row.value < len(row.options) - 1:
                 self._own(row.key[1], self.owners()[row.value])
@@ -367,13 +383,19 @@ class DraftReviewScene(Scene):
         focus = self.form.focus
 
         def typed(value):
-            if value is not None:
-                if name == "source":    # the cues that were the source's still are
-                    self.picked = {i: value if by == self.values[name] else by
-                                   for i, by in self.picked.items()}
+            if value and name == "source":
+                self.typed.append(value)
+                self._source(value)
+            elif value is not None and name != "source":
                 self.values[name] = value
-                self._build(focus)
+            self._build(focus)
         self._ask(label, about, self.values[name], typed)
+
+    def _source(self, name: str) -> None:
+        """A new source; the cues that were the old one's judgment are the new one's."""
+        old = self.values["source"]
+        self.picked = {i: name if by == old else by for i, by in self.picked.items()}
+        self.values["source"] = name
 
     def _type_owner(self, n: int) -> None:
         """A name of the teacher's own as cue n's owner; it is offered for the other cues
