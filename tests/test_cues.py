@@ -1,9 +1,11 @@
 """Cue words (issue 16 §2): the phrase a teacher points at, owned by whoever judges. The
 issue's own reproduction in a draft first, then each rule on invented sentences of its own
 (none from the bench sets)."""
+import pytest
 import yaml
 
 from game.authoring import draft
+from game.authoring.suggest import Suggester
 from game.tools.bench_suggestions import INVENTED
 
 
@@ -34,3 +36,49 @@ def test_the_issues_reproduction_in_a_draft(tmp_path):
     assert critics["label"] == "opinion"
     cues = [_cue(c) for c in critics["cues"]]
     assert any(words == "drastic" and "critics" in by for words, by in cues), cues
+
+
+@pytest.fixture(scope="module")
+def suggester():
+    return Suggester()
+
+
+def _seen(s) -> list[tuple[str, str]]:
+    return [(c.words, c.by) for c in s.cues]
+
+
+@pytest.mark.parametrize("text, cue", [
+    # AFINN rates what TextBlob and VADER lack: a hyphenated adjective, a noun of blame
+    ("The board made a short-sighted choice about the pool.", "short-sighted choice"),
+    ("Closing the pool in July was a mistake.", "mistake"),
+])
+def test_words_only_afinn_rates_are_the_writers_judgment(suggester, text, cue):
+    s = suggester.suggest(text)
+    assert s.label == "opinion" and (cue, "the writer") in _seen(s), s.reasons
+    assert any("in AFINN's lexicon" in r for r in s.reasons)
+
+
+@pytest.mark.parametrize("text, cue, by", [
+    # what believers say something is: their judgment, rated by a lexicon or not
+    ("Some parents think the new timetable is chaotic.", "chaotic", "some unnamed parents"),
+    ("Several coaches worry the new rule will be difficult to follow.", "difficult to follow",
+     "several unnamed coaches"),
+    # a prediction believed is a prediction, even with a date
+    ("Many fans believe the team will move to Denver next year.", "will move",
+     "many unnamed fans"),
+])
+def test_what_unnamed_people_believe_is_their_cue(suggester, text, cue, by):
+    s = suggester.suggest(text)
+    assert (s.label, s.source_kind) == ("opinion", "anonymous"), s.reasons
+    assert _seen(s) == [(cue, by)], s.reasons
+
+
+def test_a_named_believers_predicate_is_theirs_and_the_sentence_a_fact(suggester):
+    s = suggester.suggest("Mayor Tom Hale argued that the new parking tax is regressive.")
+    assert (s.label, s.source) == ("fact", "Mayor Tom Hale"), s.reasons
+    assert _seen(s) == [("regressive", "Mayor Tom Hale")]
+
+
+def test_the_predicate_after_a_plain_say_is_not_a_cue(suggester):
+    s = suggester.suggest("Some parents say the new timetable is final.")
+    assert (s.label, s.cues) == ("fact", ()), s.reasons

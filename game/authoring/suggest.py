@@ -299,7 +299,11 @@ class Suggester:
             # House rule: nobody's words to check, so the view passed on decides. A belief
             # ('many believe'), a prediction ('would') or a judgment makes it an opinion.
             belief = BELIEF.search(text[attribution.start:attribution.end])
-            guess = WOULD.search(voice, attribution.end if attribution.leading else 0)
+            # What people believe will happen is their prediction, on the calendar or not.
+            guess = (PREDICTION if belief else WOULD).search(
+                voice, attribution.end if attribution.leading else 0)
+            if belief and attribution.leading:
+                judged += self._believed(voice, attribution)
             opinion = bool(judged or belief or guess)
             vague = text[attribution.start:attribution.end].strip()
             reasons.append(
@@ -324,7 +328,10 @@ class Suggester:
         if not opinion and attribution and attribution.identified and attribution.leading:
             # "X said the council should have asked": the judgment is X's, reported.
             reported = " " * attribution.end + masked[attribution.end:gloss]
-            for a, b, why in _preferred(self._judgments(text, reported, structural=True)):
+            found = self._judgments(text, reported, structural=True)
+            if BELIEF.fullmatch(attribution.verb):
+                found += self._believed(reported, attribution)
+            for a, b, why in _preferred(found):
                 if b > a:
                     spans.append((a, b, attribution.who))
                     reasons.append(f"'{text[a:b]}' is in what {attribution.who} is reported "
@@ -380,6 +387,24 @@ class Suggester:
                            else m.end(), why.format(m.group(0)))
                           for m in pattern.finditer(voice)
                           if not (scheduled and _FUTURE.match(m.group(0)))]
+        return found
+
+    def _believed(self, voice: str, attribution: Attribution) -> list[tuple[int, int, str]]:
+        """What a belief says something is: 'Critics argue the cuts are drastic', 'Some
+        teachers worry the rule will be hard to enforce'. After a verb of believing, the
+        adjective after 'is' is the believer's judgment, whether or not a lexicon rates it
+        ('drastic'); with what it is hard or easy to do."""
+        found = []
+        for m in _BELIEVED.finditer(voice, attribution.end):
+            word = m.group("word").lower()
+            if (word in _FUNCTION | _DETERMINERS | _DEGREE or _PARTICIPLE.search(word)
+                    and not self.lexicon.knows(word)):
+                continue
+            if not (self.lexicon.knows(word) or self.lexicon.rated(word)
+                    or _ADJECTIVE_SHAPE.search(word)):
+                continue
+            found.append((m.start("word"), m.end(), f"evaluative word '{word}': what "
+                          f"{attribution.who} {attribution.verb} it is, a judgment"))
         return found
 
     def _attributive(self, before, after) -> bool:
@@ -460,6 +485,14 @@ def _predicate(words, i) -> int | None:
 
 
 _IMPRESSION = {"looks", "looked", "sounds", "sounded"}
+PREDICTION = re.compile(r"\b(?:will|won’t|won't|would|could|might|may)\b")
+# 'are drastic', 'will be hard to enforce': a copula, perhaps a degree, the adjective (and
+# the infinitive a 'hard' or 'easy' takes).
+_BELIEVED = re.compile(r"\b(?:is|are|was|were|be|been|remains?|seems?)\s+(?:(?:too|so|very|"
+                       r"more|less|far|much|rather|quite|really)\s+)?(?P<word>[a-z][\w-]*)"
+                       r"(?:\s+to\s+(?!the\b|a\b|an\b)[a-z]+)?(?=[\s,.;:!?]|$)")
+_ADJECTIVE_SHAPE = re.compile(r"(?:ous|ful|less|ive|ic|al|able|ible|ish|ant|ent|ary|ile)$")
+_PARTICIPLE = re.compile(r"(?:ed|ing)$")
 _COPULAS = {"is", "was", "are", "were", "be", "been", "being", "remains", "seems", "looks"}
 
 
