@@ -160,12 +160,12 @@ def test_attribution_rules(suggester, text, label, source, kind, reason):
 
 
 @pytest.mark.parametrize("text, cue, reason", [
-    # An evaluative word with the noun it grades, a modal with its verb (issue 16).
+    # An evaluative word with the noun it grades, a modal or a hedge with its verb (issue 16).
     ("The mayor gave a bizarre speech on Tuesday.", "bizarre speech",
      "evaluative word 'bizarre' (subjectivity 0.6 in TextBlob's lexicon)"),
     ("The results were extremely disappointing.", "extremely disappointing",
      "intensifier 'extremely' in the writer's own words"),
-    ("The plan appears to have stalled in committee.", "appears to",
+    ("The plan appears to have stalled in committee.", "appears to have stalled",
      "hedge 'appears to': the writer's guess, not a checkable claim"),
     ("The new law will change how schools are funded.", "will change",
      "modal verb 'will': a prediction, possibility or obligation"),

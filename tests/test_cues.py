@@ -82,3 +82,20 @@ def test_a_named_believers_predicate_is_theirs_and_the_sentence_a_fact(suggester
 def test_the_predicate_after_a_plain_say_is_not_a_cue(suggester):
     s = suggester.suggest("Some parents say the new timetable is final.")
     assert (s.label, s.cues) == ("fact", ()), s.reasons
+
+
+@pytest.mark.parametrize("text, cue", [
+    # what 'appears to' be, with the 'not' that turns it
+    ("The mayor does not appear to be ready for the storm.", "does not appear to be ready"),
+    ("The striker appears to be tired.", "appears to be tired"),
+    # the graded word a hedging adverb softens; not a plain noun after it
+    ("The striker was virtually unstoppable on Saturday.", "virtually unstoppable"),
+])
+def test_a_hedge_with_what_it_hedges(suggester, text, cue):
+    s = suggester.suggest(text)
+    assert s.label == "opinion" and _seen(s) == [(cue, "the writer")], s.reasons
+
+
+def test_a_hedge_before_a_plain_word_stays_alone(suggester):
+    s = suggester.suggest("Apparently buses run late on Sundays.")
+    assert _seen(s) == [("Apparently", "the writer")], s.reasons

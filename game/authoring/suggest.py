@@ -383,11 +383,28 @@ class Suggester:
         if structural:
             scheduled = _SCHEDULED.search(voice)
             for pattern, why in _STRUCTURAL:
-                found += [(m.start(), _verb_end(voice, m.end()) if pattern is MODALS
-                           else m.end(), why.format(m.group(0)))
+                found += [(*self._hedged(pattern, voice, m), why.format(m.group(0)))
                           for m in pattern.finditer(voice)
                           if not (scheduled and _FUTURE.match(m.group(0)))]
         return found
+
+    def _hedged(self, pattern, voice: str, m) -> tuple[int, int]:
+        """The words a teacher underlines with a modal or a hedge: the modal's verb ('should
+        go'); what 'appears to' be ('did not appear to be serious', with the 'not' that turns
+        it); the graded word a hedging adverb softens ('virtually alone')."""
+        if pattern is MODALS:
+            return m.start(), _verb_end(voice, m.end())
+        if pattern is not HEDGES:
+            return m.span()
+        start, end = m.span()
+        negated = _NEGATED.search(voice, 0, start)
+        if m.group(0).endswith(" to"):
+            start, end = negated.start() if negated else start, _verb_end(voice, end)
+        elif m.group(0).endswith("ly") and (after := _VERB.match(voice, end)):
+            word = after.group(1)
+            if self.lexicon.knows(word) or self.lexicon.rated(word):
+                end = after.end()
+        return start, end
 
     def _believed(self, voice: str, attribution: Attribution) -> list[tuple[int, int, str]]:
         """What a belief says something is: 'Critics argue the cuts are drastic', 'Some
@@ -485,6 +502,7 @@ def _predicate(words, i) -> int | None:
 
 
 _IMPRESSION = {"looks", "looked", "sounds", "sounded"}
+_NEGATED = re.compile(r"\b(?:do|does|did)(?:n’t|n't|\s+not)\s+$")
 PREDICTION = re.compile(r"\b(?:will|won’t|won't|would|could|might|may)\b")
 # 'are drastic', 'will be hard to enforce': a copula, perhaps a degree, the adjective (and
 # the infinitive a 'hard' or 'easy' takes).
