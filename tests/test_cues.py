@@ -99,3 +99,10 @@ def test_a_hedge_with_what_it_hedges(suggester, text, cue):
 def test_a_hedge_before_a_plain_word_stays_alone(suggester):
     s = suggester.suggest("Apparently buses run late on Sundays.")
     assert _seen(s) == [("Apparently", "the writer")], s.reasons
+
+
+def test_a_fragment_quoted_inside_a_quotation_is_the_speakers(suggester):
+    s = suggester.suggest("“The only word for the new fees is ‘a total disgrace,’ and I stand by "
+                          "it,” said Ann Bell, the coach of the swim team.")
+    assert (s.label, s.source) == ("fact", "Ann Bell"), s.reasons
+    assert ("a total disgrace", "Ann Bell") in _seen(s), s.reasons

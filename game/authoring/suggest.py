@@ -455,6 +455,13 @@ class Suggester:
                 found.append((*inner, f"the quoted fragment “{text[inner[0]:inner[1]]}” is "
                                       "the speaker's wording"))
                 continue
+            # A few words quoted inside the quotation are the ones its speaker stresses:
+            # “The answer … is ‘illegal election aid,’ …”.
+            for m in _NESTED.finditer(text, *inner):
+                c, d = _trimmed(text, m.start() + 1, m.end() - 1)
+                if 0 < len(text[c:d].split()) <= SHORT_QUOTE:
+                    found.append((c, d, f"the fragment ‘{text[c:d]}’ quoted inside the "
+                                        "quotation is the speaker's wording"))
             # The same rules as for the writer's words, read in the quotation alone.
             alone = " " * inner[0] + text[inner[0]:inner[1]]
             for c, d, _ in _preferred(self._judgments(text, alone, structural=False)):
@@ -465,6 +472,7 @@ class Suggester:
 
 
 SHORT_QUOTE = 6      # words
+_NESTED = re.compile(r"‘[^‘’“”]*’(?![A-Za-z])")
 _DETERMINERS = {"a", "an", "the", "this", "that", "these", "those", "his", "her", "its",
                 "their", "our", "my", "your", "such", "what"}
 # Words that end a noun phrase rather than head it.
