@@ -106,3 +106,16 @@ def test_a_fragment_quoted_inside_a_quotation_is_the_speakers(suggester):
                           "it,” said Ann Bell, the coach of the swim team.")
     assert (s.label, s.source) == ("fact", "Ann Bell"), s.reasons
     assert ("a total disgrace", "Ann Bell") in _seen(s), s.reasons
+
+
+@pytest.mark.parametrize("text, cues", [
+    # judgments joined by 'and' are one phrase
+    ("The speech was very long and boring.", ["very long and boring"]),
+    ("The referee made a terrible and unfair call.", ["terrible and unfair"]),
+    # the adjective with the noun it grades, not with the first noun of a compound
+    ("He gave a brilliant speech during the rally.", ["brilliant speech"]),
+    ("She is a brilliant chess player.", ["brilliant"]),
+])
+def test_evaluative_phrases(suggester, text, cues):
+    s = suggester.suggest(text)
+    assert s.label == "opinion" and [c.words for c in s.cues] == cues, s.reasons

@@ -338,7 +338,7 @@ class Suggester:
                                    "to have said: their judgment, not the writer's")
         label = OPINION if opinion else FACT
         source, kind = (attribution.who, attribution.kind) if attribution else (AUTHOR, "author")
-        cues = tuple(dict.fromkeys(Cue(text[a:b], by) for a, b, by in _merged(spans)
+        cues = tuple(dict.fromkeys(Cue(text[a:b], by) for a, b, by in _merged(text, spans)
                                    if b > a))
         return Suggestion(label, source, kind, cues, tuple(dict.fromkeys(reasons)),
                           _difficulty(label, attribution, judged))
@@ -433,13 +433,15 @@ class Suggester:
     def _phrase_end(self, voice: str, before, word, after) -> int:
         """Where an evaluative adjective's phrase ends: with the noun it grades ('a huge
         victory', 'a short-sighted mistake'), which is what a teacher points at; alone
-        where it stands after a verb ('the plan is bad')."""
+        where it stands after a verb ('the plan is bad'), and before a compound ('a
+        prominent world leader': the adjective grades the leader, not the world)."""
         if not (after and before and before.group(0).lower() in _DETERMINERS | _DEGREE):
             return word.end()
         noun = after.group(0)
         if (noun.islower() and noun not in _FUNCTION and not noun.endswith("ly")
                 and not self.lexicon.judges(noun)
-                and re.fullmatch(r"\s+", voice[word.end():after.start()])):
+                and re.fullmatch(r"\s+", voice[word.end():after.start()])
+                and not _COMPOUND.match(voice, after.end())):
             return after.end()
         return word.end()
 
@@ -510,6 +512,14 @@ def _predicate(words, i) -> int | None:
 
 
 _IMPRESSION = {"looks", "looked", "sounds", "sounded"}
+# A second noun right after the first: 'world leader'. Not a preposition ('a losing battle
+# against'), nor a word shaped like a verb ('a great job outsmarting', 'vote tells').
+_PREPOSITIONS = {"against", "during", "without", "within", "through", "toward", "towards",
+                 "across", "among", "between", "under", "above", "despite", "since", "until",
+                 "upon", "behind", "beyond", "like", "near", "via", "per", "amid", "off"}
+_COMPOUND = re.compile(r" (?!(?:" + "|".join(sorted(_FUNCTION | _DETERMINERS | _PREPOSITIONS))
+                       + r")\b)[a-z][\w-]*[a-z](?<!ly)(?<!ing)(?<!ed)(?<!s)\b(?![’'])")
+_JOINED = re.compile(r",?\s+(?:and|or)\s+")
 _NEGATED = re.compile(r"\b(?:do|does|did)(?:n’t|n't|\s+not)\s+$")
 PREDICTION = re.compile(r"\b(?:will|won’t|won't|would|could|might|may)\b")
 # 'are drastic', 'will be hard to enforce': a copula, perhaps a degree, the adjective (and
@@ -561,12 +571,14 @@ def _trimmed(text: str, a: int, b: int) -> tuple[int, int]:
     return a, b
 
 
-def _merged(spans) -> list[tuple[int, int, str]]:
+def _merged(text: str, spans) -> list[tuple[int, int, str]]:
     """(start, end, whose) cue spans in text order, overlapping or adjacent ones of the
-    same owner joined: 'will' and 'most likely' make 'will most likely'."""
+    same owner joined: 'will' and 'most likely' make 'will most likely', 'so loyal' and
+    'supportive' make 'so loyal and supportive'."""
     merged = []
     for a, b, by in sorted(spans):
-        if merged and a <= merged[-1][1] + 1 and by == merged[-1][2]:
+        if merged and by == merged[-1][2] and (
+                a <= merged[-1][1] + 1 or _JOINED.fullmatch(text, merged[-1][1], a)):
             merged[-1] = (merged[-1][0], max(b, merged[-1][1]), by)
         else:
             merged.append((a, b, by))
