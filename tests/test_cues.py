@@ -119,3 +119,14 @@ def test_a_fragment_quoted_inside_a_quotation_is_the_speakers(suggester):
 def test_evaluative_phrases(suggester, text, cues):
     s = suggester.suggest(text)
     assert s.label == "opinion" and [c.words for c in s.cues] == cues, s.reasons
+
+
+@pytest.mark.parametrize("text, cue", [
+    # what is deserved is the judgment, with the 'did not' that turns it
+    ("The striker did not deserve a red card.", "did not deserve a red card"),
+    ("The nurses deserve more praise for their work.", "deserve more praise"),
+    ("The team deserved the trophy after that season.", "deserved the trophy"),
+])
+def test_what_is_deserved(suggester, text, cue):
+    s = suggester.suggest(text)
+    assert s.label == "opinion" and _seen(s) == [(cue, "the writer")], s.reasons

@@ -390,14 +390,17 @@ class Suggester:
 
     def _hedged(self, pattern, voice: str, m) -> tuple[int, int]:
         """The words a teacher underlines with a modal or a hedge: the modal's verb ('should
-        go'); what 'appears to' be ('did not appear to be serious', with the 'not' that turns
-        it); the graded word a hedging adverb softens ('virtually alone')."""
-        if pattern is MODALS:
-            return m.start(), _verb_end(voice, m.end())
-        if pattern is not HEDGES:
-            return m.span()
+        go'), or what is deserved; what 'appears to' be; either with the 'did not' that turns
+        it ('did not appear to be serious', 'did not deserve'); the graded word a hedging
+        adverb softens ('virtually alone')."""
         start, end = m.span()
         negated = _NEGATED.search(voice, 0, start)
+        if pattern is MODALS:
+            deserved = m.group(0).startswith("deserve") and _DESERVED.match(voice, end)
+            return (negated.start() if negated else start,
+                    deserved.end() if deserved else _verb_end(voice, end))
+        if pattern is not HEDGES:
+            return m.span()
         if m.group(0).endswith(" to"):
             start, end = negated.start() if negated else start, _verb_end(voice, end)
         elif m.group(0).endswith("ly") and (after := _VERB.match(voice, end)):
@@ -519,6 +522,10 @@ _PREPOSITIONS = {"against", "during", "without", "within", "through", "toward", 
                  "upon", "behind", "beyond", "like", "near", "via", "per", "amid", "off"}
 _COMPOUND = re.compile(r" (?!(?:" + "|".join(sorted(_FUNCTION | _DETERMINERS | _PREPOSITIONS))
                        + r")\b)[a-z][\w-]*[a-z](?<!ly)(?<!ing)(?<!ed)(?<!s)\b(?![’'])")
+# What is deserved is the judgment: 'deserved the attention', 'deserves a second chance'.
+_DESERVED = re.compile(r"\s+(?:the|a|an|his|her|its|their|our|more|no|some)\s+[a-z][\w-]*"
+                       r"(?: (?!(?:" + "|".join(sorted(_FUNCTION | _DETERMINERS | _PREPOSITIONS))
+                       + r")\b)[a-z][\w-]*[a-z](?<!ly)\b)?")
 _JOINED = re.compile(r",?\s+(?:and|or)\s+")
 _NEGATED = re.compile(r"\b(?:do|does|did)(?:n’t|n't|\s+not)\s+$")
 PREDICTION = re.compile(r"\b(?:will|won’t|won't|would|could|might|may)\b")
