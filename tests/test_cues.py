@@ -130,3 +130,24 @@ def test_evaluative_phrases(suggester, text, cues):
 def test_what_is_deserved(suggester, text, cue):
     s = suggester.suggest(text)
     assert s.label == "opinion" and _seen(s) == [(cue, "the writer")], s.reasons
+
+
+@pytest.mark.parametrize("text, cue", [
+    ("Everyone agrees the old gym is a disgrace.", "Everyone agrees"),
+    ("Nobody enjoys paying more for parking.", "Nobody enjoys"),
+    ("It is hard to believe the council approved the plan.", "hard to believe"),
+    ("It is fair to say the new coach has a lot to prove.", "fair to say"),
+])
+def test_sweeping_claims_and_the_writers_word_on_what_can_be_said(suggester, text, cue):
+    s = suggester.suggest(text)
+    assert s.label == "opinion" and (cue, "the writer") in _seen(s), s.reasons
+
+
+@pytest.mark.parametrize("text", [
+    "Nobody was hurt when the roof of the gym collapsed on Sunday.",
+    "No one answered the door at the council office.",
+    "It is illegal to park on the bridge.",
+])
+def test_what_happened_to_nobody_is_a_fact(suggester, text):
+    s = suggester.suggest(text)
+    assert (s.label, s.cues) == ("fact", ()), s.reasons

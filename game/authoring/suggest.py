@@ -143,6 +143,14 @@ PRIVATE = re.compile(r"\b(?:wants?|wanted|wish(?:es|ed)?|regrets?|regretted|inte
                      r"|secretly|really (?:wants?|meant|means))\b")
 # "too little", "too far": how much is right is the writer's judgment.
 TOO = re.compile(r"\btoo\s+(?:much\s+|many\s+|little\s+|few\s+)?[a-z][\w-]*")
+# A truth said of everyone in the present ('Everyone knows', 'nobody likes'): nobody could
+# check it. What happened to nobody is a fact ('Nobody was hurt', 'No one answered').
+SWEEPING = re.compile(r"\b(?:[Ee]veryone|[Ee]verybody|[Nn]obody|[Nn]o one)\s+"
+                      r"(?!(?:is|was|has|does|says)\b)[a-z]+s\b")
+# The writer on what can be seen or said: 'It is hard to see how', 'It is fair to say'.
+EXTRAPOSED = re.compile(r"\b[Ii]t(?:’s|'s|\s+is|\s+was|\s+seems)\s+(?P<cue>[a-z]+\s+to\s+"
+                        r"(?:see|say|believe|imagine|understand|know|tell|ignore|deny|"
+                        r"overstate|exaggerate|predict|explain|argue)\b)")
 # A future on the calendar is a plan anyone can check ("The vote will take place Tuesday",
 # "will cost $3.2 million"), not the writer's prediction.
 _SCHEDULED = re.compile(
@@ -400,7 +408,7 @@ class Suggester:
             return (negated.start() if negated else start,
                     deserved.end() if deserved else _verb_end(voice, end))
         if pattern is not HEDGES:
-            return m.span()
+            return m.span("cue" if "cue" in pattern.groupindex else 0)
         if m.group(0).endswith(" to"):
             start, end = negated.start() if negated else start, _verb_end(voice, end)
         elif m.group(0).endswith("ly") and (after := _VERB.match(voice, end)):
@@ -497,6 +505,8 @@ _STRUCTURAL = (
     (MOTIVE, "motive claim '{}': nobody can check what someone intended"),
     (PRIVATE, "'{}': what someone wants or feels cannot be seen from outside"),
     (TOO, "'{}': how much is right is a judgment"),
+    (SWEEPING, "'{}': a sweeping generalization nobody could check"),
+    (EXTRAPOSED, "'{}': the writer's judgment of what can be seen or said"),
 )
 
 
