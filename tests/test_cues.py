@@ -151,3 +151,14 @@ def test_sweeping_claims_and_the_writers_word_on_what_can_be_said(suggester, tex
 def test_what_happened_to_nobody_is_a_fact(suggester, text):
     s = suggester.suggest(text)
     assert (s.label, s.cues) == ("fact", ()), s.reasons
+
+
+@pytest.mark.parametrize("text, cue, by", [
+    ("Union leader Maria Costa saw the new contract as a betrayal of the drivers.",
+     "betrayal", "Maria Costa"),
+    ("Retired judge Alan Reed views the ruling as a dangerous precedent for the state.",
+     "dangerous precedent", "Alan Reed"),
+])
+def test_what_someone_sees_a_thing_as_is_theirs(suggester, text, cue, by):
+    s = suggester.suggest(text)
+    assert s.label == "fact" and (cue, by) in _seen(s), (s.source, s.reasons)

@@ -277,7 +277,9 @@ class Suggester:
         attribution = find_attribution(text, memory)
         masked = voice = _mask(text, quoted)
         gloss = len(text)
-        if attribution and attribution.leading and attribution.identified:
+        relayed = attribution and attribution.identified and (
+            attribution.leading or _SEEING.fullmatch(attribution.verb))
+        if relayed:
             # What follows is the source's, up to the writer's gloss on a quotation:
             # 'declared, “…” – a dubious claim'.
             after_quote = GLOSS.search(text, attribution.end)
@@ -333,11 +335,12 @@ class Suggester:
             for a, b, why in self._quoted_judgments(text, quoted):
                 spans.append((a, b, attribution.who))     # inside a quotation: the speaker's
                 reasons.append(why)
-        if not opinion and attribution and attribution.identified and attribution.leading:
-            # "X said the council should have asked": the judgment is X's, reported.
+        if not opinion and relayed:
+            # "X said the council should have asked": the judgment is X's, reported; so is
+            # all that "X saw" something as, wherever X stands.
             reported = " " * attribution.end + masked[attribution.end:gloss]
             found = self._judgments(text, reported, structural=True)
-            if BELIEF.fullmatch(attribution.verb):
+            if BELIEF.fullmatch(attribution.verb) or _SEEING.fullmatch(attribution.verb):
                 found += self._believed(reported, attribution)
             for a, b, why in _preferred(found):
                 if b > a:
@@ -421,8 +424,15 @@ class Suggester:
         """What a belief says something is: 'Critics argue the cuts are drastic', 'Some
         teachers worry the rule will be hard to enforce'. After a verb of believing, the
         adjective after 'is' is the believer's judgment, whether or not a lexicon rates it
-        ('drastic'); with what it is hard or easy to do."""
+        ('drastic'); with what it is hard or easy to do. After 'saw' or 'regards', what
+        something is seen as: 'saw the push as payment'."""
         found = []
+        if _SEEING.fullmatch(attribution.verb):
+            seen = _SEEN_AS.search(voice, attribution.end)
+            if seen:
+                found.append((*seen.span("cue"), f"'{seen.group('cue')}': what "
+                              f"{attribution.who} {attribution.verb} it as, a judgment"))
+            return found
         for m in _BELIEVED.finditer(voice, attribution.end):
             word = m.group("word").lower()
             if (word in _FUNCTION | _DETERMINERS | _DEGREE or _PARTICIPLE.search(word)
@@ -544,6 +554,11 @@ PREDICTION = re.compile(r"\b(?:will|won’t|won't|would|could|might|may)\b")
 _BELIEVED = re.compile(r"\b(?:is|are|was|were|be|been|remains?|seems?)\s+(?:(?:too|so|very|"
                        r"more|less|far|much|rather|quite|really)\s+)?(?P<word>[a-z][\w-]*)"
                        r"(?:\s+to\s+(?!the\b|a\b|an\b)[a-z]+)?(?=[\s,.;:!?]|$)")
+# Verbs of seeing one thing as another, and what it is seen as (up to a function word).
+_SEEING = re.compile(r"saw|sees|views|viewed|regards|regarded|considers|considered")
+_SEEN_AS = re.compile(r"\bas\s+(?:(?:an?|the)\s+)?(?P<cue>(?:(?!(?:for|of|to|in|on|by|and|"
+                      r"that|which|who|with|from)\b)[a-z][\w-]*\s*){1,3}?)(?=\s+(?:for|of|to|"
+                      r"in|on|by|and|that|which|who|with|from)\b|[,.;:!?]|$)")
 _ADJECTIVE_SHAPE = re.compile(r"(?:ous|ful|less|ive|ic|al|able|ible|ish|ant|ent|ary|ile)$")
 _PARTICIPLE = re.compile(r"(?:ed|ing)$")
 _COPULAS = {"is", "was", "are", "were", "be", "been", "being", "remains", "seems", "looks"}
