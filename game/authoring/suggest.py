@@ -5,13 +5,14 @@ Rules, not a model: they follow docs/question-format.md ("How Byline labels the 
 cases"). Whose words are whose comes first: quotations belong to the speaker; the words a
 named source is reported to have said belong to that source; what is left is the writer's
 own voice. An opinion is then a judgment in the writer's voice: an evaluative word (from
-TextBlob's subjectivity lexicon, or VADER's valence lexicon for an adjective before a noun
-or a noun something is called; both read from the packages' data files), a manner word,
-an intensifier, a hedge, a modal verb (prediction or obligation; not 'will' with a date),
-a first-person judgment, a motive or private thought, or a question. A view credited to
-people nobody could identify is judged by the view it passes on. A cue is the phrase a
-teacher points at, an evaluative word before a modal. Nothing here reaches the network or
-loads a model."""
+TextBlob's subjectivity lexicon, or VADER's or AFINN's valence lexicon for an adjective
+before a noun or a noun something is called; all read from the packages' data files), a
+manner word, an intensifier, a hedge, a modal verb (prediction or obligation; not 'will'
+with a date), a first-person judgment, a sweeping claim, a motive or private thought, or a
+question. A view credited to people nobody could identify is judged by the view it passes
+on; what a source believes something is, or sees it as, is the source's judgment. A cue is
+the phrase a teacher points at, an evaluative word before a modal. Nothing here reaches
+the network or loads a model."""
 import re
 from dataclasses import dataclass, field
 
