@@ -232,6 +232,8 @@ class App:
                 pass   # no full screen on this display (headless, some window managers)
         elif intent.kind == Kind.FOCUS:
             self.reload_bank(self.watch.changed(now=True))
+            if self.scene is not None:
+                self.scene.focused()
         elif intent.kind == Kind.RELOAD:
             if not self.reload_bank(self.watch.changed(now=True)):
                 self.show_banner("No question file has changed since the game last read them.")

@@ -23,13 +23,14 @@ ENTRY = "import sys\nfrom game.cli import run\nsys.exit(run())\n"
 def _data() -> list[tuple[Path, str]]:
     """What the game reads as files, and where in the build it goes: the shipped files where
     game/shipped.py looks in a built package (as the wheel puts them), the student page beside
-    game/net/server.py, and TextBlob's subjectivity lexicon and VADER's and AFINN's valence
-    lexicons, which new-article reads as files without importing the packages
-    (game/authoring/lexicon.py)."""
+    game/net/server.py, and TextBlob's subjectivity lexicon and spelling list and VADER's and
+    AFINN's valence lexicons, which new-article reads as files without importing the
+    packages (game/authoring/lexicon.py, game/authoring/readers/pdf.py)."""
     import importlib.util
     import game.net.server
     textblob = importlib.util.find_spec("textblob")
     lexicon = Path(next(iter(textblob.submodule_search_locations))) / "en" / "en-sentiment.xml"
+    spelling = lexicon.with_name("en-spelling.txt")     # for PDFs' line-end hyphens
     vader = importlib.util.find_spec("vaderSentiment")
     valence = Path(next(iter(vader.submodule_search_locations))) / "vader_lexicon.txt"
     afinn = importlib.util.find_spec("afinn")
@@ -38,7 +39,8 @@ def _data() -> list[tuple[Path, str]]:
             (shipped.FONTS.parent, "game/shipped_files/assets"),
             (shipped.DOCS, "game/shipped_files/docs"),
             (game.net.server.STATIC, "game/net/static"),
-            (lexicon, "textblob/en"), (valence, "vaderSentiment"), (rated, "afinn/data")]
+            (lexicon, "textblob/en"), (spelling, "textblob/en"), (valence, "vaderSentiment"),
+            (rated, "afinn/data")]
 
 
 def build(out: Path, work: Path) -> Path:

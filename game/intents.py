@@ -43,6 +43,7 @@ class Kind(Enum):
     QUIT = "quit"               # the window was closed
     RELOAD = "reload"           # F5: read the question files again
     FOCUS = "focus"             # the window is in front again
+    DROP = "drop"               # a file dropped onto the window: its path
 
 
 @dataclass(frozen=True)
@@ -93,6 +94,8 @@ class Intents:
             return [Intent(Kind.WHEEL, event.y)]
         if event.type in (pygame.WINDOWENTER, pygame.WINDOWLEAVE, pygame.WINDOWSHOWN):
             self.pointer = None     # the next motion says where the pointer is, not that it moved
+        if event.type == pygame.DROPFILE:
+            return [Intent(Kind.DROP, event.file)]
         if event.type == pygame.WINDOWFOCUSGAINED:
             return [Intent(Kind.FOCUS)]     # back from the editor: look for saved question files
         if event.type in (pygame.VIDEORESIZE, pygame.WINDOWSIZECHANGED):

@@ -23,6 +23,14 @@ sys.path.insert(0, str(ROOT))
 _HOME = Path(tempfile.mkdtemp(prefix="byline-tests-home-"))
 os.environ["XDG_DATA_HOME"] = str(_HOME / "data")
 os.environ["XDG_CONFIG_HOME"] = str(_HOME / "config")
+# Downloads, Desktop and Documents (where "A new article" looks for saved articles) are
+# folders of the temporary home too, named as xdg-user-dirs names them.
+SAVED = {name: _HOME / name for name in ("Downloads", "Desktop", "Documents")}
+(_HOME / "config").mkdir()
+(_HOME / "config" / "user-dirs.dirs").write_text("".join(
+    f'XDG_{key}_DIR="{SAVED[name]}"\n' for key, name in
+    (("DOWNLOAD", "Downloads"), ("DESKTOP", "Desktop"), ("DOCUMENTS", "Documents"))),
+    encoding="utf-8")
 # No desktop either: Settings' "Open my question folder" never starts the tester's own file
 # manager (game.folder_opener), unless a test names a display and a fake xdg-open.
 for _name in ("DISPLAY", "WAYLAND_DISPLAY"):

@@ -38,7 +38,12 @@ _SHOWN = 200          # of a line left out, in the comment that lists it
 
 
 class DraftError(Exception):
-    """Why no draft was written, in words for the teacher."""
+    """Why no draft was written, in words for the teacher; existing: the draft of this
+    article made before, where that is why."""
+
+    def __init__(self, message: str, existing: Path | None = None):
+        super().__init__(message)
+        self.existing = existing
 
 
 @dataclass
@@ -67,6 +72,11 @@ def read_article(path: Path) -> Reading:
         raise DraftError(f"{_named(path)}: {problem}{advice}") from None
     except Unreadable as problem:
         raise DraftError(f"{_named(path)}: {problem}") from None
+
+
+def _quoted_path(shown: str) -> str:
+    """As a teacher would copy it into a terminal: in quotes where it has a space."""
+    return f'"{shown}"' if " " in shown else shown
 
 
 def _named(path: Path) -> str:
@@ -137,7 +147,7 @@ def make(article: Path, out: Path | None = None, suggester: Suggester | None = N
     out = out or Path(folder) / f"{ident}.yaml"
     if out.exists():
         raise DraftError(f"{out} already exists; it is never replaced. Choose another "
-                         "name with --out, or move the old file away")
+                         "name with --out, or move the old file away", existing=out)
     draft = Draft(out, "", dropped=len(parts.dropped))
     text_file = _text_file(article, out, reading, ident, draft)
     lines = _head(article, out, parts)
@@ -330,13 +340,16 @@ def new_article(article: str, out: str | None, places=None) -> int:
     print(f"Wrote {shown}: {made.statements} statements to review ({made.opinions} suggested "
           f"opinion, {made.statements - made.opinions} fact); {made.dropped} line(s) that are "
           "not part of the article are listed in a comment at the top.")
-    print("Next:\n"
+    print(f"Next, without a text editor: {shipped.COMMAND} review {_quoted_path(shown)}   "
+          "(the game shows each field to fill in and each statement, with its suggestion, "
+          "to accept, change or drop)\n"
+          "Or in a text editor:\n"
           "  1. Fill in every \"FILL IN\" of the article section (genre, provenance, and what "
           "the text does not state).\n"
           "  2. For each statement, check the suggested label, source, source_kind and cues "
           "(and whose judgment each cue is) against the reasons in the comment above it, write its explanation, then set "
           "reviewed: true (or delete the statement).\n"
-          f"  3. {shipped.COMMAND} validate {shown}   (lists what is left; statements still "
+          f"  3. {shipped.COMMAND} validate {_quoted_path(shown)}   (lists what is left; statements still "
           "to review are counted and never played)\n"
           f"  4. {shipped.COMMAND}   (the file plays once validate finds no problems)")
     return 0

@@ -32,6 +32,9 @@ class Scene:
 
     def handle(self, intent: Intent) -> None: ...
 
+    def focused(self) -> None:
+        """The window is in front again: the player may have saved something elsewhere."""
+
     def update(self, dt: float) -> None: ...
 
     def draw(self, surface) -> None: ...

@@ -1,6 +1,7 @@
 """Text size, sound, high contrast and motion: applied at once and saved at once. Below
-them, where the settings and the questions are kept, and a button that opens the teacher's
-question folder (or, where there is no file manager, says where it is)."""
+them, where the settings and the questions are kept, a button that opens the teacher's
+question folder (or, where there is no file manager, says where it is), and the teacher's
+way to a new article and to the review of its draft."""
 from typing import NamedTuple
 
 import pygame
@@ -42,9 +43,12 @@ class SettingsScene(Scene):
         s = self.app.settings
         from game.scenes.draft_review import drafts
         self.drafts = drafts(self.app)
-        # Only while the teacher's folder holds drafts (new-article's) to review.
-        review = [Row("button", f"Review a draft ({len(self.drafts)} in your folder)",
-                      "review", cell=(0, 6), span=2)] if self.drafts else []
+        # Review only while the teacher's folder holds drafts (new-article's) to review.
+        review = [Row("button", "A new article", "new_article", cell=(0, 6),
+                      span=1 if self.drafts else 2)]
+        if self.drafts:
+            review.append(Row("button", f"Review a draft ({len(self.drafts)})", "review",
+                              cell=(1, 6)))
         # The two buttons side by side, the rows above across both columns: the folder's
         # button costs the other rows no height.
         self.form = Form([
@@ -70,6 +74,10 @@ class SettingsScene(Scene):
         if intent.kind == Kind.BACK:
             self.dismiss()
             return
+        if intent.kind == Kind.DROP:
+            from game.scenes.new_article import NewArticleScene
+            self.app.push(NewArticleScene(self.app, dropped=intent.value))
+            return
         self._place()
         row = self.form.handle(intent)
         if row is None:
@@ -79,6 +87,10 @@ class SettingsScene(Scene):
             return
         if row.key == "open_folder":
             self.open_folder()
+            return
+        if row.key == "new_article":
+            from game.scenes.new_article import NewArticleScene
+            self.app.push(NewArticleScene(self.app))
             return
         if row.key == "review":
             from game.scenes.draft_review import DraftReviewScene

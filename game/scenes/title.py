@@ -47,6 +47,10 @@ class TitleScene(Scene):
                           else "Who is playing?")
 
     def handle(self, intent) -> None:
+        if intent.kind == Kind.DROP:        # an article dropped onto the window: a draft of it
+            from game.scenes.new_article import NewArticleScene
+            self.app.push(NewArticleScene(self.app, dropped=intent.value))
+            return
         self._place()
         chosen = self.menu.handle(intent)
         if intent.kind == Kind.BACK:

@@ -83,6 +83,51 @@ def shoot(out: Path, sizes=SIZES, text_sizes=("standard",)) -> list[Path]:
     saved += _shoot_banner(out, sizes)
     saved += _shoot_unsaved(out, sizes, text_sizes)
     saved += _shoot_draft_review(out, sizes, text_sizes)
+    saved += _shoot_new_article(out, sizes, text_sizes)
+    return saved
+
+
+def _shoot_new_article(out, sizes, text_sizes) -> list[Path]:
+    """A new article from inside the game: the articles saved in Downloads (a temporary one,
+    named in a user-dirs.dirs of a temporary config folder), and what is said of a file
+    Byline does not read."""
+    import time
+    from game.scenes.new_article import NewArticleScene
+    saved, config = [], os.environ.get("XDG_CONFIG_HOME")
+    home = Path(tempfile.mkdtemp())
+    (home / "config").mkdir()
+    (home / "config" / "user-dirs.dirs").write_text(
+        f'XDG_DOWNLOAD_DIR="{home / "Downloads"}"\n', encoding="utf-8")
+    (home / "Downloads").mkdir()
+    page = (shipped.ROOT / "tests" / "data" / "articles" / "bridge-page.html")
+    files = [("Council votes to close Mill Street bridge – The Riverside Gazette.html",
+              page.read_bytes() if page.is_file() else b"<html></html>"),
+             ("library-handout.pdf", b"%PDF-1.4"), ("notes for class.doc", b"\xd0\xcf\x11\xe0")]
+    for age, (name, data) in enumerate(files):
+        (home / "Downloads" / name).write_bytes(data)
+        then = time.time() - age * 3600
+        os.utime(home / "Downloads" / name, (then, then))
+    os.environ["XDG_CONFIG_HOME"] = str(home / "config")
+    try:
+        for size in sizes:
+            for text_size in text_sizes:
+                app = App(Config(size=size, seed=1, data_dir=home / "data"))
+                tag = _look(app, size, text_size)
+                app.push(NewArticleScene(app))
+                app.step()
+                saved.append(_save_screen(app, out, "new-article", tag))
+                app.scene.draft(home / "Downloads" / "notes for class.doc")
+                while app.scene.working is not None:
+                    time.sleep(0.01)
+                    app.step()
+                saved.append(_save_screen(app, out, "new-article-said", tag))
+                pygame.quit()
+    finally:
+        if config is None:
+            os.environ.pop("XDG_CONFIG_HOME", None)
+        else:
+            os.environ["XDG_CONFIG_HOME"] = config
+        shutil.rmtree(home, ignore_errors=True)
     return saved
 
 

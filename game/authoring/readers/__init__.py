@@ -1,5 +1,6 @@
-"""An article in the form a teacher has it: a saved web page, a PDF, a Word document, a
-plain-text file in any common encoding, or standard input (`new-article -`).
+"""An article in the form a teacher has it: a saved web page (HTML, or one file: .mhtml,
+.webarchive), a PDF, a Word document, a plain-text file in any common encoding, or standard
+input (`new-article -`).
 
 Each reader is a small module of its own, imported only for its own kind of file, and
 returns a Reading: the article's main text, the metadata it found with where from, and
@@ -18,7 +19,12 @@ MAX_FILE_BYTES = 5_000_000
 STDIN = "-"
 
 WEB = {".html", ".htm", ".xhtml", ".shtml"}
-FORMS = {**{suffix: "web_page" for suffix in WEB}, ".pdf": "pdf", ".docx": "word"}
+FORMS = {**{suffix: "web_page" for suffix in WEB}, ".mhtml": "mhtml", ".mht": "mhtml",
+         ".webarchive": "webarchive", ".pdf": "pdf", ".docx": "word"}
+# Documents a teacher may have that Byline does not read, and what each is called to them.
+SAVE_AGAIN = {".doc": "an older Word document (.doc)", ".odt": "an OpenDocument text (.odt)",
+              ".rtf": "a rich-text document (.rtf)", ".pages": "a Pages document",
+              ".wps": "a Works document"}
 
 
 def read(path: Path, plain_limit: int) -> Reading:
@@ -27,7 +33,12 @@ def read(path: Path, plain_limit: int) -> Reading:
     if str(path) == STDIN:
         from game.authoring.readers.plain import from_stdin
         return from_stdin(plain_limit)
-    kind = FORMS.get(path.suffix.lower())
+    suffix = path.suffix.lower()
+    if suffix in SAVE_AGAIN:
+        raise Unreadable(f"this is {SAVE_AGAIN[suffix]}, which Byline does not read: open it, "
+                         "save it as a Word document (.docx), a PDF or plain text (.txt), "
+                         "and give Byline that file")
+    kind = FORMS.get(suffix)
     if kind is None:
         from game.authoring.readers.plain import from_file
         return from_file(path, plain_limit)
@@ -51,6 +62,10 @@ def _reader(kind: str):
     only when one is needed, so that the game never loads them."""
     if kind == "web_page":
         from game.authoring.readers.web_page import read as reader
+    elif kind == "mhtml":
+        from game.authoring.readers.web_archive import read_mhtml as reader
+    elif kind == "webarchive":
+        from game.authoring.readers.web_archive import read_webarchive as reader
     elif kind == "pdf":
         from game.authoring.readers.pdf import read as reader
     else:
@@ -58,4 +73,5 @@ def _reader(kind: str):
     return reader
 
 
-_WHAT = {"web_page": "a web page", "pdf": "a PDF", "word": "a Word document"}
+_WHAT = {"web_page": "a web page", "mhtml": "a web page saved as one file",
+         "webarchive": "a Safari Web Archive", "pdf": "a PDF", "word": "a Word document"}

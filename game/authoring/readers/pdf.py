@@ -9,6 +9,7 @@ import re
 import time
 import zlib
 from collections import Counter
+from typing import NamedTuple
 
 from game.authoring.readers.reading import Reading, Unreadable
 
@@ -22,6 +23,11 @@ _PAGE_NUMBER = re.compile(r"^(?:page\s+)?\d{1,4}(?:\s*(?:of|/)\s*\d{1,4})?$|^[-�
 _STREAM = re.compile(rb"stream\r?\n")
 _EDGE = 0.12                      # of the page's height: where running headers and footers are
 _SENTENCE_END = re.compile(r"[.!?:][”’\")]*$")
+# Of a column's width: a line this long or longer may go on in the next box.
+FULL = 0.75
+# Of a line's height: a gap below a box this small or smaller is between two lines of one
+# paragraph (line-height 1.6 leaves ~0.6), not between two paragraphs (~1.6 and more).
+CLOSE = 1.0
 
 
 def read(data: bytes) -> Reading:
@@ -32,10 +38,38 @@ def read(data: bytes) -> Reading:
     repeated = _running(pages)
     boxes = []
     for page in pages:
-        kept = [box for box in page if box[3] not in repeated and not _PAGE_NUMBER.match(box[3])]
-        boxes += [(box[3], i + 1 == len(kept) or kept[i + 1][0] != box[0])
+        kept = [box for box in page if box.text not in repeated
+                and not _PAGE_NUMBER.match(box.text)]
+        boxes += [(box.text, _runs_on(box, kept[i + 1] if i + 1 < len(kept) else None, kept))
                   for i, box in enumerate(kept)]
-    return Reading(_joined(boxes), "a PDF")
+    return Reading(_mended(_joined(boxes)), "a PDF")
+
+
+class Box(NamedTuple):
+    """A text box of a page, its lines joined."""
+    column: int         # 0 left, 1 right
+    top: float          # from the page's top, as a share of its height
+    x0: float
+    text: str
+    x1: float
+    last_x1: float      # where its last line ends
+    y_top: float        # the page's own coordinates (upwards)
+    y_bottom: float
+    line: float         # the height of its last line
+
+
+def _runs_on(box: Box, after: Box | None, page: list[Box]) -> bool:
+    """Whether the box may go on in the next: its last line reaches the column's right edge,
+    as a line does that goes on (a heading, at the foot of a page too, does not), and the
+    next box is the next column's or page's first, or is as close below as a line is to
+    the one before it (a paragraph whose lines are spaced wider than pdfminer groups, as a
+    page printed from a browser with line-height 1.6), not a paragraph's space away."""
+    inside = [b for b in page if b.column == box.column]
+    left, right = min(b.x0 for b in inside), max(b.x1 for b in inside)
+    if box.last_x1 < left + FULL * (right - left):
+        return False
+    return after is None or after.column != box.column or \
+        box.y_bottom - after.y_top < CLOSE * box.line
 
 
 def _check_inflated(data: bytes) -> None:
@@ -71,9 +105,8 @@ def _inflated_size(data: bytes, start: int, most: int) -> int:
     return size
 
 
-def _pages(data: bytes) -> list[list[tuple]]:
-    """Each page's text boxes (x0, top, x1, text) in reading order, columns one after the
-    other; a box's lines are joined, a word broken by a hyphen at a line's end made whole."""
+def _pages(data: bytes) -> list[list[Box]]:
+    """Each page's text boxes in reading order, columns one after the other."""
     import io
     from pdfminer.high_level import extract_pages
     from pdfminer.layout import LAParams, LTTextBox
@@ -100,7 +133,9 @@ def _pages(data: bytes) -> list[list[tuple]]:
                 if text:
                     relative = (page.y1 - box.y1) / (page.height or 1)
                     column = 1 if box.x0 >= middle else 0
-                    boxes.append((column, relative, box.x0, text))
+                    last = max(box, key=lambda line: -line.y0, default=box)
+                    boxes.append(Box(column, relative, box.x0, text, box.x1, last.x1,
+                                     box.y1, box.y0, last.y1 - last.y0))
             boxes.sort()
             pages.append(boxes)
     except (PDFPasswordIncorrect, PDFEncryptionError):
@@ -127,36 +162,99 @@ def _lines(text: str) -> str:
 
 
 def _glue(before: str, after: str) -> str:
-    """Two lines as one: a word broken by a hyphen at the line's end made whole ("impor-" +
-    "tant"); a compound broken at its own hyphen ("well-" + "known") loses it too, the
-    lesser harm than every broken word keeping one."""
-    if before.endswith("-") and before[-2:-1].isalpha() and after[:1].islower():
-        return before[:-1] + after
+    """Two lines as one. A hyphen at the line's end before a lower-case letter is marked
+    (BROKEN) for _mended to decide, once the whole text is known, whether it broke a
+    word ("impor-" + "tant") or a compound at its own hyphen ("well-" + "known")."""
+    if before.endswith("-") and before[-2:-1].isalpha():
+        if after[:1].islower():
+            return before[:-1] + BROKEN + after
+        if after[:1].isupper():
+            return before + after       # a name's own hyphen: "Russia-Georgia war"
     return f"{before} {after}"
 
 
-def _running(pages: list[list[tuple]]) -> set[str]:
+BROKEN = "\u00ad"     # a soft hyphen: where a line ended in a hyphen
+_BROKEN_WORD = re.compile(rf"(\w+){BROKEN}(\w+)")
+_ADDRESS = re.compile(r"(?:https?://|www\.)")
+# Both halves of a compound are words of this length or more ("short-sighted"), and the
+# word made of them is rarer than this in TextBlob's spelling list ("shortsighted": 5;
+# "everything": 451; "airport": 1, but "air" is short).
+_HALF = 4
+_COMMON = 10
+
+
+def _mended(text: str) -> str:
+    """Each marked line-end hyphen kept or dropped: as the article itself writes the word
+    elsewhere, if it does; else dropped where the halves make a word ("important"), kept
+    where they are two words whose sum is unknown or rare ("well-known", "short-sighted")."""
+    if BROKEN not in text:
+        return text
+    words = Counter(re.findall(r"[\w-]+", text.lower()))
+    known = _spelling()
+
+    def decide(match: re.Match) -> str:
+        first, second = match.group(1), match.group(2)
+        whole, compound = (first + second).lower(), f"{first}-{second}".lower()
+        start = max(match.string.rfind(" ", 0, match.start()),
+                    match.string.rfind("\n", 0, match.start())) + 1
+        if _ADDRESS.match(match.string, start):
+            keep = True         # a web address is never hyphenated by the printer
+        elif words[compound] or words[whole]:
+            keep = words[compound] > words[whole]
+        else:
+            halves = all(len(h) >= _HALF and h.lower() in known for h in (first, second))
+            keep = halves and known.get(whole, 0) < _COMMON
+        return f"{first}-{second}" if keep else first + second
+    return _BROKEN_WORD.sub(decide, text).replace(BROKEN, "")
+
+
+def _spelling() -> dict[str, int]:
+    """English words and how often each was seen, from the spelling list that ships inside
+    TextBlob (textblob/en/en-spelling.txt, about 29,000 words from public-domain books),
+    read as a file as game/authoring/lexicon.py reads its lexicon; empty where it is
+    missing, and then every broken word is made whole."""
+    import importlib.util
+    from pathlib import Path
+    spec = importlib.util.find_spec("textblob")
+    if spec is None or not spec.submodule_search_locations:
+        return {}
+    path = Path(next(iter(spec.submodule_search_locations))) / "en" / "en-spelling.txt"
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except OSError:
+        return {}
+    counts = {}
+    for line in lines:
+        word, _, count = line.partition(" ")
+        if count.strip().isdigit():
+            counts[word.lower()] = int(count)
+    return counts
+
+
+def _running(pages: list[list[Box]]) -> set[str]:
     """Text at the top or the bottom of at least half the pages (two at least): a running
     header or footer, whatever page number it carries."""
     if len(pages) < 2:
         return set()
     counts = Counter()
     for page in pages:
-        edges = {re.sub(r"\d+", "#", box[3]) for box in page
-                 if box[1] < _EDGE or box[1] > 1 - _EDGE - 0.05}
+        edges = {re.sub(r"\d+", "#", box.text) for box in page
+                 if box.top < _EDGE or box.top > 1 - _EDGE - 0.05}
         counts.update(edges)
     shapes = {shape for shape, n in counts.items() if n >= max(2, len(pages) / 2)}
-    return {box[3] for page in pages for box in page if re.sub(r"\d+", "#", box[3]) in shapes}
+    return {box.text for page in pages for box in page if re.sub(r"\d+", "#", box.text) in shapes}
 
 
 def _joined(boxes: list[tuple[str, bool]]) -> str:
-    """The boxes as paragraphs, one a line; the last box of a column that stops
-    mid-sentence goes on in the next column's or page's first."""
+    """The boxes as paragraphs, one a line. A box whose last line is full and stops
+    mid-sentence goes on in the next one: the next column's or page's first, or the next
+    box of the same paragraph where its lines are spaced wider than pdfminer groups
+    (a page printed from a browser, with line-height 1.6)."""
     paragraphs, goes_on = [], False
-    for text, last in boxes:
+    for text, full in boxes:
         if goes_on:
             paragraphs[-1] = _glue(paragraphs[-1], text)
         else:
             paragraphs.append(text)
-        goes_on = last and not _SENTENCE_END.search(paragraphs[-1])
+        goes_on = full and not _SENTENCE_END.search(paragraphs[-1])
     return "\n".join(paragraphs) + "\n"
