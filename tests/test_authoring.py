@@ -424,7 +424,7 @@ def test_bench_agrees_with_the_hand_labelled_bank():
     assert result.label_accuracy >= 0.9          # issue 16's targets
     assert result.kind_accuracy >= 0.95 and result.source_accuracy >= 0.97
     right, suggested, written = result.cue_counts()
-    assert right >= 0.76 * suggested and right >= 0.50 * written     # issue 16: 75%, 50%
+    assert right >= 0.76 * suggested and right >= 0.51 * written     # issue 16: 75%, 50%
     assert result.exact + result.inside >= 0.95 * len(result.pairs)
     # Whose judgment a suggested cue is (issue 11 §1): inside a quotation, the speaker's.
     agree, compared = result.owner_agreement()

@@ -162,3 +162,17 @@ def test_what_happened_to_nobody_is_a_fact(suggester, text):
 def test_what_someone_sees_a_thing_as_is_theirs(suggester, text, cue, by):
     s = suggester.suggest(text)
     assert s.label == "fact" and (cue, by) in _seen(s), (s.source, s.reasons)
+
+
+def test_a_belief_relayed_by_a_source_is_not_the_writers(suggester):
+    s = suggester.suggest("The Lakeside Courier reported that the coach voiced his belief that "
+                          "the rival team was overconfident.")
+    assert (s.label, s.source) == ("fact", "The Lakeside Courier"), s.reasons
+    assert _seen(s) == [("overconfident", "The Lakeside Courier")]
+
+
+def test_the_reason_says_whose_judgment_the_predicate_is(suggester):
+    s = suggester.suggest("Critics argue the cuts are drastic and fall hardest on the poorest "
+                          "neighborhoods.")
+    assert "evaluative word 'drastic': what unnamed critics argue something is, a judgment" \
+        in s.reasons

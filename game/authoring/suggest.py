@@ -14,7 +14,7 @@ on; what a source believes something is, or sees it as, is the source's judgment
 the phrase a teacher points at, an evaluative word before a modal. Nothing here reaches
 the network or loads a model."""
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from game.authoring.lexicon import Lexicon
 from game.authoring.sentences import byline
@@ -314,7 +314,9 @@ class Suggester:
             guess = (PREDICTION if belief else WOULD).search(
                 voice, attribution.end if attribution.leading else 0)
             if belief and attribution.leading:
-                judged += self._believed(voice, attribution)
+                believed = self._believed(voice, attribution)
+                judged += believed
+                reasons += [why for _, _, why in believed]
             opinion = bool(judged or belief or guess)
             vague = text[attribution.start:attribution.end].strip()
             reasons.append(
@@ -343,6 +345,10 @@ class Suggester:
             found = self._judgments(text, reported, structural=True)
             if BELIEF.fullmatch(attribution.verb) or _SEEING.fullmatch(attribution.verb):
                 found += self._believed(reported, attribution)
+            elif belief := _BELIEF_THAT.search(reported, attribution.end):
+                # "Reuters reported that he expressed his belief that Trump was sincere"
+                found += self._believed(reported, replace(
+                    attribution, end=belief.end(), verb="relays a belief that"))
             for a, b, why in _preferred(found):
                 if b > a:
                     spans.append((a, b, attribution.who))
@@ -443,7 +449,7 @@ class Suggester:
                     or _ADJECTIVE_SHAPE.search(word)):
                 continue
             found.append((m.start("word"), m.end(), f"evaluative word '{word}': what "
-                          f"{attribution.who} {attribution.verb} it is, a judgment"))
+                          f"{attribution.who} {attribution.verb} something is, a judgment"))
         return found
 
     def _attributive(self, before, after) -> bool:
@@ -555,6 +561,7 @@ PREDICTION = re.compile(r"\b(?:will|won’t|won't|would|could|might|may)\b")
 _BELIEVED = re.compile(r"\b(?:is|are|was|were|be|been|remains?|seems?)\s+(?:(?:too|so|very|"
                        r"more|less|far|much|rather|quite|really)\s+)?(?P<word>[a-z][\w-]*)"
                        r"(?:\s+to\s+(?!the\b|a\b|an\b)[a-z]+)?(?=[\s,.;:!?]|$)")
+_BELIEF_THAT = re.compile(r"\b(?:belief|view|opinion|conviction)\s+that\b")
 # Verbs of seeing one thing as another, and what it is seen as (up to a function word).
 _SEEING = re.compile(r"saw|sees|views|viewed|regards|regarded|considers|considered")
 _SEEN_AS = re.compile(r"\bas\s+(?:(?:an?|the)\s+)?(?P<cue>(?:(?!(?:for|of|to|in|on|by|and|"
