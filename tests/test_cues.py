@@ -115,6 +115,7 @@ def test_a_fragment_quoted_inside_a_quotation_is_the_speakers(suggester):
     # the adjective with the noun it grades, not with the first noun of a compound
     ("He gave a brilliant speech during the rally.", ["brilliant speech"]),
     ("She is a brilliant chess player.", ["brilliant"]),
+    ("The two mayors built a warm friendship once the bridge opened.", ["warm friendship"]),
 ])
 def test_evaluative_phrases(suggester, text, cues):
     s = suggester.suggest(text)

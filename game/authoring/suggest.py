@@ -543,10 +543,14 @@ def _predicate(words, i) -> int | None:
 
 _IMPRESSION = {"looks", "looked", "sounds", "sounded"}
 # A second noun right after the first: 'world leader'. Not a preposition ('a losing battle
-# against'), nor a word shaped like a verb ('a great job outsmarting', 'vote tells').
+# against'), a conjunction or an adverb ('a good relationship once'), nor a word shaped
+# like a verb ('a great job outsmarting', 'vote tells').
 _PREPOSITIONS = {"against", "during", "without", "within", "through", "toward", "towards",
                  "across", "among", "between", "under", "above", "despite", "since", "until",
-                 "upon", "behind", "beyond", "like", "near", "via", "per", "amid", "off"}
+                 "upon", "behind", "beyond", "like", "near", "via", "per", "amid", "off",
+                 "once", "unless", "where", "whereas", "though", "although", "then", "now",
+                 "there", "here", "yet", "even", "also", "still", "just", "again", "ever",
+                 "too", "instead", "up", "out", "down", "back", "away"}
 _COMPOUND = re.compile(r" (?!(?:" + "|".join(sorted(_FUNCTION | _DETERMINERS | _PREPOSITIONS))
                        + r")\b)[a-z][\w-]*[a-z](?<!ly)(?<!ing)(?<!ed)(?<!s)\b(?![’'])")
 # What is deserved is the judgment: 'deserved the attention', 'deserves a second chance'.
