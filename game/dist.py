@@ -40,7 +40,21 @@ def _data() -> list[tuple[Path, str]]:
             (shipped.DOCS, "game/shipped_files/docs"),
             (game.net.server.STATIC, "game/net/static"),
             (lexicon, "textblob/en"), (spelling, "textblob/en"), (valence, "vaderSentiment"),
-            (rated, "afinn/data")]
+            (rated, "afinn/data"),
+            *_licenses("textblob", "vaderSentiment", "afinn")]
+
+
+def _licenses(*names: str) -> list[tuple[Path, str]]:
+    """The license files of the packages whose word lists the build carries, each under
+    licenses/NAME/: the lists travel with their terms (AFINN's is the ODbL's attribution)."""
+    import importlib.metadata
+    found = []
+    for name in names:
+        distribution = importlib.metadata.distribution(name)
+        for file in distribution.files or ():
+            if file.name.upper().startswith(("LICENSE", "COPYING", "NOTICE")):
+                found.append((Path(distribution.locate_file(file)), f"licenses/{name}"))
+    return found
 
 
 def build(out: Path, work: Path) -> Path:
