@@ -23,9 +23,9 @@ ENTRY = "import sys\nfrom game.cli import run\nsys.exit(run())\n"
 def _data() -> list[tuple[Path, str]]:
     """What the game reads as files, and where in the build it goes: the shipped files where
     game/shipped.py looks in a built package (as the wheel puts them), the student page beside
-    game/net/server.py, and TextBlob's subjectivity lexicon and spelling list and VADER's
-    valence lexicon, which new-article reads as files without importing either package
-    (game/authoring/lexicon.py, game/authoring/readers/pdf.py)."""
+    game/net/server.py, and TextBlob's subjectivity lexicon and spelling list and VADER's and
+    AFINN's valence lexicons, which new-article reads as files without importing the
+    packages (game/authoring/lexicon.py, game/authoring/readers/pdf.py)."""
     import importlib.util
     import game.net.server
     textblob = importlib.util.find_spec("textblob")
@@ -33,11 +33,28 @@ def _data() -> list[tuple[Path, str]]:
     spelling = lexicon.with_name("en-spelling.txt")     # for PDFs' line-end hyphens
     vader = importlib.util.find_spec("vaderSentiment")
     valence = Path(next(iter(vader.submodule_search_locations))) / "vader_lexicon.txt"
+    afinn = importlib.util.find_spec("afinn")
+    rated = Path(next(iter(afinn.submodule_search_locations))) / "data" / "AFINN-en-165.txt"
     return [(shipped.QUESTIONS, "game/shipped_files/questions"),
             (shipped.FONTS.parent, "game/shipped_files/assets"),
             (shipped.DOCS, "game/shipped_files/docs"),
             (game.net.server.STATIC, "game/net/static"),
-            (lexicon, "textblob/en"), (spelling, "textblob/en"), (valence, "vaderSentiment")]
+            (lexicon, "textblob/en"), (spelling, "textblob/en"), (valence, "vaderSentiment"),
+            (rated, "afinn/data"),
+            *_licenses("textblob", "vaderSentiment", "afinn")]
+
+
+def _licenses(*names: str) -> list[tuple[Path, str]]:
+    """The license files of the packages whose word lists the build carries, each under
+    licenses/NAME/: the lists travel with their terms (AFINN's is the ODbL's attribution)."""
+    import importlib.metadata
+    found = []
+    for name in names:
+        distribution = importlib.metadata.distribution(name)
+        for file in distribution.files or ():
+            if file.name.upper().startswith(("LICENSE", "COPYING", "NOTICE")):
+                found.append((Path(distribution.locate_file(file)), f"licenses/{name}"))
+    return found
 
 
 def build(out: Path, work: Path) -> Path:

@@ -160,12 +160,12 @@ def test_attribution_rules(suggester, text, label, source, kind, reason):
 
 
 @pytest.mark.parametrize("text, cue, reason", [
-    # An evaluative word with the noun it grades, a modal with its verb (issue 16).
+    # An evaluative word with the noun it grades, a modal or a hedge with its verb (issue 16).
     ("The mayor gave a bizarre speech on Tuesday.", "bizarre speech",
      "evaluative word 'bizarre' (subjectivity 0.6 in TextBlob's lexicon)"),
     ("The results were extremely disappointing.", "extremely disappointing",
      "intensifier 'extremely' in the writer's own words"),
-    ("The plan appears to have stalled in committee.", "appears to",
+    ("The plan appears to have stalled in committee.", "appears to have stalled",
      "hedge 'appears to': the writer's guess, not a checkable claim"),
     ("The new law will change how schools are funded.", "will change",
      "modal verb 'will': a prediction, possibility or obligation"),
@@ -398,7 +398,8 @@ def test_the_game_starts_without_the_authoring_tools():
 def test_the_invented_set_is_whole_balanced_and_measured():
     """The second bench set (issue 16): invented news written before any rule was tuned on
     it. Its floors are the figures after issue 16's rules (first measured at label 76.1%,
-    source 77.5%, cues 48.5%/15.0%), so a rule that helps the bank but hurts it shows."""
+    source 77.5%, cues 48.5%/15.0%; 94.4%, 98.6%, 78.4%/54.2% once the cue rules were done),
+    so a rule that helps the bank but hurts it shows."""
     loaded = load_bank([INVENTED])
     assert loaded.problems == [] and all(f.quotes_checked for f in loaded.files)
     statements = loaded.bank.statements
@@ -409,8 +410,11 @@ def test_the_invented_set_is_whole_balanced_and_measured():
     result = measure((INVENTED,))
     assert len(result.pairs) == len(statements)
     assert result.label_accuracy >= 0.94 and result.source_accuracy >= 0.98
+    assert result.kind_accuracy >= 0.98
     right, suggested, written = result.cue_counts()
-    assert right >= 0.70 * suggested and right >= 0.39 * written
+    assert right >= 0.78 * suggested and right >= 0.54 * written
+    agree, compared = result.owner_agreement()
+    assert agree == compared
 
 
 @pytest.mark.articles
@@ -420,11 +424,11 @@ def test_bench_agrees_with_the_hand_labelled_bank():
     assert result.label_accuracy >= 0.9          # issue 16's targets
     assert result.kind_accuracy >= 0.95 and result.source_accuracy >= 0.97
     right, suggested, written = result.cue_counts()
-    assert right >= 0.72 * suggested and right >= 0.42 * written
+    assert right >= 0.76 * suggested and right >= 0.51 * written     # issue 16: 75%, 50%
     assert result.exact + result.inside >= 0.95 * len(result.pairs)
     # Whose judgment a suggested cue is (issue 11 §1): inside a quotation, the speaker's.
     agree, compared = result.owner_agreement()
-    assert compared >= 40 and agree >= 0.9 * compared
+    assert compared >= 100 and agree == compared
 
 
 @pytest.mark.parametrize("line, author, outlet, date", [

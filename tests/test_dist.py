@@ -74,13 +74,14 @@ def test_the_authoring_tools_and_the_student_page_come_with_it(built, tmp_path):
     player = Player(tmp_path)
     (player.cwd / "article.txt").write_text(
         "The council voted 7 to 2 on Tuesday to close the bridge. This is a terrible, "
-        "shameful decision. It was a reckless vote.\n", encoding="utf-8")
+        "shameful decision. It was a reckless vote. Closing it was a mistake.\n",
+        encoding="utf-8")
     player.run(built, "new-article", "article.txt")
     # into the teacher's question folder, as from pip: nothing inside the build
     draft = (player.home / "data" / "byline" / "questions" / "article.yaml").read_text(
         encoding="utf-8")
     assert "(subjectivity 1.0 in TextBlob's" in draft and "council voted 7 to 2" in draft
-    assert "in VADER's lexicon" in draft
+    assert "in VADER's lexicon" in draft and "in AFINN's lexicon" in draft
     # a saved web page, a PDF and a Word file: trafilatura's and jusText's data files,
     # pdfminer's and python-docx's (its default template) come with the build too
     shutil.copy(ROOT / "tests" / "data" / "articles" / "bridge-page.html", player.cwd / "page.html")

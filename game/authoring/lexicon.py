@@ -1,8 +1,9 @@
 """Which words carry a judgment, from the subjectivity lexicon that ships inside TextBlob
 (textblob/en/en-sentiment.xml: about 2,900 English adjectives and a few other words, each
-scored for subjectivity and polarity per sense, by De Smedt and Daelemans for Pattern).
+scored for subjectivity and polarity per sense, by De Smedt and Daelemans for Pattern), and
+where it has no word, from two valence lexicons rated by people: VADER's and AFINN's.
 
-The file is read directly: importing textblob would import nltk, which is slow and not
+The files are read directly: importing textblob would import nltk, which is slow and not
 needed, and nothing is downloaded."""
 import importlib.util
 import re
@@ -32,13 +33,20 @@ _DEGREE_ADVERBS = {"significantly", "importantly", "largely", "highly", "greatly
                    "slightly", "heavily", "seriously", "substantially", "sharply"}
 # VADER's valence (-4 to 4, from ten raters each) a word needs to grade what it stands before.
 MIN_VALENCE = 1.5
+# AFINN's (-5 to 5, one rater's integers): 2 is the first grade past "mildly" ('mistake',
+# 'short-sighted', 'illegitimate'). A participle there names an event ('accused',
+# 'convicted', 'leading'), not a grade, so AFINN is asked only for other adjectives (a
+# compound is one: 'short-sighted', 'ill-fated').
+MIN_AFINN = 2
+_PARTICIPLE = re.compile(r"^[^-]*(?:ed|ing)$")
 
 
 class Lexicon:
     def __init__(self, scores: dict[str, tuple[float, float]],
-                 valence: dict[str, float] | None = None):
+                 valence: dict[str, float] | None = None, afinn: dict[str, int] | None = None):
         self.scores = scores      # word -> (subjectivity, polarity), averaged over senses
         self.valence = valence or {}    # word -> VADER's mean valence
+        self.afinn = afinn or {}        # word -> AFINN's valence
 
     @classmethod
     def shipped(cls) -> "Lexicon":
@@ -62,9 +70,16 @@ class Lexicon:
         """A word VADER's raters found strongly positive or negative ('reckless',
         'damaging', 'fearless'): a judgment where it grades a noun, though VADER also
         scores events ('war', 'killed'), which is why the caller asks for that position."""
-        return (word not in self.scores and word not in DESCRIPTIVE
-                and (noun or _ADJECTIVE.search(word) is not None and not word.endswith("ment"))
-                and abs(self.valence.get(word, 0.0)) >= MIN_VALENCE)
+        if word in self.scores or word in DESCRIPTIVE:
+            return False
+        shaped = noun or _ADJECTIVE.search(word) is not None and not word.endswith("ment")
+        return shaped and (abs(self.valence.get(word, 0.0)) >= MIN_VALENCE
+                           or abs(self.afinn.get(word, 0)) >= MIN_AFINN
+                           and (noun or not _PARTICIPLE.search(word)))
+
+    def rated(self, word: str) -> bool:
+        """A word either valence lexicon rates, however mildly."""
+        return word in self.valence or word in self.afinn
 
     def manner(self, word: str) -> bool:
         """An adverb made of a judging adjective: 'recklessly', 'lightheartedly', 'angrily'
@@ -78,8 +93,11 @@ class Lexicon:
         return word in self.scores
 
     def reason(self, word: str) -> str:
-        if word not in self.scores:
+        if word not in self.scores and abs(self.valence.get(word, 0.0)) >= MIN_VALENCE:
             return (f"evaluative word '{word}' (valence {self.valence[word]:+.1f} in VADER's "
+                    "lexicon, grading what it stands before)")
+        if word not in self.scores:
+            return (f"evaluative word '{word}' (valence {self.afinn[word]:+d} in AFINN's "
                     "lexicon, grading what it stands before)")
         return (f"evaluative word '{word}' (subjectivity {self.scores[word][0]:.1f} in "
                 "TextBlob's lexicon)")
@@ -93,6 +111,7 @@ def _shipped() -> Lexicon:
     folder = Path(next(iter(spec.submodule_search_locations)))
     lexicon = Lexicon.from_file(folder / "en" / "en-sentiment.xml")
     lexicon.valence = _valence()
+    lexicon.afinn = _afinn()
     return lexicon
 
 
@@ -109,3 +128,19 @@ def _valence() -> dict[str, float]:
         if len(parts) > 1 and parts[0].isalpha():
             valence[parts[0]] = float(parts[1])
     return valence
+
+
+def _afinn() -> dict[str, int]:
+    """AFINN-165 (afinn/data/AFINN-en-165.txt: word or phrase, tab, valence), by Finn Årup
+    Nielsen, read directly; empty without the package. It rates hyphenated adjectives
+    ('short-sighted') and nouns of blame ('mistake') that the other two leave out."""
+    spec = importlib.util.find_spec("afinn")
+    if spec is None or not spec.submodule_search_locations:
+        return {}
+    path = Path(next(iter(spec.submodule_search_locations))) / "data" / "AFINN-en-165.txt"
+    scores = {}
+    for line in path.read_text(encoding="utf-8").splitlines():
+        word, _, value = line.rpartition("\t")
+        if word and " " not in word:
+            scores[word] = int(value)
+    return scores

@@ -5,15 +5,16 @@ Rules, not a model: they follow docs/question-format.md ("How Byline labels the 
 cases"). Whose words are whose comes first: quotations belong to the speaker; the words a
 named source is reported to have said belong to that source; what is left is the writer's
 own voice. An opinion is then a judgment in the writer's voice: an evaluative word (from
-TextBlob's subjectivity lexicon, or VADER's valence lexicon for an adjective before a noun
-or a noun something is called; both read from the packages' data files), a manner word,
-an intensifier, a hedge, a modal verb (prediction or obligation; not 'will' with a date),
-a first-person judgment, a motive or private thought, or a question. A view credited to
-people nobody could identify is judged by the view it passes on. A cue is the phrase a
-teacher points at, an evaluative word before a modal. Nothing here reaches the network or
-loads a model."""
+TextBlob's subjectivity lexicon, or VADER's or AFINN's valence lexicon for an adjective
+before a noun or a noun something is called; all read from the packages' data files), a
+manner word, an intensifier, a hedge, a modal verb (prediction or obligation; not 'will'
+with a date), a first-person judgment, a sweeping claim, a motive or private thought, or a
+question. A view credited to people nobody could identify is judged by the view it passes
+on; what a source believes something is, or sees it as, is the source's judgment. A cue is
+the phrase a teacher points at, an evaluative word before a modal. Nothing here reaches
+the network or loads a model."""
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from game.authoring.lexicon import Lexicon
 from game.authoring.sentences import byline
@@ -143,6 +144,14 @@ PRIVATE = re.compile(r"\b(?:wants?|wanted|wish(?:es|ed)?|regrets?|regretted|inte
                      r"|secretly|really (?:wants?|meant|means))\b")
 # "too little", "too far": how much is right is the writer's judgment.
 TOO = re.compile(r"\btoo\s+(?:much\s+|many\s+|little\s+|few\s+)?[a-z][\w-]*")
+# A truth said of everyone in the present ('Everyone knows', 'nobody likes'): nobody could
+# check it. What happened to nobody is a fact ('Nobody was hurt', 'No one answered').
+SWEEPING = re.compile(r"\b(?:[Ee]veryone|[Ee]verybody|[Nn]obody|[Nn]o one)\s+"
+                      r"(?!(?:is|was|has|does|says)\b)[a-z]+s\b")
+# The writer on what can be seen or said: 'It is hard to see how', 'It is fair to say'.
+EXTRAPOSED = re.compile(r"\b[Ii]t(?:’s|'s|\s+is|\s+was|\s+seems)\s+(?P<cue>[a-z]+\s+to\s+"
+                        r"(?:see|say|believe|imagine|understand|know|tell|ignore|deny|"
+                        r"overstate|exaggerate|predict|explain|argue)\b)")
 # A future on the calendar is a plan anyone can check ("The vote will take place Tuesday",
 # "will cost $3.2 million"), not the writer's prediction.
 _SCHEDULED = re.compile(
@@ -269,7 +278,9 @@ class Suggester:
         attribution = find_attribution(text, memory)
         masked = voice = _mask(text, quoted)
         gloss = len(text)
-        if attribution and attribution.leading and attribution.identified:
+        relayed = attribution and attribution.identified and (
+            attribution.leading or _SEEING.fullmatch(attribution.verb))
+        if relayed:
             # What follows is the source's, up to the writer's gloss on a quotation:
             # 'declared, “…” – a dubious claim'.
             after_quote = GLOSS.search(text, attribution.end)
@@ -299,7 +310,13 @@ class Suggester:
             # House rule: nobody's words to check, so the view passed on decides. A belief
             # ('many believe'), a prediction ('would') or a judgment makes it an opinion.
             belief = BELIEF.search(text[attribution.start:attribution.end])
-            guess = WOULD.search(voice, attribution.end if attribution.leading else 0)
+            # What people believe will happen is their prediction, on the calendar or not.
+            guess = (PREDICTION if belief else WOULD).search(
+                voice, attribution.end if attribution.leading else 0)
+            if belief and attribution.leading:
+                believed = self._believed(voice, attribution)
+                judged += believed
+                reasons += [why for _, _, why in believed]
             opinion = bool(judged or belief or guess)
             vague = text[attribution.start:attribution.end].strip()
             reasons.append(
@@ -321,17 +338,25 @@ class Suggester:
             for a, b, why in self._quoted_judgments(text, quoted):
                 spans.append((a, b, attribution.who))     # inside a quotation: the speaker's
                 reasons.append(why)
-        if not opinion and attribution and attribution.identified and attribution.leading:
-            # "X said the council should have asked": the judgment is X's, reported.
+        if not opinion and relayed:
+            # "X said the council should have asked": the judgment is X's, reported; so is
+            # all that "X saw" something as, wherever X stands.
             reported = " " * attribution.end + masked[attribution.end:gloss]
-            for a, b, why in _preferred(self._judgments(text, reported, structural=True)):
+            found = self._judgments(text, reported, structural=True)
+            if BELIEF.fullmatch(attribution.verb) or _SEEING.fullmatch(attribution.verb):
+                found += self._believed(reported, attribution)
+            elif belief := _BELIEF_THAT.search(reported, attribution.end):
+                # "Reuters reported that he expressed his belief that Trump was sincere"
+                found += self._believed(reported, replace(
+                    attribution, end=belief.end(), verb="relays a belief that"))
+            for a, b, why in _preferred(found):
                 if b > a:
                     spans.append((a, b, attribution.who))
                     reasons.append(f"'{text[a:b]}' is in what {attribution.who} is reported "
                                    "to have said: their judgment, not the writer's")
         label = OPINION if opinion else FACT
         source, kind = (attribution.who, attribution.kind) if attribution else (AUTHOR, "author")
-        cues = tuple(dict.fromkeys(Cue(text[a:b], by) for a, b, by in _merged(spans)
+        cues = tuple(dict.fromkeys(Cue(text[a:b], by) for a, b, by in _merged(text, spans)
                                    if b > a))
         return Suggestion(label, source, kind, cues, tuple(dict.fromkeys(reasons)),
                           _difficulty(label, attribution, judged))
@@ -376,10 +401,55 @@ class Suggester:
         if structural:
             scheduled = _SCHEDULED.search(voice)
             for pattern, why in _STRUCTURAL:
-                found += [(m.start(), _verb_end(voice, m.end()) if pattern is MODALS
-                           else m.end(), why.format(m.group(0)))
+                found += [(*self._hedged(pattern, voice, m), why.format(m.group(0)))
                           for m in pattern.finditer(voice)
                           if not (scheduled and _FUTURE.match(m.group(0)))]
+        return found
+
+    def _hedged(self, pattern, voice: str, m) -> tuple[int, int]:
+        """The words a teacher underlines with a modal or a hedge: the modal's verb ('should
+        go'), or what is deserved; what 'appears to' be; either with the 'did not' that turns
+        it ('did not appear to be serious', 'did not deserve'); the graded word a hedging
+        adverb softens ('virtually alone')."""
+        start, end = m.span()
+        negated = _NEGATED.search(voice, 0, start)
+        if pattern is MODALS:
+            deserved = m.group(0).startswith("deserve") and _DESERVED.match(voice, end)
+            return (negated.start() if negated else start,
+                    deserved.end() if deserved else _verb_end(voice, end))
+        if pattern is not HEDGES:
+            return m.span("cue" if "cue" in pattern.groupindex else 0)
+        if m.group(0).endswith(" to"):
+            start, end = negated.start() if negated else start, _verb_end(voice, end)
+        elif m.group(0).endswith("ly") and (after := _VERB.match(voice, end)):
+            word = after.group(1)
+            if self.lexicon.knows(word) or self.lexicon.rated(word):
+                end = after.end()
+        return start, end
+
+    def _believed(self, voice: str, attribution: Attribution) -> list[tuple[int, int, str]]:
+        """What a belief says something is: 'Critics argue the cuts are drastic', 'Some
+        teachers worry the rule will be hard to enforce'. After a verb of believing, the
+        adjective after 'is' is the believer's judgment, whether or not a lexicon rates it
+        ('drastic'); with what it is hard or easy to do. After 'saw' or 'regards', what
+        something is seen as: 'saw the push as payment'."""
+        found = []
+        if _SEEING.fullmatch(attribution.verb):
+            seen = _SEEN_AS.search(voice, attribution.end)
+            if seen:
+                found.append((*seen.span("cue"), f"'{seen.group('cue')}': what "
+                              f"{attribution.who} {attribution.verb} it as, a judgment"))
+            return found
+        for m in _BELIEVED.finditer(voice, attribution.end):
+            word = m.group("word").lower()
+            if (word in _FUNCTION | _DETERMINERS | _DEGREE or _PARTICIPLE.search(word)
+                    and not self.lexicon.knows(word)):
+                continue
+            if not (self.lexicon.knows(word) or self.lexicon.rated(word)
+                    or _ADJECTIVE_SHAPE.search(word)):
+                continue
+            found.append((m.start("word"), m.end(), f"evaluative word '{word}': what "
+                          f"{attribution.who} {attribution.verb} something is, a judgment"))
         return found
 
     def _attributive(self, before, after) -> bool:
@@ -391,13 +461,15 @@ class Suggester:
     def _phrase_end(self, voice: str, before, word, after) -> int:
         """Where an evaluative adjective's phrase ends: with the noun it grades ('a huge
         victory', 'a short-sighted mistake'), which is what a teacher points at; alone
-        where it stands after a verb ('the plan is bad')."""
+        where it stands after a verb ('the plan is bad'), and before a compound ('a
+        prominent world leader': the adjective grades the leader, not the world)."""
         if not (after and before and before.group(0).lower() in _DETERMINERS | _DEGREE):
             return word.end()
         noun = after.group(0)
         if (noun.islower() and noun not in _FUNCTION and not noun.endswith("ly")
                 and not self.lexicon.judges(noun)
-                and re.fullmatch(r"\s+", voice[word.end():after.start()])):
+                and re.fullmatch(r"\s+", voice[word.end():after.start()])
+                and not _COMPOUND.match(voice, after.end())):
             return after.end()
         return word.end()
 
@@ -413,6 +485,13 @@ class Suggester:
                 found.append((*inner, f"the quoted fragment “{text[inner[0]:inner[1]]}” is "
                                       "the speaker's wording"))
                 continue
+            # A few words quoted inside the quotation are the ones its speaker stresses:
+            # “The answer … is ‘illegal election aid,’ …”.
+            for m in _NESTED.finditer(text, *inner):
+                c, d = _trimmed(text, m.start() + 1, m.end() - 1)
+                if 0 < len(text[c:d].split()) <= SHORT_QUOTE:
+                    found.append((c, d, f"the fragment ‘{text[c:d]}’ quoted inside the "
+                                        "quotation is the speaker's wording"))
             # The same rules as for the writer's words, read in the quotation alone.
             alone = " " * inner[0] + text[inner[0]:inner[1]]
             for c, d, _ in _preferred(self._judgments(text, alone, structural=False)):
@@ -423,6 +502,7 @@ class Suggester:
 
 
 SHORT_QUOTE = 6      # words
+_NESTED = re.compile(r"‘[^‘’“”]*’(?![A-Za-z])")
 _DETERMINERS = {"a", "an", "the", "this", "that", "these", "those", "his", "her", "its",
                 "their", "our", "my", "your", "such", "what"}
 # Words that end a noun phrase rather than head it.
@@ -442,6 +522,8 @@ _STRUCTURAL = (
     (MOTIVE, "motive claim '{}': nobody can check what someone intended"),
     (PRIVATE, "'{}': what someone wants or feels cannot be seen from outside"),
     (TOO, "'{}': how much is right is a judgment"),
+    (SWEEPING, "'{}': a sweeping generalization nobody could check"),
+    (EXTRAPOSED, "'{}': the writer's judgment of what can be seen or said"),
 )
 
 
@@ -460,6 +542,37 @@ def _predicate(words, i) -> int | None:
 
 
 _IMPRESSION = {"looks", "looked", "sounds", "sounded"}
+# A second noun right after the first: 'world leader'. Not a preposition ('a losing battle
+# against'), a conjunction or an adverb ('a good relationship once'), nor a word shaped
+# like a verb ('a great job outsmarting', 'vote tells').
+_PREPOSITIONS = {"against", "during", "without", "within", "through", "toward", "towards",
+                 "across", "among", "between", "under", "above", "despite", "since", "until",
+                 "upon", "behind", "beyond", "like", "near", "via", "per", "amid", "off",
+                 "once", "unless", "where", "whereas", "though", "although", "then", "now",
+                 "there", "here", "yet", "even", "also", "still", "just", "again", "ever",
+                 "too", "instead", "up", "out", "down", "back", "away"}
+_COMPOUND = re.compile(r" (?!(?:" + "|".join(sorted(_FUNCTION | _DETERMINERS | _PREPOSITIONS))
+                       + r")\b)[a-z][\w-]*[a-z](?<!ly)(?<!ing)(?<!ed)(?<!s)\b(?![’'])")
+# What is deserved is the judgment: 'deserved the attention', 'deserves a second chance'.
+_DESERVED = re.compile(r"\s+(?:the|a|an|his|her|its|their|our|more|no|some)\s+[a-z][\w-]*"
+                       r"(?: (?!(?:" + "|".join(sorted(_FUNCTION | _DETERMINERS | _PREPOSITIONS))
+                       + r")\b)[a-z][\w-]*[a-z](?<!ly)\b)?")
+_JOINED = re.compile(r",?\s+(?:and|or)\s+")
+_NEGATED = re.compile(r"\b(?:do|does|did)(?:n’t|n't|\s+not)\s+$")
+PREDICTION = re.compile(r"\b(?:will|won’t|won't|would|could|might|may)\b")
+# 'are drastic', 'will be hard to enforce': a copula, perhaps a degree, the adjective (and
+# the infinitive a 'hard' or 'easy' takes).
+_BELIEVED = re.compile(r"\b(?:is|are|was|were|be|been|remains?|seems?)\s+(?:(?:too|so|very|"
+                       r"more|less|far|much|rather|quite|really)\s+)?(?P<word>[a-z][\w-]*)"
+                       r"(?:\s+to\s+(?!the\b|a\b|an\b)[a-z]+)?(?=[\s,.;:!?]|$)")
+_BELIEF_THAT = re.compile(r"\b(?:belief|view|opinion|conviction)\s+that\b")
+# Verbs of seeing one thing as another, and what it is seen as (up to a function word).
+_SEEING = re.compile(r"saw|sees|views|viewed|regards|regarded|considers|considered")
+_SEEN_AS = re.compile(r"\bas\s+(?:(?:an?|the)\s+)?(?P<cue>(?:(?!(?:for|of|to|in|on|by|and|"
+                      r"that|which|who|with|from)\b)[a-z][\w-]*\s*){1,3}?)(?=\s+(?:for|of|to|"
+                      r"in|on|by|and|that|which|who|with|from)\b|[,.;:!?]|$)")
+_ADJECTIVE_SHAPE = re.compile(r"(?:ous|ful|less|ive|ic|al|able|ible|ish|ant|ent|ary|ile)$")
+_PARTICIPLE = re.compile(r"(?:ed|ing)$")
 _COPULAS = {"is", "was", "are", "were", "be", "been", "being", "remains", "seems", "looks"}
 
 
@@ -502,12 +615,14 @@ def _trimmed(text: str, a: int, b: int) -> tuple[int, int]:
     return a, b
 
 
-def _merged(spans) -> list[tuple[int, int, str]]:
+def _merged(text: str, spans) -> list[tuple[int, int, str]]:
     """(start, end, whose) cue spans in text order, overlapping or adjacent ones of the
-    same owner joined: 'will' and 'most likely' make 'will most likely'."""
+    same owner joined: 'will' and 'most likely' make 'will most likely', 'so loyal' and
+    'supportive' make 'so loyal and supportive'."""
     merged = []
     for a, b, by in sorted(spans):
-        if merged and a <= merged[-1][1] + 1 and by == merged[-1][2]:
+        if merged and by == merged[-1][2] and (
+                a <= merged[-1][1] + 1 or _JOINED.fullmatch(text, merged[-1][1], a)):
             merged[-1] = (merged[-1][0], max(b, merged[-1][1]), by)
         else:
             merged.append((a, b, by))
