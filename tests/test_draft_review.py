@@ -129,8 +129,11 @@ def test_a_review_by_keyboard_makes_a_file_that_validates_and_plays(draft):
     while scene.values["source"] != "Angela Moore":
         key(app, pygame.K_RIGHT)
     assert scene.sources()[:2] == ["Angela Moore", "the author"]
-    # Her words, picked in the quote: the statement's source's, so hers.
-    pick_by_keys(app, [word(scene, "short-sighted"), word(scene, "mistake")])
+    # Her words were suggested as her judgment; by keys, one unpicked and picked again.
+    assert [(c.words, c.by) for c in scene.cues()] == [("short-sighted mistake", "Angela Moore")]
+    pick_by_keys(app, [word(scene, "mistake")])
+    assert [(c.words, c.by) for c in scene.cues()] == [("short-sighted", "Angela Moore")]
+    pick_by_keys(app, [word(scene, "mistake")])
     enter_text(app, "explanation", "The principal's judgment of the vote.")
     focus(app, "accept")
     key(app, pygame.K_RETURN)
@@ -361,6 +364,11 @@ def test_cue_words_are_picked_in_the_quote_by_mouse(draft):
     scene = app.scene
     from tests.pilot import widget
     where = {i: widget(app, ("word", i)) for i in range(len(scene.words))}
+    # The suggested cue, clicked away word by word, then the teacher's own picked.
+    assert [(c.words, c.by) for c in scene.cues()] == [("short-sighted mistake", "Angela Moore")]
+    for words in ("short-sighted", "mistake"):
+        press(app, ("word", word(scene, words)))
+    assert scene.cues() == ()
     for words in ("short-sighted", "mistake", "principal"):
         press(app, ("word", word(scene, words)))
     # A row for the new cue's owner came; the quote stayed where it was, under the pointer.
@@ -400,8 +408,8 @@ def test_a_cues_owner_keeps_to_the_loaders_rules(draft):
     to_the_quote(app)
     before = path.read_bytes()
     scene = app.scene
-    pick_by_keys(app, [word(scene, "mistake")])
-    assert scene.cues()[0].by == "Angela Moore"
+    pick_by_keys(app, [word(scene, "short-sighted")])     # the suggestion's cue, cut to one word
+    assert [(c.words, c.by) for c in scene.cues()] == [("mistake", "Angela Moore")]
     focus(app, ("by", 0))
     key(app, pygame.K_LEFT)                 # the writer's own
     assert scene.cues()[0].writers

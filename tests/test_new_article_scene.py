@@ -7,6 +7,7 @@ import time
 
 import pygame
 import pytest
+import yaml
 
 from conftest import DATA, SAVED
 from test_readers import BODY
@@ -14,6 +15,7 @@ from game.authoring.reviewing import open_draft
 from game.scenes.draft_review import DraftReviewScene
 from game.scenes.new_article import NewArticleScene
 from game.scenes.settings_screen import SettingsScene
+from test_draft_review import enter_text, focus
 from tests.pilot import click_on, focus_row, key, new_app, run_frames
 
 PAGE = DATA / "articles" / "bridge-page.html"
@@ -93,6 +95,20 @@ def test_the_page_just_saved_is_first_and_becomes_a_draft_under_review(saved, tm
     assert (data / "questions" / "articles" / "council-votes-to-close-mill.txt").is_file()
     assert [s.text for s in open_draft(made[0]).waiting] == BODY     # the page's article
     assert page.read_bytes() == PAGE.read_bytes()   # the saved page is left as it was
+    # What the page said is not asked again; the address it gave is kept in the provenance
+    # beside the line the teacher types.
+    assert set(review.draft.unfilled()) == {"genre", "genre_explanation", "provenance"}
+    enter_text(app, "genre_explanation", "It reports the vote and who said what about it.")
+    enter_text(app, "provenance", "The page names its outlet, author and date.")
+    focus(app, "genre")
+    key(app, pygame.K_RIGHT)
+    focus(app, "save")
+    key(app, pygame.K_RETURN)
+    assert review.page == "statement"
+    article = yaml.safe_load(made[0].read_text(encoding="utf-8"))["article"]
+    assert article["provenance"] == ["Published online: https://gazette.example/news/bridge-closure",
+                                     "The page names its outlet, author and date."]
+    assert article["genre"] == "straight news report"
     key(app, pygame.K_ESCAPE)                       # out of the review: back to Settings
     assert isinstance(app.scene, SettingsScene)
     assert "review" in app.scene.form.widgets()     # the draft waits in Settings

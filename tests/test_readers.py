@@ -64,7 +64,7 @@ def test_a_saved_web_page_gives_its_article_and_metadata_without_the_chrome(tmp_
     assert 'outlet: "The Riverside Gazette"    # from the page\'s og:site_name tag' in text
     assert 'author: "Maria Lopez"    # from the page\'s author tag' in text
     assert 'date: "2025-03-04"    # from the page\'s JSON-LD datePublished' in text
-    assert "https://gazette.example/news/bridge-closure.\"    # from the page's og:url tag" in text
+    assert '"Published online: https://gazette.example/news/bridge-closure"    # from the page\'s og:url tag' in text
     assert "#   a caption: The Mill Street bridge on Monday. Photo by Sam Reed." in text
     assert 'text_file: "council-votes-to-close-mill.txt"' in text
     assert "took the article's text from" in said and "(a web page)" in said

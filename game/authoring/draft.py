@@ -276,7 +276,7 @@ def _article(ident: str, meta: Metadata, text_file: str) -> list[str]:
             return f"  {name}: {quoted(got)}    # from {meta.found[name]}"
         return f"  {name}: {quoted(f'{PLACEHOLDER}: {what}, or not stated')}"
 
-    url = [f"    - {quoted('Published online at ' + meta.url + '.')}    # from {meta.found['url']}"] \
+    url = [f"    - {quoted('Published online: ' + meta.url)}    # from {meta.found['url']}"] \
         if meta.url else []
     return [
         "article:",

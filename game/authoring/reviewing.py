@@ -168,8 +168,23 @@ class Draft:
                 values = [node.value] if isinstance(node, yaml.ScalarNode) else []
             if any(v.startswith(PLACEHOLDER) for v in values) or not values \
                     or name == "genre" and values[0] not in GENRES:
-                found[name] = "; ".join(values)
+                # Of the provenance, only the lines to fill in: those found (the page's
+                # address) are kept as they are (kept_provenance).
+                found[name] = "; ".join(v for v in values if name != "provenance"
+                                        or v.startswith(PLACEHOLDER))
         return found
+
+    def kept_provenance(self) -> list[str]:
+        """The provenance's lines that are filled in already (the address a page gave)."""
+        root, _ = compose(str(self.path), self.text)
+        _, article = _field(root, "article") if isinstance(root, yaml.MappingNode) \
+            else (None, None)
+        _, node = _field(article, "provenance") if isinstance(article, yaml.MappingNode) \
+            else (None, None)
+        if not isinstance(node, yaml.SequenceNode):
+            return []
+        return [n.value for n in node.value if isinstance(n, yaml.ScalarNode)
+                and not n.value.startswith(PLACEHOLDER)]
 
 
     def headline(self) -> str:

@@ -459,7 +459,8 @@ class DraftReviewScene(Scene):
         for name, value in self.values.items():
             if value == before.get(name) or name == "genre" and value == NO_GENRE:
                 continue
-            fields[name] = [value] if name == "provenance" else value
+            fields[name] = self.draft.kept_provenance() + [value] if name == "provenance" \
+                else value
         if not fields or self._write(article=fields):
             self._show("statement")
 

@@ -150,9 +150,8 @@ class NewArticleScene(Scene):
             self.said = value
             return
         from game.scenes.draft_review import DraftReviewScene
-        self.said = ""
-        self.app.reload_bank(self.app.watch.changed(now=True))
-        self.app.replace(DraftReviewScene(self.app, [value]))
+        self.said = ""      # the review reads the bank again when it ends, not before:
+        self.app.replace(DraftReviewScene(self.app, [value]))   # a draft is not a problem
         if what == "before":
             self.app.show_banner(f"A draft of this article was made before: {value.name}. "
                                  "Here it is, as far as it was reviewed.")
