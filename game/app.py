@@ -164,6 +164,11 @@ class App:
         self.show_banner("\n".join(lines), warning=bool(self.loaded.problems))
         return True
 
+    @property
+    def editing_questions(self) -> bool:
+        """A scene on the stack writes question files (Scene.edits_questions)."""
+        return any(scene.edits_questions for scene in self.stack)
+
     def show_banner(self, text: str, warning: bool = False, seconds: float = 8.0) -> None:
         self.banner.show(text, warning, seconds)
         self.dirty = True
@@ -231,7 +236,8 @@ class App:
             except pygame.error:
                 pass   # no full screen on this display (headless, some window managers)
         elif intent.kind == Kind.FOCUS:
-            self.reload_bank(self.watch.changed(now=True))
+            if not self.editing_questions:
+                self.reload_bank(self.watch.changed(now=True))
             if self.scene is not None:
                 self.scene.focused()
         elif intent.kind == Kind.RELOAD:
@@ -279,7 +285,8 @@ class App:
         for scene in self.stack[self._first_drawn():]:
             scene.update(dt)
         self._apply()
-        self.reload_bank(self.watch.changed(dt))
+        if not self.editing_questions:
+            self.reload_bank(self.watch.changed(dt))
         self._retry_results(dt)
 
     def redraw(self) -> None:

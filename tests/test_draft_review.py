@@ -119,6 +119,7 @@ def test_a_review_by_keyboard_makes_a_file_that_validates_and_plays(draft):
     key(app, pygame.K_RETURN)
     # The quote: an opinion, Angela Moore's, an interview, with her words as the cue.
     assert scene.statement.id == ids[2]
+    assert scene.heading().endswith(": statement 2 of 4, 3 still to review")   # one dropped
     focus(app, "label")
     key(app, pygame.K_RIGHT)
     focus(app, "source_kind")
@@ -176,6 +177,17 @@ def test_a_review_by_keyboard_makes_a_file_that_validates_and_plays(draft):
     # `byline validate` on the file says it has no problems.
     from game.cli import main
     assert main(["--data-dir", str(data), "validate", str(path)]) == 0
+    # The teacher tries it at once: a round of this article alone, who plays asked first.
+    from game.scenes.lineup import ModeScene
+    from game.scenes.question import QuestionScene
+    focus(app, "play")
+    key(app, pygame.K_RETURN)
+    assert isinstance(app.scene, ModeScene)
+    key(app, pygame.K_RETURN)           # one player
+    key(app, pygame.K_RETURN)           # the name offered
+    assert isinstance(app.scene, QuestionScene)
+    asked = {q.id.split("/")[0] for q in app.scene.state.questions}
+    assert asked and asked <= set(ids[1:]) | {result.article.id}    # its statements, its genre
     # Esc: back to the title, and the statements play.
     key(app, pygame.K_ESCAPE)
     assert not isinstance(app.scene, DraftReviewScene)

@@ -95,6 +95,11 @@ def test_the_page_just_saved_is_first_and_becomes_a_draft_under_review(saved, tm
     assert (data / "questions" / "articles" / "council-votes-to-close-mill.txt").is_file()
     assert [s.text for s in open_draft(made[0]).waiting] == BODY     # the page's article
     assert page.read_bytes() == PAGE.read_bytes()   # the saved page is left as it was
+    # The game does not read the half-made file meanwhile, nor list its FILL INs as
+    # problems over the review (it reads the bank again when the review ends).
+    for _ in range(3):
+        run_frames(app, 1, dt=1.5)
+        assert not app.banner.showing
     # What the page said is not asked again; the address it gave is kept in the provenance
     # beside the line the teacher types.
     assert set(review.draft.unfilled()) == {"genre", "genre_explanation", "provenance"}

@@ -12,6 +12,10 @@ class Scene:
     # up, a clock running): the app draws frames only then, or when something happens.
     # A scene that animates says so, or its motion stops on the first still frame.
     moving = False
+    # True for a scene that writes question files (a draft, its review) and reads the bank
+    # again when it ends: the app does not meanwhile, nor says each half-made file's
+    # problems over the scene.
+    edits_questions = False
 
     def __init__(self, app):
         self.app = app

@@ -81,6 +81,8 @@ class Rows:
 
 
 class DraftReviewScene(Scene):
+    edits_questions = True
+
     def __init__(self, app, paths):
         super().__init__(app)
         self.paths = [Path(p) for p in paths]
@@ -245,8 +247,11 @@ class DraftReviewScene(Scene):
             again = [Row("button", "Go over what is left", "again", cell=(0, 0))] \
                 if self.draft is not None and (self.draft.waiting or self.draft.unfilled()) \
                 else []
-            rows = again + [Row("button", "Next draft" if more else "Close",
-                                "next" if more else "close", cell=(0, len(again)))]
+            play = [Row("button", "Play a round of it", "play", cell=(0, len(again)))] \
+                if not more and self._playable() else []
+            rows = again + play + [Row("button", "Next draft" if more else "Close",
+                                       "next" if more else "close",
+                                       cell=(0, len(again) + len(play)))]
             columns = 1
         self.form = Form(rows, columns)
         if focus is not None and 0 <= focus < len(rows):
@@ -479,6 +484,31 @@ class DraftReviewScene(Scene):
         self.app.reload_bank(self.app.watch.changed(now=True))
         self.dismiss()
 
+    def _playable(self) -> bool:
+        """The file is read by the game, has no problems and some statements reviewed."""
+        d = self.draft
+        if d is None or d.result.errors or d.result.article is None or \
+                not any(s.reviewed for s in d.result.statements):
+            return False
+        read = [Path(q).resolve() for q in self.app.question_paths]
+        return d.path.resolve() in read or d.path.parent.resolve() in read
+
+    def _play(self) -> None:
+        """A round of this article alone, started from the title as Play starts one (who
+        plays asked first): the teacher tries at once what they made."""
+        from dataclasses import replace
+        from game.quiz.round import RoundSetup
+        from game.scenes.title import TitleScene
+        article = self.draft.result.article.id
+        self._close()
+        title = next((s for s in self.app.stack if isinstance(s, TitleScene)), None)
+        if title is None or article not in self.app.loaded.bank.articles:
+            return
+        for _ in self.app.stack[self.app.stack.index(title) + 2:]:
+            self.app.pop()      # Settings, or what else was between: back to the title
+        saved = RoundSetup.from_plain(self.app.settings.round, self.app.loaded.bank.articles)
+        title.ask_lineup(replace(saved, articles=(article,), seed=self.app.new_seed()))
+
     # -- what the done page says -----------------------------------------------------
     def summary(self) -> str:
         if self.draft is None:
@@ -508,9 +538,10 @@ class DraftReviewScene(Scene):
     # -- layout and drawing ----------------------------------------------------------
     def heading(self) -> str:
         if self.page == "statement":
-            waiting = len(self.draft.waiting)
-            return f"Review {self.draft.path.name}: statement {self.skipped + 1} of " \
-                   f"{waiting} to review"
+            every = [s.id for s in self.draft.result.statements]
+            return f"Review {self.draft.path.name}: statement " \
+                   f"{every.index(self.statement.id) + 1} of {len(every)}, " \
+                   f"{len(self.draft.waiting)} still to review"
         if self.page == "article":
             return f"Review {self.draft.path.name}: the article"
         return "Review finished" if self.draft is not None else "This file cannot be reviewed"

@@ -70,6 +70,8 @@ def _label(path: Path, now: float) -> str:
 
 
 class NewArticleScene(Scene):
+    edits_questions = True
+
     def __init__(self, app, dropped: str | None = None):
         super().__init__(app)
         self.said = ""              # why the last file gave no draft
