@@ -498,13 +498,12 @@ class DraftReviewScene(Scene):
         plays asked first): the teacher tries at once what they made."""
         from dataclasses import replace
         from game.quiz.round import RoundSetup
-        from game.scenes.title import TitleScene
         article = self.draft.result.article.id
         self._close()
-        title = next((s for s in self.app.stack if isinstance(s, TitleScene)), None)
-        if title is None or article not in self.app.loaded.bank.articles:
+        title = self.app.stack[0]       # the title, under every scene (not imported: a cycle)
+        if not hasattr(title, "ask_lineup") or article not in self.app.loaded.bank.articles:
             return
-        for _ in self.app.stack[self.app.stack.index(title) + 2:]:
+        for _ in self.app.stack[2:]:
             self.app.pop()      # Settings, or what else was between: back to the title
         saved = RoundSetup.from_plain(self.app.settings.round, self.app.loaded.bank.articles)
         title.ask_lineup(replace(saved, articles=(article,), seed=self.app.new_seed()))
