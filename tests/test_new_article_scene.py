@@ -103,6 +103,14 @@ def test_the_page_just_saved_is_first_and_becomes_a_draft_under_review(saved, tm
     # What the page said is not asked again; the address it gave is kept in the provenance
     # beside the line the teacher types.
     assert set(review.draft.unfilled()) == {"genre", "genre_explanation", "provenance"}
+    assert list(review.values) == ["headline", "outlet", "author", "date", "genre",
+                                   "genre_explanation", "provenance"]
+    # What the page said is shown, with where, for the teacher to check; a value corrected
+    # loses the comment saying where it was found, the others keep theirs.
+    labels = [row.label for row in review.form.rows]
+    assert "Outlet (from the page's og:site_name tag): The Riverside Gazette" in labels
+    assert "Date (from the page's JSON-LD datePublished): 2025-03-04" in labels
+    enter_text(app, "author", "Maria Lopez and Sam Reed")
     enter_text(app, "genre_explanation", "It reports the vote and who said what about it.")
     enter_text(app, "provenance", "The page names its outlet, author and date.")
     focus(app, "genre")
@@ -114,6 +122,10 @@ def test_the_page_just_saved_is_first_and_becomes_a_draft_under_review(saved, tm
     assert article["provenance"] == ["Published online: https://gazette.example/news/bridge-closure",
                                      "The page names its outlet, author and date."]
     assert article["genre"] == "straight news report"
+    assert article["author"] == "Maria Lopez and Sam Reed"
+    written = made[0].read_text(encoding="utf-8")
+    assert 'author: "Maria Lopez and Sam Reed"\n' in written
+    assert 'outlet: "The Riverside Gazette"    # from the page\'s og:site_name tag\n' in written
     key(app, pygame.K_ESCAPE)                       # out of the review: back to Settings
     assert isinstance(app.scene, SettingsScene)
     assert "review" in app.scene.form.widgets()     # the draft waits in Settings

@@ -84,6 +84,9 @@ def edited(text: str, article: dict | None = None, statements: dict | None = Non
     return "".join(lines)
 
 
+FOUND = "# from "      # new-article's comment: where it found a value
+
+
 def _kept_tail(rest: str) -> str:
     """What follows a value on its line: kept, but for a comment asking to fill it in,
     which no longer applies."""
@@ -107,9 +110,11 @@ def _set_fields(node: yaml.MappingNode, values: dict, lines: list[str], newline:
             body = new or [f"{indent}{name}: {yaml_value(name, value)}{newline}"]
             edits.append(((at, None), (at, None), body))
         elif new is None and old.start_mark.line == old.end_mark.line and (
-                not isinstance(old, yaml.CollectionNode) or old.flow_style):
+                not isinstance(old, yaml.CollectionNode) or old.flow_style) and \
+                not lines[old.end_mark.line][old.end_mark.column:].lstrip().startswith(FOUND):
             # A value on one line (a scalar, a [list]): only it changes, so a comment
-            # after it on its line stays.
+            # after it on its line stays; but for where new-article found the value
+            # ("# from the page's author tag"), no longer true of the teacher's.
             edits.append(((old.start_mark.line, old.start_mark.column),
                           (old.end_mark.line, old.end_mark.column), yaml_value(name, value)))
         else:
@@ -172,6 +177,26 @@ class Draft:
                 # address) are kept as they are (kept_provenance).
                 found[name] = "; ".join(v for v in values if name != "provenance"
                                         or v.startswith(PLACEHOLDER))
+        return found
+
+    def found(self) -> dict[str, tuple[str, str]]:
+        """The headline, outlet, author and date filled in already, by name: (value, where
+        the draft found it, from the comment after it: "from the page's og:site_name tag"),
+        for the teacher to check against the article."""
+        root, _ = compose(str(self.path), self.text)
+        _, article = _field(root, "article") if isinstance(root, yaml.MappingNode) \
+            else (None, None)
+        if not isinstance(article, yaml.MappingNode):
+            return {}
+        lines, found = self.text.splitlines(), {}
+        for name in ("headline", "outlet", "author", "date"):
+            _, node = _field(article, name)
+            if isinstance(node, yaml.ScalarNode) and node.value and \
+                    not node.value.startswith(PLACEHOLDER):
+                rest = lines[node.end_mark.line][node.end_mark.column:] \
+                    if node.end_mark.line < len(lines) else ""
+                comment = rest.strip()[1:].strip() if rest.strip().startswith("#") else ""
+                found[name] = (str(node.value), comment)
         return found
 
     def kept_provenance(self) -> list[str]:

@@ -12,9 +12,10 @@ from pathlib import Path
 
 import pygame
 
-from game.authoring.reviewing import (GENRES, LABELS, SOURCE_KINDS, Changed, NotWritten,
-                                      change, cues_picked, first_owner, open_draft,
-                                      owners_offered, picked_words, sources_offered)
+from game.authoring.reviewing import (ARTICLE_FIELDS, GENRES, LABELS, SOURCE_KINDS, Changed,
+                                      NotWritten, change, cues_picked, first_owner,
+                                      open_draft, owners_offered, picked_words,
+                                      sources_offered)
 from game.bank.models import PLACEHOLDER
 from game.intents import Kind
 from game.quiz.questions import Question, words_of
@@ -100,6 +101,7 @@ class DraftReviewScene(Scene):
         self.keys_in, self.word_focus = "rows", 0
         self.typed: list[str] = []
         self._pointer = None
+        self.where: dict[str, str] = {}     # where the draft found each article field
         self._open(self.paths.pop(0))
 
     # -- the file and its queue ------------------------------------------------------
@@ -137,7 +139,11 @@ class DraftReviewScene(Scene):
             self.picked = picked_words(s.text, self.words, s.cues)
             self.keys_in, self.word_focus = "rows", 0
         elif page == "article":
-            self.values = dict(self.draft.unfilled())
+            # What the draft found (to check) and what is still to fill in, in file order.
+            found, unfilled = self.draft.found(), self.draft.unfilled()
+            self.where = {name: where for name, (_, where) in found.items()}
+            every = {**{name: value for name, (value, _) in found.items()}, **unfilled}
+            self.values = {name: every[name] for name in ARTICLE_FIELDS if name in every}
         self._build()
         if page == "statement":
             self.sheet = self._sheet()
@@ -236,8 +242,9 @@ class DraftReviewScene(Scene):
                                     options.index(value) if value in GENRES else 0,
                                     options, cell=(0, line), span=2))
                 else:
-                    rows.append(Row("text", f"{FIELD_NAMES[name]}: {_short(value)}", name,
-                                    cell=(0, line), span=2))
+                    where = f" ({self.where[name]})" if self.where.get(name) else ""
+                    rows.append(Row("text", f"{FIELD_NAMES[name]}{where}: {_short(value)}",
+                                    name, cell=(0, line), span=2))
             rows += [Row("button", "Save", "save", cell=(0, len(v))),
                      Row("button", "Later", "later", cell=(1, len(v)))]
             columns = 2
@@ -459,7 +466,8 @@ class DraftReviewScene(Scene):
         self._show("statement")
 
     def _save(self) -> None:
-        before = self.draft.unfilled()
+        before = {**{name: value for name, (value, _) in self.draft.found().items()},
+                  **self.draft.unfilled()}
         fields = {}
         for name, value in self.values.items():
             if value == before.get(name) or name == "genre" and value == NO_GENRE:
@@ -547,8 +555,7 @@ class DraftReviewScene(Scene):
 
     def _card_text(self) -> str:
         if self.page == "article":
-            return "Fill in what the game shows about the article. What the text does not " \
-                   "say: write “not stated”."
+            return "Check what was found; fill in the rest, or write “not stated”."
         return self.summary()
 
     def _place(self) -> Laid:
@@ -564,7 +571,9 @@ class DraftReviewScene(Scene):
         top = c.top + head.get_height() + lay.gap
         bottom = hint_top - lay.gap
         room, words, pad = bottom - top, self._card_text(), lay.gap
-        body = lay.font(TEXT.body)
+        # The article's page: its rows first (up to seven fields), the card's line no larger.
+        body = lay.font(TEXT.body) if self.page == "done" else \
+            min(lay.font(TEXT.body), lay.font(TEXT.label))
         wanted = 2 * pad + text.height(words, body, c.width - 2 * pad)
         card = pygame.Rect(c.left, top, c.width,
                            min(wanted, room - round(lay.font(TEXT.label) * 3)))
