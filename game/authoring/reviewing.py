@@ -155,14 +155,20 @@ class Draft:
         """The statements still to review, in the file's order."""
         return [s for s in self.result.statements if not s.reviewed]
 
+    def _article(self) -> yaml.MappingNode | None:
+        """The article section's node, read from the file's text: an article with a FILL IN
+        is no model, but its fields are still there to read."""
+        root, _ = compose(str(self.path), self.text)
+        _, article = _field(root, "article") if isinstance(root, yaml.MappingNode) \
+            else (None, None)
+        return article if isinstance(article, yaml.MappingNode) else None
+
     def unfilled(self) -> dict:
         """The article's fields still to fill in (FILL IN, or a genre not in the list), by
         name, with what they hold now: read from the file's nodes, as an article with
         problems is not read into a model."""
-        root, _ = compose(str(self.path), self.text)
-        _, article = _field(root, "article") if isinstance(root, yaml.MappingNode) \
-            else (None, None)
-        if not isinstance(article, yaml.MappingNode):
+        article = self._article()
+        if article is None:
             return {}
         found = {}
         for name in ARTICLE_FIELDS:
@@ -183,10 +189,8 @@ class Draft:
         """The headline, outlet, author and date filled in already, by name: (value, where
         the draft found it, from the comment after it: "from the page's og:site_name tag"),
         for the teacher to check against the article."""
-        root, _ = compose(str(self.path), self.text)
-        _, article = _field(root, "article") if isinstance(root, yaml.MappingNode) \
-            else (None, None)
-        if not isinstance(article, yaml.MappingNode):
+        article = self._article()
+        if article is None:
             return {}
         lines, found = self.text.splitlines(), {}
         for name in ("headline", "outlet", "author", "date"):
@@ -201,11 +205,8 @@ class Draft:
 
     def kept_provenance(self) -> list[str]:
         """The provenance's lines that are filled in already (the address a page gave)."""
-        root, _ = compose(str(self.path), self.text)
-        _, article = _field(root, "article") if isinstance(root, yaml.MappingNode) \
-            else (None, None)
-        _, node = _field(article, "provenance") if isinstance(article, yaml.MappingNode) \
-            else (None, None)
+        article = self._article()
+        _, node = _field(article, "provenance") if article is not None else (None, None)
         if not isinstance(node, yaml.SequenceNode):
             return []
         return [n.value for n in node.value if isinstance(n, yaml.ScalarNode)
@@ -217,11 +218,8 @@ class Draft:
         yet (an article with a FILL IN is no model)."""
         if self.result.article is not None:
             return self.result.article.credit
-        root, _ = compose(str(self.path), self.text)
-        _, article = _field(root, "article") if isinstance(root, yaml.MappingNode) \
-            else (None, None)
-        _, node = _field(article, "headline") if isinstance(article, yaml.MappingNode) \
-            else (None, None)
+        article = self._article()
+        _, node = _field(article, "headline") if article is not None else (None, None)
         value = node.value if isinstance(node, yaml.ScalarNode) else ""
         return "" if value.startswith(PLACEHOLDER) else value
 

@@ -9,6 +9,7 @@ import re
 import time
 import zlib
 from collections import Counter
+from functools import lru_cache
 from typing import NamedTuple
 
 from game.authoring.readers.reading import Reading, Unreadable
@@ -208,6 +209,7 @@ def _mended(text: str) -> str:
     return _BROKEN_WORD.sub(decide, text).replace(BROKEN, "")
 
 
+@lru_cache(maxsize=1)
 def _spelling() -> dict[str, int]:
     """English words and how often each was seen, from the spelling list that ships inside
     TextBlob (textblob/en/en-spelling.txt, about 29,000 words from public-domain books),
