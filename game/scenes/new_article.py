@@ -160,8 +160,8 @@ class NewArticleScene(Scene):
 
     # -- drawing ---------------------------------------------------------------------
     def _place(self):
-        """The newest files that fit as buttons at the hints' size or larger, the form laid
-        out again only when the window, the text size or the files found change."""
+        """The newest files that fit as buttons at the form rows' size or larger, the form
+        laid out again only when the window, the text size or the files found change."""
         lay = self.app.layout()
         key = (lay.w, lay.h, lay.scale, lay.margin, tuple(self.found))
         if key != self._laid_for:
@@ -174,9 +174,14 @@ class NewArticleScene(Scene):
             bottom = c.bottom - text.height(HINT, small, c.width) - lay.gap - said_h
             area = pygame.Rect(c.left, top, c.width, max(0, bottom - top))
             focus = self.form.focus if self.form else 0
-            for shown in range(len(self.found), -1, -1):
-                self.form = self._form(shown)
-                size = self.form.place(text, area, range(small, lay.font(TEXT.large) + 1))
+            # Form rows' own size at least (fewer files rather than smaller ones); the
+            # hints' size only where not even one file fits at that.
+            for least in (lay.font(TEXT.label), small):
+                for shown in range(len(self.found), 0 if self.found else -1, -1):
+                    self.form = self._form(shown)
+                    size = self.form.place(text, area, range(least, lay.font(TEXT.large) + 1))
+                    if self.form.rows[-1].rect.bottom <= area.bottom:
+                        break
                 if self.form.rows[-1].rect.bottom <= area.bottom:
                     break
             self.form.focus = min(focus, len(self.form.rows) - 1)
