@@ -474,6 +474,9 @@ def test_draft_takes_author_outlet_and_date_from_the_byline(tmp_path):
      "the parks board", "official"),
     ("The museum expects 40,000 visitors next year, its annual plan says.",
      "the museum’s annual plan", None),
+    # A common noun keeps its article ("the council’s resolution", not "council’s …").
+    ("The pool will close on Sundays, according to the council’s resolution.",
+     "the council’s resolution", "official"),
     # A document as the subject, the whole phrase, and 'the same poll' is the one before.
     ("A poll of 800 voters by the county found that 58 percent favor the levy.",
      "a poll of 800 voters by the county", "official"),

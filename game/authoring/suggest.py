@@ -91,7 +91,7 @@ DOCUMENT = re.compile(
 ACCORDING = re.compile(r"\b[Aa]ccording to\s+(?P<who>[^,.;:?!“”\"()]+)")
 _ACCORDING_LEAD = re.compile(
     r"^(?:(?:an?|the)\s+)?(?:reports?|findings|account|statement|testimony|documents?|"
-    r"article)\s+(?:by|from|of|in)\s+|^(?:an?|the)\s+")
+    r"article)\s+(?:by|from|of|in)\s+|^(?:an?|the)\s+(?=[A-Z])")
 _ACCORDING_TAIL = re.compile(r"\s+(?:report|account|article|story)(?:\s+of\b.*)?$")
 _LEADING_WORDS = {"but", "and", "so", "yet", "or", "however", "then", "later", "still",
                   "also", "in", "on", "at", "as", "after", "before", "when", "while", "if",
